@@ -1,0 +1,220 @@
+//! The probe contract between the compiler and the stdlib.
+//!
+//! The compiler never names a concrete probe. `flamescript-stdlib` implements [`Probe`] once per
+//! event source (one file each) and hands the list to the compiler; `sema` resolves a clause's
+//! probe, its modifiers and its builtins against that list. The kernel's tracepoint layouts reach
+//! the compiler only through [`Env`], a value the caller builds (from the live kernel, or from a
+//! pinned fixture in tests).
+//!
+//! Builtins every probe with a task context offers are listed once here ([`COMMON_BUILTINS`]);
+//! a probe adds its own (`delta`, `bytes`, …) through [`Probe::builtins`].
+
+use crate::types::{StackKind, Type, Unit};
+
+/// A builtin value a probe offers to its block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuiltinSpec {
+    pub name: &'static str,
+    pub ty: Type,
+    pub doc: &'static str,
+}
+
+/// Builtins available in every clause whose probe runs in a task's context.
+pub const COMMON_BUILTINS: &[BuiltinSpec] = &[
+    BuiltinSpec { name: "pid", ty: Type::PLAIN, doc: "process id (tgid) of the current task" },
+    BuiltinSpec { name: "tid", ty: Type::PLAIN, doc: "thread id of the current task" },
+    BuiltinSpec { name: "comm", ty: Type::Str { len: 16 }, doc: "name of the current task" },
+    BuiltinSpec { name: "cpu", ty: Type::PLAIN, doc: "the CPU the event ran on" },
+    BuiltinSpec { name: "nsecs", ty: Type::Int(Unit::NS), doc: "monotonic time of the event" },
+    BuiltinSpec { name: "cgroup", ty: Type::PLAIN, doc: "cgroup v2 id of the current task" },
+    BuiltinSpec {
+        name: "kstack",
+        ty: Type::Stack(StackKind::Kernel),
+        doc: "kernel stack of the event",
+    },
+    BuiltinSpec { name: "ustack", ty: Type::Stack(StackKind::User), doc: "user stack of the event" },
+];
+
+/// What a modifier's argument is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModifierArg {
+    /// A bare word: `user`.
+    None,
+    /// An integer in `[min, max]`: `hz 99`.
+    Int { min: u64, max: u64 },
+    /// A duration in nanoseconds in `[min, max]`: `min 1ms`.
+    Duration { min: u64, max: u64 },
+    /// A size in bytes in `[min, max]`.
+    Size { min: u64, max: u64 },
+}
+
+/// A modifier a probe accepts, and the filter it is sugar for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModifierSpec {
+    pub name: &'static str,
+    pub arg: ModifierArg,
+    /// What it means, for docs and hints: "`delta >= D`, checked in the kernel".
+    pub doc: &'static str,
+    /// Modifiers in one group exclude each other (`user` / `kernel`); empty: no group.
+    pub group: &'static str,
+}
+
+/// A modifier as written in a clause, after checking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModifierValue {
+    pub name: &'static str,
+    /// The argument in base units (ns, bytes), or 0 for a bare word.
+    pub value: u64,
+}
+
+/// The kind of BPF program a probe runs as; decides its context and helpers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgramKind {
+    /// A perf event (software `cpu-clock`, `page-faults`), one per online CPU.
+    PerfEvent,
+    /// A classic tracepoint (`/sys/kernel/tracing/events/CAT/NAME`).
+    Tracepoint,
+    /// A BTF-typed raw tracepoint.
+    TpBtf,
+    /// No kernel event: runs in user space (`BEGIN`, `END`, `interval`).
+    UserSpace,
+}
+
+/// One field of a tracepoint's record, as the kernel lays it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TpField {
+    pub name: String,
+    /// The C declaration's type, for listings: `pid_t`, `char[16]`, `const char *`.
+    pub c_type: String,
+    pub offset: u32,
+    pub size: u32,
+    pub signed: bool,
+    pub kind: TpFieldKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TpFieldKind {
+    Int,
+    /// A fixed array of `char` inside the record (`comm`).
+    CharArray,
+    /// A pointer or `__data_loc` string: readable later, not a value yet.
+    Pointer,
+    /// Anything else (structs, other arrays): listed, not readable.
+    Other,
+}
+
+impl TpField {
+    /// The flamescript type of `args.FIELD`, or `None` when it cannot be read as a value.
+    pub fn ty(&self) -> Option<Type> {
+        match self.kind {
+            TpFieldKind::Int | TpFieldKind::Pointer if self.size <= 8 => Some(Type::PLAIN),
+            TpFieldKind::CharArray => Some(Type::Str { len: self.size }),
+            _ => None,
+        }
+    }
+}
+
+/// A tracepoint's record layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TracepointLayout {
+    pub category: String,
+    pub name: String,
+    pub fields: Vec<TpField>,
+}
+
+/// Why the environment could not answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnvError {
+    /// No such tracepoint; `similar` holds close names for the hint.
+    UnknownTracepoint { similar: Vec<String> },
+    /// The source itself is unreadable (no tracefs, no permission): the message says what to do.
+    Unavailable(String),
+}
+
+/// The one outside input of the compiler: what the target kernel offers.
+pub trait Env {
+    fn tracepoint(&self, category: &str, name: &str) -> Result<TracepointLayout, EnvError>;
+    /// Every `(category, name)` known, for `-l` and completion.
+    fn tracepoints(&self) -> Vec<(String, String)>;
+}
+
+/// An environment that knows no tracepoint (for `--check` without a kernel, and tests).
+pub struct NoKernel;
+
+impl Env for NoKernel {
+    fn tracepoint(&self, _: &str, _: &str) -> Result<TracepointLayout, EnvError> {
+        Err(EnvError::Unavailable("no kernel tracepoint information in this context".into()))
+    }
+    fn tracepoints(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+/// What a probe resolved to for one clause: its extra, per-instance builtins (`args` fields).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// The record layout behind `args.FIELD`, for tracepoint-like probes.
+    pub args: Option<TracepointLayout>,
+}
+
+/// Why a probe's `:` parts did not resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolveError {
+    /// Which part is wrong (index into the parts), or `None` for the whole probe.
+    pub part: Option<usize>,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+}
+
+/// One event source. Implemented once per file in `flamescript-stdlib`.
+pub trait Probe: Sync {
+    /// The name a script writes: `offcpu`.
+    fn name(&self) -> &'static str;
+    /// Other accepted names: `tp` for `tracepoint`.
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// One line for `-l`: "time threads spend off-CPU, from sched_switch".
+    fn summary(&self) -> &'static str;
+    /// A one-liner that uses it, for docs and hints.
+    fn example(&self) -> &'static str;
+    fn kind(&self) -> ProgramKind;
+    /// Names of the `:`-separated parts it takes (`["category", "name"]`); empty for none.
+    fn parts(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Whether the common builtins (pid, comm, stacks, …) make sense here.
+    fn has_task_context(&self) -> bool {
+        true
+    }
+    /// The probe's own builtins, beyond [`COMMON_BUILTINS`].
+    fn builtins(&self) -> &'static [BuiltinSpec] {
+        &[]
+    }
+    fn modifiers(&self) -> &'static [ModifierSpec] {
+        &[]
+    }
+    /// Resolves the `:` parts against the kernel (tracepoint layouts); most probes have none.
+    fn resolve(&self, parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
+        let _ = (parts, env);
+        Ok(Resolved::default())
+    }
+}
+
+/// The catalog as the compiler sees it: a list of probes, looked up by name or alias.
+#[derive(Clone, Copy)]
+pub struct Catalog<'a> {
+    pub probes: &'a [&'a dyn Probe],
+}
+
+impl<'a> Catalog<'a> {
+    pub fn find(&self, name: &str) -> Option<&'a dyn Probe> {
+        self.probes.iter().copied().find(|p| p.name() == name || p.aliases().contains(&name))
+    }
+
+    /// Every name and alias, for "did you mean".
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.probes.iter().flat_map(|p| std::iter::once(p.name()).chain(p.aliases().iter().copied()))
+    }
+}

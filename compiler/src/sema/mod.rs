@@ -1,0 +1,1 @@
+//! Semantic checks: probes, modifiers, builtins, types and units, maps, locals.

@@ -1,0 +1,1 @@
+//! flamescript's runtime: everything that touches the kernel or the results.

@@ -1,0 +1,1 @@
+//! The probe catalog: the one list of every event source flamescript knows, and nothing else.

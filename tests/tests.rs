@@ -1,0 +1,4 @@
+//! The one integration-test binary (one link on a 2-core CI). Each module is a suite.
+
+// The data-directory walker and the bless logic (UPDATE_EXPECT=1), shared by every suite.
+mod check;
