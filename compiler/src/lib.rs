@@ -11,6 +11,7 @@
 //! It never names a concrete probe either: those live in `flamescript-stdlib`, behind
 //! `catalog::Probe`.
 
+pub mod artifact;
 pub mod catalog;
 pub mod diag;
 pub mod sema;

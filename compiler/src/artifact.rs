@@ -1,0 +1,167 @@
+//! The compiler's output and the runtime's whole input: plain data, public fields, no behaviour.
+//!
+//! The runtime never sees the AST or the IR. Everything it needs to load, attach, read the maps
+//! back, name the metric's unit and point a verifier rejection at the script is here.
+
+use crate::diag::Span;
+use crate::types::Unit;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artifact {
+    /// A relocatable BPF ELF object (ET_REL, EM_BPF) that aya loads.
+    pub elf: Vec<u8>,
+    pub programs: Vec<ProgramSpec>,
+    pub maps: Vec<MapSpec>,
+    /// The per-CPU counters of what was lost, read after every run.
+    pub losses: LossesSpec,
+    /// Instruction index → script span, per program, so verifier errors point at the script.
+    pub lines: LineTable,
+    /// Whether loading needs the kernel's BTF (tp_btf programs, kfuncs). Parse it only then.
+    pub needs_kernel_btf: bool,
+    /// The script's source text, for titles ("offcpu min 1ms < @[kstack] = sum(delta) >").
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramSpec {
+    /// The program's symbol and name in the ELF.
+    pub name: String,
+    /// The ELF section that holds it (`perf_event`, `tracepoint/sched/sched_switch`, …).
+    pub section: String,
+    pub attach: AttachSpec,
+    /// The clause it came from (index in the script) and that clause's span.
+    pub clause: usize,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AttachSpec {
+    /// A software perf event on every online CPU.
+    PerfEvent { event: SoftwareEvent, sample: Sampling },
+    /// `/sys/kernel/tracing/events/CAT/NAME`.
+    Tracepoint { category: String, name: String },
+    /// BTF-typed raw tracepoint `btf_trace_<name>`.
+    TpBtf { name: String },
+    /// A clause that runs in user space (`BEGIN`, `END`, `interval`): no BPF program.
+    UserSpace(UserSpaceWhen),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SoftwareEvent {
+    CpuClock,
+    PageFaults,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sampling {
+    /// Samples per second per CPU.
+    Frequency(u64),
+    /// One sample every N events.
+    Period(u64),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserSpaceWhen {
+    Begin,
+    End,
+    /// Every N nanoseconds.
+    Interval(u64),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapSpec {
+    /// The map's symbol in the ELF.
+    pub name: String,
+    /// What the script calls it: `@`, `@lat`; empty for internal maps.
+    pub display: String,
+    pub kind: MapKind,
+    pub key_size: u32,
+    pub value_size: u32,
+    pub max_entries: u32,
+    /// Per-CPU values: the runtime sums (or min/max-merges) them across CPUs.
+    pub per_cpu: bool,
+    /// How to read the key, part by part, in script order.
+    pub key: Vec<KeyPart>,
+    pub value: ValueSpec,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapKind {
+    /// A user map (`@name`), hash keyed by `key`.
+    Hash,
+    /// A `STACK_TRACE` map that stack ids point into.
+    StackTrace,
+    /// A plain array (configuration, scratch).
+    Array,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyPart {
+    pub offset: u32,
+    pub size: u32,
+    pub kind: KeyKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    Int(Unit),
+    /// NUL-padded text (`comm`).
+    Str,
+    /// An id into the named STACK_TRACE map; negative ids are capture errors.
+    KernelStack { stack_map: String },
+    /// An id into the named STACK_TRACE map, symbolized in process `tgid` (a hidden key part at
+    /// `tgid_offset`, 4 bytes).
+    UserStack { stack_map: String, tgid_offset: u32 },
+    /// Bytes the runtime must skip (alignment, hidden parts already referenced elsewhere).
+    Hidden,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueSpec {
+    /// u64 event count.
+    Count,
+    /// u64 sum, in `unit`.
+    Sum(Unit),
+    Min(Unit),
+    Max(Unit),
+    /// Two u64: sum then count.
+    Avg(Unit),
+    /// Log2 histogram: the value is an array of `buckets` u64 counts; bucket i holds [2^(i-1), 2^i).
+    Hist { unit: Unit, buckets: u32 },
+    /// The last value assigned (`@x = pid`).
+    Last(Unit),
+    /// Not a user map (stack traces, arrays).
+    Internal,
+}
+
+impl ValueSpec {
+    /// Whether entries add up, so that a map keyed by a stack is a flame graph.
+    pub fn is_additive(self) -> bool {
+        matches!(self, ValueSpec::Count | ValueSpec::Sum(_))
+    }
+}
+
+/// The losses map: a per-CPU array of u64 counters, index → name.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LossesSpec {
+    pub map: String,
+    pub counters: Vec<String>,
+}
+
+/// Instruction index → span, per program.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LineTable {
+    /// `(program name, first instruction index, span)`, sorted by program then index.
+    pub entries: Vec<(String, u32, Span)>,
+}
+
+impl LineTable {
+    /// The span of the statement that emitted instruction `insn` of `program`.
+    pub fn lookup(&self, program: &str, insn: u32) -> Option<Span> {
+        self.entries
+            .iter()
+            .filter(|(p, i, _)| p == program && *i <= insn)
+            .max_by_key(|(_, i, _)| *i)
+            .map(|(_, _, s)| *s)
+    }
+}
