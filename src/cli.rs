@@ -123,7 +123,9 @@ impl Format {
 /// Parses `10s`, `500ms`, `250us`, `2m`, `1h`, or a bare number of seconds, into nanoseconds.
 pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
     let text = text.trim();
-    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (num, unit) = text.split_at(digits);
     let n: u64 = num
         .parse()
@@ -135,9 +137,15 @@ pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
         "ns" => 1,
         "m" => 60_000_000_000,
         "h" => 3_600_000_000_000,
-        _ => return Err(format!("unknown unit `{unit}` in `{text}` (use ns, us, ms, s, m or h)")),
+        _ => {
+            return Err(format!(
+                "unknown unit `{unit}` in `{text}` (use ns, us, ms, s, m or h)"
+            ));
+        }
     };
-    let ns = n.checked_mul(scale).ok_or_else(|| format!("`{text}` is too long a duration"))?;
+    let ns = n
+        .checked_mul(scale)
+        .ok_or_else(|| format!("`{text}` is too long a duration"))?;
     if ns == 0 {
         return Err("a duration of zero would stop before starting".to_string());
     }

@@ -28,7 +28,10 @@ pub(crate) fn list(pattern: &str, verbose: bool) -> Result<(), String> {
     // Tracepoints: listed as `tracepoint:CAT:NAME`; the pattern may be written with or without
     // the `tracepoint:` prefix (`sched:*` as bpftrace users type it).
     let env = compiler::tracefs::TracefsEnv::live();
-    let bare = pattern.strip_prefix("tracepoint:").or_else(|| pattern.strip_prefix("tp:")).unwrap_or(pattern);
+    let bare = pattern
+        .strip_prefix("tracepoint:")
+        .or_else(|| pattern.strip_prefix("tp:"))
+        .unwrap_or(pattern);
     for (cat, name) in env.tracepoints() {
         let full = format!("{cat}:{name}");
         if !glob(bare, &full) && !glob(pattern, &full) {

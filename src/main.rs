@@ -5,7 +5,11 @@
 //! 0 success, 2 for anything the user can fix (a refused script, a bad option, a dead pid, a
 //! missing privilege), 1 for failures of the machine.
 
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the binary is the only printer")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary is the only printer"
+)]
 
 mod cli;
 mod list;
@@ -54,10 +58,19 @@ fn run(mut cli: Cli) -> Result<(), u8> {
 
     let mut sources = Sources::new();
     let file = match cli.command.take() {
-        Some(Command::Run { name, pid, cmd, duration, output }) => {
+        Some(Command::Run {
+            name,
+            pid,
+            cmd,
+            duration,
+            output,
+        }) => {
             let Some(text) = stdlib::scripts::script(&name) else {
                 let names = stdlib::scripts::names().collect::<Vec<_>>().join(", ");
-                return Err(refuse(&format!("no ready-made script `{name}`"), &format!("choose one of: {names}")));
+                return Err(refuse(
+                    &format!("no ready-made script `{name}`"),
+                    &format!("choose one of: {names}"),
+                ));
             };
             (cli.pid, cli.cmd, cli.duration, cli.output) = (pid, cmd, duration, output);
             sources.add(format!("{name}.fs"), text)
@@ -75,7 +88,10 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     }
                 },
                 Err(e) => {
-                    return Err(refuse(&format!("cannot read `{}`: {e}", path.display()), "check the path"));
+                    return Err(refuse(
+                        &format!("cannot read `{}`: {e}", path.display()),
+                        "check the path",
+                    ));
                 }
             },
             (None, None) => {
@@ -130,18 +146,27 @@ fn emit(sources: &Sources, diags: &[Diagnostic]) {
 fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
     if let Some(pid) = cli.pid {
         if pid == 0 || !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            return Err(refuse(&format!("no process with pid {pid}"), "check the pid with `ps -p PID`"));
+            return Err(refuse(
+                &format!("no process with pid {pid}"),
+                "check the pid with `ps -p PID`",
+            ));
         }
     }
     if let Some(cmd) = &cli.cmd {
         if cmd.trim().is_empty() {
-            return Err(refuse("-c was given an empty command", "write e.g. -c './my_app --arg'"));
+            return Err(refuse(
+                "-c was given an empty command",
+                "write e.g. -c './my_app --arg'",
+            ));
         }
     }
     for path in &cli.output {
         if Format::from_path(path).is_none() {
             return Err(refuse(
-                &format!("cannot tell the output format of `{}` from its extension", path.display()),
+                &format!(
+                    "cannot tell the output format of `{}` from its extension",
+                    path.display()
+                ),
                 Format::HELP,
             ));
         }
@@ -149,7 +174,11 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
         if let Some(dir) = parent {
             if !dir.is_dir() {
                 return Err(refuse(
-                    &format!("cannot write `{}`: directory `{}` does not exist", path.display(), dir.display()),
+                    &format!(
+                        "cannot write `{}`: directory `{}` does not exist",
+                        path.display(),
+                        dir.display()
+                    ),
                     "create the directory first or choose another path",
                 ));
             }
