@@ -1,11 +1,14 @@
 //! The BPF backend's bottom half (`compiler::bpf`) against its real consumers: the asm goldens
 //! under `tests/data/bpf/` (text → `Insn` → bytes → `Insn` → text), objects read back by
 //! aya-obj and llvm-objdump, and, as root, loaded into this kernel by aya (a `perf_event`
-//! program taking stack ids on cpu-clock, a tracepoint counting execs) and by bpftool (libbpf's
+//! program taking stack ids on cpu-clock, a tracepoint counting execs, a `tp_btf` program
+//! counting context switches) and by bpftool (libbpf's
 //! `prog loadall`, the proof that the object is an ordinary one).
 //!
 //! Programs here are hand-assembled in `tests/data/bpf/*.s`; lowering from the IR is tested
 //! elsewhere. Every program and map is named `fs_…` so `bpftool prog show` tells ours apart.
+
+#![allow(clippy::print_stderr, reason = "a test that skips says why on stderr")]
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -67,6 +70,7 @@ fn test_maps() -> Vec<MapDef> {
 fn test_object() -> Object {
     let (prof, prof_relocs) = assemble("perf_stackid");
     let (exec, exec_relocs) = assemble("exec_count");
+    let (switch, switch_relocs) = assemble("switch_count");
     Object {
         license: "GPL".to_string(),
         programs: vec![
@@ -81,6 +85,12 @@ fn test_object() -> Object {
                 section: "tracepoint/sched/sched_process_exec".into(),
                 insns: exec,
                 map_relocs: exec_relocs,
+            },
+            Program {
+                name: "fs_switch".into(),
+                section: "tp_btf/sched_switch".into(),
+                insns: switch,
+                map_relocs: switch_relocs,
             },
         ],
         maps: test_maps(),
@@ -135,15 +145,19 @@ fn bpf_object_parses_back_with_aya_obj() {
             let kind = match p.section {
                 ProgramSection::PerfEvent => "perf_event",
                 ProgramSection::TracePoint => "tracepoint",
+                ProgramSection::BtfTracePoint => "tp_btf",
                 _ => "other",
             };
             (name.clone(), kind.to_string())
         })
         .collect();
-    let expected: BTreeSet<(String, String)> =
-        [("fs_exec", "tracepoint"), ("fs_prof", "perf_event")]
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .into();
+    let expected: BTreeSet<(String, String)> = [
+        ("fs_exec", "tracepoint"),
+        ("fs_prof", "perf_event"),
+        ("fs_switch", "tp_btf"),
+    ]
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .into();
     assert_eq!(sections, expected);
 
     for def in test_maps() {
@@ -315,7 +329,7 @@ fn load_test_object() -> aya::Ebpf {
         .expect("aya loads our object")
 }
 
-/// Loads both programs through the verifier (printing its log when it refuses).
+/// Loads every program through the verifier (printing its log when it refuses).
 fn load_programs(bpf: &mut aya::Ebpf) {
     let prof: &mut aya::programs::PerfEvent =
         bpf.program_mut("fs_prof").unwrap().try_into().unwrap();
@@ -326,6 +340,13 @@ fn load_programs(bpf: &mut aya::Ebpf) {
         bpf.program_mut("fs_exec").unwrap().try_into().unwrap();
     if let Err(e) = exec.load() {
         panic!("fs_exec refused: {e:?}");
+    }
+    // tp_btf finds `btf_trace_sched_switch` in the kernel's BTF.
+    let btf = aya::Btf::from_sys_fs().expect("/sys/kernel/btf/vmlinux");
+    let switch: &mut aya::programs::BtfTracePoint =
+        bpf.program_mut("fs_switch").unwrap().try_into().unwrap();
+    if let Err(e) = switch.load("sched_switch", &btf) {
+        panic!("fs_switch refused: {e:?}");
     }
 }
 
@@ -363,7 +384,7 @@ fn bpf_kernel_perf_event_counts_stacks() {
     let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();
     load_programs(&mut bpf);
     let progs = program_ids(&bpf);
-    assert_eq!(progs.len(), 2);
+    assert_eq!(progs.len(), 3);
 
     let prof: &mut aya::programs::PerfEvent =
         bpf.program_mut("fs_prof").unwrap().try_into().unwrap();
@@ -448,6 +469,35 @@ fn bpf_kernel_tracepoint_counts_execs() {
     assert_unloaded(&progs, &ours);
 }
 
+#[test]
+fn bpf_kernel_tp_btf_counts_switches() {
+    if !check::kernel_tests_enabled("bpf_kernel_tp_btf_counts_switches") {
+        return;
+    }
+    let maps_before = loaded_map_ids();
+    let mut bpf = load_test_object();
+    let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();
+    load_programs(&mut bpf);
+    let progs = program_ids(&bpf);
+
+    let switch: &mut aya::programs::BtfTracePoint =
+        bpf.program_mut("fs_switch").unwrap().try_into().unwrap();
+    switch.attach().expect("attach to btf_trace_sched_switch");
+    // Each sleep is at least two switches of this thread.
+    for _ in 0..10 {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let counts: aya::maps::Array<_, u64> =
+        aya::maps::Array::try_from(bpf.map("fs_arr").unwrap()).unwrap();
+    let n = counts.get(&0, 0).expect("fs_arr[0]");
+    assert!(
+        n >= 20,
+        "counted {n} context switches around 10 sleeps, expected at least 20"
+    );
+    drop(bpf);
+    assert_unloaded(&progs, &ours);
+}
+
 /// bpftool (libbpf) loads every program of our object, which it would refuse if the object were
 /// not an ordinary one (libbpf rejects legacy `maps` sections, bad BTF, unknown section names).
 #[test]
@@ -498,10 +548,8 @@ fn bpf_kernel_bpftool_loadall() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(
-        pinned,
-        BTreeSet::from(["fs_exec".to_string(), "fs_prof".to_string()])
-    );
+    let expected = ["fs_exec", "fs_prof", "fs_switch"].map(String::from);
+    assert_eq!(pinned, BTreeSet::from(expected));
 }
 
 fn is_bpffs(path: &str) -> bool {

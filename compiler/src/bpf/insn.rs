@@ -526,7 +526,7 @@ pub fn encode(insns: &[Insn]) -> Vec<u8> {
 /// The inverse of [`encode`]. It checks only the framing (whole slots, well-formed `ld_imm64`
 /// pairs), not whether each opcode exists: that is the kernel verifier's job.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Insn>, DecodeError> {
-    if bytes.len() % 8 != 0 {
+    if !bytes.len().is_multiple_of(8) {
         return Err(DecodeError::Length { len: bytes.len() });
     }
     let insns: Vec<Insn> = bytes
