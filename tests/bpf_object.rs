@@ -130,6 +130,19 @@ fn bpf_asm_goldens_round_trip() {
     check::finish(failures);
 }
 
+/// The `--emit asm` form of a whole object.
+#[test]
+fn bpf_object_listing_golden() {
+    let mut failures = Vec::new();
+    let listing = asm::print_object(&test_object());
+    check::check_file(
+        &check::data_dir("bpf").join("object.lst"),
+        &listing,
+        &mut failures,
+    );
+    check::finish(failures);
+}
+
 #[test]
 fn bpf_object_parses_back_with_aya_obj() {
     use aya_obj::ProgramSection;

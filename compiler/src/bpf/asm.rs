@@ -12,9 +12,9 @@
 
 use std::fmt::Write as _;
 
-use super::MapReloc;
 use super::helpers::Helper;
 use super::insn::*;
+use super::{MapReloc, Object};
 
 /// A line of assembly that is not an instruction.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,9 +27,18 @@ pub struct AsmError {
 /// The listing of `insns`, one instruction per line prefixed by its slot number (`ld_imm64`
 /// takes two slots, so the numbers skip one after it). `relocs` names the maps of `ld_imm64`s.
 pub fn print(insns: &[Insn], relocs: &[MapReloc]) -> String {
+    print_annotated(insns, relocs, &[])
+}
+
+/// [`print`] with `;; note` lines before the slots they are attached to, `(slot, note)`: the
+/// source comments of the codegen goldens (the parser skips them, so listings still parse).
+pub fn print_annotated(insns: &[Insn], relocs: &[MapReloc], notes: &[(usize, String)]) -> String {
     let mut out = String::new();
     let mut idx = 0;
     while idx < insns.len() {
+        for (_, note) in notes.iter().filter(|(slot, _)| *slot == idx) {
+            let _ = writeln!(out, ";; {note}");
+        }
         let map = relocs
             .iter()
             .find(|r| r.insn == idx)
@@ -37,6 +46,27 @@ pub fn print(insns: &[Insn], relocs: &[MapReloc]) -> String {
         let (text, slots) = insn_text(&insns[idx..], map);
         let _ = writeln!(out, "{idx:>4}: {text}");
         idx += slots;
+    }
+    out
+}
+
+/// A whole object for `--emit asm`: its maps as comments, then each program under a
+/// `name: ; section` label.
+pub fn print_object(obj: &Object) -> String {
+    let mut out = String::new();
+    for def in &obj.maps {
+        let _ = writeln!(
+            out,
+            "; map {}: {:?} key {} value {} entries {} flags {:#x}",
+            def.name, def.kind, def.key_size, def.value_size, def.max_entries, def.flags
+        );
+    }
+    for prog in &obj.programs {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}: ; {}", prog.name, prog.section);
+        out.push_str(&print(&prog.insns, &prog.map_relocs));
     }
     out
 }
@@ -630,6 +660,14 @@ mod tests {
         let expected = "   0: *(u64 *)(r10 -8) = r1\n   1: r2 = *(u32 *)(r10 -8)\n   2: if r0 == 0x0 goto pc+3\n   3: call bpf_map_lookup_elem#1\n   4: r1 = map[fs_counts] ll\n   6: exit\n";
         assert_eq!(text, expected);
         assert_eq!(parse(&text), Ok((prog, relocs.to_vec())));
+    }
+
+    #[test]
+    fn annotations_are_comments() {
+        let prog = [Insn::mov64_imm(Reg::R0, 0), Insn::exit()];
+        let text = print_annotated(&prog, &[], &[(1, "return 0".into())]);
+        assert_eq!(text, "   0: r0 = 0\n;; return 0\n   1: exit\n");
+        assert_eq!(parse(&text), Ok((prog.to_vec(), vec![])));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod insn;
 
 pub use insn::Insn;
 
+use crate::artifact::{MapKind, MapSpec};
+
 /// A finished BPF object: what `elf::write_object` turns into bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Object {
@@ -57,6 +59,27 @@ pub struct MapDef {
     pub max_entries: u32,
     /// `BPF_F_*` creation flags; `TaskStorage` requires `BPF_F_NO_PREALLOC`.
     pub flags: u32,
+}
+
+impl MapDef {
+    /// The definition of a map the `Artifact` describes.
+    pub fn from_spec(spec: &MapSpec) -> MapDef {
+        let kind = match (spec.kind, spec.per_cpu) {
+            (MapKind::Hash, false) => MapType::Hash,
+            (MapKind::Hash, true) => MapType::PercpuHash,
+            (MapKind::Array, false) => MapType::Array,
+            (MapKind::Array, true) => MapType::PercpuArray,
+            (MapKind::StackTrace, _) => MapType::StackTrace,
+        };
+        MapDef {
+            name: spec.name.clone(),
+            kind,
+            key_size: spec.key_size,
+            value_size: spec.value_size,
+            max_entries: spec.max_entries,
+            flags: 0,
+        }
+    }
 }
 
 /// `BPF_F_NO_PREALLOC`: allocate hash entries on demand; mandatory for local storage maps.
