@@ -3,7 +3,8 @@
 //! `call bpf_map_lookup_elem#1`, `lock *(u64 *)(r0 +0) += r1`, and `r1 = map[fs_counts] ll` for
 //! a map reference.
 //!
-//! The printer serves `--emit asm` and the codegen goldens; the parser exists so tests can write
+//! The printer serves `--emit asm` (`print_object`) and the codegen goldens (`print_annotated`
+//! with `;;` source notes); the parser reads one program's listing, so tests can write
 //! programs as text and check the round trip text → `Insn` → bytes → `Insn` → text. A slot the
 //! printer cannot name (an unknown opcode, a stray second half of `ld_imm64`) prints as
 //! `.raw CODE DST SRC OFF IMM`, which parses back to the same slot, so every byte sequence

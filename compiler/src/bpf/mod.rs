@@ -2,9 +2,10 @@
 //! (`helpers`), a bpftool-style text form (`asm`), and the relocatable ELF object that aya and
 //! libbpf load (`elf`, with the map BTF from `btf`).
 //!
-//! The types below are the hand-off from lowering/register allocation: programs as finished
-//! instruction slots plus the places that refer to a map by name. Nothing here allocates
-//! registers, lays out the stack or checks what the kernel verifier checks.
+//! The types below are the hand-off from lowering/register allocation: a `Code` buffer to emit
+//! into (slots, map references by name, jumps to labels), and an `Object` of finished programs
+//! and map definitions for `elf::write_object`. Nothing here allocates registers, lays out the
+//! stack or checks what the kernel verifier checks.
 
 pub mod asm;
 pub mod btf;
@@ -117,5 +118,126 @@ impl MapType {
     /// (STACK_TRACE rejects key/value BTF: its `map_check_btf` is `map_check_no_btf`).
     pub fn needs_typed_btf(self) -> bool {
         matches!(self, MapType::TaskStorage)
+    }
+}
+
+/// A jump target in a [`Code`] buffer, bound to a slot with [`Code::bind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Label(usize);
+
+/// A [`Code`] buffer whose labels or jumps do not resolve.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("label {0} is used but never bound")]
+    Unbound(usize),
+    #[error("the jump at slot {at} is {distance} slots long, past the 16-bit offset field")]
+    TooFar { at: usize, distance: i64 },
+}
+
+/// A program under construction: instruction slots, map references by name and jumps to labels
+/// that `finish` turns into slot offsets. What lowering emits into; it does no optimisation and
+/// no verifier-shaped checks.
+#[derive(Clone, Debug, Default)]
+pub struct Code {
+    insns: Vec<Insn>,
+    relocs: Vec<MapReloc>,
+    /// Invariant: `labels[l.0]` is the slot label `l` was bound to, once bound.
+    labels: Vec<Option<usize>>,
+    fixups: Vec<(usize, Label)>,
+}
+
+impl Code {
+    pub fn new() -> Code {
+        Code::default()
+    }
+
+    /// The number of slots so far (the index the next instruction gets).
+    pub fn len(&self) -> usize {
+        self.insns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.insns.is_empty()
+    }
+
+    pub fn push(&mut self, insn: Insn) {
+        self.insns.push(insn);
+    }
+
+    /// Appends several slots, e.g. the pair of `Insn::ld_imm64`.
+    pub fn extend(&mut self, insns: impl IntoIterator<Item = Insn>) {
+        self.insns.extend(insns);
+    }
+
+    /// `dst = &map`: an `ld_imm64` placeholder plus its relocation.
+    pub fn load_map(&mut self, dst: insn::Reg, map: &str) {
+        self.relocs.push(MapReloc {
+            insn: self.insns.len(),
+            map: map.to_string(),
+        });
+        self.insns.extend(Insn::ld_map_fd(dst));
+    }
+
+    pub fn label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() - 1)
+    }
+
+    /// Binds `label` to the next slot.
+    pub fn bind(&mut self, label: Label) {
+        self.labels[label.0] = Some(self.insns.len());
+    }
+
+    /// Appends a jump (`ja`, `jmp_imm`, `jmp_reg`, their 32-bit forms) whose `off` `finish`
+    /// sets so that it lands on `target`.
+    pub fn jump(&mut self, insn: Insn, target: Label) {
+        self.fixups.push((self.insns.len(), target));
+        self.insns.push(insn);
+    }
+
+    /// The finished slots and map references.
+    pub fn finish(mut self) -> Result<(Vec<Insn>, Vec<MapReloc>), CodeError> {
+        for &(at, label) in &self.fixups {
+            let target = self.labels[label.0].ok_or(CodeError::Unbound(label.0))?;
+            // Jump offsets count from the slot after the jump.
+            let distance = target as i64 - at as i64 - 1;
+            self.insns[at].off =
+                i16::try_from(distance).map_err(|_| CodeError::TooFar { at, distance })?;
+        }
+        Ok((self.insns, self.relocs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insn::{Cond, Reg};
+    use super::*;
+
+    #[test]
+    fn code_resolves_labels_both_ways() {
+        let mut code = Code::new();
+        let top = code.label();
+        let out = code.label();
+        code.bind(top);
+        code.load_map(Reg::R1, "fs_counts");
+        code.jump(Insn::jmp_imm(Cond::Eq, Reg::R0, 0, 0), out);
+        code.jump(Insn::ja(0), top);
+        code.bind(out);
+        code.push(Insn::exit());
+        let (insns, relocs) = code.finish().unwrap();
+        assert_eq!(insns[2].off, 1);
+        assert_eq!(insns[3].off, -4);
+        assert_eq!(
+            relocs,
+            [MapReloc {
+                insn: 0,
+                map: "fs_counts".into()
+            }]
+        );
+
+        let mut code = Code::new();
+        let nowhere = code.label();
+        code.jump(Insn::ja(0), nowhere);
+        assert_eq!(code.finish(), Err(CodeError::Unbound(0)));
     }
 }
