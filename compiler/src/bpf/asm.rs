@@ -145,9 +145,18 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
     let code = insn.code;
     let op = code & 0xf0;
     let uses_reg = code & BPF_X == BPF_X;
+    // Every arm below names a slot only when the fields its text leaves out are zero, so that
+    // the text parses back to the same slot; anything else is `.raw`.
     let text = match insn.class() {
+        _ if d > 10 || s > 10 => raw(insn),
         class @ (BPF_ALU64 | BPF_ALU) => {
             let p = if class == BPF_ALU64 { 'r' } else { 'w' };
+            let (rd, rs) = (Reg(d), Reg(s));
+            let (by_reg, by_imm): (fn(AluOp, Reg, Reg) -> Insn, fn(AluOp, Reg, i32) -> Insn) =
+                match class {
+                    BPF_ALU64 => (Insn::alu64_reg, Insn::alu64_imm),
+                    _ => (Insn::alu32_reg, Insn::alu32_imm),
+                };
             match AluOp::from_code(op) {
                 _ if op == BPF_END
                     && class == BPF_ALU
@@ -158,13 +167,14 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
                     let which = if uses_reg { "be" } else { "le" };
                     format!("r{d} = {which}{} r{d}", insn.imm)
                 }
-                Some(AluOp::Neg) if !uses_reg && s == 0 && insn.off == 0 => {
+                Some(AluOp::Neg) if *insn == Insn::new(class | BPF_NEG, d, 0, 0, 0) => {
                     format!("{p}{d} = -{p}{d}")
                 }
-                Some(op) if op != AluOp::Neg && insn.off == 0 && uses_reg => {
+                Some(AluOp::Neg) => raw(insn),
+                Some(op) if *insn == by_reg(op, rd, rs) => {
                     format!("{p}{d} {} {p}{s}", alu_op_text(op))
                 }
-                Some(op) if op != AluOp::Neg && insn.off == 0 && s == 0 => {
+                Some(op) if *insn == by_imm(op, rd, insn.imm) => {
                     format!("{p}{d} {} {}", alu_op_text(op), insn.imm)
                 }
                 _ => raw(insn),
@@ -172,12 +182,18 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
         }
         class @ (BPF_JMP | BPF_JMP32) => {
             let p = if class == BPF_JMP { 'r' } else { 'w' };
-            match op {
-                BPF_EXIT if class == BPF_JMP => "exit".to_string(),
-                BPF_JA if class == BPF_JMP && d == 0 && s == 0 && insn.imm == 0 => {
-                    format!("goto pc{:+}", insn.off)
-                }
-                BPF_CALL if class == BPF_JMP && d == 0 && insn.off == 0 => match s {
+            let (rd, rs, off) = (Reg(d), Reg(s), insn.off);
+            let (by_reg, by_imm): (
+                fn(Cond, Reg, Reg, i16) -> Insn,
+                fn(Cond, Reg, i32, i16) -> Insn,
+            ) = match class {
+                BPF_JMP => (Insn::jmp_reg, Insn::jmp_imm),
+                _ => (Insn::jmp32_reg, Insn::jmp32_imm),
+            };
+            match Cond::from_code(op) {
+                _ if *insn == Insn::exit() => "exit".to_string(),
+                _ if *insn == Insn::ja(off) => format!("goto pc{off:+}"),
+                _ if *insn == Insn::new(BPF_JMP | BPF_CALL, 0, s, 0, insn.imm) => match s {
                     0 => match Helper::from_id(insn.imm) {
                         Some(h) => format!("call {}#{}", h.name(), insn.imm),
                         None => format!("call unknown#{}", insn.imm),
@@ -186,20 +202,17 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
                     BPF_PSEUDO_KFUNC_CALL => format!("call kfunc#{}", insn.imm),
                     _ => raw(insn),
                 },
-                _ => match Cond::from_code(op) {
-                    Some(cond) if uses_reg && insn.imm == 0 => {
-                        format!("if {p}{d} {} {p}{s} goto pc{:+}", cond_text(cond), insn.off)
-                    }
-                    Some(cond) if !uses_reg && s == 0 => {
-                        format!(
-                            "if {p}{d} {} {:#x} goto pc{:+}",
-                            cond_text(cond),
-                            insn.imm,
-                            insn.off
-                        )
-                    }
-                    _ => raw(insn),
-                },
+                Some(cond) if *insn == by_reg(cond, rd, rs, off) => {
+                    format!("if {p}{d} {} {p}{s} goto pc{off:+}", cond_text(cond))
+                }
+                Some(cond) if *insn == by_imm(cond, rd, insn.imm, off) => {
+                    format!(
+                        "if {p}{d} {} {:#x} goto pc{off:+}",
+                        cond_text(cond),
+                        insn.imm
+                    )
+                }
+                _ => raw(insn),
             }
         }
         BPF_LDX if code & 0xe0 == BPF_MEM && insn.imm == 0 => {
@@ -232,6 +245,7 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
         }
         BPF_LD
             if insn.is_ld_imm64()
+                && insn.off == 0
                 && insns.len() >= 2
                 && insns[1] == Insn::new(0, 0, 0, 0, insns[1].imm) =>
         {
@@ -669,6 +683,46 @@ mod tests {
         let text = print_annotated(&prog, &[], &[(1, "return 0".into())]);
         assert_eq!(text, "   0: r0 = 0\n;; return 0\n   1: exit\n");
         assert_eq!(parse(&text), Ok((prog.to_vec(), vec![])));
+    }
+
+    /// Any slot prints as text that parses back to it (`.raw` when it has no better name).
+    #[test]
+    fn every_slot_round_trips() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let r = next();
+            // Mostly small fields, so that the named forms are hit, not only `.raw`.
+            let small = r & 0x100 != 0;
+            let insn = Insn {
+                code: r as u8,
+                dst: ((r >> 8) & 0x0f) as u8 % if small { 11 } else { 16 },
+                src: ((r >> 12) & 0x0f) as u8 % if small { 11 } else { 16 },
+                off: if small {
+                    ((r >> 16) as i16) % 4
+                } else {
+                    (r >> 16) as i16
+                },
+                imm: if small {
+                    ((r >> 32) as i32) % 3
+                } else {
+                    (r >> 32) as i32
+                },
+            };
+            let second = Insn::new(0, 0, 0, 0, (next() >> 32) as i32);
+            let slots = [insn, second];
+            let text = print(&slots, &[]);
+            assert_eq!(
+                parse(&text),
+                Ok((slots.to_vec(), vec![])),
+                "{insn:?} printed as {text}"
+            );
+        }
     }
 
     #[test]
