@@ -152,11 +152,14 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
         class @ (BPF_ALU64 | BPF_ALU) => {
             let p = if class == BPF_ALU64 { 'r' } else { 'w' };
             let (rd, rs) = (Reg(d), Reg(s));
-            let (by_reg, by_imm): (fn(AluOp, Reg, Reg) -> Insn, fn(AluOp, Reg, i32) -> Insn) =
-                match class {
-                    BPF_ALU64 => (Insn::alu64_reg, Insn::alu64_imm),
-                    _ => (Insn::alu32_reg, Insn::alu32_imm),
-                };
+            let by_reg = |op: AluOp| match class {
+                BPF_ALU64 => Insn::alu64_reg(op, rd, rs),
+                _ => Insn::alu32_reg(op, rd, rs),
+            };
+            let by_imm = |op: AluOp| match class {
+                BPF_ALU64 => Insn::alu64_imm(op, rd, insn.imm),
+                _ => Insn::alu32_imm(op, rd, insn.imm),
+            };
             match AluOp::from_code(op) {
                 _ if op == BPF_END
                     && class == BPF_ALU
@@ -171,10 +174,10 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
                     format!("{p}{d} = -{p}{d}")
                 }
                 Some(AluOp::Neg) => raw(insn),
-                Some(op) if *insn == by_reg(op, rd, rs) => {
+                Some(op) if *insn == by_reg(op) => {
                     format!("{p}{d} {} {p}{s}", alu_op_text(op))
                 }
-                Some(op) if *insn == by_imm(op, rd, insn.imm) => {
+                Some(op) if *insn == by_imm(op) => {
                     format!("{p}{d} {} {}", alu_op_text(op), insn.imm)
                 }
                 _ => raw(insn),
@@ -183,12 +186,13 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
         class @ (BPF_JMP | BPF_JMP32) => {
             let p = if class == BPF_JMP { 'r' } else { 'w' };
             let (rd, rs, off) = (Reg(d), Reg(s), insn.off);
-            let (by_reg, by_imm): (
-                fn(Cond, Reg, Reg, i16) -> Insn,
-                fn(Cond, Reg, i32, i16) -> Insn,
-            ) = match class {
-                BPF_JMP => (Insn::jmp_reg, Insn::jmp_imm),
-                _ => (Insn::jmp32_reg, Insn::jmp32_imm),
+            let by_reg = |cond: Cond| match class {
+                BPF_JMP => Insn::jmp_reg(cond, rd, rs, off),
+                _ => Insn::jmp32_reg(cond, rd, rs, off),
+            };
+            let by_imm = |cond: Cond| match class {
+                BPF_JMP => Insn::jmp_imm(cond, rd, insn.imm, off),
+                _ => Insn::jmp32_imm(cond, rd, insn.imm, off),
             };
             match Cond::from_code(op) {
                 _ if *insn == Insn::exit() => "exit".to_string(),
@@ -202,10 +206,10 @@ pub fn insn_text(insns: &[Insn], map: Option<&str>) -> (String, usize) {
                     BPF_PSEUDO_KFUNC_CALL => format!("call kfunc#{}", insn.imm),
                     _ => raw(insn),
                 },
-                Some(cond) if *insn == by_reg(cond, rd, rs, off) => {
+                Some(cond) if *insn == by_reg(cond) => {
                     format!("if {p}{d} {} {p}{s} goto pc{off:+}", cond_text(cond))
                 }
-                Some(cond) if *insn == by_imm(cond, rd, insn.imm, off) => {
+                Some(cond) if *insn == by_imm(cond) => {
                     format!(
                         "if {p}{d} {} {:#x} goto pc{off:+}",
                         cond_text(cond),
