@@ -511,6 +511,47 @@ fn bpf_kernel_tp_btf_counts_switches() {
     assert_unloaded(&progs, &ours);
 }
 
+/// A refusal comes back with the verifier's log, which names the failing slot: what the
+/// runtime maps through the line table to the script.
+#[test]
+fn bpf_kernel_verifier_refusal_names_the_slot() {
+    if !check::kernel_tests_enabled("bpf_kernel_verifier_refusal_names_the_slot") {
+        return;
+    }
+    let (insns, map_relocs) = assemble("null_deref");
+    let obj = Object {
+        license: "GPL".into(),
+        programs: vec![Program {
+            name: "fs_bad".into(),
+            section: "tracepoint/sched/sched_process_exec".into(),
+            insns,
+            map_relocs,
+        }],
+        maps: vec![map("fs_counts", MapType::Hash, 4, 8, 16, 0)],
+    };
+    let bytes = elf::write_object(&obj).unwrap();
+    let mut bpf = aya::EbpfLoader::new()
+        .load(&bytes)
+        .expect("aya loads the object");
+    let bad: &mut aya::programs::TracePoint =
+        bpf.program_mut("fs_bad").unwrap().try_into().unwrap();
+    match bad.load() {
+        Err(aya::programs::ProgramError::LoadError { verifier_log, .. }) => {
+            let log = verifier_log.to_string();
+            // Slot 6 is `r1 = *(u64 *)(r0 +0)` (opcode 0x79), with r0 maybe NULL; the kernel
+            // prints it exactly as our printer does.
+            let (text, _) = asm::insn_text(&obj.programs[0].insns[6..], None);
+            assert_eq!(text, "r1 = *(u64 *)(r0 +0)");
+            assert!(log.contains(&format!("6: (79) {text}")), "{log}");
+            assert!(
+                log.contains("invalid mem access 'map_value_or_null'"),
+                "{log}"
+            );
+        }
+        other => panic!("expected a verifier refusal, got {other:?}"),
+    }
+}
+
 /// bpftool (libbpf) loads every program of our object, which it would refuse if the object were
 /// not an ordinary one (libbpf rejects legacy `maps` sections, bad BTF, unknown section names).
 #[test]
