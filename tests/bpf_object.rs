@@ -71,6 +71,7 @@ fn test_object() -> Object {
     let (prof, prof_relocs) = assemble("perf_stackid");
     let (exec, exec_relocs) = assemble("exec_count");
     let (switch, switch_relocs) = assemble("switch_count");
+    let (task, task_relocs) = assemble("task_storage");
     Object {
         license: "GPL".to_string(),
         programs: vec![
@@ -91,6 +92,12 @@ fn test_object() -> Object {
                 section: "tp_btf/sched_switch".into(),
                 insns: switch,
                 map_relocs: switch_relocs,
+            },
+            Program {
+                name: "fs_task".into(),
+                section: "tp_btf/sched_switch".into(),
+                insns: task,
+                map_relocs: task_relocs,
             },
         ],
         maps: test_maps(),
@@ -168,6 +175,7 @@ fn bpf_object_parses_back_with_aya_obj() {
         ("fs_exec", "tracepoint"),
         ("fs_prof", "perf_event"),
         ("fs_switch", "tp_btf"),
+        ("fs_task", "tp_btf"),
     ]
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .into();
@@ -361,6 +369,12 @@ fn load_programs(bpf: &mut aya::Ebpf) {
     if let Err(e) = switch.load("sched_switch", &btf) {
         panic!("fs_switch refused: {e:?}");
     }
+    // Task storage: the verifier accepts `bpf_task_storage_get` on our BTF-typed map.
+    let task: &mut aya::programs::BtfTracePoint =
+        bpf.program_mut("fs_task").unwrap().try_into().unwrap();
+    if let Err(e) = task.load("sched_switch", &btf) {
+        panic!("fs_task refused: {e:?}");
+    }
 }
 
 /// Waits until none of `progs` and `maps` is loaded any more: the kernel frees them after an
@@ -397,7 +411,7 @@ fn bpf_kernel_perf_event_counts_stacks() {
     let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();
     load_programs(&mut bpf);
     let progs = program_ids(&bpf);
-    assert_eq!(progs.len(), 3);
+    assert_eq!(progs.len(), 4);
 
     let prof: &mut aya::programs::PerfEvent =
         bpf.program_mut("fs_prof").unwrap().try_into().unwrap();
@@ -410,11 +424,14 @@ fn bpf_kernel_perf_event_counts_stacks() {
         )
         .expect("attach to cpu-clock");
     }
-    // Keep a CPU busy so samples land even on an idle machine.
+    // Keep a CPU busy *in the kernel*: a sample that interrupts user code has no kernel stack,
+    // and `bpf_get_stackid(…, 0)` then returns -EFAULT (seen when the other CPU ran user code
+    // too). Copying from /dev/zero spends the time in `read_zero`/`clear_user`.
+    let mut zero = std::fs::File::open("/dev/zero").unwrap();
+    let mut buf = vec![0u8; 1 << 16];
     let until = Instant::now() + Duration::from_millis(300);
-    let mut spin = 0u64;
     while Instant::now() < until {
-        spin = std::hint::black_box(spin.wrapping_add(1));
+        std::io::Read::read_exact(&mut zero, &mut buf).unwrap();
     }
 
     let counts: aya::maps::HashMap<_, u32, u64> =
@@ -425,10 +442,23 @@ fn bpf_kernel_perf_event_counts_stacks() {
         !entries.is_empty() && samples >= 5,
         "too few samples in 300 ms at 99 Hz: {entries:?}"
     );
-    // Most ids are real stacks (non-negative), not capture errors.
+    // Some ids are real stacks (non-negative), not capture errors, and they point at kernel
+    // frames in `fs_stacks`.
+    let id = entries
+        .iter()
+        .map(|(id, _)| *id)
+        .find(|id| (*id as i32) >= 0)
+        .unwrap_or_else(|| panic!("no stack captured: {entries:?}"));
+    let stacks = aya::maps::StackTraceMap::try_from(bpf.map("fs_stacks").unwrap()).unwrap();
+    let frames = stacks.get(&id, 0).expect("the stack id is in fs_stacks");
     assert!(
-        entries.iter().any(|(id, _)| (*id as i32) >= 0),
-        "no stack captured: {entries:?}"
+        !frames.frames().is_empty()
+            && frames
+                .frames()
+                .iter()
+                .all(|f| f.ip >= 0xffff_8000_0000_0000),
+        "stack {id} is not a kernel stack: {:x?}",
+        frames.frames().iter().map(|f| f.ip).collect::<Vec<_>>()
     );
     drop(bpf);
     assert_unloaded(&progs, &ours);
@@ -602,7 +632,7 @@ fn bpf_kernel_bpftool_loadall() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let expected = ["fs_exec", "fs_prof", "fs_switch"].map(String::from);
+    let expected = ["fs_exec", "fs_prof", "fs_switch", "fs_task"].map(String::from);
     assert_eq!(pinned, BTreeSet::from(expected));
 }
 
