@@ -231,3 +231,55 @@ impl Builder {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(bytes: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    }
+
+    #[test]
+    fn header_and_sections_are_consistent() {
+        let def = MapDef {
+            name: "fs_counts".into(),
+            kind: MapType::Hash,
+            key_size: 4,
+            value_size: 8,
+            max_entries: 1024,
+            flags: 0,
+        };
+        let btf = maps_btf(std::slice::from_ref(&def));
+        assert_eq!(btf[..4], [0x9f, 0xeb, 1, 0]);
+        let (hdr_len, type_off, type_len, str_off, str_len) = (
+            word(&btf, 4),
+            word(&btf, 8),
+            word(&btf, 12),
+            word(&btf, 16),
+            word(&btf, 20),
+        );
+        assert_eq!((hdr_len, type_off, str_off), (24, 0, type_len));
+        assert_eq!(btf.len() as u32, 24 + type_len + str_len);
+        let strings = &btf[(24 + str_off) as usize..];
+        assert_eq!(strings[0], 0);
+        let names: Vec<&[u8]> = strings.split(|b| *b == 0).collect();
+        for name in [
+            "int",
+            "type",
+            "key_size",
+            "value_size",
+            "max_entries",
+            "fs_counts",
+            ".maps",
+        ] {
+            assert_eq!(
+                names.iter().filter(|n| **n == name.as_bytes()).count(),
+                1,
+                "{name}"
+            );
+        }
+        // No map_flags member when the flags are 0: four pointers.
+        assert_eq!(map_struct_size(&def), 32);
+    }
+}
