@@ -28,11 +28,7 @@ impl Span {
 
     /// The smallest span covering both (same file assumed).
     pub fn to(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -64,10 +60,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
-            primary: Label {
-                span,
-                message: label.into(),
-            },
+            primary: Label { span, message: label.into() },
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
@@ -75,10 +68,7 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message, span, label)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span, label) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
@@ -92,10 +82,7 @@ impl Diagnostic {
     }
 
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.secondary.push(Label { span, message: message.into() });
         self
     }
 
@@ -155,14 +142,7 @@ impl Sources {
             let len = self.text(l.span.file).len();
             let start = l.span.start.min(len);
             let end = l.span.end.clamp(start, len);
-            Label {
-                span: Span {
-                    file: l.span.file,
-                    start,
-                    end,
-                },
-                message: l.message.clone(),
-            }
+            Label { span: Span { file: l.span.file, start, end }, message: l.message.clone() }
         };
         Diagnostic {
             primary: fix(&d.primary),
@@ -178,11 +158,8 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<FileId> {
         Severity::Warning => cs::Severity::Warning,
     };
     let mut labels = vec![
-        cs::Label::primary(
-            d.primary.span.file,
-            d.primary.span.start..d.primary.span.end,
-        )
-        .with_message(d.primary.message.clone()),
+        cs::Label::primary(d.primary.span.file, d.primary.span.start..d.primary.span.end)
+            .with_message(d.primary.message.clone()),
     ];
     for l in &d.secondary {
         labels.push(
@@ -194,10 +171,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<FileId> {
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
     }
-    cs::Diagnostic::new(severity)
-        .with_message(d.message.clone())
-        .with_labels(labels)
-        .with_notes(notes)
+    cs::Diagnostic::new(severity).with_message(d.message.clone()).with_labels(labels).with_notes(notes)
 }
 
 /// Levenshtein distance, for "did you mean" hints.
@@ -216,10 +190,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within a distance that scales with the word's length.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -235,10 +206,7 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(
-            did_you_mean("dleta", ["delta", "state", "pid"]),
-            Some("delta")
-        );
+        assert_eq!(did_you_mean("dleta", ["delta", "state", "pid"]), Some("delta"));
         assert_eq!(did_you_mean("xyz", ["delta", "state"]), None);
     }
 }
