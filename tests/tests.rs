@@ -2,3 +2,5 @@
 
 // The data-directory walker and the bless logic (UPDATE_EXPECT=1), shared by every suite.
 mod check;
+// The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
+mod bpf_object;
