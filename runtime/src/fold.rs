@@ -278,7 +278,12 @@ fn entry_frames(
                     Some(KeyKind::KernelStack { .. }) => "kernel ",
                     _ => "",
                 };
-                let label = format!("[lost: {which}stack error {}]", errno_name(*errno));
+                let label = match *errno {
+                    // -EEXIST: another stack owned the STACK_TRACE bucket (BPF_F_REUSE_STACKID
+                    // unset); a collision, not a capture failure, and worth telling apart.
+                    -17 => format!("[lost: {which}stack id collision]"),
+                    _ => format!("[lost: {which}stack error {}]", errno_name(*errno)),
+                };
                 // Where the stack would have been, so the weight stays in the right process.
                 let target = if which == "kernel " {
                     &mut kernel
