@@ -655,3 +655,76 @@ fn blazesym_inspector() -> impl Fn(&Path, &str) -> u64 {
             .unwrap_or_else(|| panic!("{name} not in {}", path.display()))
     }
 }
+
+#[test]
+fn symbolizes_kernel_addresses_through_kallsyms() {
+    let kallsyms = std::fs::read_to_string("/proc/kallsyms").unwrap();
+    let addr_of = |name: &str| {
+        kallsyms.lines().find_map(|l| {
+            let mut it = l.split_whitespace();
+            let (addr, kind, sym) = (it.next()?, it.next()?, it.next()?);
+            (sym == name && kind.eq_ignore_ascii_case("t"))
+                .then(|| u64::from_str_radix(addr, 16).unwrap())
+        })
+    };
+    let schedule = addr_of("schedule").expect("schedule is in kallsyms");
+    if schedule == 0 {
+        // kallsyms hides addresses from non-root readers; the kernel suites need root anyway.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs as root: kallsyms addresses must be visible"
+        );
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: /proc/kallsyms shows no addresses (not root)");
+        }
+        return;
+    }
+    let vfs_read = addr_of("vfs_read").expect("vfs_read is in kallsyms");
+    let mut sym = Symbolizer::new();
+    // Leaf first: the leaf is an exact ip; the caller's is a return address (looked up one back).
+    let frames = sym.kernel(&[schedule + 4, vfs_read + 1]);
+    let names: Vec<&str> = frames.iter().map(|f| f[0].name.as_str()).collect();
+    assert_eq!(names, ["schedule", "vfs_read"]);
+    assert!(frames.iter().all(|f| f[0].kind == FrameKind::Kernel));
+    // An address below the kernel's text is kept as an unknown frame.
+    let frames = sym.kernel(&[0x1000]);
+    assert_eq!(frames[0][0].kind, FrameKind::Unknown);
+    assert_eq!(sym.stats().resolved, 2);
+    assert_eq!(sym.stats().unresolved, 1);
+}
+
+#[test]
+fn svg_colors_frames_by_kind() {
+    let profile = offcpu_profile();
+    let text =
+        String::from_utf8(svg::render(&profile, &svg::SvgConfig::new("t")).unwrap()).unwrap();
+    // The fill of the rectangle drawn for a frame whose tooltip starts with `name (`.
+    let fill_of = |name: &str| -> (u8, u8, u8) {
+        let at = text
+            .find(&format!("<title>{name} ("))
+            .unwrap_or_else(|| panic!("{name} not drawn"));
+        let rest = &text[at..];
+        let rgb = &rest[rest.find("fill=\"rgb(").unwrap() + 10..];
+        let nums: Vec<u8> = rgb[..rgb.find(')').unwrap()]
+            .split(',')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (nums[0], nums[1], nums[2])
+    };
+    // FlameGraph's java palette: kernel orange (r high, b low), inlined aqua (g and b high).
+    let (r, _, b) = fill_of("k3");
+    assert!(
+        r > 150 && b < 100,
+        "kernel frame not orange: {:?}",
+        fill_of("k3")
+    );
+    let (r, g, b) = fill_of("inner");
+    assert!(
+        r < 120 && g > 150 && b > 150,
+        "inlined frame not aqua: {:?}",
+        (r, g, b)
+    );
+    assert_eq!(fill_of("[truncated]"), (190, 150, 220));
+    assert_eq!(fill_of("app"), (130, 170, 230));
+}
