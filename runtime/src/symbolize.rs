@@ -70,6 +70,7 @@ pub struct Symbolizer {
     processes: HashMap<u32, Vec<Mapping>>,
     /// Results per (tgid, address); tgid `None` is the kernel.
     memo: HashMap<(Option<u32>, u64), Vec<Frame>>,
+    build_ids: HashMap<PathBuf, Option<String>>,
     stats: SymbolStats,
 }
 
@@ -94,6 +95,7 @@ impl Symbolizer {
             kernel_src: Source::Kernel(kernel),
             processes: HashMap::new(),
             memo: HashMap::new(),
+            build_ids: HashMap::new(),
             stats: SymbolStats::default(),
         }
     }
@@ -109,7 +111,15 @@ impl Symbolizer {
         let maps_path = format!("/proc/{pid}/maps");
         let text = std::fs::read_to_string(&maps_path)
             .map_err(|source| SymbolizeError::Maps { pid, source })?;
-        let mappings = parse_maps(pid, &text);
+        let mut mappings = parse_maps(pid, &text, same_mount_ns(pid));
+        for m in &mut mappings {
+            // Read once per file: many processes map the same libc.
+            m.build_id = self
+                .build_ids
+                .entry(m.open_path.clone())
+                .or_insert_with(|| read_build_id(&m.open_path))
+                .clone();
+        }
         let mut opened: Vec<&Path> = Vec::new();
         for m in &mappings {
             if opened.contains(&m.open_path.as_path()) {
@@ -244,17 +254,36 @@ impl Symbolize for Symbolizer {
     }
 }
 
-/// The executable, file-backed mappings in a `/proc/PID/maps` text.
-pub fn parse_maps(pid: u32, text: &str) -> Vec<Mapping> {
+/// Whether process `pid` sees the same files at the same paths as we do (same mount
+/// namespace). When it does not (a container), its files are reached through
+/// `/proc/PID/root`. In doubt (no access to the namespace links), assume it does.
+fn same_mount_ns(pid: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let ours = std::fs::metadata("/proc/self/ns/mnt");
+    let theirs = std::fs::metadata(format!("/proc/{pid}/ns/mnt"));
+    match (ours, theirs) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => true,
+    }
+}
+
+fn read_build_id(path: &Path) -> Option<String> {
+    let id = blazesym::helper::read_elf_build_id(path).ok().flatten()?;
+    Some(id.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The executable, file-backed mappings in a `/proc/PID/maps` text (build ids not yet read).
+/// `same_mount_ns`: whether the paths in it are valid here as they stand.
+pub fn parse_maps(pid: u32, text: &str, same_mount_ns: bool) -> Vec<Mapping> {
     let mut res: Vec<Mapping> = text
         .lines()
-        .filter_map(|line| parse_maps_line(pid, line))
+        .filter_map(|line| parse_maps_line(pid, line, same_mount_ns))
         .collect();
     res.sort_by_key(|m| m.start);
     res
 }
 
-fn parse_maps_line(pid: u32, line: &str) -> Option<Mapping> {
+fn parse_maps_line(pid: u32, line: &str, same_mount_ns: bool) -> Option<Mapping> {
     // `start-end perms offset dev inode   path`; the path may contain spaces.
     let mut fields = line.splitn(6, ' ');
     let range = fields.next()?;
@@ -277,24 +306,23 @@ fn parse_maps_line(pid: u32, line: &str) -> Option<Mapping> {
         None => (path, false),
     };
     let open_path = if deleted {
+        // The name no longer leads to the file; the mapping itself still does (root only).
         PathBuf::from(format!("/proc/{pid}/map_files/{range}"))
-    } else {
+    } else if same_mount_ns {
         PathBuf::from(path)
+    } else {
+        PathBuf::from(format!("/proc/{pid}/root{path}"))
     };
     let module = Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
-    let build_id = blazesym::helper::read_elf_build_id(&open_path)
-        .ok()
-        .flatten()
-        .map(|id| id.iter().map(|b| format!("{b:02x}")).collect());
     Some(Mapping {
         start,
         end,
         offset,
         open_path,
         module,
-        build_id,
+        build_id: None,
     })
 }
 
@@ -311,13 +339,18 @@ mod tests {
 7fff00000000-7fff00002000 r-xp 00000000 00:00 0   [vdso]
 7ffe00000000-7ffe00001000 rwxp 00000000 00:00 0 
 ";
-        let maps = parse_maps(42, text);
+        let maps = parse_maps(42, text, true);
         assert_eq!(maps.len(), 2);
         assert_eq!(maps[0].start, 0x55d0c0a01000);
         assert_eq!(maps[0].offset, 0x1000);
         assert_eq!(maps[0].module, "x y");
         assert_eq!(maps[0].open_path, PathBuf::from("/usr/bin/x y"));
         assert_eq!(maps[1].module, "gone.so");
+        let in_container = parse_maps(42, text, false);
+        assert_eq!(
+            in_container[0].open_path,
+            PathBuf::from("/proc/42/root/usr/bin/x y")
+        );
         assert_eq!(
             maps[1].open_path,
             PathBuf::from("/proc/42/map_files/7f0000000000-7f0000001000")

@@ -587,10 +587,30 @@ fn symbolizes_a_function_of_this_binary() {
 
 #[test]
 fn symbols_survive_the_exit_of_the_process() {
-    let mut child = std::process::Command::new("/bin/sleep")
-        .arg("0.3")
-        .spawn()
-        .unwrap();
+    survive_exit(None);
+}
+
+/// The harder case: the library file is deleted while the process runs (an upgrade, a build
+/// tree rebuilt), so only `/proc/PID/map_files` led to it, and that is gone at the end too.
+#[test]
+fn symbols_survive_exit_and_deletion_of_the_file() {
+    let dir = std::env::temp_dir().join(format!("flamescript-symtest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let system_libc = Path::new("/lib/x86_64-linux-gnu/libc.so.6");
+    std::fs::copy(system_libc, dir.join("libc.so.6")).unwrap();
+    survive_exit(Some(&dir));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Runs `/bin/sleep` (with libc from `lib_dir`, deleted once mapped, if given), tracks it while
+/// it lives, lets it exit, then names an address in its `clock_nanosleep`.
+fn survive_exit(lib_dir: Option<&Path>) {
+    let mut cmd = std::process::Command::new("/bin/sleep");
+    cmd.arg("0.3");
+    if let Some(dir) = lib_dir {
+        cmd.env("LD_LIBRARY_PATH", dir);
+    }
+    let mut child = cmd.spawn().unwrap();
     let pid = child.id();
     // The dynamic loader maps libc shortly after exec; wait for it (the sleep outlives this).
     let maps_path = format!("/proc/{pid}/maps");
@@ -607,24 +627,36 @@ fn symbols_survive_the_exit_of_the_process() {
             found
         })
         .expect("libc never appeared in the child's maps");
+    let libc_path = PathBuf::from(libc.split_whitespace().nth(5).unwrap());
+    // Where `clock_nanosleep` lives in the file, read before any deletion.
+    let file_offset = symbol_file_offset(&libc_path, "clock_nanosleep");
+    if let Some(dir) = lib_dir {
+        assert!(
+            libc_path.starts_with(dir),
+            "the child uses our copy: {libc}"
+        );
+        std::fs::remove_file(&libc_path).unwrap();
+    }
+
     let mut sym = Symbolizer::new();
     sym.track(pid).unwrap();
-    let libc_path = PathBuf::from(libc.split_whitespace().last().unwrap());
-
-    // Where `clock_nanosleep` lives in the child: its file offset, through the mapping.
-    let inspector = blazesym_inspector();
-    let file_offset = inspector(&libc_path, "clock_nanosleep");
     let m = sym
         .mappings(pid)
         .unwrap()
         .iter()
         .find(|m| {
-            m.open_path == libc_path
+            m.module == "libc.so.6"
                 && m.offset <= file_offset
                 && file_offset - m.offset < m.end - m.start
         })
         .expect("clock_nanosleep's page is mapped executable")
         .clone();
+    if lib_dir.is_some() {
+        assert!(
+            m.open_path.starts_with(format!("/proc/{pid}/map_files")),
+            "{m:?}"
+        );
+    }
     let ip = m.start + (file_offset - m.offset) + 4;
 
     assert!(child.wait().unwrap().success());
@@ -636,24 +668,23 @@ fn symbols_survive_the_exit_of_the_process() {
     let frames = sym.user(pid, &[ip]);
     let name = &frames[0][0].name;
     assert!(name.contains("clock_nanosleep"), "got {frames:?}");
+    assert_eq!(frames[0][0].kind, FrameKind::User);
     assert!(m.build_id.is_some(), "Debian's libc has a build id");
 }
 
 /// The file offset of a named symbol in an ELF file, through blazesym's inspector.
-fn blazesym_inspector() -> impl Fn(&Path, &str) -> u64 {
-    |path, name| {
-        let inspector = blazesym::inspect::Inspector::new();
-        // The ELF symbol table is enough (and the DWARF of a stripped libc has no symbols).
-        let mut elf = blazesym::inspect::source::Elf::new(path);
-        elf.debug_syms = false;
-        let src = blazesym::inspect::source::Source::Elf(elf);
-        let found = inspector.lookup(&src, &[name]).unwrap();
-        found
-            .iter()
-            .flatten()
-            .find_map(|s| s.file_offset)
-            .unwrap_or_else(|| panic!("{name} not in {}", path.display()))
-    }
+fn symbol_file_offset(path: &Path, name: &str) -> u64 {
+    let inspector = blazesym::inspect::Inspector::new();
+    // The ELF symbol table is enough (and the DWARF of a stripped libc has no symbols).
+    let mut elf = blazesym::inspect::source::Elf::new(path);
+    elf.debug_syms = false;
+    let src = blazesym::inspect::source::Source::Elf(elf);
+    let found = inspector.lookup(&src, &[name]).unwrap();
+    found
+        .iter()
+        .flatten()
+        .find_map(|s| s.file_offset)
+        .unwrap_or_else(|| panic!("{name} not in {}", path.display()))
 }
 
 #[test]
