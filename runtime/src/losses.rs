@@ -55,6 +55,31 @@ impl LossReport {
         }
     }
 
+    /// Adds another report's numbers to this one (the session's kernel counters and the fold's
+    /// findings, or several maps of one run).
+    pub fn merge(&mut self, other: &LossReport) {
+        let add = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+        self.events_seen = add(self.events_seen, other.events_seen);
+        self.events_kept = add(self.events_kept, other.events_kept);
+        for (errno, n) in &other.stack_errors {
+            *self.stack_errors.entry(*errno).or_default() += n;
+        }
+        self.collisions += other.collisions;
+        self.lost_stack_weight += other.lost_stack_weight;
+        self.truncated_stacks += other.truncated_stacks;
+        self.resolved_frames += other.resolved_frames;
+        self.unresolved_frames += other.unresolved_frames;
+        self.unresolved_weight += other.unresolved_weight;
+        self.total_weight += other.total_weight;
+        self.map_full += other.map_full;
+        for (name, n) in &other.other {
+            *self.other.entry(name.clone()).or_default() += n;
+        }
+    }
+
     /// Records an entry whose stack capture failed with `errno` (negative), carrying `weight`.
     pub fn add_stack_error(&mut self, errno: i64, weight: u64) {
         if errno == -EEXIST {
@@ -200,5 +225,17 @@ mod tests {
              weird: 1"
         );
         assert_eq!(errno_name(-99), "-99");
+
+        let mut both = LossReport::default();
+        both.merge(&r);
+        both.merge(&r);
+        assert_eq!(both.events_seen, Some(24_690));
+        assert_eq!(both.collisions, 2);
+        assert_eq!(both.stack_errors.get(&-14), Some(&4));
+        assert_eq!(both.other.get("weird"), Some(&2));
+        assert_eq!(both.unresolved_share(), 0.25);
+        let mut none = LossReport::default();
+        none.merge(&LossReport::default());
+        assert_eq!(none.events_seen, None, "unmeasured stays unmeasured");
     }
 }

@@ -354,7 +354,7 @@ fn svg_carries_title_subtitle_and_unit_and_is_well_formed() {
         "title"
     );
     assert!(
-        text.contains("total 5.00 ms time; lost stacks: 2 (-EFAULT x1, collisions 1)"),
+        text.contains("total 5.00 ms; lost stacks: 2 (-EFAULT x1, collisions 1)"),
         "subtitle"
     );
     // ns sums are shown in microseconds: 4 ms of the full stack reads 4,000 us.

@@ -8,6 +8,7 @@
 //! pinned through a palette map so they never pass for code: `[unknown]` grey, markers
 //! (`[truncated]`, `[lost: …]`) purple, root frames (comm, pid) blue.
 
+use compiler::types::Unit;
 use inferno::flamegraph::color::{Color, MultiPalette, PaletteMap};
 use inferno::flamegraph::{self, Options, Palette};
 
@@ -60,14 +61,15 @@ const BLUE: Color = Color {
     b: 230,
 };
 
-/// The subtitle: total weight in human units, then the loss report line.
+/// The subtitle: total weight in human units ("total 5.00 ms", "total 1,234 samples"), then
+/// the loss report line.
 pub fn subtitle(profile: &Profile) -> String {
-    format!(
-        "total {} {}; {}",
-        format_value(profile.total(), profile.unit),
-        profile.value_name,
-        profile.losses.summary_line()
-    )
+    let total = format_value(profile.total(), profile.unit);
+    let total = match profile.unit {
+        Unit::Plain => format!("{total} {}", profile.value_name),
+        Unit::Time { .. } | Unit::Bytes { .. } => total,
+    };
+    format!("total {total}; {}", profile.losses.summary_line())
 }
 
 pub fn render(profile: &Profile, config: &SvgConfig) -> Result<Vec<u8>, SvgError> {
