@@ -55,16 +55,31 @@ pub fn lower(prog: &Program) -> Result<Lowered, String> {
             prog.name
         ));
     }
-    let mut e = Emitter { out: Vec::new(), relocs: Vec::new(), lines: Vec::new(), fixups: Vec::new(), labels: HashMap::new(), locs };
+    let mut e = Emitter {
+        out: Vec::new(),
+        relocs: Vec::new(),
+        lines: Vec::new(),
+        fixups: Vec::new(),
+        labels: HashMap::new(),
+        locs,
+    };
     for inst in &prog.insts {
         e.inst(inst, &slot_off)?;
     }
     for (at, label) in std::mem::take(&mut e.fixups) {
-        let target = *e.labels.get(&label).ok_or_else(|| format!("undefined label L{label}"))?;
+        let target = *e
+            .labels
+            .get(&label)
+            .ok_or_else(|| format!("undefined label L{label}"))?;
         let off = target as i64 - (at as i64 + 1);
         e.out[at].off = i16::try_from(off).map_err(|_| "jump too far for BPF".to_string())?;
     }
-    Ok(Lowered { insns: e.out, relocs: e.relocs, lines: e.lines, stack_size })
+    Ok(Lowered {
+        insns: e.out,
+        relocs: e.relocs,
+        lines: e.lines,
+        stack_size,
+    })
 }
 
 /// Linear scan. Returns each register's location and the number of spill slots used.
@@ -72,10 +87,14 @@ fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
     let mut range: HashMap<VReg, (usize, usize)> = HashMap::new();
     for (i, inst) in prog.insts.iter().enumerate() {
         for r in regs_of(inst) {
-            range.entry(r).and_modify(|(_, end)| *end = i).or_insert((i, i));
+            range
+                .entry(r)
+                .and_modify(|(_, end)| *end = i)
+                .or_insert((i, i));
         }
     }
-    let mut order: Vec<(VReg, usize, usize)> = range.into_iter().map(|(r, (s, e))| (r, s, e)).collect();
+    let mut order: Vec<(VReg, usize, usize)> =
+        range.into_iter().map(|(r, (s, e))| (r, s, e)).collect();
     order.sort_by_key(|&(r, s, _)| (s, r));
     let mut locs = HashMap::new();
     let mut active: Vec<(VReg, usize, Reg)> = Vec::new();
@@ -125,7 +144,10 @@ fn regs_of(inst: &Inst) -> Vec<VReg> {
         Base::Slot(_) => vec![],
     };
     match inst {
-        Inst::Ctx { dst } | Inst::Const { dst, .. } | Inst::SlotAddr { dst, .. } | Inst::MapPtr { dst, .. } => vec![*dst],
+        Inst::Ctx { dst }
+        | Inst::Const { dst, .. }
+        | Inst::SlotAddr { dst, .. }
+        | Inst::MapPtr { dst, .. } => vec![*dst],
         Inst::Mov { dst, src } => vec![*src, *dst],
         Inst::Alu { dst, src, .. } => [vec![*dst], op(src)].concat(),
         Inst::Load { dst, base: b, .. } => [base(b), vec![*dst]].concat(),
@@ -190,7 +212,10 @@ fn cond(c: Cond) -> BCond {
 
 impl Emitter {
     fn loc(&self, r: VReg) -> Result<Loc, String> {
-        self.locs.get(&r).copied().ok_or_else(|| format!("%{} has no location", r.0))
+        self.locs
+            .get(&r)
+            .copied()
+            .ok_or_else(|| format!("%{} has no location", r.0))
     }
 
     /// The register holding `r`, loading a spilled value into `scratch` first.
@@ -220,7 +245,13 @@ impl Emitter {
         Ok(())
     }
 
-    fn base(&mut self, base: Base, off: i16, slot_off: &[i32], scratch: Reg) -> Result<(Reg, i16), String> {
+    fn base(
+        &mut self,
+        base: Base,
+        off: i16,
+        slot_off: &[i32],
+        scratch: Reg,
+    ) -> Result<(Reg, i16), String> {
         match base {
             Base::Reg(r) => Ok((self.read(r, scratch)?, off)),
             Base::Slot(s) => {
@@ -270,13 +301,23 @@ impl Emitter {
                 }
                 self.write_back(*dst, d)?;
             }
-            Inst::Load { dst, width, base, off } => {
+            Inst::Load {
+                dst,
+                width,
+                base,
+                off,
+            } => {
                 let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
                 let d = self.target(*dst, Reg::R0)?;
                 self.out.push(Insn::ldx(size(*width), d, b, o));
                 self.write_back(*dst, d)?;
             }
-            Inst::Store { width, base, off, src } => {
+            Inst::Store {
+                width,
+                base,
+                off,
+                src,
+            } => {
                 let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
                 match src {
                     Operand::Imm(i) => self.out.push(Insn::st_imm(size(*width), b, o, *i)),
@@ -289,7 +330,11 @@ impl Emitter {
             Inst::SlotAddr { dst, slot, off } => {
                 let d = self.target(*dst, Reg::R0)?;
                 self.out.push(Insn::mov64_reg(d, Reg::FP));
-                self.out.push(Insn::alu64_imm(BAlu::Add, d, slot_off[slot.0 as usize] + *off as i32));
+                self.out.push(Insn::alu64_imm(
+                    BAlu::Add,
+                    d,
+                    slot_off[slot.0 as usize] + *off as i32,
+                ));
                 self.write_back(*dst, d)?;
             }
             Inst::MapPtr { dst, map } => {
@@ -310,7 +355,9 @@ impl Emitter {
                 if let Some(d) = dst {
                     match self.loc(*d)? {
                         Loc::Reg(r) => self.out.push(Insn::mov64_reg(r, Reg::R0)),
-                        Loc::Spill(off) => self.out.push(Insn::stx(Size::DW, Reg::FP, Reg::R0, off)),
+                        Loc::Spill(off) => {
+                            self.out.push(Insn::stx(Size::DW, Reg::FP, Reg::R0, off))
+                        }
                     }
                 }
             }
@@ -319,7 +366,12 @@ impl Emitter {
                 let s = self.read(*src, Reg::R2)?;
                 self.out.push(Insn::atomic_add64(p, s, *off));
             }
-            Inst::JumpIf { cond: c, lhs, rhs, target } => {
+            Inst::JumpIf {
+                cond: c,
+                lhs,
+                rhs,
+                target,
+            } => {
                 let l = self.read(*lhs, Reg::R1)?;
                 let insn = match rhs {
                     Operand::Imm(i) => Insn::jmp_imm(cond(*c), l, *i, 0),
