@@ -16,4 +16,5 @@ pub mod catalog;
 pub mod diag;
 pub mod sema;
 pub mod syntax;
+pub mod tracefs;
 pub mod types;
