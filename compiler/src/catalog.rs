@@ -57,6 +57,9 @@ pub struct ModifierSpec {
     pub doc: &'static str,
     /// Modifiers in one group exclude each other (`user` / `kernel`); empty: no group.
     pub group: &'static str,
+    /// The value (base units) the probe runs with when the modifier is not written (`hz` 99).
+    /// `sema` fills it in, so the lowering always finds such a modifier in the checked clause.
+    pub default: Option<u64>,
 }
 
 /// A modifier as written in a clause, after checking.
