@@ -6,12 +6,12 @@
 use std::path::{Path, PathBuf};
 
 /// The repository's `tests/data/<sub>` directory.
-pub fn data_dir(sub: &str) -> PathBuf {
+pub(crate) fn data_dir(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(sub)
 }
 
 /// Every file under `dir` (sorted) whose name ends in `.ext`.
-pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+pub(crate) fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -23,7 +23,7 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
 
 /// Compares `actual` with the file at `expected_path`. A missing file is created; a mismatch is
 /// collected as a failure message with a diff hint, unless `UPDATE_EXPECT=1` rewrites the file.
-pub fn check_file(expected_path: &Path, actual: &str, failures: &mut Vec<String>) {
+pub(crate) fn check_file(expected_path: &Path, actual: &str, failures: &mut Vec<String>) {
     let bless = std::env::var_os("UPDATE_EXPECT").is_some();
     match std::fs::read_to_string(expected_path) {
         Ok(expected) if expected == actual => {}
@@ -37,13 +37,13 @@ pub fn check_file(expected_path: &Path, actual: &str, failures: &mut Vec<String>
 }
 
 /// Fails the test with every collected failure at once.
-pub fn finish(failures: Vec<String>) {
+pub(crate) fn finish(failures: Vec<String>) {
     assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
 }
 
 /// Whether tests that need root and the real kernel can run. Without root they skip with a
 /// message, unless `FLAMESCRIPT_REQUIRE_KERNEL=1` (set by .ci/run) makes the skip a failure.
-pub fn kernel_tests_enabled(test: &str) -> bool {
+pub(crate) fn kernel_tests_enabled(test: &str) -> bool {
     // SAFETY-free check: euid via /proc/self/status avoids a libc dependency here.
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let euid0 = status

@@ -6,7 +6,9 @@ use crate::types::{StackKind, Type};
 /// "a duration (ns)", "an integer", "a string".
 pub(crate) fn a(ty: Type) -> String {
     let s = ty.to_string();
-    let article = if s.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    // "a user stack": the vowel letter of "user" sounds like "you".
+    let vowel = s.starts_with(['a', 'e', 'i', 'o', 'u']) && !s.starts_with("user");
+    let article = if vowel { "an" } else { "a" };
     format!("{article} {s}")
 }
 

@@ -27,7 +27,7 @@ impl Checker<'_> {
                 lit(ExprKind::Str(s.clone()), Type::Str { len })
             }
             ast::ExprKind::Ident(id) => self.builtin(cx, id),
-            ast::ExprKind::Local(id) => self.local(cx, id),
+            ast::ExprKind::Local(id) => self.local(cx, id, span),
             ast::ExprKind::Map(m) => {
                 let (id, keys) = self.map_ref(cx, m);
                 let ty = self.map_read(id, m.span);
@@ -112,7 +112,8 @@ impl Checker<'_> {
                 format!("`{}` runs in user space, outside any task", p.name()),
             )
             .with_help(format!(
-                "`{name}` describes the task an event happened in: use it in a probe that fires in the kernel"
+                "`{name}` comes from a kernel event, and `{}` has none: use it in a probe that fires in the kernel",
+                p.name()
             ));
             self.report(d);
             return None;
@@ -191,7 +192,7 @@ impl Checker<'_> {
         let mut d = Diagnostic::error(
             format!("`{}` has no `args`", p.name()),
             span,
-            format!("`args` does not exist in a `{}` clause", p.name()),
+            "no tracepoint record here",
         );
         let names = Self::provides(cx);
         if !names.is_empty() {
@@ -256,15 +257,15 @@ impl Checker<'_> {
         Some(Expr { kind: ExprKind::Arg { field: index, name: f.name.clone() }, ty, span })
     }
 
-    fn local(&mut self, cx: &mut Cx, id: &ast::Ident) -> Option<Expr> {
+    fn local(&mut self, cx: &mut Cx, id: &ast::Ident, span: Span) -> Option<Expr> {
         let name = id.name.trim_start_matches('$');
         if let Some((i, l)) = cx.locals.iter().enumerate().find(|(_, l)| l.name == name) {
-            return Some(Expr { kind: ExprKind::Local(LocalId(i)), ty: l.ty?, span: id.span });
+            return Some(Expr { kind: ExprKind::Local(LocalId(i)), ty: l.ty?, span });
         }
         let names: Vec<&str> = cx.locals.iter().map(|l| l.name.as_str()).collect();
         let d = Diagnostic::error(
             format!("unknown local `${name}`"),
-            id.span,
+            span,
             "not assigned before this point in this clause",
         );
         let d = match did_you_mean(name, names) {
@@ -316,11 +317,11 @@ impl Checker<'_> {
         let (l, r, ty) = match op {
             BinOp::Or | BinOp::And => (l, r, Type::Bool),
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                let (l, r, _) = self.align(op, l, r, span)?;
+                let (l, r, _) = self.align(op, l, r)?;
                 (l, r, Type::Bool)
             }
             BinOp::Add | BinOp::Sub => {
-                let (l, r, u) = self.align(op, l, r, span)?;
+                let (l, r, u) = self.align(op, l, r)?;
                 (l, r, Type::Int(u))
             }
             BinOp::Mod => match r.ty.unit() {
@@ -329,13 +330,13 @@ impl Checker<'_> {
                     (l, r, Type::Int(u))
                 }
                 _ => {
-                    let (l, r, u) = self.align(op, l, r, span)?;
+                    let (l, r, u) = self.align(op, l, r)?;
                     (l, r, Type::Int(u))
                 }
             },
             BinOp::Mul => match multiply(l.ty.unit(), r.ty.unit()) {
                 Ok(u) => (l, r, Type::Int(u)),
-                Err(e) => return self.unit_error(op, e, &l, &r, span),
+                Err(e) => return self.unit_error(op, e, &l, &r),
             },
             BinOp::Div => {
                 let constant = match (&r.kind, r.ty.unit()) {
@@ -350,7 +351,7 @@ impl Checker<'_> {
                 }
                 match divide(l.ty.unit(), r.ty.unit(), constant) {
                     Ok(u) => (l, r, Type::Int(u)),
-                    Err(e) => return self.unit_error(op, e, &l, &r, span),
+                    Err(e) => return self.unit_error(op, e, &l, &r),
                 }
             }
             BinOp::BitOr | BinOp::BitXor | BinOp::BitAnd | BinOp::Shl | BinOp::Shr => {
@@ -362,19 +363,19 @@ impl Checker<'_> {
 
     /// Brings two operands to one unit: a duration or size literal meeting the same dimension at
     /// another scale is rewritten in that scale (`delta / 1000 > 1ms` compares with 1000).
-    fn align(&mut self, op: BinOp, mut l: Expr, mut r: Expr, span: Span) -> Option<(Expr, Expr, Unit)> {
+    fn align(&mut self, op: BinOp, mut l: Expr, mut r: Expr) -> Option<(Expr, Expr, Unit)> {
         rescale_literal(&mut l, r.ty.unit());
         rescale_literal(&mut r, l.ty.unit());
         match unify(l.ty.unit(), r.ty.unit()) {
             Ok(u) => Some((l, r, u)),
             Err(e) => {
-                self.unit_error::<()>(op, e, &l, &r, span);
+                self.unit_error::<()>(op, e, &l, &r);
                 None
             }
         }
     }
 
-    fn unit_error<T>(&mut self, op: BinOp, e: UnitError, l: &Expr, r: &Expr, span: Span) -> Option<T> {
+    fn unit_error<T>(&mut self, op: BinOp, e: UnitError, l: &Expr, r: &Expr) -> Option<T> {
         let (lt, rt) = (a(l.ty), a(r.ty));
         let message = match op {
             BinOp::Add => format!("cannot add {lt} and {rt}"),
@@ -384,31 +385,26 @@ impl Checker<'_> {
             BinOp::Mod => format!("cannot take the remainder of {lt} by {rt}"),
             _ => format!("cannot compare {lt} with {rt}"),
         };
-        let (label, help) = match e {
-            UnitError::Mismatch(x, y) => (
-                "mismatched units".to_string(),
-                format!(
-                    "a {} and a {} do not mix: keep each in its own expression or map",
-                    x.dimension(),
-                    y.dimension()
-                ),
+        let help = match e {
+            UnitError::Mismatch(x, y) => format!(
+                "a {} and a {} do not mix: keep each in its own expression or map",
+                x.dimension(),
+                y.dimension()
             ),
-            UnitError::Scale(x, y) => (
-                format!("one side counts in {}, the other in {}", x.name(), y.name()),
-                "scale both sides alike, e.g. divide both by the same number".to_string(),
-            ),
-            UnitError::Meaningless(..) if op == BinOp::Mul => (
-                "this product has no unit flamescript knows".to_string(),
-                "multiply a quantity by a plain number, e.g. `x * 2`".to_string(),
-            ),
-            UnitError::Meaningless(..) => (
-                "this ratio has no unit flamescript knows".to_string(),
-                "divide a quantity by a plain number (`x / 1000`) or by a like quantity".to_string(),
-            ),
+            UnitError::Scale(..) => {
+                "scale both sides alike, e.g. divide both by the same number".to_string()
+            }
+            UnitError::Meaningless(..) if op == BinOp::Mul => {
+                "multiply a quantity by a plain number, e.g. `x * 2`".to_string()
+            }
+            UnitError::Meaningless(..) => {
+                "divide a quantity by a plain number (`x / 1000`) or by a like quantity".to_string()
+            }
         };
-        let d = Diagnostic::error(message, span, label)
+        // The right side is labelled as the culprit, the left as what it meets: two short
+        // labels read better than one over the whole expression.
+        let d = Diagnostic::error(message, r.span, rt)
             .with_secondary(l.span, lt)
-            .with_secondary(r.span, rt)
             .with_help(help);
         self.report(d);
         None
@@ -432,9 +428,8 @@ impl Checker<'_> {
         }
         if !(is_str(&l) && is_str(&r)) {
             let (s, other) = if is_str(&l) { (&l, &r) } else { (&r, &l) };
-            let d = Diagnostic::error(format!("cannot compare a string with {}", a(other.ty)), span, "mismatched types")
+            let d = Diagnostic::error(format!("cannot compare a string with {}", a(other.ty)), other.span, a(other.ty))
                 .with_secondary(s.span, "a string")
-                .with_secondary(other.span, a(other.ty))
                 .with_help(example);
             self.report(d);
             return None;

@@ -199,7 +199,7 @@ impl Checker<'_> {
                     span,
                     "its result is not stored",
                 )
-                .with_help(format!("store it in a map: `@name[keys] = {f}(…)`"));
+                .with_help(format!("store it in a map: `@name[keys] = {f}({})`", if f == "count" { "" } else { "…" }));
                 self.report(d);
                 None
             }
@@ -251,7 +251,7 @@ impl Checker<'_> {
                 func.span,
                 "used inside an expression",
             )
-            .with_help(format!("assign it on its own: `@name[keys] = {f}(…)`"))
+            .with_help(format!("assign it on its own: `@name[keys] = {f}({})`", if f == "count" { "" } else { "…" }))
         } else if FUNCTIONS.contains(&f) {
             Diagnostic::error(format!("`{f}` does not return a value"), func.span, "used as a value")
                 .with_help(format!("call `{f}(…)` as a statement of its own"))
