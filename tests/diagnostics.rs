@@ -68,3 +68,68 @@ fn stdlib_scripts_check_clean() {
     }
     check::finish(failures);
 }
+
+/// The checked program carries what the lowering needs: defaults filled in, units on the map
+/// values, literals rescaled to the unit they meet, `args` fields by index.
+#[test]
+fn checked_program_shapes() {
+    use compiler::sema::checked::{ExprKind, MapOp, Stmt, ValueKind};
+    use compiler::types::{StackKind, Type, Unit};
+
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let program = |text: &str| {
+        let script = compiler::syntax::parse(0, text).expect("parses");
+        let (program, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
+        assert!(diags.is_empty(), "{text}: {diags:?}");
+        program.expect("a program without errors")
+    };
+
+    let p = program("offcpu min 1ms < @[kstack,ustack]=sum(delta) >");
+    assert_eq!(p.clauses[0].probe.name, "offcpu");
+    assert_eq!(p.clauses[0].modifiers.len(), 1);
+    assert_eq!((p.clauses[0].modifiers[0].name, p.clauses[0].modifiers[0].value), ("min", 1_000_000));
+    let map = &p.maps[0];
+    assert_eq!(map.keys, [Type::Stack(StackKind::Kernel), Type::Stack(StackKind::User)]);
+    assert_eq!((map.value, map.value_ty), (ValueKind::Sum, Type::Int(Unit::NS)));
+    assert!(map.is_flame_graph());
+
+    let p = program("profile < @ = count() >");
+    let hz = &p.clauses[0].modifiers[0];
+    assert_eq!((hz.name, hz.value), ("hz", 99), "the default is filled in");
+    assert!(!p.maps[0].is_flame_graph(), "no stack key: a table, not a graph");
+
+    // `1ms` meets µs: the literal becomes 1000.
+    let p = program("offcpu /(delta / 1000) > 1ms/ < @us = hist(delta / 1000) >");
+    let Some(filter) = &p.clauses[0].filter else { panic!("a filter") };
+    let ExprKind::Binary { rhs, .. } = &filter.kind else { panic!("a comparison") };
+    assert_eq!((&rhs.kind, rhs.ty), (&ExprKind::Int(1000), Type::Int(Unit::Time { scale: 1000 })));
+    assert_eq!(p.maps[0].value_ty, Type::Int(Unit::Time { scale: 1000 }));
+
+    let p = program("tp:sched:sched_switch < @[args.next_pid] = count() >");
+    assert_eq!(p.clauses[0].probe.name, "tracepoint", "the alias resolves to the probe's name");
+    let Stmt::MapUpdate { keys, op: MapOp::Count, .. } = &p.clauses[0].body[0] else {
+        panic!("a map update")
+    };
+    let ExprKind::Arg { field, .. } = &keys[0].kind else { panic!("an args field") };
+    let layout = p.clauses[0].resolved.args.as_ref().expect("a layout");
+    assert_eq!(layout.fields[*field].name, "next_pid");
+}
+
+/// Sema never panics: every script of the suite with any one character deleted, if it still
+/// parses, checks to a result (a cheap stand-in for the fuzzer).
+#[test]
+fn mutations_never_panic() {
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    for path in check::files_with_ext(&check::data_dir("diag"), "fs") {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        // Deleting from the header comment changes nothing worth checking.
+        let body = text.lines().take_while(|l| l.starts_with("//")).map(|l| l.len() + 1).sum();
+        for (i, c) in text.char_indices().filter(|(i, _)| *i >= body) {
+            let mutated = format!("{}{}", &text[..i], &text[i + c.len_utf8()..]);
+            if let Ok(script) = compiler::syntax::parse(0, &mutated) {
+                let (program, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
+                assert_eq!(program.is_some(), !diags.iter().any(|d| d.is_error()), "{mutated}");
+            }
+        }
+    }
+}
