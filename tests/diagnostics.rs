@@ -19,7 +19,11 @@ fn check_script(name: &str, text: &str, env: &dyn Env) -> Result<String, String>
     let script = compiler::syntax::parse(file, text).map_err(|d| sources.render(&[d]))?;
     let (program, diags) = compiler::sema::check(&script, stdlib::catalog(), env);
     let has_error = diags.iter().any(|d| d.is_error());
-    assert_eq!(program.is_some(), !has_error, "{name}: a program must exist exactly when there is no error");
+    assert_eq!(
+        program.is_some(),
+        !has_error,
+        "{name}: a program must exist exactly when there is no error"
+    );
     Ok(if diags.is_empty() { "ok\n".to_string() } else { sources.render(&diags) })
 }
 
@@ -87,7 +91,10 @@ fn checked_program_shapes() {
     let p = program("offcpu min 1ms < @[kstack,ustack]=sum(delta) >");
     assert_eq!(p.clauses[0].probe.name, "offcpu");
     assert_eq!(p.clauses[0].modifiers.len(), 1);
-    assert_eq!((p.clauses[0].modifiers[0].name, p.clauses[0].modifiers[0].value), ("min", 1_000_000));
+    assert_eq!(
+        (p.clauses[0].modifiers[0].name, p.clauses[0].modifiers[0].value),
+        ("min", 1_000_000)
+    );
     let map = &p.maps[0];
     assert_eq!(map.keys, [Type::Stack(StackKind::Kernel), Type::Stack(StackKind::User)]);
     assert_eq!((map.value, map.value_ty), (ValueKind::Sum, Type::Int(Unit::NS)));

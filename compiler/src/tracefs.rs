@@ -72,9 +72,8 @@ impl Env for TracefsEnv {
         if !(safe(category) && safe(name)) || !path.is_file() {
             return Err(EnvError::UnknownTracepoint { similar: self.similar(category, name) });
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            EnvError::Unavailable(format!("cannot read `{}`: {e}", path.display()))
-        })?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| EnvError::Unavailable(format!("cannot read `{}`: {e}", path.display())))?;
         Ok(TracepointLayout {
             category: category.to_string(),
             name: name.to_string(),
@@ -118,7 +117,9 @@ impl TracefsEnv {
 
 /// Subdirectory names of `dir`, sorted; an unreadable directory has none.
 fn sorted_dirs(dir: &Path) -> Vec<String> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut out: Vec<String> = rd
         .filter_map(|e| e.ok())
         .filter(|e| e.path().is_dir())
@@ -132,10 +133,7 @@ fn sorted_dirs(dir: &Path) -> Vec<String> {
 /// Lines that do not parse are skipped: the format is the kernel's, and one odd field must not
 /// hide the others.
 pub fn parse_format(text: &str) -> Vec<TpField> {
-    text.lines()
-        .filter_map(parse_field_line)
-        .filter(|f| !f.name.starts_with("common_"))
-        .collect()
+    text.lines().filter_map(parse_field_line).filter(|f| !f.name.starts_with("common_")).collect()
 }
 
 /// One `\tfield:unsigned int bytes;\toffset:28;\tsize:4;\tsigned:0;` line.
@@ -143,7 +141,9 @@ fn parse_field_line(line: &str) -> Option<TpField> {
     let mut decl = None;
     let (mut offset, mut size, mut signed) = (None, None, false);
     for part in line.trim().split(';') {
-        let Some((key, value)) = part.trim().split_once(':') else { continue };
+        let Some((key, value)) = part.trim().split_once(':') else {
+            continue;
+        };
         match key {
             "field" => decl = Some(value.trim()),
             "offset" => offset = value.trim().parse().ok(),
@@ -200,12 +200,30 @@ mod tests {
     #[test]
     fn declarations() {
         let d = |s| parse_decl(s).unwrap();
-        assert_eq!(d("char prev_comm[16]"), ("prev_comm".into(), "char[16]".into(), TpFieldKind::CharArray));
-        assert_eq!(d("__data_loc char[] cmd"), ("cmd".into(), "__data_loc char[]".into(), TpFieldKind::Pointer));
-        assert_eq!(d("const char * filename"), ("filename".into(), "const char *".into(), TpFieldKind::Pointer));
-        assert_eq!(d("const char *filename"), ("filename".into(), "const char *".into(), TpFieldKind::Pointer));
-        assert_eq!(d("unsigned long args[6]"), ("args".into(), "unsigned long[6]".into(), TpFieldKind::Other));
-        assert_eq!(d("unsigned int bytes"), ("bytes".into(), "unsigned int".into(), TpFieldKind::Int));
+        assert_eq!(
+            d("char prev_comm[16]"),
+            ("prev_comm".into(), "char[16]".into(), TpFieldKind::CharArray)
+        );
+        assert_eq!(
+            d("__data_loc char[] cmd"),
+            ("cmd".into(), "__data_loc char[]".into(), TpFieldKind::Pointer)
+        );
+        assert_eq!(
+            d("const char * filename"),
+            ("filename".into(), "const char *".into(), TpFieldKind::Pointer)
+        );
+        assert_eq!(
+            d("const char *filename"),
+            ("filename".into(), "const char *".into(), TpFieldKind::Pointer)
+        );
+        assert_eq!(
+            d("unsigned long args[6]"),
+            ("args".into(), "unsigned long[6]".into(), TpFieldKind::Other)
+        );
+        assert_eq!(
+            d("unsigned int bytes"),
+            ("bytes".into(), "unsigned int".into(), TpFieldKind::Int)
+        );
     }
 
     #[test]
@@ -215,7 +233,15 @@ mod tests {
         let names: Vec<&str> = l.fields.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
             names,
-            ["prev_comm", "prev_pid", "prev_prio", "prev_state", "next_comm", "next_pid", "next_prio"]
+            [
+                "prev_comm",
+                "prev_pid",
+                "prev_prio",
+                "prev_state",
+                "next_comm",
+                "next_pid",
+                "next_prio"
+            ]
         );
         let pid = &l.fields[1];
         assert_eq!((pid.offset, pid.size, pid.signed, pid.c_type.as_str()), (24, 4, true, "pid_t"));

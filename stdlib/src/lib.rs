@@ -63,7 +63,12 @@ mod tests {
                     | ModifierArg::Size { min, max } => min..=max,
                 };
                 if let Some(d) = m.default {
-                    assert!(range.contains(&d), "{}: default of `{}` out of range", p.name(), m.name);
+                    assert!(
+                        range.contains(&d),
+                        "{}: default of `{}` out of range",
+                        p.name(),
+                        m.name
+                    );
                 }
             }
         }

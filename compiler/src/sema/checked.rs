@@ -128,18 +128,44 @@ impl ValueKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stmt {
     /// `@m[keys] = count() | sum(x) | … | x`
-    MapUpdate { map: MapId, keys: Vec<Expr>, op: MapOp, span: Span },
+    MapUpdate {
+        map: MapId,
+        keys: Vec<Expr>,
+        op: MapOp,
+        span: Span,
+    },
     /// `$x = value`
-    LocalAssign { local: LocalId, value: Expr, span: Span },
-    If { cond: Expr, then: Vec<Stmt>, otherwise: Vec<Stmt>, span: Span },
+    LocalAssign {
+        local: LocalId,
+        value: Expr,
+        span: Span,
+    },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+        span: Span,
+    },
     /// `print(@m)`: print the map now (in user space; from the kernel, at the next read).
-    Print { map: MapId, span: Span },
+    Print {
+        map: MapId,
+        span: Span,
+    },
     /// `clear(@m)`: remove every entry.
-    Clear { map: MapId, span: Span },
+    Clear {
+        map: MapId,
+        span: Span,
+    },
     /// `delete(@m[k])`: remove one entry.
-    Delete { map: MapId, keys: Vec<Expr>, span: Span },
+    Delete {
+        map: MapId,
+        keys: Vec<Expr>,
+        span: Span,
+    },
     /// `exit()`: end the run as Ctrl-C would.
-    Exit { span: Span },
+    Exit {
+        span: Span,
+    },
 }
 
 /// The update a map assignment performs. The operand's type matches the map's `value_ty`.
@@ -169,12 +195,25 @@ pub enum ExprKind {
     Str(String),
     Builtin(BuiltinRef),
     /// `args.FIELD`: the index of the field in the clause's `resolved.args` layout.
-    Arg { field: usize, name: String },
+    Arg {
+        field: usize,
+        name: String,
+    },
     Local(LocalId),
     /// A map read (`@m[k]`); a key that is absent reads as 0.
-    MapRead { map: MapId, keys: Vec<Expr> },
-    Unary { op: UnOp, operand: Box<Expr> },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    MapRead {
+        map: MapId,
+        keys: Vec<Expr>,
+    },
+    Unary {
+        op: UnOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
 }
 
 /// Where a builtin comes from.

@@ -31,7 +31,8 @@ pub(crate) struct Local {
 impl<'a> Checker<'a> {
     pub(super) fn clause(&mut self, c: &ast::Clause) -> Option<checked::Clause> {
         let probe = self.probe(&c.probe);
-        let mut cx = Cx { probe: probe.map(|(_, p)| p), args: None, args_failed: false, locals: Vec::new() };
+        let mut cx =
+            Cx { probe: probe.map(|(_, p)| p), args: None, args_failed: false, locals: Vec::new() };
         let mut resolved = None;
         let mut modifiers = None;
         if let Some((_, p)) = probe {
@@ -77,9 +78,12 @@ impl<'a> Checker<'a> {
             .find(|(_, p)| p.name() == name || p.aliases().contains(&name));
         if found.is_none() {
             let names: Vec<&str> = self.catalog.probes.iter().map(|p| p.name()).collect();
-            let mut d = Diagnostic::error(format!("unknown probe `{name}`"), r.name.span, "not a probe");
+            let mut d =
+                Diagnostic::error(format!("unknown probe `{name}`"), r.name.span, "not a probe");
             d = match did_you_mean(name, self.catalog.names()) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")).with_note(format!("probes: {}", names.join(", "))),
+                Some(s) => d
+                    .with_help(format!("did you mean `{s}`?"))
+                    .with_note(format!("probes: {}", names.join(", "))),
                 None => d.with_help(format!("use one of: {}", names.join(", "))),
             };
             self.report(d);

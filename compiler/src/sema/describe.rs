@@ -43,8 +43,12 @@ pub(crate) fn allowed_uses(ty: Type) -> Option<&'static str> {
         Type::Str { .. } => Some(
             "a string can only be a map key, or compared with `==` or `!=` to a string literal",
         ),
-        Type::Stack(StackKind::Kernel) => Some("a stack can only be a map key: `@[kstack] = count()`"),
-        Type::Stack(StackKind::User) => Some("a stack can only be a map key: `@[ustack] = count()`"),
+        Type::Stack(StackKind::Kernel) => {
+            Some("a stack can only be a map key: `@[kstack] = count()`")
+        }
+        Type::Stack(StackKind::User) => {
+            Some("a stack can only be a map key: `@[ustack] = count()`")
+        }
         Type::Void => Some("this produces no value"),
         Type::Int(_) | Type::Bool => None,
     }

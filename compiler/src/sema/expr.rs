@@ -120,8 +120,12 @@ impl Checker<'_> {
         }
         if name == "args" {
             if cx.args.is_some() {
-                let d = Diagnostic::error("`args` is a record, not a value", id.span, "read one of its fields")
-                    .with_help(format!("e.g. `args.{}`", self.first_field(cx)));
+                let d = Diagnostic::error(
+                    "`args` is a record, not a value",
+                    id.span,
+                    "read one of its fields",
+                )
+                .with_help(format!("e.g. `args.{}`", self.first_field(cx)));
                 self.report(d);
             } else if !cx.args_failed {
                 self.args_elsewhere(cx, id.span);
@@ -157,7 +161,8 @@ impl Checker<'_> {
             true => format!("`{}` provides no builtins", p.name()),
             false => format!("`{}` provides: {}", p.name(), names.join(", ")),
         };
-        let owner = self.catalog.probes.iter().find(|q| q.builtins().iter().any(|b| b.name == name));
+        let owner =
+            self.catalog.probes.iter().find(|q| q.builtins().iter().any(|b| b.name == name));
         let d = Diagnostic::error(
             format!("unknown builtin `{name}`"),
             id.span,
@@ -166,11 +171,15 @@ impl Checker<'_> {
         let d = match (did_you_mean(name, names.iter().copied()), owner) {
             (Some(s), _) => d.with_help(format!("did you mean `{s}`?")).with_note(provides),
             (None, Some(q)) => d
-                .with_note(format!("`{name}` is a builtin of `{}`, not of `{}`", q.name(), p.name()))
+                .with_note(format!(
+                    "`{name}` is a builtin of `{}`, not of `{}`",
+                    q.name(),
+                    p.name()
+                ))
                 .with_help(provides),
-            (None, None) if super::stmt::FUNCTIONS.contains(&name) => {
-                d.with_help(format!("`{name}` is a function: call it as `{name}(…)`")).with_note(provides)
-            }
+            (None, None) if super::stmt::FUNCTIONS.contains(&name) => d
+                .with_help(format!("`{name}` is a function: call it as `{name}(…)`"))
+                .with_note(provides),
             (None, None) => d.with_help(provides),
         };
         self.report(d);
@@ -208,7 +217,13 @@ impl Checker<'_> {
         self.report(d);
     }
 
-    fn field(&mut self, cx: &mut Cx, base: &ast::Expr, field: &ast::Ident, span: Span) -> Option<Expr> {
+    fn field(
+        &mut self,
+        cx: &mut Cx,
+        base: &ast::Expr,
+        field: &ast::Ident,
+        span: Span,
+    ) -> Option<Expr> {
         let is_args = matches!(&base.kind, ast::ExprKind::Ident(id) if id.name == "args");
         if !is_args {
             let b = self.expr(cx, base)?;
@@ -229,7 +244,8 @@ impl Checker<'_> {
         };
         let tp = format!("{}:{}", layout.category, layout.name);
         let name = field.name.as_str();
-        let Some((index, f)) = layout.fields.iter().enumerate().find(|(_, f)| f.name == name) else {
+        let Some((index, f)) = layout.fields.iter().enumerate().find(|(_, f)| f.name == name)
+        else {
             let names: Vec<&str> = layout.fields.iter().map(|f| f.name.as_str()).collect();
             let d = Diagnostic::error(
                 format!("unknown field `{name}` in tracepoint `{tp}`"),
@@ -403,9 +419,7 @@ impl Checker<'_> {
         };
         // The right side is labelled as the culprit, the left as what it meets: two short
         // labels read better than one over the whole expression.
-        let d = Diagnostic::error(message, r.span, rt)
-            .with_secondary(l.span, lt)
-            .with_help(help);
+        let d = Diagnostic::error(message, r.span, rt).with_secondary(l.span, lt).with_help(help);
         self.report(d);
         None
     }
@@ -428,15 +442,23 @@ impl Checker<'_> {
         }
         if !(is_str(&l) && is_str(&r)) {
             let (s, other) = if is_str(&l) { (&l, &r) } else { (&r, &l) };
-            let d = Diagnostic::error(format!("cannot compare a string with {}", a(other.ty)), other.span, a(other.ty))
-                .with_secondary(s.span, "a string")
-                .with_help(example);
+            let d = Diagnostic::error(
+                format!("cannot compare a string with {}", a(other.ty)),
+                other.span,
+                a(other.ty),
+            )
+            .with_secondary(s.span, "a string")
+            .with_help(example);
             self.report(d);
             return None;
         }
         if !(is_lit(&l) || is_lit(&r)) {
-            let d = Diagnostic::error("cannot compare two string values", span, "neither side is a string literal")
-                .with_help(format!("{example}; two strings read from events cannot be compared"));
+            let d = Diagnostic::error(
+                "cannot compare two string values",
+                span,
+                "neither side is a string literal",
+            )
+            .with_help(format!("{example}; two strings read from events cannot be compared"));
             self.report(d);
             return None;
         }
@@ -449,7 +471,8 @@ impl Checker<'_> {
 fn rescale_literal(e: &mut Expr, target: Unit) {
     let ExprKind::Int(v) = e.kind else { return };
     let scale = match (e.ty.unit(), target) {
-        (Unit::Time { scale: 1 }, Unit::Time { scale }) | (Unit::Bytes { scale: 1 }, Unit::Bytes { scale }) => scale,
+        (Unit::Time { scale: 1 }, Unit::Time { scale })
+        | (Unit::Bytes { scale: 1 }, Unit::Bytes { scale }) => scale,
         _ => return,
     };
     if scale > 1 && v % scale == 0 {

@@ -79,8 +79,14 @@ fn key_union(a: Type, b: Type) -> Option<Type> {
 impl Checker<'_> {
     /// Checks the keys of one use (`@m[k1, k2]`) against the map's first use. `keys` holds each
     /// key's type, `None` when that key already failed; `span` covers the whole map reference.
-    pub(super) fn map_keys(&mut self, id: MapId, keys: &[(Option<Type>, Span)], span: Span) -> bool {
-        let known: Option<Vec<(Type, Span)>> = keys.iter().map(|(t, s)| t.map(|t| (t, *s))).collect();
+    pub(super) fn map_keys(
+        &mut self,
+        id: MapId,
+        keys: &[(Option<Type>, Span)],
+        span: Span,
+    ) -> bool {
+        let known: Option<Vec<(Type, Span)>> =
+            keys.iter().map(|(t, s)| t.map(|t| (t, *s))).collect();
         let entry = &mut self.maps.entries[id.0];
         let Some(first) = &mut entry.keys else {
             entry.keys = known;
@@ -96,12 +102,18 @@ impl Checker<'_> {
             };
             let first_span = first.first().map_or(span, |(_, s)| *s);
             let d = Diagnostic::error(
-                format!("map `{name}` is used with {} here, {} before", count(known.len()), count(first.len())),
+                format!(
+                    "map `{name}` is used with {} here, {} before",
+                    count(known.len()),
+                    count(first.len())
+                ),
                 span,
                 format!("{} here", count(known.len())),
             )
             .with_secondary(first_span, format!("first used with {} here", count(first.len())))
-            .with_help(format!("use the same keys, in the same order, everywhere `{name}` appears"));
+            .with_help(format!(
+                "use the same keys, in the same order, everywhere `{name}` appears"
+            ));
             self.report(d);
             return false;
         }
@@ -119,7 +131,9 @@ impl Checker<'_> {
                             format!("{} here", a(*got)),
                         )
                         .with_secondary(*want_span, format!("{} here first", a(*want)))
-                        .with_help(format!("use the same keys, in the same order, everywhere `{name}` appears")),
+                        .with_help(format!(
+                            "use the same keys, in the same order, everywhere `{name}` appears"
+                        )),
                     );
                 }
             }
@@ -140,7 +154,11 @@ impl Checker<'_> {
         let name = entry.name.clone();
         if first_kind != kind {
             let d = Diagnostic::error(
-                format!("map `{name}` is updated with both {} and {}", first_kind.describe(), kind.describe()),
+                format!(
+                    "map `{name}` is updated with both {} and {}",
+                    first_kind.describe(),
+                    kind.describe()
+                ),
                 span,
                 format!("{} here", kind.describe()),
             )
@@ -150,7 +168,9 @@ impl Checker<'_> {
             return false;
         }
         let same = match (first_ty, ty) {
-            (Type::Int(_) | Type::Bool, Type::Int(_) | Type::Bool) => unify(first_ty.unit(), ty.unit()).is_ok(),
+            (Type::Int(_) | Type::Bool, Type::Int(_) | Type::Bool) => {
+                unify(first_ty.unit(), ty.unit()).is_ok()
+            }
             _ => first_ty == ty,
         };
         if !same {
@@ -179,7 +199,9 @@ impl Checker<'_> {
                     span,
                     "a histogram",
                 )
-                .with_help(format!("print it with `print({name})`, or keep a `sum` or `count` in another map"));
+                .with_help(format!(
+                    "print it with `print({name})`, or keep a `sum` or `count` in another map"
+                ));
                 self.report(d);
                 None
             }
@@ -199,8 +221,13 @@ impl Checker<'_> {
             return true;
         }
         let name = entry.name.clone();
-        let assigned: Vec<&str> =
-            self.maps.entries.iter().filter(|e| e.value.is_some()).map(|e| e.name.as_str()).collect();
+        let assigned: Vec<&str> = self
+            .maps
+            .entries
+            .iter()
+            .filter(|e| e.value.is_some())
+            .map(|e| e.name.as_str())
+            .collect();
         let help = match did_you_mean(&name, assigned) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("assign it somewhere, e.g. `{name} = count()`"),

@@ -44,8 +44,12 @@ impl Checker<'_> {
                 _ => {
                     let checked = self.expr(cx, e);
                     if checked.is_some() {
-                        let d = Diagnostic::error("this expression does nothing", e.span, "its value is not used")
-                            .with_help("store it: `@name = …` or `$name = …`");
+                        let d = Diagnostic::error(
+                            "this expression does nothing",
+                            e.span,
+                            "its value is not used",
+                        )
+                        .with_help("store it: `@name = …` or `$name = …`");
                         self.report(d);
                     }
                     None
@@ -54,7 +58,13 @@ impl Checker<'_> {
         }
     }
 
-    fn map_assign(&mut self, cx: &mut Cx, map: &ast::MapRef, value: &ast::Expr, span: Span) -> Option<Stmt> {
+    fn map_assign(
+        &mut self,
+        cx: &mut Cx,
+        map: &ast::MapRef,
+        value: &ast::Expr,
+        span: Span,
+    ) -> Option<Stmt> {
         let (id, keys) = self.map_ref(cx, map);
         let (kind, op) = match &value.kind {
             ast::ExprKind::Call { func, args } if AGGREGATIONS.contains(&func.name.as_str()) => {
@@ -88,8 +98,12 @@ impl Checker<'_> {
         let f = func.name.as_str();
         if f == "count" {
             if let (Some(first), Some(last)) = (args.first(), args.last()) {
-                let d = Diagnostic::error("`count` takes no argument", first.span.to(last.span), "unexpected argument")
-                    .with_help("`count()` counts events; to add up a value, use `sum(…)`");
+                let d = Diagnostic::error(
+                    "`count` takes no argument",
+                    first.span.to(last.span),
+                    "unexpected argument",
+                )
+                .with_help("`count()` counts events; to add up a value, use `sum(…)`");
                 self.report(d);
                 return None;
             }
@@ -98,15 +112,23 @@ impl Checker<'_> {
         let arg = match args {
             [arg] => arg,
             [] => {
-                let d = Diagnostic::error(format!("`{f}` takes one argument"), span, "expected a value in the parentheses")
-                    .with_help(format!("e.g. `{f}({})`", example_value(cx)));
+                let d = Diagnostic::error(
+                    format!("`{f}` takes one argument"),
+                    span,
+                    "expected a value in the parentheses",
+                )
+                .with_help(format!("e.g. `{f}({})`", example_value(cx)));
                 self.report(d);
                 return None;
             }
             [_, extra @ ..] => {
                 let extra_span = extra[0].span.to(extra[extra.len() - 1].span);
-                let d = Diagnostic::error(format!("`{f}` takes one argument"), extra_span, "unexpected argument")
-                    .with_help(format!("e.g. `{f}({})`", example_value(cx)));
+                let d = Diagnostic::error(
+                    format!("`{f}` takes one argument"),
+                    extra_span,
+                    "unexpected argument",
+                )
+                .with_help(format!("e.g. `{f}({})`", example_value(cx)));
                 self.report(d);
                 return None;
             }
@@ -126,7 +148,13 @@ impl Checker<'_> {
         })
     }
 
-    fn local_assign(&mut self, cx: &mut Cx, name: &ast::Ident, value: &ast::Expr, span: Span) -> Option<Stmt> {
+    fn local_assign(
+        &mut self,
+        cx: &mut Cx,
+        name: &ast::Ident,
+        value: &ast::Expr,
+        span: Span,
+    ) -> Option<Stmt> {
         let v = self.value(cx, value, "assigned to a local");
         let bare = name.name.trim_start_matches('$');
         let Some(i) = cx.locals.iter().position(|l| l.name == bare) else {
@@ -142,9 +170,13 @@ impl Checker<'_> {
         };
         if unify(old.unit(), v.ty.unit()).is_err() {
             let first_span = first.span;
-            let d = Diagnostic::error(format!("local `${bare}` changes unit"), v.span, format!("{} here", a(v.ty)))
-                .with_secondary(first_span, format!("{} here first", a(old)))
-                .with_help("a local keeps one unit: use another local for this value");
+            let d = Diagnostic::error(
+                format!("local `${bare}` changes unit"),
+                v.span,
+                format!("{} here", a(v.ty)),
+            )
+            .with_secondary(first_span, format!("{} here first", a(old)))
+            .with_help("a local keeps one unit: use another local for this value");
             self.report(d);
             return None;
         }
@@ -152,7 +184,13 @@ impl Checker<'_> {
     }
 
     /// A call used as a statement: `print(@m)`, `clear(@m)`, `delete(@m[k])`, `exit()`.
-    fn call_stmt(&mut self, cx: &mut Cx, func: &ast::Ident, args: &[ast::Expr], span: Span) -> Option<Stmt> {
+    fn call_stmt(
+        &mut self,
+        cx: &mut Cx,
+        func: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Option<Stmt> {
         let f = func.name.as_str();
         match f {
             "print" | "clear" => {
@@ -165,17 +203,29 @@ impl Checker<'_> {
                 })
             }
             "delete" => {
-                let Some(ast::Expr { kind: ast::ExprKind::Map(m), .. }) = args.first().filter(|_| args.len() == 1) else {
-                    let d = Diagnostic::error("`delete` takes one map entry", span, "expected `delete(@name[key])`")
-                        .with_help("e.g. `delete(@start[tid])`; to remove every entry, `clear(@name)`");
+                let Some(ast::Expr { kind: ast::ExprKind::Map(m), .. }) =
+                    args.first().filter(|_| args.len() == 1)
+                else {
+                    let d = Diagnostic::error(
+                        "`delete` takes one map entry",
+                        span,
+                        "expected `delete(@name[key])`",
+                    )
+                    .with_help("e.g. `delete(@start[tid])`; to remove every entry, `clear(@name)`");
                     self.report(d);
                     return None;
                 };
                 let id = self.maps.id(&m.display_name());
                 if m.keys.is_empty() && self.maps.key_count(id).is_some_and(|n| n > 0) {
                     let name = m.display_name();
-                    let d = Diagnostic::error("`delete` needs the key of the entry to remove", m.span, "no key given")
-                        .with_help(format!("write `delete({name}[key])`, or `clear({name})` to remove every entry"));
+                    let d = Diagnostic::error(
+                        "`delete` needs the key of the entry to remove",
+                        m.span,
+                        "no key given",
+                    )
+                    .with_help(format!(
+                        "write `delete({name}[key])`, or `clear({name})` to remove every entry"
+                    ));
                     self.report(d);
                     return None;
                 }
@@ -187,8 +237,12 @@ impl Checker<'_> {
                 [] => Some(Stmt::Exit { span }),
                 [first, ..] => {
                     let last = &args[args.len() - 1];
-                    let d = Diagnostic::error("`exit` takes no argument", first.span.to(last.span), "unexpected argument")
-                        .with_help("write `exit()`");
+                    let d = Diagnostic::error(
+                        "`exit` takes no argument",
+                        first.span.to(last.span),
+                        "unexpected argument",
+                    )
+                    .with_help("write `exit()`");
                     self.report(d);
                     None
                 }
@@ -199,7 +253,10 @@ impl Checker<'_> {
                     span,
                     "its result is not stored",
                 )
-                .with_help(format!("store it in a map: `@name[keys] = {f}({})`", if f == "count" { "" } else { "…" }));
+                .with_help(format!(
+                    "store it in a map: `@name[keys] = {f}({})`",
+                    if f == "count" { "" } else { "…" }
+                ));
                 self.report(d);
                 None
             }
@@ -211,13 +268,22 @@ impl Checker<'_> {
     }
 
     /// The single `@map` argument of `print`/`clear`, without keys.
-    fn whole_map_arg<'e>(&mut self, f: &str, args: &'e [ast::Expr], span: Span) -> Option<&'e ast::MapRef> {
+    fn whole_map_arg<'e>(
+        &mut self,
+        f: &str,
+        args: &'e [ast::Expr],
+        span: Span,
+    ) -> Option<&'e ast::MapRef> {
         match args {
             [ast::Expr { kind: ast::ExprKind::Map(m), .. }] if m.keys.is_empty() => Some(m),
             [ast::Expr { kind: ast::ExprKind::Map(m), .. }] => {
                 let name = m.display_name();
-                let d = Diagnostic::error(format!("`{f}` takes a whole map, not one entry"), m.span, "remove the key")
-                    .with_help(format!("write `{f}({name})`"));
+                let d = Diagnostic::error(
+                    format!("`{f}` takes a whole map, not one entry"),
+                    m.span,
+                    "remove the key",
+                )
+                .with_help(format!("write `{f}({name})`"));
                 self.report(d);
                 None
             }
@@ -228,8 +294,12 @@ impl Checker<'_> {
                 None
             }
             _ => {
-                let d = Diagnostic::error(format!("`{f}` takes one map"), span, format!("expected `{f}(@name)`"))
-                    .with_help(format!("e.g. `{f}(@)`; one call per map"));
+                let d = Diagnostic::error(
+                    format!("`{f}` takes one map"),
+                    span,
+                    format!("expected `{f}(@name)`"),
+                )
+                .with_help(format!("e.g. `{f}(@)`; one call per map"));
                 self.report(d);
                 None
             }
@@ -251,10 +321,17 @@ impl Checker<'_> {
                 func.span,
                 "used inside an expression",
             )
-            .with_help(format!("assign it on its own: `@name[keys] = {f}({})`", if f == "count" { "" } else { "…" }))
+            .with_help(format!(
+                "assign it on its own: `@name[keys] = {f}({})`",
+                if f == "count" { "" } else { "…" }
+            ))
         } else if FUNCTIONS.contains(&f) {
-            Diagnostic::error(format!("`{f}` does not return a value"), func.span, "used as a value")
-                .with_help(format!("call `{f}(…)` as a statement of its own"))
+            Diagnostic::error(
+                format!("`{f}` does not return a value"),
+                func.span,
+                "used as a value",
+            )
+            .with_help(format!("call `{f}(…)` as a statement of its own"))
         } else {
             self.unknown_function(func);
             return;
@@ -270,7 +347,9 @@ impl Checker<'_> {
             || self.catalog.probes.iter().any(|p| p.builtins().iter().any(|b| b.name == f));
         let d = match did_you_mean(f, FUNCTIONS.iter().copied()) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")).with_note(all),
-            None if is_builtin => d.with_help(format!("`{f}` is a builtin value: write it without parentheses")),
+            None if is_builtin => {
+                d.with_help(format!("`{f}` is a builtin value: write it without parentheses"))
+            }
             None => d.with_help(all),
         };
         self.report(d);
@@ -280,6 +359,7 @@ impl Checker<'_> {
 /// An argument for "e.g. `sum(…)`" hints: the probe's first builtin with a unit, else `1`.
 fn example_value(cx: &Cx) -> &'static str {
     let builtins = cx.probe.map(|p| p.builtins()).unwrap_or_default();
-    let with_unit = builtins.iter().find(|b| matches!(b.ty, Type::Int(u) if u != crate::types::Unit::Plain));
+    let with_unit =
+        builtins.iter().find(|b| matches!(b.ty, Type::Int(u) if u != crate::types::Unit::Plain));
     with_unit.map_or("1", |b| b.name)
 }

@@ -35,7 +35,11 @@ impl Probe for Bio {
         &[
             BuiltinSpec { name: "bytes", ty: Type::Int(Unit::BYTES), doc: "size of the request" },
             BuiltinSpec { name: "sector", ty: Type::PLAIN, doc: "first sector of the request" },
-            BuiltinSpec { name: "dev", ty: Type::PLAIN, doc: "device number (major << 20 | minor)" },
+            BuiltinSpec {
+                name: "dev",
+                ty: Type::PLAIN,
+                doc: "device number (major << 20 | minor)",
+            },
             BuiltinSpec {
                 name: "rwbs",
                 ty: Type::Str { len: 10 },

@@ -35,9 +35,15 @@ impl Probe for Futex {
     }
     fn builtins(&self) -> &'static [BuiltinSpec] {
         &[
-            BuiltinSpec { name: "delta", ty: Type::Int(Unit::NS), doc: "time inside the futex call" },
+            BuiltinSpec {
+                name: "delta",
+                ty: Type::Int(Unit::NS),
+                doc: "time inside the futex call",
+            },
             BuiltinSpec { name: "uaddr", ty: Type::PLAIN, doc: "address of the futex word" },
-            BuiltinSpec { name: "op", ty: Type::PLAIN, doc: "futex operation (0 wait, 1 wake, …)" },
+            BuiltinSpec {
+                name: "op", ty: Type::PLAIN, doc: "futex operation (0 wait, 1 wake, …)"
+            },
         ]
     }
     fn modifiers(&self) -> &'static [ModifierSpec] {

@@ -13,7 +13,7 @@
 //!
 //! Example: `tracepoint:sched:sched_process_exec < @[comm] = count() >`
 
-use compiler::catalog::{Env, EnvError, Probe, ProgramKind, Resolved, ResolveError};
+use compiler::catalog::{Env, EnvError, Probe, ProgramKind, ResolveError, Resolved};
 
 pub(crate) struct Tracepoint;
 
