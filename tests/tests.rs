@@ -2,3 +2,5 @@
 
 // The data-directory walker and the bless logic (UPDATE_EXPECT=1), shared by every suite.
 mod check;
+// The parser: AST snapshots, diagnostic snapshots, nesting limits.
+mod parse;

@@ -1,0 +1,1 @@
+interval 5m { print(@) }
