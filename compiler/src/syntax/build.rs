@@ -132,7 +132,8 @@ impl Builder {
             }
         }
         if clauses.is_empty() {
-            return Err(Diagnostic::error("the script has no clauses", span, "nothing to run")
+            let at = Span::new(self.file, 0, 0);
+            return Err(Diagnostic::error("the script has no clauses", at, "nothing to run")
                 .with_help("a script is `PROBE [modifiers] [/filter/] < … >`, for example: profile hz 99 < @[kstack] = count() >"));
         }
         Ok(ast::Script { clauses, span })
@@ -539,6 +540,7 @@ fn number(span: Span, text: &str) -> Res<ast::ExprKind> {
         );
         d = match fraction_hint(&digits, frac, unit) {
             Some(h) => d.with_help(format!("write {h}")),
+            None if unit.is_none() => d.with_help("flamescript has whole numbers only"),
             None => d.with_help("write a whole number in a smaller unit"),
         };
         return Err(d);
@@ -610,16 +612,24 @@ fn unescape(span: Span, text: &str) -> Res<String> {
 // ---------------------------------------------------------------------------------------------
 // Syntax errors.
 
-/// What pest said it wanted, sorted into what a user would call it.
+/// What pest said it wanted, sorted into what a user would call it. The order is the priority
+/// when pest wanted several things: the first kinds name the most specific mistake.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Want {
     /// A closing bracket of this kind (`(`, `[`, `{`, `<` block, `/` filter).
     Closer(char),
+    /// `{` only: the block of an `if`.
+    BraceOnly,
+    /// `<`, `{` or `/`: a clause's filter or block.
     Block,
+    /// An identifier where a probe (or a modifier) goes: pest says `ident` only there, since in
+    /// expressions it reports the enclosing rule instead.
     Probe,
+    /// The `(` of an `if` condition.
+    Lparen,
     Expr,
-    Operator,
     Assign,
+    Operator,
     Other,
 }
 
@@ -630,8 +640,13 @@ fn want(r: Rule) -> Want {
         Rule::rparen => Want::Closer('('),
         Rule::rbracket => Want::Closer('['),
         Rule::filter_close => Want::Closer('/'),
-        Rule::angle_open | Rule::brace_open | Rule::filter_open => Want::Block,
-        Rule::probe => Want::Probe,
+        Rule::brace_open => Want::BraceOnly,
+        Rule::angle_open | Rule::filter_open => Want::Block,
+        // `script` when the very first clause cannot start.
+        Rule::script | Rule::script_lenient | Rule::clause | Rule::probe | Rule::ident => {
+            Want::Probe
+        }
+        Rule::lparen => Want::Lparen,
         Rule::neg
         | Rule::not
         | Rule::bitnot
@@ -641,9 +656,7 @@ fn want(r: Rule) -> Want {
         | Rule::map_ref
         | Rule::map_name
         | Rule::call
-        | Rule::ident
         | Rule::paren
-        | Rule::lparen
         | Rule::expr
         | Rule::expr_angle
         | Rule::expr_filter => Want::Expr,
@@ -699,6 +712,12 @@ fn token_at(text: &str, pos: usize) -> Option<&str> {
     Some(&rest[..len])
 }
 
+/// The text before `pos` without trailing whitespace (comments are not stripped: this only
+/// serves hints, where a miss costs a hint, not correctness).
+fn before(text: &str, pos: usize) -> &str {
+    text.get(..pos).unwrap_or("").trim_end()
+}
+
 impl Builder {
     fn syntax_error(&self, text: &str, scan: &Scan, err: &pest::error::Error<Rule>) -> Diagnostic {
         let pos = match err.location {
@@ -724,8 +743,9 @@ impl Builder {
         let end = pos + tok.map_or(0, str::len);
         let span = Span::new(self.file, pos, end);
         let found = match tok {
-            Some(t) => format!("unexpected `{t}`"),
             None => "unexpected end of input".to_string(),
+            Some(t) if t.trim().is_empty() => "unexpected whitespace".to_string(),
+            Some(t) => format!("unexpected `{t}`"),
         };
         if let Some(c) = tok.and_then(|t| t.chars().next()) {
             if !c.is_ascii() {
@@ -736,6 +756,11 @@ impl Builder {
         let mut wants: Vec<Want> = positives.iter().map(|&r| want(r)).collect();
         wants.sort();
         wants.dedup();
+        let is_keyword = matches!(tok, Some("if" | "else"));
+        let keyword_help = |d: Diagnostic| match is_keyword {
+            true => d.with_help(format!("`{}` is a keyword and cannot name anything", tok.unwrap_or(""))),
+            false => d,
+        };
         // The innermost unclosed bracket pest would have accepted a closer for.
         let closer = wants
             .iter()
@@ -746,39 +771,79 @@ impl Builder {
             .max();
         if let Some((open, kind)) = closer {
             let (what, opened) = closer_name(kind);
-            let mut d = Diagnostic::error(format!("expected {what}"), span, found)
+            let d = Diagnostic::error(format!("expected {what}"), span, found)
                 .with_secondary(Span::new(self.file, open, open + 1), opened);
-            if kind == '<' && tok.is_some_and(|t| t.starts_with('=')) {
-                d = d.with_help("a map or `$local` is assigned with `=`; `==` compares");
+            return keyword_help(d);
+        }
+        let d = match wants.first() {
+            Some(Want::BraceOnly) if wants.len() == 1 => {
+                Diagnostic::error("expected `{`", span, found)
+                    .with_help("the blocks of `if` and `else` are written in braces: `if (…) { … }`")
             }
-            return d;
-        }
-        if wants.contains(&Want::Block) {
-            let d = Diagnostic::error("expected a block: `< … >` or `{ … }`", span, found);
-            let literal = tok.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit() || c == '"'));
-            return match literal {
-                true => d.with_help("a value belongs to a modifier word before it, as in `hz 99` or `min 1ms`"),
-                false => d,
-            };
-        }
-        let msg = if wants.contains(&Want::Probe) {
-            "expected a probe name"
-        } else if wants.contains(&Want::Expr) {
-            "expected an expression"
-        } else if wants.contains(&Want::Assign) {
-            "expected `=`"
-        } else if wants.contains(&Want::Operator) {
-            "expected an operator"
-        } else {
-            return Diagnostic::error(found.clone(), span, "not expected here");
+            Some(Want::BraceOnly | Want::Block) => {
+                let d = Diagnostic::error("expected a block: `< … >` or `{ … }`", span, found);
+                // What came just before the unexpected token decides the hint.
+                let after_filter = scan.brackets.iter().any(|b| {
+                    b.kind == '/' && b.close.is_some_and(|c| c < pos && before(text, pos).len() == c + 1)
+                });
+                let literal = tok.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit() || c == '"'));
+                match (after_filter, literal) {
+                    (true, _) => d.with_help("a `/` ends the filter: write division in parentheses there, as in `/(a / b) > 2/`"),
+                    (false, true) => d.with_help("a value belongs to a modifier word before it, as in `hz 99` or `min 1ms`"),
+                    (false, false) => d,
+                }
+            }
+            // `field_dot` and `field_arrow` are atomic: pest names their `ident` too.
+            Some(Want::Probe) if text[..pos].ends_with("->") || text[..pos].ends_with('.') => {
+                Diagnostic::error("expected a field name", span, found)
+                    .with_help("a field follows `.` or `->` directly, as in `args->bytes`")
+            }
+            Some(Want::Probe) if before(text, pos).ends_with(':') => {
+                let d = Diagnostic::error("expected a probe name after `:`", span, found);
+                match tok {
+                    Some("*" | "?") => d.with_help("probe names are exact, without wildcards; `flamescript -l` lists them"),
+                    _ => d,
+                }
+            }
+            Some(Want::Probe) => keyword_help(Diagnostic::error("expected a probe name", span, found))
+                .with_note("a script is a list of clauses: `PROBE [modifiers] [/filter/] < … >`"),
+            Some(Want::Lparen) if before(text, pos).ends_with("if") => {
+                Diagnostic::error("expected `(`", span, found)
+                    .with_help("the condition of `if` goes in parentheses: `if (…) { … }`")
+            }
+            Some(Want::Lparen) => Diagnostic::error("expected `(`", span, found),
+            Some(Want::Expr) => keyword_help(Diagnostic::error("expected an expression", span, found)),
+            Some(Want::Assign) => Diagnostic::error("expected `=`", span, found),
+            Some(Want::Operator) => Diagnostic::error("expected an operator", span, found),
+            Some(Want::Other | Want::Closer(_)) | None => {
+                Diagnostic::error(found, span, "not expected here")
+            }
         };
-        Diagnostic::error(msg, span, found)
+        d
     }
 
-    /// Re-parses with every `< … >` block taking full expressions. If that succeeds, the strict
-    /// parse failed because a `>`, `>=` or `>>` at the top of a statement closed its block: find
-    /// the last such operator before `pos` (where the strict parse gave up) and explain.
+    /// Whether the strict parse failed because a `>`, `>=` or `>>` at the top of a statement
+    /// closed its `< … >` block; if so, the diagnostic that says so. Two ways to tell:
+    ///
+    /// * Locally: the token before `pos` (where pest gave up) is a `>` that closed a block, and
+    ///   what follows it can only continue an expression (`=` of `>=`, `>` of `>>`, an operand).
+    /// * Globally: re-parsing with every `< … >` block taking full expressions succeeds; then
+    ///   the culprit is the last such operator before `pos`.
     fn early_angle_close(&self, text: &str, scan: &Scan, pos: usize) -> Option<Diagnostic> {
+        if let Some(gt) = before(text, pos).len().checked_sub(1) {
+            // `get`: the last character before `pos` may be multi-byte; then it is no `>`.
+            let closed_block = text.get(gt..).is_some_and(|t| t.starts_with('>'))
+                && scan.brackets.iter().any(|b| b.kind == '<' && b.close == Some(gt));
+            let next = text[pos..].chars().next();
+            let op_len = match next {
+                Some('=' | '>') if pos == gt + 1 => Some(2),
+                Some(c) if c.is_ascii_digit() || "($@\"-!~".contains(c) => Some(1),
+                _ => None,
+            };
+            if let (true, Some(len)) = (closed_block, op_len) {
+                return Some(self.angle_close_diag(scan, gt, &text[gt..gt + len]));
+            }
+        }
         let script = Grammar::parse(Rule::script_lenient, text).ok()?.next()?;
         let mut best: Option<Pair<'_, Rule>> = None;
         for clause in script.into_inner() {
@@ -800,16 +865,16 @@ impl Builder {
             }
         }
         let op = best?;
-        let span = self.span(&op);
-        let mut d = Diagnostic::error(
-            format!("`{}` closes the `< >` block here", op.as_str()),
-            span,
-            "this ends the block",
-        )
-        .with_help("wrap the comparison in parentheses inside `< >`, or use `{ }`");
-        if let Some(open) = scan.open_at('<', span.start) {
+        Some(self.angle_close_diag(scan, op.as_span().start(), op.as_str()))
+    }
+
+    fn angle_close_diag(&self, scan: &Scan, at: usize, op: &str) -> Diagnostic {
+        let span = Span::new(self.file, at, at + op.len());
+        let mut d = Diagnostic::error(format!("`{op}` closes the `< >` block here"), span, "this ends the block")
+            .with_help("wrap the comparison in parentheses inside `< >`, or use `{ }`");
+        if let Some(open) = scan.open_at('<', at) {
             d = d.with_secondary(Span::new(self.file, open, open + 1), "the block opens here");
         }
-        Some(d)
+        d
     }
 }

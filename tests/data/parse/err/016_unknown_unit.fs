@@ -1,1 +1,1 @@
-interval 5m { print(@) }
+interval every 5m { print(@) }
