@@ -4,3 +4,5 @@
 mod check;
 // Sema diagnostics as rendered text: data/diag/*.fs → .txt.
 mod diagnostics;
+// The parser: AST snapshots, diagnostic snapshots, nesting limits.
+mod parse;
