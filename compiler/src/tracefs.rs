@@ -69,7 +69,8 @@ impl Env for TracefsEnv {
         // A name with a path separator or `..` would read outside the events directory.
         let safe = |s: &str| !s.is_empty() && !s.contains(['/', '\\']) && s != "." && s != "..";
         let path = self.events().join(category).join(name).join("format");
-        if !(safe(category) && safe(name)) || !path.is_file() {
+        let readable = safe(category) && safe(name) && path.is_file();
+        if !readable {
             return Err(EnvError::UnknownTracepoint { similar: self.similar(category, name) });
         }
         let text = std::fs::read_to_string(&path)

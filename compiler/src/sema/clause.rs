@@ -200,10 +200,10 @@ impl<'a> Checker<'a> {
             }
         }
         for spec in specs {
-            if let Some(value) = spec.default {
-                if !seen.iter().any(|(s, _)| s.name == spec.name) {
-                    out.push(ModifierValue { name: spec.name, value });
-                }
+            if let Some(value) = spec.default
+                && !seen.iter().any(|(s, _)| s.name == spec.name)
+            {
+                out.push(ModifierValue { name: spec.name, value });
             }
         }
         ok.then_some(out)

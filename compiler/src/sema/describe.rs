@@ -20,7 +20,7 @@ pub(crate) fn list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
 /// Nanoseconds as a script writes them, in the largest unit that is exact: `1ms`, `3600s`.
 pub(crate) fn duration(ns: u64) -> String {
     for (scale, unit) in [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us")] {
-        if ns != 0 && ns % scale == 0 {
+        if ns != 0 && ns.is_multiple_of(scale) {
             return format!("{}{unit}", ns / scale);
         }
     }
@@ -30,7 +30,7 @@ pub(crate) fn duration(ns: u64) -> String {
 /// Bytes as a script writes them: `4KiB`, `1MiB`, `512B`.
 pub(crate) fn size(bytes: u64) -> String {
     for (scale, unit) in [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
-        if bytes != 0 && bytes % scale == 0 {
+        if bytes != 0 && bytes.is_multiple_of(scale) {
             return format!("{}{unit}", bytes / scale);
         }
     }
