@@ -11,7 +11,9 @@
 //!   `1ms` is the number 1000.
 //! - Builtins are named by where they come from ([`BuiltinRef`]); `args.FIELD` by the field's
 //!   index in the clause's layout.
-//! - Locals (`$x`) are slots numbered per clause ([`LocalId`]); a clause lists their types.
+//! - Locals (`$x`) are slots numbered per clause ([`LocalId`]); a clause lists their types. The
+//!   scope is flat: a local first assigned inside an `if` branch stays visible after the `if`,
+//!   so the lowering zero-initialises every slot and a path that skipped the assignment reads 0.
 //! - Maps are [`MapId`]s into [`Program::maps`], which gives each map its key types in order and
 //!   its value kind and type, the same across the whole script.
 //!

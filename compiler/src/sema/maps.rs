@@ -23,6 +23,9 @@ struct Entry {
     keys: Option<Vec<(Type, Span)>>,
     /// The update kind, the stored value's type, and the first assignment.
     value: Option<(ValueKind, Type, Span)>,
+    /// Some statement assigns it, even if that value failed to check (and was reported): uses
+    /// of the map are then not reported again as "never assigned".
+    assigned: bool,
 }
 
 impl MapTable {
@@ -31,8 +34,13 @@ impl MapTable {
         if let Some(i) = self.entries.iter().position(|e| e.name == name) {
             return MapId(i);
         }
-        self.entries.push(Entry { name: name.to_string(), keys: None, value: None });
+        self.entries.push(Entry { name: name.to_string(), keys: None, value: None, assigned: false });
         MapId(self.entries.len() - 1)
+    }
+
+    /// Notes that a statement assigns the map, whether or not its value checked.
+    pub(crate) fn mark_assigned(&mut self, id: MapId) {
+        self.entries[id.0].assigned = true;
     }
 
     /// How many keys the map's first use gave it, once known.
@@ -207,6 +215,8 @@ impl Checker<'_> {
             }
             Some((ValueKind::Last, ty, _)) => Some(ty),
             Some((_, ty, _)) => Some(Type::Int(ty.unit())),
+            // Its assignment failed and was reported: the read is poisoned, not reported again.
+            None if entry.assigned => None,
             None => {
                 self.never_assigned(id, span);
                 None
@@ -219,6 +229,10 @@ impl Checker<'_> {
         let entry = &self.maps.entries[id.0];
         if entry.value.is_some() {
             return true;
+        }
+        if entry.assigned {
+            // The assignment failed and was reported; the use is poisoned, not reported again.
+            return false;
         }
         let name = entry.name.clone();
         let assigned: Vec<&str> = self

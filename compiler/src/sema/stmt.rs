@@ -66,6 +66,7 @@ impl Checker<'_> {
         span: Span,
     ) -> Option<Stmt> {
         let (id, keys) = self.map_ref(cx, map);
+        self.maps.mark_assigned(id);
         let (kind, op) = match &value.kind {
             ast::ExprKind::Call { func, args } if AGGREGATIONS.contains(&func.name.as_str()) => {
                 self.aggregation(cx, func, args, value.span)?
