@@ -1,3 +1,188 @@
-//! The `flamescript` binary: command line, REPL and output; the only code that prints.
+//! The `flamescript` binary: command line, REPL and output. The only code that prints.
+//!
+//! It reads the script (from `-e`, a file or the stdlib by name), hands it to the compiler with
+//! the stdlib's catalog and the kernel's tracepoint layouts, and prints diagnostics. Exit codes:
+//! 0 success, 2 for anything the user can fix (a refused script, a bad option, a dead pid, a
+//! missing privilege), 1 for failures of the machine.
 
-fn main() {}
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary is the only printer"
+)]
+
+mod cli;
+mod list;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use compiler::diag::{Diagnostic, Sources};
+
+use crate::cli::{Cli, Command, Emit, Format};
+
+/// A problem the user can fix: exit code 2.
+const EXIT_USER: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USER } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => ExitCode::from(code),
+    }
+}
+
+/// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
+fn refuse(message: &str, help: &str) -> u8 {
+    let mut err = StandardStream::stderr(ColorChoice::Auto);
+    let _ = writeln!(err, "error: {message}");
+    if !help.is_empty() {
+        let _ = writeln!(err, "  = help: {help}");
+    }
+    EXIT_USER
+}
+
+fn run(mut cli: Cli) -> Result<(), u8> {
+    if let Some(pattern) = &cli.list {
+        return list::list(pattern, cli.verbose).map_err(|e| refuse(&e, ""));
+    }
+
+    let mut sources = Sources::new();
+    let file = match cli.command.take() {
+        Some(Command::Run {
+            name,
+            pid,
+            cmd,
+            duration,
+            output,
+        }) => {
+            let Some(text) = stdlib::scripts::script(&name) else {
+                let names = stdlib::scripts::names().collect::<Vec<_>>().join(", ");
+                return Err(refuse(
+                    &format!("no ready-made script `{name}`"),
+                    &format!("choose one of: {names}"),
+                ));
+            };
+            (cli.pid, cli.cmd, cli.duration, cli.output) = (pid, cmd, duration, output);
+            sources.add(format!("{name}.fs"), text)
+        }
+        None => match (&cli.expr, &cli.file) {
+            (Some(text), _) => sources.add("-e", text.clone()),
+            (None, Some(path)) => match std::fs::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => sources.add(path.display().to_string(), text),
+                    Err(_) => {
+                        return Err(refuse(
+                            &format!("`{}` is not UTF-8 text", path.display()),
+                            "a flamescript file is plain text",
+                        ));
+                    }
+                },
+                Err(e) => {
+                    return Err(refuse(
+                        &format!("cannot read `{}`: {e}", path.display()),
+                        "check the path",
+                    ));
+                }
+            },
+            (None, None) => {
+                return Err(refuse(
+                    "no script given (the REPL is not built yet)",
+                    "pass a one-liner with -e, a script file, or `run NAME`; see --help",
+                ));
+            }
+        },
+    };
+
+    validate_target_and_outputs(&cli)?;
+
+    let text = sources.text(file).to_string();
+    let script = match compiler::syntax::parse(file, &text) {
+        Ok(script) => script,
+        Err(diag) => return Err(report(&sources, &[diag])),
+    };
+    if cli.emit == Some(Emit::Ast) {
+        print!("{}", compiler::syntax::print::print(&script));
+        return Ok(());
+    }
+    let env = compiler::tracefs::TracefsEnv::live();
+    let (checked, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
+    if diags.iter().any(Diagnostic::is_error) || checked.is_none() {
+        return Err(report(&sources, &diags));
+    }
+    if !diags.is_empty() {
+        emit(&sources, &diags);
+    }
+    if cli.check {
+        return Ok(());
+    }
+    Err(refuse(
+        "running scripts on the kernel is not built yet",
+        "use --check to parse and check a script",
+    ))
+}
+
+/// Prints diagnostics to stderr (colours when it is a terminal) and returns exit code 2.
+fn report(sources: &Sources, diags: &[Diagnostic]) -> u8 {
+    emit(sources, diags);
+    EXIT_USER
+}
+
+fn emit(sources: &Sources, diags: &[Diagnostic]) {
+    let mut err = StandardStream::stderr(ColorChoice::Auto);
+    sources.emit(&mut err, diags);
+}
+
+/// Checks -p, -c and -o before anything is compiled, loaded or created.
+fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
+    if let Some(pid) = cli.pid {
+        if pid == 0 || !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            return Err(refuse(
+                &format!("no process with pid {pid}"),
+                "check the pid with `ps -p PID`",
+            ));
+        }
+    }
+    if let Some(cmd) = &cli.cmd {
+        if cmd.trim().is_empty() {
+            return Err(refuse(
+                "-c was given an empty command",
+                "write e.g. -c './my_app --arg'",
+            ));
+        }
+    }
+    for path in &cli.output {
+        if Format::from_path(path).is_none() {
+            return Err(refuse(
+                &format!(
+                    "cannot tell the output format of `{}` from its extension",
+                    path.display()
+                ),
+                Format::HELP,
+            ));
+        }
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(dir) = parent {
+            if !dir.is_dir() {
+                return Err(refuse(
+                    &format!(
+                        "cannot write `{}`: directory `{}` does not exist",
+                        path.display(),
+                        dir.display()
+                    ),
+                    "create the directory first or choose another path",
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 /// The repository's `tests/data/<sub>` directory.
 pub(crate) fn data_dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(sub)
 }
 
 /// Every file under `dir` (sorted) whose name ends in `.ext`.
@@ -38,7 +40,12 @@ pub(crate) fn check_file(expected_path: &Path, actual: &str, failures: &mut Vec<
 
 /// Fails the test with every collected failure at once.
 pub(crate) fn finish(failures: Vec<String>) {
-    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Whether tests that need root and the real kernel can run. Without root they skip with a
@@ -55,7 +62,10 @@ pub(crate) fn kernel_tests_enabled(test: &str) -> bool {
         return true;
     }
     let msg = format!("{test}: skipped, needs root to load BPF programs");
-    assert!(std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(), "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)");
+    assert!(
+        std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+        "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+    );
     #[allow(clippy::print_stderr, reason = "a skipped test says why on the test's stderr")]
     {
         eprintln!("{msg}");

@@ -37,7 +37,10 @@ pub struct ProgramSpec {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AttachSpec {
     /// A software perf event on every online CPU.
-    PerfEvent { event: SoftwareEvent, sample: Sampling },
+    PerfEvent {
+        event: SoftwareEvent,
+        sample: Sampling,
+    },
     /// `/sys/kernel/tracing/events/CAT/NAME`.
     Tracepoint { category: String, name: String },
     /// BTF-typed raw tracepoint `btf_trace_<name>`.
@@ -108,10 +111,15 @@ pub enum KeyKind {
     /// NUL-padded text (`comm`).
     Str,
     /// An id into the named STACK_TRACE map; negative ids are capture errors.
-    KernelStack { stack_map: String },
+    KernelStack {
+        stack_map: String,
+    },
     /// An id into the named STACK_TRACE map, symbolized in process `tgid` (a hidden key part at
     /// `tgid_offset`, 4 bytes).
-    UserStack { stack_map: String, tgid_offset: u32 },
+    UserStack {
+        stack_map: String,
+        tgid_offset: u32,
+    },
     /// Bytes the runtime must skip (alignment, hidden parts already referenced elsewhere).
     Hidden,
 }
@@ -127,7 +135,10 @@ pub enum ValueSpec {
     /// Two u64: sum then count.
     Avg(Unit),
     /// Log2 histogram: the value is an array of `buckets` u64 counts; bucket i holds [2^(i-1), 2^i).
-    Hist { unit: Unit, buckets: u32 },
+    Hist {
+        unit: Unit,
+        buckets: u32,
+    },
     /// The last value assigned (`@x = pid`).
     Last(Unit),
     /// Not a user map (stack traces, arrays).

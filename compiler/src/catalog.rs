@@ -21,18 +21,46 @@ pub struct BuiltinSpec {
 
 /// Builtins available in every clause whose probe runs in a task's context.
 pub const COMMON_BUILTINS: &[BuiltinSpec] = &[
-    BuiltinSpec { name: "pid", ty: Type::PLAIN, doc: "process id (tgid) of the current task" },
-    BuiltinSpec { name: "tid", ty: Type::PLAIN, doc: "thread id of the current task" },
-    BuiltinSpec { name: "comm", ty: Type::Str { len: 16 }, doc: "name of the current task" },
-    BuiltinSpec { name: "cpu", ty: Type::PLAIN, doc: "the CPU the event ran on" },
-    BuiltinSpec { name: "nsecs", ty: Type::Int(Unit::NS), doc: "monotonic time of the event" },
-    BuiltinSpec { name: "cgroup", ty: Type::PLAIN, doc: "cgroup v2 id of the current task" },
+    BuiltinSpec {
+        name: "pid",
+        ty: Type::PLAIN,
+        doc: "process id (tgid) of the current task",
+    },
+    BuiltinSpec {
+        name: "tid",
+        ty: Type::PLAIN,
+        doc: "thread id of the current task",
+    },
+    BuiltinSpec {
+        name: "comm",
+        ty: Type::Str { len: 16 },
+        doc: "name of the current task",
+    },
+    BuiltinSpec {
+        name: "cpu",
+        ty: Type::PLAIN,
+        doc: "the CPU the event ran on",
+    },
+    BuiltinSpec {
+        name: "nsecs",
+        ty: Type::Int(Unit::NS),
+        doc: "monotonic time of the event",
+    },
+    BuiltinSpec {
+        name: "cgroup",
+        ty: Type::PLAIN,
+        doc: "cgroup v2 id of the current task",
+    },
     BuiltinSpec {
         name: "kstack",
         ty: Type::Stack(StackKind::Kernel),
         doc: "kernel stack of the event",
     },
-    BuiltinSpec { name: "ustack", ty: Type::Stack(StackKind::User), doc: "user stack of the event" },
+    BuiltinSpec {
+        name: "ustack",
+        ty: Type::Stack(StackKind::User),
+        doc: "user stack of the event",
+    },
 ];
 
 /// What a modifier's argument is.
@@ -146,7 +174,9 @@ pub struct NoKernel;
 
 impl Env for NoKernel {
     fn tracepoint(&self, _: &str, _: &str) -> Result<TracepointLayout, EnvError> {
-        Err(EnvError::Unavailable("no kernel tracepoint information in this context".into()))
+        Err(EnvError::Unavailable(
+            "no kernel tracepoint information in this context".into(),
+        ))
     }
     fn tracepoints(&self) -> Vec<(String, String)> {
         Vec::new()
@@ -213,11 +243,16 @@ pub struct Catalog<'a> {
 
 impl<'a> Catalog<'a> {
     pub fn find(&self, name: &str) -> Option<&'a dyn Probe> {
-        self.probes.iter().copied().find(|p| p.name() == name || p.aliases().contains(&name))
+        self.probes
+            .iter()
+            .copied()
+            .find(|p| p.name() == name || p.aliases().contains(&name))
     }
 
     /// Every name and alias, for "did you mean".
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.probes.iter().flat_map(|p| std::iter::once(p.name()).chain(p.aliases().iter().copied()))
+        self.probes
+            .iter()
+            .flat_map(|p| std::iter::once(p.name()).chain(p.aliases().iter().copied()))
     }
 }

@@ -28,7 +28,11 @@ impl Span {
 
     /// The smallest span covering both (same file assumed).
     pub fn to(self, other: Span) -> Span {
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -60,7 +64,10 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
-            primary: Label { span, message: label.into() },
+            primary: Label {
+                span,
+                message: label.into(),
+            },
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
@@ -68,7 +75,10 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>, span: Span, label: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span, label) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message, span, label)
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
@@ -82,7 +92,10 @@ impl Diagnostic {
     }
 
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label { span, message: message.into() });
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -142,7 +155,14 @@ impl Sources {
             let len = self.text(l.span.file).len();
             let start = l.span.start.min(len);
             let end = l.span.end.clamp(start, len);
-            Label { span: Span { file: l.span.file, start, end }, message: l.message.clone() }
+            Label {
+                span: Span {
+                    file: l.span.file,
+                    start,
+                    end,
+                },
+                message: l.message.clone(),
+            }
         };
         Diagnostic {
             primary: fix(&d.primary),
@@ -158,8 +178,11 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<FileId> {
         Severity::Warning => cs::Severity::Warning,
     };
     let mut labels = vec![
-        cs::Label::primary(d.primary.span.file, d.primary.span.start..d.primary.span.end)
-            .with_message(d.primary.message.clone()),
+        cs::Label::primary(
+            d.primary.span.file,
+            d.primary.span.start..d.primary.span.end,
+        )
+        .with_message(d.primary.message.clone()),
     ];
     for l in &d.secondary {
         labels.push(
@@ -171,7 +194,10 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<FileId> {
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
     }
-    cs::Diagnostic::new(severity).with_message(d.message.clone()).with_labels(labels).with_notes(notes)
+    cs::Diagnostic::new(severity)
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 /// Edit distance for "did you mean" hints: insertions, deletions, substitutions and swaps of
@@ -201,7 +227,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within a distance that scales with the word's length.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -217,7 +246,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("dleta", ["delta", "state", "pid"]), Some("delta"));
+        assert_eq!(
+            did_you_mean("dleta", ["delta", "state", "pid"]),
+            Some("delta")
+        );
         assert_eq!(did_you_mean("xyz", ["delta", "state"]), None);
     }
 }

@@ -14,6 +14,7 @@
 pub mod artifact;
 pub mod catalog;
 pub mod diag;
+pub mod ir;
 pub mod sema;
 pub mod syntax;
 pub mod tracefs;

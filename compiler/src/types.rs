@@ -79,7 +79,9 @@ pub enum Type {
     Int(Unit),
     Bool,
     /// A bounded string (`comm` is 16 bytes).
-    Str { len: u32 },
+    Str {
+        len: u32,
+    },
     Stack(StackKind),
     /// No value (a statement-like call such as `print`).
     Void,
@@ -131,7 +133,11 @@ pub fn unify(a: Unit, b: Unit) -> Result<Unit, UnitError> {
     match (a, b) {
         (Unit::Plain, u) | (u, Unit::Plain) => Ok(u),
         (Unit::Time { .. }, Unit::Time { .. }) | (Unit::Bytes { .. }, Unit::Bytes { .. }) => {
-            if a == b { Ok(a) } else { Err(UnitError::Scale(a, b)) }
+            if a == b {
+                Ok(a)
+            } else {
+                Err(UnitError::Scale(a, b))
+            }
         }
         _ => Err(UnitError::Mismatch(a, b)),
     }
@@ -171,9 +177,15 @@ mod tests {
 
     #[test]
     fn units_flow() {
-        assert_eq!(divide(Unit::NS, Unit::Plain, Some(1000)), Ok(Unit::Time { scale: 1000 }));
+        assert_eq!(
+            divide(Unit::NS, Unit::Plain, Some(1000)),
+            Ok(Unit::Time { scale: 1000 })
+        );
         assert_eq!(Unit::Time { scale: 1000 }.name(), "us");
-        assert!(matches!(unify(Unit::NS, Unit::BYTES), Err(UnitError::Mismatch(..))));
+        assert!(matches!(
+            unify(Unit::NS, Unit::BYTES),
+            Err(UnitError::Mismatch(..))
+        ));
         assert_eq!(unify(Unit::NS, Unit::Plain), Ok(Unit::NS));
         assert!(multiply(Unit::NS, Unit::NS).is_err());
         assert_eq!(divide(Unit::NS, Unit::NS, None), Ok(Unit::Plain));

@@ -66,7 +66,11 @@ pub enum StmtKind {
     /// `$name = value`
     LocalAssign { name: Ident, value: Expr },
     /// `if (cond) { … } else …`
-    If { cond: Expr, then: Block, otherwise: Option<Box<Else>> },
+    If {
+        cond: Expr,
+        then: Block,
+        otherwise: Option<Box<Else>>,
+    },
     /// A bare expression: in practice a call such as `print(@x)`, `delete(@x[k])`, `exit()`.
     Expr(Expr),
 }
@@ -118,11 +122,24 @@ pub enum ExprKind {
     /// A map read: `@name[k]`.
     Map(MapRef),
     /// `base.field` or `base->field` (bpftrace's spelling for `args->field`).
-    Field { base: Box<Expr>, field: Ident },
+    Field {
+        base: Box<Expr>,
+        field: Ident,
+    },
     /// `func(args…)`: aggregations, `print`, `delete`, `exit`, …
-    Call { func: Ident, args: Vec<Expr> },
-    Unary { op: UnOp, operand: Box<Expr> },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Call {
+        func: Ident,
+        args: Vec<Expr>,
+    },
+    Unary {
+        op: UnOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +206,10 @@ impl BinOp {
     }
 
     pub fn is_comparison(self) -> bool {
-        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
     }
 
     pub fn is_logical(self) -> bool {

@@ -1,0 +1,133 @@
+//! A small builder for one IR program: fresh registers, labels and slots, and a few composite
+//! sequences that several lowerings need (zeroing a buffer, bumping a counter).
+
+use super::{AluOp, Base, Inst, Label, MapId, Operand, Program, Slot, VReg, Width};
+use crate::artifact::AttachSpec;
+use crate::diag::Span;
+
+pub struct Builder {
+    prog: Program,
+    labels: u32,
+}
+
+impl Builder {
+    pub fn new(
+        name: String,
+        section: String,
+        attach: AttachSpec,
+        clause: usize,
+        span: Span,
+    ) -> Builder {
+        let prog = Program {
+            name,
+            section,
+            attach,
+            clause,
+            span,
+            insts: Vec::new(),
+            slots: Vec::new(),
+            vregs: 0,
+        };
+        Builder { prog, labels: 0 }
+    }
+
+    pub fn reg(&mut self) -> VReg {
+        self.prog.vregs += 1;
+        VReg(self.prog.vregs - 1)
+    }
+
+    pub fn label(&mut self) -> Label {
+        self.labels += 1;
+        Label(self.labels - 1)
+    }
+
+    /// A stack buffer of at least `size` bytes, rounded up to 8.
+    pub fn slot(&mut self, size: u32) -> Slot {
+        self.prog.slots.push(size.div_ceil(8).max(1) * 8);
+        Slot(self.prog.slots.len() as u32 - 1)
+    }
+
+    pub fn push(&mut self, inst: Inst) {
+        self.prog.insts.push(inst);
+    }
+
+    pub fn span(&mut self, span: Span) {
+        self.push(Inst::Span(span));
+    }
+
+    pub fn constant(&mut self, value: u64) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Const { dst, value });
+        dst
+    }
+
+    pub fn copy(&mut self, src: VReg) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Mov { dst, src });
+        dst
+    }
+
+    pub fn alu(&mut self, op: AluOp, dst: VReg, src: Operand) {
+        self.push(Inst::Alu { op, dst, src });
+    }
+
+    pub fn call(&mut self, helper: u32, args: Vec<VReg>) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Call {
+            helper,
+            args,
+            dst: Some(dst),
+        });
+        dst
+    }
+
+    pub fn map_ptr(&mut self, map: MapId) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::MapPtr { dst, map });
+        dst
+    }
+
+    pub fn slot_addr(&mut self, slot: Slot, off: i16) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::SlotAddr { dst, slot, off });
+        dst
+    }
+
+    pub fn load(&mut self, width: Width, base: Base, off: i16) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Load {
+            dst,
+            width,
+            base,
+            off,
+        });
+        dst
+    }
+
+    pub fn store(&mut self, width: Width, base: Base, off: i16, src: Operand) {
+        self.push(Inst::Store {
+            width,
+            base,
+            off,
+            src,
+        });
+    }
+
+    /// Zeroes a whole slot. Verifier rule: a stack buffer passed to a helper as a map key or
+    /// value must be initialised in full, padding included.
+    pub fn zero_slot(&mut self, slot: Slot) {
+        let size = self.prog.slots[slot.0 as usize];
+        for off in (0..size).step_by(8) {
+            self.store(Width::B8, Base::Slot(slot), off as i16, Operand::Imm(0));
+        }
+    }
+
+    pub fn slot_size(&self, slot: Slot) -> u32 {
+        self.prog.slots[slot.0 as usize]
+    }
+
+    pub fn finish(mut self) -> Program {
+        self.prog.insts.push(Inst::Exit);
+        self.prog
+    }
+}

@@ -1,0 +1,330 @@
+//! Load → attach → run → collect → detach, through aya.
+//!
+//! A [`Session`] owns everything loaded for one run. Dropping it detaches every link and closes
+//! every program and map (aya's links detach on drop), so every exit path — an error, `-d`
+//! elapsing, Ctrl-C handled by the binary — leaves nothing of ours in the kernel. Together with
+//! `attach/` this is the only code that talks to aya. It never sees the script: the `Artifact`
+//! is its whole input.
+
+use std::os::fd::{AsFd, AsRawFd};
+
+use aya::maps::Map;
+use aya::programs::ProgramError;
+use aya::{Ebpf, EbpfLoader};
+use compiler::artifact::{Artifact, AttachSpec, MapKind, MapSpec};
+use compiler::diag::Span;
+
+use crate::attach;
+
+/// Everything that can go wrong between an `Artifact` and its maps' contents.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("loading BPF needs root (or CAP_BPF and CAP_PERFMON)")]
+    NotPermitted,
+    #[error("the kernel refused the BPF object: {0}")]
+    Object(String),
+    #[error("the kernel verifier refused program `{program}`")]
+    Verifier {
+        program: String,
+        /// The clause's span, or the statement's when the failing instruction is known.
+        span: Span,
+        /// The failing instruction, when the log names one.
+        insn: Option<u32>,
+        /// The last lines of the verifier log.
+        log: String,
+    },
+    #[error("cannot attach `{program}` to {target}: {reason}")]
+    Attach {
+        program: String,
+        target: String,
+        reason: String,
+    },
+    #[error("cannot read map `{map}`: {reason}")]
+    ReadMap { map: String, reason: String },
+    #[error("tracefs is not mounted and mounting it failed: {0}")]
+    Tracefs(String),
+}
+
+impl RuntimeError {
+    /// What the user can do about it, for the binary's `help:` line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            RuntimeError::NotPermitted => Some("run as root, e.g. with sudo".into()),
+            RuntimeError::Tracefs(_) => {
+                Some("run: mount -t tracefs nodev /sys/kernel/tracing".into())
+            }
+            RuntimeError::Verifier { .. } => Some(
+                "this is a flamescript bug unless the script does something the kernel forbids; \
+                 please report it with the script"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// One map's contents: raw keys and values (per-CPU values already laid out CPU by CPU).
+#[derive(Clone, Debug)]
+pub struct MapDump {
+    pub spec: MapSpec,
+    /// `(key bytes, value bytes)`; for per-CPU maps the value holds one slot per possible CPU,
+    /// each `round_up(value_size, 8)` bytes.
+    pub entries: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+pub struct Session {
+    ebpf: Ebpf,
+    artifact: Artifact,
+}
+
+impl Session {
+    /// Loads the object and every program: the verifier runs here. Attaches nothing.
+    pub fn load(artifact: &Artifact) -> Result<Session, RuntimeError> {
+        // aya 0.14's loader parses the kernel's BTF in `new()` whether or not a program needs
+        // it (≈ 12 ms); telling it `None` at least skips BTF relocation work when unneeded.
+        let kernel_btf = if artifact.needs_kernel_btf {
+            aya::Btf::from_sys_fs().ok()
+        } else {
+            None
+        };
+        let mut loader = EbpfLoader::new();
+        loader.btf(kernel_btf.as_ref());
+        let mut ebpf = loader.load(&artifact.elf).map_err(|e| {
+            let text = e.to_string();
+            if text.contains("Operation not permitted") || text.contains("EPERM") {
+                RuntimeError::NotPermitted
+            } else {
+                RuntimeError::Object(text)
+            }
+        })?;
+        for spec in &artifact.programs {
+            if matches!(spec.attach, AttachSpec::UserSpace(_)) {
+                continue;
+            }
+            let res = attach::load_program(&mut ebpf, spec, kernel_btf.as_ref());
+            res.map_err(|e| load_error(artifact, spec, e))?;
+        }
+        Ok(Session {
+            ebpf,
+            artifact: artifact.clone(),
+        })
+    }
+
+    /// Attaches every program. On error, what was attached is detached when `self` drops.
+    pub fn attach(&mut self) -> Result<(), RuntimeError> {
+        for spec in &self.artifact.programs {
+            attach::attach_program(&mut self.ebpf, spec)?;
+        }
+        Ok(())
+    }
+
+    /// Reads every user map (and the losses map) as raw bytes.
+    pub fn dump(&self) -> Result<Vec<MapDump>, RuntimeError> {
+        let ncpus = possible_cpus()?;
+        let mut out = Vec::new();
+        for spec in &self.artifact.maps {
+            if spec.kind == MapKind::StackTrace {
+                continue;
+            }
+            let fd = self.map_fd(&spec.name)?;
+            let entries = raw::dump(fd, spec, ncpus).map_err(|e| RuntimeError::ReadMap {
+                map: spec.name.clone(),
+                reason: e.to_string(),
+            })?;
+            out.push(MapDump {
+                spec: spec.clone(),
+                entries,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The frames (instruction pointers, leaf first) of stack `id` in STACK_TRACE map `map`.
+    pub fn stack(&self, map: &str, id: u32) -> Result<Vec<u64>, RuntimeError> {
+        let fd = self.map_fd(map)?;
+        let spec = self.artifact.maps.iter().find(|m| m.name == map);
+        let value_size = spec.map_or(127 * 8, |m| m.value_size);
+        let mut value = vec![0u8; value_size as usize];
+        match raw::lookup(fd, &id.to_ne_bytes(), &mut value) {
+            Ok(()) => Ok(value
+                .chunks_exact(8)
+                .map(|c| u64::from_ne_bytes(c.try_into().unwrap_or_default()))
+                .take_while(|&ip| ip != 0)
+                .collect()),
+            Err(e) => Err(RuntimeError::ReadMap {
+                map: map.to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    fn map_fd(&self, name: &str) -> Result<i32, RuntimeError> {
+        let map = self.ebpf.map(name).ok_or_else(|| RuntimeError::ReadMap {
+            map: name.into(),
+            reason: "not in the object".into(),
+        })?;
+        let data = match map {
+            Map::Array(d)
+            | Map::HashMap(d)
+            | Map::LruHashMap(d)
+            | Map::PerCpuArray(d)
+            | Map::PerCpuHashMap(d)
+            | Map::PerCpuLruHashMap(d)
+            | Map::StackTraceMap(d)
+            | Map::Unsupported(d) => d,
+            _ => {
+                return Err(RuntimeError::ReadMap {
+                    map: name.into(),
+                    reason: "unexpected map type".into(),
+                });
+            }
+        };
+        Ok(data.fd().as_fd().as_raw_fd())
+    }
+}
+
+/// Turns a program load failure into an error that points at the script.
+fn load_error(
+    artifact: &Artifact,
+    spec: &compiler::artifact::ProgramSpec,
+    e: ProgramError,
+) -> RuntimeError {
+    match e {
+        ProgramError::LoadError {
+            io_error,
+            verifier_log,
+        } => {
+            if io_error.kind() == std::io::ErrorKind::PermissionDenied
+                && verifier_log.to_string().is_empty()
+            {
+                return RuntimeError::NotPermitted;
+            }
+            let log = verifier_log.to_string();
+            let insn = failing_insn(&log);
+            let span = insn
+                .and_then(|i| artifact.lines.lookup(&spec.name, i))
+                .unwrap_or(spec.span);
+            let tail: Vec<&str> = log.lines().rev().take(12).collect();
+            let tail = tail.into_iter().rev().collect::<Vec<_>>().join("\n");
+            RuntimeError::Verifier {
+                program: spec.name.clone(),
+                span,
+                insn,
+                log: tail,
+            }
+        }
+        other => {
+            let text = other.to_string();
+            if text.contains("Operation not permitted") {
+                RuntimeError::NotPermitted
+            } else {
+                RuntimeError::Object(format!("program `{}`: {text}", spec.name))
+            }
+        }
+    }
+}
+
+/// The index of the last instruction the verifier walked before it gave up: the last line of
+/// the form `N: (op) …` in its log.
+fn failing_insn(log: &str) -> Option<u32> {
+    log.lines().rev().find_map(|l| {
+        let (num, rest) = l.split_once(": (")?;
+        let _ = rest;
+        num.trim().parse().ok()
+    })
+}
+
+/// The number of possible CPUs: per-CPU maps hold one value slot for each.
+fn possible_cpus() -> Result<usize, RuntimeError> {
+    aya::util::nr_cpus().map_err(|(what, e)| RuntimeError::ReadMap {
+        map: "(per-CPU)".into(),
+        reason: format!("{what}: {e}"),
+    })
+}
+
+/// Map access by raw `bpf(2)` calls: our keys and values have sizes known only at run time,
+/// which aya's typed maps (fixed-size `Pod` keys) cannot express.
+mod raw {
+    use std::io;
+
+    use compiler::artifact::MapSpec;
+
+    const BPF_MAP_LOOKUP_ELEM: libc::c_long = 1;
+    const BPF_MAP_GET_NEXT_KEY: libc::c_long = 4;
+
+    #[repr(C)]
+    #[derive(Default)]
+    struct MapElemAttr {
+        map_fd: u32,
+        _pad: u32,
+        key: u64,
+        value_or_next_key: u64,
+        flags: u64,
+    }
+
+    fn bpf(cmd: libc::c_long, attr: &mut MapElemAttr) -> io::Result<()> {
+        // SAFETY: `attr` is a valid, initialised bpf_attr prefix for the map element commands;
+        // the kernel reads `size_of::<MapElemAttr>()` bytes and the pointers inside it point to
+        // buffers the callers sized to the map's key and value sizes.
+        let rc = unsafe {
+            libc::syscall(
+                libc::SYS_bpf,
+                cmd,
+                attr as *mut MapElemAttr,
+                std::mem::size_of::<MapElemAttr>() as libc::c_uint,
+            )
+        };
+        if rc < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(super) fn lookup(fd: i32, key: &[u8], value: &mut [u8]) -> io::Result<()> {
+        let mut attr = MapElemAttr {
+            map_fd: fd as u32,
+            key: key.as_ptr() as u64,
+            value_or_next_key: value.as_mut_ptr() as u64,
+            ..Default::default()
+        };
+        bpf(BPF_MAP_LOOKUP_ELEM, &mut attr)
+    }
+
+    /// Every entry of a hash or array map. Entries deleted while we walk are skipped.
+    pub(super) fn dump(
+        fd: i32,
+        spec: &MapSpec,
+        ncpus: usize,
+    ) -> io::Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        let value_len = if spec.per_cpu {
+            (spec.value_size as usize).div_ceil(8) * 8 * ncpus
+        } else {
+            spec.value_size as usize
+        };
+        let mut out = Vec::new();
+        let mut key: Option<Vec<u8>> = None;
+        loop {
+            let mut next = vec![0u8; spec.key_size as usize];
+            let mut attr = MapElemAttr {
+                map_fd: fd as u32,
+                key: key.as_ref().map_or(0, |k| k.as_ptr() as u64),
+                value_or_next_key: next.as_mut_ptr() as u64,
+                ..Default::default()
+            };
+            match bpf(BPF_MAP_GET_NEXT_KEY, &mut attr) {
+                Ok(()) => {}
+                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => break,
+                Err(e) => return Err(e),
+            }
+            let mut value = vec![0u8; value_len];
+            match lookup(fd, &next, &mut value) {
+                Ok(()) => out.push((next.clone(), value)),
+                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+                Err(e) => return Err(e),
+            }
+            key = Some(next);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,176 @@
+//! The command line: what the user typed, parsed by clap and validated before anything runs.
+//!
+//! Options follow bpftrace where one exists (`-e`, `-p`, `-c`, `-l`, `-d`, `-o`). Validation
+//! that needs no kernel (durations, output formats, pids that do not exist, `-p` with `-c`)
+//! happens here, so a bad command line never attaches anything or creates a file.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "flamescript",
+    version,
+    about = "flame graphs of any additive metric, from bpftrace-like one-liners",
+    long_about = "flame graphs of any additive metric, from bpftrace-like one-liners.\n\n\
+        Examples:\n  \
+        flamescript -e 'offcpu min 1ms < @[kstack,ustack] = sum(delta) >' -d 10s -o off.svg\n  \
+        flamescript -e 'profile hz 99 < @[kstack,ustack] = count() >' -p 1234\n  \
+        flamescript script.fs -c ./my_app -o cpu.folded\n  \
+        flamescript -l 'sched:*'",
+    args_conflicts_with_subcommands = true
+)]
+pub(crate) struct Cli {
+    /// The script, inline (a one-liner).
+    #[arg(short = 'e', value_name = "SCRIPT", conflicts_with = "file")]
+    pub(crate) expr: Option<String>,
+
+    /// A script file (`.fs`).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+
+    /// Parse and check only: report problems, attach nothing.
+    #[arg(long)]
+    pub(crate) check: bool,
+
+    /// Print an intermediate stage instead of running.
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub(crate) emit: Option<Emit>,
+
+    /// List probes and kernel tracepoints matching a pattern (`sched:*`, `offcpu`).
+    #[arg(short = 'l', value_name = "PATTERN", num_args = 0..=1, default_missing_value = "*")]
+    pub(crate) list: Option<String>,
+
+    /// With -l, show each probe's builtins and each tracepoint's fields.
+    #[arg(short = 'v', long)]
+    pub(crate) verbose: bool,
+
+    /// Trace this process and its threads.
+    #[arg(short = 'p', value_name = "PID", conflicts_with = "cmd")]
+    pub(crate) pid: Option<u32>,
+
+    /// Run this command (one string, as bpftrace takes it) and trace it and its descendants.
+    #[arg(short = 'c', value_name = "CMD")]
+    pub(crate) cmd: Option<String>,
+
+    /// Stop after this long (`10s`, `500ms`, `2m`; a bare number is seconds).
+    #[arg(short = 'd', long = "duration", value_name = "DURATION", value_parser = parse_duration)]
+    pub(crate) duration: Option<u64>,
+
+    /// Write the result here; the format follows the extension (.svg .folded .pb.gz .pprof
+    /// .json). May be given several times.
+    #[arg(short = 'o', value_name = "FILE")]
+    pub(crate) output: Vec<PathBuf>,
+
+    /// Compile and load but do not attach (checks the kernel verifier accepts the programs).
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+
+    #[command(subcommand)]
+    pub(crate) command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Run a ready-made script by name (cpu, offcpu, futex, bio, pagefault, wallclock).
+    Run {
+        name: String,
+        #[arg(short = 'p', value_name = "PID")]
+        pid: Option<u32>,
+        #[arg(short = 'c', value_name = "CMD")]
+        cmd: Option<String>,
+        #[arg(short = 'd', long = "duration", value_parser = parse_duration)]
+        duration: Option<u64>,
+        #[arg(short = 'o', value_name = "FILE")]
+        output: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Emit {
+    /// The parsed syntax tree.
+    Ast,
+}
+
+/// The output formats, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Svg,
+    Folded,
+    Pprof,
+    Speedscope,
+}
+
+impl Format {
+    pub(crate) const HELP: &'static str =
+        "use one of .svg, .folded, .pb.gz (or .pprof) and .json (speedscope)";
+
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?;
+        if name.ends_with(".pb.gz") || name.ends_with(".pprof") {
+            return Some(Format::Pprof);
+        }
+        match path.extension()?.to_str()? {
+            "svg" => Some(Format::Svg),
+            "folded" => Some(Format::Folded),
+            "json" => Some(Format::Speedscope),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `10s`, `500ms`, `250us`, `2m`, `1h`, or a bare number of seconds, into nanoseconds.
+pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (num, unit) = text.split_at(digits);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration (write e.g. `10s` or `500ms`)"))?;
+    let scale: u64 = match unit {
+        "" | "s" => 1_000_000_000,
+        "ms" => 1_000_000,
+        "us" => 1_000,
+        "ns" => 1,
+        "m" => 60_000_000_000,
+        "h" => 3_600_000_000_000,
+        _ => {
+            return Err(format!(
+                "unknown unit `{unit}` in `{text}` (use ns, us, ms, s, m or h)"
+            ));
+        }
+    };
+    let ns = n
+        .checked_mul(scale)
+        .ok_or_else(|| format!("`{text}` is too long a duration"))?;
+    if ns == 0 {
+        return Err("a duration of zero would stop before starting".to_string());
+    }
+    Ok(ns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10s"), Ok(10_000_000_000));
+        assert_eq!(parse_duration("3"), Ok(3_000_000_000));
+        assert_eq!(parse_duration("250ms"), Ok(250_000_000));
+        assert!(parse_duration("10 parsecs").is_err());
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("99999999999999h").is_err());
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(Format::from_path(Path::new("a/b.svg")), Some(Format::Svg));
+        assert_eq!(Format::from_path(Path::new("x.pb.gz")), Some(Format::Pprof));
+        assert_eq!(Format::from_path(Path::new("x.png")), None);
+        assert_eq!(Format::from_path(Path::new("noext")), None);
+    }
+}
