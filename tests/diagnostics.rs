@@ -24,7 +24,11 @@ fn check_script(name: &str, text: &str, env: &dyn Env) -> Result<String, String>
         !has_error,
         "{name}: a program must exist exactly when there is no error"
     );
-    Ok(if diags.is_empty() { "ok\n".to_string() } else { sources.render(&diags) })
+    Ok(if diags.is_empty() {
+        "ok\n".to_string()
+    } else {
+        sources.render(&diags)
+    })
 }
 
 #[test]
@@ -33,10 +37,15 @@ fn diagnostics() {
     let env = TracefsEnv::at(check::data_dir("tracefs"));
     let mut failures = Vec::new();
     for path in check::files_with_ext(&dir, "fs") {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {name}: {e}"));
         if !text.starts_with("//") {
-            failures.push(format!("{name}: must open with a `//` comment saying what it tests"));
+            failures.push(format!(
+                "{name}: must open with a `//` comment saying what it tests"
+            ));
         }
         let actual = match check_script(&name, &text, &env) {
             Ok(actual) => actual,
@@ -47,7 +56,11 @@ fn diagnostics() {
         };
         let want_ok = name.starts_with("ok_");
         if want_ok != (actual == "ok\n") {
-            let want = if want_ok { "no diagnostics" } else { "at least one error" };
+            let want = if want_ok {
+                "no diagnostics"
+            } else {
+                "at least one error"
+            };
             failures.push(format!("{name}: expected {want}, got:\n{actual}"));
         }
         check::check_file(&path.with_extension("txt"), &actual, &mut failures);
@@ -67,7 +80,9 @@ fn stdlib_scripts_check_clean() {
             Ok(out) | Err(out) => failures.push(format!("{name}.fs:\n{out}")),
         }
         if !text.starts_with("//") {
-            failures.push(format!("{name}.fs: must open with a comment saying what it shows"));
+            failures.push(format!(
+                "{name}.fs: must open with a comment saying what it shows"
+            ));
         }
     }
     check::finish(failures);
@@ -92,32 +107,61 @@ fn checked_program_shapes() {
     assert_eq!(p.clauses[0].probe.name, "offcpu");
     assert_eq!(p.clauses[0].modifiers.len(), 1);
     assert_eq!(
-        (p.clauses[0].modifiers[0].name, p.clauses[0].modifiers[0].value),
+        (
+            p.clauses[0].modifiers[0].name,
+            p.clauses[0].modifiers[0].value
+        ),
         ("min", 1_000_000)
     );
     let map = &p.maps[0];
-    assert_eq!(map.keys, [Type::Stack(StackKind::Kernel), Type::Stack(StackKind::User)]);
-    assert_eq!((map.value, map.value_ty), (ValueKind::Sum, Type::Int(Unit::NS)));
+    assert_eq!(
+        map.keys,
+        [Type::Stack(StackKind::Kernel), Type::Stack(StackKind::User)]
+    );
+    assert_eq!(
+        (map.value, map.value_ty),
+        (ValueKind::Sum, Type::Int(Unit::NS))
+    );
     assert!(map.is_flame_graph());
 
     let p = program("profile < @ = count() >");
     let hz = &p.clauses[0].modifiers[0];
     assert_eq!((hz.name, hz.value), ("hz", 99), "the default is filled in");
-    assert!(!p.maps[0].is_flame_graph(), "no stack key: a table, not a graph");
+    assert!(
+        !p.maps[0].is_flame_graph(),
+        "no stack key: a table, not a graph"
+    );
 
     // `1ms` meets µs: the literal becomes 1000.
     let p = program("offcpu /(delta / 1000) > 1ms/ < @us = hist(delta / 1000) >");
-    let Some(filter) = &p.clauses[0].filter else { panic!("a filter") };
-    let ExprKind::Binary { rhs, .. } = &filter.kind else { panic!("a comparison") };
-    assert_eq!((&rhs.kind, rhs.ty), (&ExprKind::Int(1000), Type::Int(Unit::Time { scale: 1000 })));
+    let Some(filter) = &p.clauses[0].filter else {
+        panic!("a filter")
+    };
+    let ExprKind::Binary { rhs, .. } = &filter.kind else {
+        panic!("a comparison")
+    };
+    assert_eq!(
+        (&rhs.kind, rhs.ty),
+        (&ExprKind::Int(1000), Type::Int(Unit::Time { scale: 1000 }))
+    );
     assert_eq!(p.maps[0].value_ty, Type::Int(Unit::Time { scale: 1000 }));
 
     let p = program("tp:sched:sched_switch < @[args.next_pid] = count() >");
-    assert_eq!(p.clauses[0].probe.name, "tracepoint", "the alias resolves to the probe's name");
-    let Stmt::MapUpdate { keys, op: MapOp::Count, .. } = &p.clauses[0].body[0] else {
+    assert_eq!(
+        p.clauses[0].probe.name, "tracepoint",
+        "the alias resolves to the probe's name"
+    );
+    let Stmt::MapUpdate {
+        keys,
+        op: MapOp::Count,
+        ..
+    } = &p.clauses[0].body[0]
+    else {
         panic!("a map update")
     };
-    let ExprKind::Arg { field, .. } = &keys[0].kind else { panic!("an args field") };
+    let ExprKind::Arg { field, .. } = &keys[0].kind else {
+        panic!("an args field")
+    };
     let layout = p.clauses[0].resolved.args.as_ref().expect("a layout");
     assert_eq!(layout.fields[*field].name, "next_pid");
 }
@@ -130,12 +174,20 @@ fn mutations_never_panic() {
     for path in check::files_with_ext(&check::data_dir("diag"), "fs") {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         // Deleting from the header comment changes nothing worth checking.
-        let body = text.lines().take_while(|l| l.starts_with("//")).map(|l| l.len() + 1).sum();
+        let body = text
+            .lines()
+            .take_while(|l| l.starts_with("//"))
+            .map(|l| l.len() + 1)
+            .sum();
         for (i, c) in text.char_indices().filter(|(i, _)| *i >= body) {
             let mutated = format!("{}{}", &text[..i], &text[i + c.len_utf8()..]);
             if let Ok(script) = compiler::syntax::parse(0, &mutated) {
                 let (program, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
-                assert_eq!(program.is_some(), !diags.iter().any(|d| d.is_error()), "{mutated}");
+                assert_eq!(
+                    program.is_some(),
+                    !diags.iter().any(|d| d.is_error()),
+                    "{mutated}"
+                );
             }
         }
     }

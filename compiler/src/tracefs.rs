@@ -35,12 +35,18 @@ impl TracefsEnv {
     /// The running kernel's tracefs at `/sys/kernel/tracing`. Nothing is read until asked, so
     /// building one never fails; an unmounted tracefs is reported by each query.
     pub fn live() -> TracefsEnv {
-        TracefsEnv { root: PathBuf::from(LIVE_ROOT), live: true }
+        TracefsEnv {
+            root: PathBuf::from(LIVE_ROOT),
+            live: true,
+        }
     }
 
     /// A tracefs copy: `root` holds `events/<category>/<name>/format` files.
     pub fn at(root: impl Into<PathBuf>) -> TracefsEnv {
-        TracefsEnv { root: root.into(), live: false }
+        TracefsEnv {
+            root: root.into(),
+            live: false,
+        }
     }
 
     fn events(&self) -> PathBuf {
@@ -71,7 +77,9 @@ impl Env for TracefsEnv {
         let path = self.events().join(category).join(name).join("format");
         let readable = safe(category) && safe(name) && path.is_file();
         if !readable {
-            return Err(EnvError::UnknownTracepoint { similar: self.similar(category, name) });
+            return Err(EnvError::UnknownTracepoint {
+                similar: self.similar(category, name),
+            });
         }
         let text = std::fs::read_to_string(&path)
             .map_err(|e| EnvError::Unavailable(format!("cannot read `{}`: {e}", path.display())))?;
@@ -86,7 +94,13 @@ impl Env for TracefsEnv {
         let mut out = Vec::new();
         for cat in sorted_dirs(&self.events()) {
             for name in sorted_dirs(&self.events().join(&cat)) {
-                if self.events().join(&cat).join(&name).join("format").is_file() {
+                if self
+                    .events()
+                    .join(&cat)
+                    .join(&name)
+                    .join("format")
+                    .is_file()
+                {
                     out.push((cat.clone(), name));
                 }
             }
@@ -106,7 +120,11 @@ impl TracefsEnv {
             .map(|(c, n)| {
                 let full = format!("{c}:{n}");
                 // A right name in the wrong category is as good as a one-letter slip.
-                let d = if n == name { 1 } else { edit_distance(&wanted, &full) };
+                let d = if n == name {
+                    1
+                } else {
+                    edit_distance(&wanted, &full)
+                };
                 (d, full)
             })
             .filter(|(d, _)| *d <= limit)
@@ -134,7 +152,10 @@ fn sorted_dirs(dir: &Path) -> Vec<String> {
 /// Lines that do not parse are skipped: the format is the kernel's, and one odd field must not
 /// hide the others.
 pub fn parse_format(text: &str) -> Vec<TpField> {
-    text.lines().filter_map(parse_field_line).filter(|f| !f.name.starts_with("common_")).collect()
+    text.lines()
+        .filter_map(parse_field_line)
+        .filter(|f| !f.name.starts_with("common_"))
+        .collect()
 }
 
 /// One `\tfield:unsigned int bytes;\toffset:28;\tsize:4;\tsigned:0;` line.
@@ -154,7 +175,14 @@ fn parse_field_line(line: &str) -> Option<TpField> {
         }
     }
     let (name, c_type, kind) = parse_decl(decl?)?;
-    Some(TpField { name, c_type, offset: offset?, size: size?, signed, kind })
+    Some(TpField {
+        name,
+        c_type,
+        offset: offset?,
+        size: size?,
+        signed,
+        kind,
+    })
 }
 
 /// A C declaration as tracefs writes it → (name, type without the name, kind).
@@ -174,7 +202,10 @@ fn parse_decl(decl: &str) -> Option<(String, String, TpFieldKind)> {
     if name.is_empty() {
         return None;
     }
-    let is_char = matches!(base.as_str(), "char" | "unsigned char" | "signed char" | "u8" | "s8");
+    let is_char = matches!(
+        base.as_str(),
+        "char" | "unsigned char" | "signed char" | "u8" | "s8"
+    );
     let (c_type, kind) = match array {
         _ if base.starts_with("__data_loc") || base.starts_with("__rel_loc") => {
             (base.clone(), TpFieldKind::Pointer)
@@ -203,19 +234,35 @@ mod tests {
         let d = |s| parse_decl(s).unwrap();
         assert_eq!(
             d("char prev_comm[16]"),
-            ("prev_comm".into(), "char[16]".into(), TpFieldKind::CharArray)
+            (
+                "prev_comm".into(),
+                "char[16]".into(),
+                TpFieldKind::CharArray
+            )
         );
         assert_eq!(
             d("__data_loc char[] cmd"),
-            ("cmd".into(), "__data_loc char[]".into(), TpFieldKind::Pointer)
+            (
+                "cmd".into(),
+                "__data_loc char[]".into(),
+                TpFieldKind::Pointer
+            )
         );
         assert_eq!(
             d("const char * filename"),
-            ("filename".into(), "const char *".into(), TpFieldKind::Pointer)
+            (
+                "filename".into(),
+                "const char *".into(),
+                TpFieldKind::Pointer
+            )
         );
         assert_eq!(
             d("const char *filename"),
-            ("filename".into(), "const char *".into(), TpFieldKind::Pointer)
+            (
+                "filename".into(),
+                "const char *".into(),
+                TpFieldKind::Pointer
+            )
         );
         assert_eq!(
             d("unsigned long args[6]"),
@@ -245,8 +292,14 @@ mod tests {
             ]
         );
         let pid = &l.fields[1];
-        assert_eq!((pid.offset, pid.size, pid.signed, pid.c_type.as_str()), (24, 4, true, "pid_t"));
-        assert!(env.tracepoints().contains(&("block".into(), "block_rq_issue".into())));
+        assert_eq!(
+            (pid.offset, pid.size, pid.signed, pid.c_type.as_str()),
+            (24, 4, true, "pid_t")
+        );
+        assert!(
+            env.tracepoints()
+                .contains(&("block".into(), "block_rq_issue".into()))
+        );
     }
 
     #[test]
@@ -254,14 +307,25 @@ mod tests {
         let env = fixture();
         assert_eq!(
             env.tracepoint("sched", "sched_swich"),
-            Err(EnvError::UnknownTracepoint { similar: vec!["sched:sched_switch".into()] })
+            Err(EnvError::UnknownTracepoint {
+                similar: vec!["sched:sched_switch".into()]
+            })
         );
-        assert!(matches!(env.tracepoint("..", "x"), Err(EnvError::UnknownTracepoint { .. })));
-        let nowhere = TracefsEnv { root: PathBuf::from("/nonexistent"), live: true };
+        assert!(matches!(
+            env.tracepoint("..", "x"),
+            Err(EnvError::UnknownTracepoint { .. })
+        ));
+        let nowhere = TracefsEnv {
+            root: PathBuf::from("/nonexistent"),
+            live: true,
+        };
         let Err(EnvError::Unavailable(msg)) = nowhere.tracepoint("sched", "sched_switch") else {
             panic!("expected Unavailable")
         };
-        assert!(msg.contains("`mount -t tracefs nodev /sys/kernel/tracing`"), "{msg}");
+        assert!(
+            msg.contains("`mount -t tracefs nodev /sys/kernel/tracing`"),
+            "{msg}"
+        );
         assert!(nowhere.tracepoints().is_empty());
     }
 }

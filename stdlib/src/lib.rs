@@ -39,7 +39,11 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(sorted.len(), names.len(), "a probe name or alias is used twice: {names:?}");
+        assert_eq!(
+            sorted.len(),
+            names.len(),
+            "a probe name or alias is used twice: {names:?}"
+        );
         for p in PROBES {
             for b in p.builtins() {
                 assert!(

@@ -14,7 +14,10 @@ const SCRIPTS: &[(&str, &str)] = &[
 
 /// The text of the ready-made script `name` (without `.fs`).
 pub fn script(name: &str) -> Option<&'static str> {
-    SCRIPTS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    SCRIPTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// The names of every ready-made script.

@@ -149,15 +149,9 @@ pub enum Stmt {
         span: Span,
     },
     /// `print(@m)`: print the map now (in user space; from the kernel, at the next read).
-    Print {
-        map: MapId,
-        span: Span,
-    },
+    Print { map: MapId, span: Span },
     /// `clear(@m)`: remove every entry.
-    Clear {
-        map: MapId,
-        span: Span,
-    },
+    Clear { map: MapId, span: Span },
     /// `delete(@m[k])`: remove one entry.
     Delete {
         map: MapId,
@@ -165,9 +159,7 @@ pub enum Stmt {
         span: Span,
     },
     /// `exit()`: end the run as Ctrl-C would.
-    Exit {
-        span: Span,
-    },
+    Exit { span: Span },
 }
 
 /// The update a map assignment performs. The operand's type matches the map's `value_ty`.

@@ -31,8 +31,12 @@ pub(crate) struct Local {
 impl<'a> Checker<'a> {
     pub(super) fn clause(&mut self, c: &ast::Clause) -> Option<checked::Clause> {
         let probe = self.probe(&c.probe);
-        let mut cx =
-            Cx { probe: probe.map(|(_, p)| p), args: None, args_failed: false, locals: Vec::new() };
+        let mut cx = Cx {
+            probe: probe.map(|(_, p)| p),
+            args: None,
+            args_failed: false,
+            locals: Vec::new(),
+        };
         let mut resolved = None;
         let mut modifiers = None;
         if let Some((_, p)) = probe {
@@ -41,7 +45,10 @@ impl<'a> Checker<'a> {
             cx.args = resolved.as_ref().and_then(|r| r.args.clone());
             modifiers = self.modifiers(p, &c.modifiers);
         }
-        let filter = c.filter.as_ref().map(|f| self.condition(&mut cx, f, "a filter"));
+        let filter = c
+            .filter
+            .as_ref()
+            .map(|f| self.condition(&mut cx, f, "a filter"));
         let body = self.block(&mut cx, &c.body);
 
         let (index, p) = probe?;
@@ -50,7 +57,10 @@ impl<'a> Checker<'a> {
             None => None,
         };
         Some(checked::Clause {
-            probe: checked::ProbeRef { name: p.name(), index },
+            probe: checked::ProbeRef {
+                name: p.name(),
+                index,
+            },
             parts: c.probe.parts.iter().map(|i| i.name.clone()).collect(),
             kind: p.kind(),
             modifiers: modifiers?,
@@ -60,7 +70,10 @@ impl<'a> Checker<'a> {
             locals: cx
                 .locals
                 .into_iter()
-                .map(|l| checked::LocalDecl { name: l.name, ty: l.ty.unwrap_or(Type::PLAIN) })
+                .map(|l| checked::LocalDecl {
+                    name: l.name,
+                    ty: l.ty.unwrap_or(Type::PLAIN),
+                })
                 .collect(),
             span: c.span,
         })
@@ -78,8 +91,11 @@ impl<'a> Checker<'a> {
             .find(|(_, p)| p.name() == name || p.aliases().contains(&name));
         if found.is_none() {
             let names: Vec<&str> = self.catalog.probes.iter().map(|p| p.name()).collect();
-            let mut d =
-                Diagnostic::error(format!("unknown probe `{name}`"), r.name.span, "not a probe");
+            let mut d = Diagnostic::error(
+                format!("unknown probe `{name}`"),
+                r.name.span,
+                "not a probe",
+            );
             d = match did_you_mean(name, self.catalog.names()) {
                 Some(s) => d
                     .with_help(format!("did you mean `{s}`?"))
@@ -127,7 +143,12 @@ impl<'a> Checker<'a> {
                 None => r.name.span,
             };
             let d = Diagnostic::error(
-                format!("`{}` needs {} `:` parts, found {}", p.name(), want.len(), r.parts.len()),
+                format!(
+                    "`{}` needs {} `:` parts, found {}",
+                    p.name(),
+                    want.len(),
+                    r.parts.len()
+                ),
                 span,
                 format!("expected `{}`", shape()),
             )
@@ -178,10 +199,15 @@ impl<'a> Checker<'a> {
                 ok = false;
                 continue;
             }
-            let rival = seen.iter().find(|(s, _)| !spec.group.is_empty() && s.group == spec.group);
+            let rival = seen
+                .iter()
+                .find(|(s, _)| !spec.group.is_empty() && s.group == spec.group);
             if let Some((other, first)) = rival {
-                let group: Vec<&str> =
-                    specs.iter().filter(|s| s.group == spec.group).map(|s| s.name).collect();
+                let group: Vec<&str> = specs
+                    .iter()
+                    .filter(|s| s.group == spec.group)
+                    .map(|s| s.name)
+                    .collect();
                 let d = Diagnostic::error(
                     format!("modifiers `{}` and `{name}` exclude each other", other.name),
                     m.span,
@@ -195,7 +221,10 @@ impl<'a> Checker<'a> {
             }
             seen.push((spec, m.span));
             match self.modifier_value(spec, m) {
-                Some(value) => out.push(ModifierValue { name: spec.name, value }),
+                Some(value) => out.push(ModifierValue {
+                    name: spec.name,
+                    value,
+                }),
                 None => ok = false,
             }
         }
@@ -203,7 +232,10 @@ impl<'a> Checker<'a> {
             if let Some(value) = spec.default
                 && !seen.iter().any(|(s, _)| s.name == spec.name)
             {
-                out.push(ModifierValue { name: spec.name, value });
+                out.push(ModifierValue {
+                    name: spec.name,
+                    value,
+                });
             }
         }
         ok.then_some(out)
@@ -225,7 +257,10 @@ impl<'a> Checker<'a> {
             self.report(d);
             return;
         }
-        let accepts = specs.iter().map(|s| format!("`{}`", modifier_shape(s))).collect::<Vec<_>>();
+        let accepts = specs
+            .iter()
+            .map(|s| format!("`{}`", modifier_shape(s)))
+            .collect::<Vec<_>>();
         let accepts = format!("`{}` accepts: {}", p.name(), accepts.join(", "));
         let mut d = Diagnostic::error(
             format!("unknown modifier `{name}` for `{}`", p.name()),
@@ -233,7 +268,9 @@ impl<'a> Checker<'a> {
             format!("not a modifier of `{}`", p.name()),
         );
         d = match did_you_mean(name, specs.iter().map(|s| s.name)) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")).with_note(accepts),
+            Some(s) => d
+                .with_help(format!("did you mean `{s}`?"))
+                .with_note(accepts),
             None => d.with_help(accepts),
         };
         self.report(d);
@@ -311,7 +348,11 @@ impl<'a> Checker<'a> {
                 arg.span,
                 format!("must be from {} to {}", show(min), show(max)),
             )
-            .with_help(format!("choose a value from {} to {}", show(min), show(max)));
+            .with_help(format!(
+                "choose a value from {} to {}",
+                show(min),
+                show(max)
+            ));
             self.report(d);
             return None;
         }

@@ -14,7 +14,11 @@ pub(crate) fn a(ty: Type) -> String {
 
 /// `a`, `b`, `c` (each in backticks) joined with commas.
 pub(crate) fn list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
-    names.into_iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Nanoseconds as a script writes them, in the largest unit that is exact: `1ms`, `3600s`.

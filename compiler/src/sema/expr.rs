@@ -31,7 +31,14 @@ impl Checker<'_> {
             ast::ExprKind::Map(m) => {
                 let (id, keys) = self.map_ref(cx, m);
                 let ty = self.map_read(id, m.span);
-                Some(Expr { kind: ExprKind::MapRead { map: id, keys: keys? }, ty: ty?, span })
+                Some(Expr {
+                    kind: ExprKind::MapRead {
+                        map: id,
+                        keys: keys?,
+                    },
+                    ty: ty?,
+                    span,
+                })
             }
             ast::ExprKind::Field { base, field } => self.field(cx, base, field, span),
             ast::ExprKind::Call { func, args } => {
@@ -93,18 +100,51 @@ impl Checker<'_> {
         let name = id.name.as_str();
         let Some(p) = cx.probe else {
             // Unknown probe (reported): its builtins are unknown too; only the common ones check.
-            let (index, b) = COMMON_BUILTINS.iter().enumerate().find(|(_, b)| b.name == name)?;
-            let kind = ExprKind::Builtin(BuiltinRef::Common { index, name: b.name });
-            return Some(Expr { kind, ty: b.ty, span: id.span });
+            let (index, b) = COMMON_BUILTINS
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.name == name)?;
+            let kind = ExprKind::Builtin(BuiltinRef::Common {
+                index,
+                name: b.name,
+            });
+            return Some(Expr {
+                kind,
+                ty: b.ty,
+                span: id.span,
+            });
         };
-        if let Some((index, b)) = p.builtins().iter().enumerate().find(|(_, b)| b.name == name) {
-            let kind = ExprKind::Builtin(BuiltinRef::Probe { index, name: b.name });
-            return Some(Expr { kind, ty: b.ty, span: id.span });
+        if let Some((index, b)) = p
+            .builtins()
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.name == name)
+        {
+            let kind = ExprKind::Builtin(BuiltinRef::Probe {
+                index,
+                name: b.name,
+            });
+            return Some(Expr {
+                kind,
+                ty: b.ty,
+                span: id.span,
+            });
         }
-        if let Some((index, b)) = COMMON_BUILTINS.iter().enumerate().find(|(_, b)| b.name == name) {
+        if let Some((index, b)) = COMMON_BUILTINS
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.name == name)
+        {
             if p.has_task_context() {
-                let kind = ExprKind::Builtin(BuiltinRef::Common { index, name: b.name });
-                return Some(Expr { kind, ty: b.ty, span: id.span });
+                let kind = ExprKind::Builtin(BuiltinRef::Common {
+                    index,
+                    name: b.name,
+                });
+                return Some(Expr {
+                    kind,
+                    ty: b.ty,
+                    span: id.span,
+                });
             }
             let d = Diagnostic::error(
                 format!("`{name}` is not available in `{}`", p.name()),
@@ -138,7 +178,10 @@ impl Checker<'_> {
 
     fn first_field(&self, cx: &Cx) -> String {
         let fields = cx.args.iter().flat_map(|l| &l.fields);
-        fields.clone().find(|f| f.ty().is_some()).map_or("FIELD".to_string(), |f| f.name.clone())
+        fields
+            .clone()
+            .find(|f| f.ty().is_some())
+            .map_or("FIELD".to_string(), |f| f.name.clone())
     }
 
     fn provides(cx: &Cx) -> Vec<&'static str> {
@@ -161,15 +204,20 @@ impl Checker<'_> {
             true => format!("`{}` provides no builtins", p.name()),
             false => format!("`{}` provides: {}", p.name(), names.join(", ")),
         };
-        let owner =
-            self.catalog.probes.iter().find(|q| q.builtins().iter().any(|b| b.name == name));
+        let owner = self
+            .catalog
+            .probes
+            .iter()
+            .find(|q| q.builtins().iter().any(|b| b.name == name));
         let d = Diagnostic::error(
             format!("unknown builtin `{name}`"),
             id.span,
             format!("not a builtin of `{}`", p.name()),
         );
         let d = match (did_you_mean(name, names.iter().copied()), owner) {
-            (Some(s), _) => d.with_help(format!("did you mean `{s}`?")).with_note(provides),
+            (Some(s), _) => d
+                .with_help(format!("did you mean `{s}`?"))
+                .with_note(provides),
             (None, Some(q)) => d
                 .with_note(format!(
                     "`{name}` is a builtin of `{}`, not of `{}`",
@@ -244,7 +292,11 @@ impl Checker<'_> {
         };
         let tp = format!("{}:{}", layout.category, layout.name);
         let name = field.name.as_str();
-        let Some((index, f)) = layout.fields.iter().enumerate().find(|(_, f)| f.name == name)
+        let Some((index, f)) = layout
+            .fields
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.name == name)
         else {
             let names: Vec<&str> = layout.fields.iter().map(|f| f.name.as_str()).collect();
             let d = Diagnostic::error(
@@ -254,7 +306,9 @@ impl Checker<'_> {
             );
             let fields = format!("`{tp}` has: {}", names.join(", "));
             let d = match did_you_mean(name, names.iter().copied()) {
-                Some(s) => d.with_help(format!("did you mean `args.{s}`?")).with_note(fields),
+                Some(s) => d
+                    .with_help(format!("did you mean `args.{s}`?"))
+                    .with_note(fields),
                 None => d.with_help(fields),
             };
             self.report(d);
@@ -270,13 +324,24 @@ impl Checker<'_> {
             self.report(d);
             return None;
         };
-        Some(Expr { kind: ExprKind::Arg { field: index, name: f.name.clone() }, ty, span })
+        Some(Expr {
+            kind: ExprKind::Arg {
+                field: index,
+                name: f.name.clone(),
+            },
+            ty,
+            span,
+        })
     }
 
     fn local(&mut self, cx: &mut Cx, id: &ast::Ident, span: Span) -> Option<Expr> {
         let name = id.name.trim_start_matches('$');
         if let Some((i, l)) = cx.locals.iter().enumerate().find(|(_, l)| l.name == name) {
-            return Some(Expr { kind: ExprKind::Local(LocalId(i)), ty: l.ty?, span });
+            return Some(Expr {
+                kind: ExprKind::Local(LocalId(i)),
+                ty: l.ty?,
+                span,
+            });
         }
         let names: Vec<&str> = cx.locals.iter().map(|l| l.name.as_str()).collect();
         let d = Diagnostic::error(
@@ -301,7 +366,14 @@ impl Checker<'_> {
             UnOp::Not => Type::Bool,
             UnOp::BitNot => Type::PLAIN,
         };
-        Some(Expr { kind: ExprKind::Unary { op, operand: Box::new(v) }, ty, span })
+        Some(Expr {
+            kind: ExprKind::Unary {
+                op,
+                operand: Box::new(v),
+            },
+            ty,
+            span,
+        })
     }
 
     fn binary(
@@ -374,7 +446,15 @@ impl Checker<'_> {
                 (l, r, Type::PLAIN)
             }
         };
-        Some(Expr { kind: ExprKind::Binary { op, lhs: Box::new(l), rhs: Box::new(r) }, ty, span })
+        Some(Expr {
+            kind: ExprKind::Binary {
+                op,
+                lhs: Box::new(l),
+                rhs: Box::new(r),
+            },
+            ty,
+            span,
+        })
     }
 
     /// Brings two operands to one unit: a duration or size literal meeting the same dimension at
@@ -419,7 +499,9 @@ impl Checker<'_> {
         };
         // The right side is labelled as the culprit, the left as what it meets: two short
         // labels read better than one over the whole expression.
-        let d = Diagnostic::error(message, r.span, rt).with_secondary(l.span, lt).with_help(help);
+        let d = Diagnostic::error(message, r.span, rt)
+            .with_secondary(l.span, lt)
+            .with_help(help);
         self.report(d);
         None
     }
@@ -458,12 +540,22 @@ impl Checker<'_> {
                 span,
                 "neither side is a string literal",
             )
-            .with_help(format!("{example}; two strings read from events cannot be compared"));
+            .with_help(format!(
+                "{example}; two strings read from events cannot be compared"
+            ));
             self.report(d);
             return None;
         }
-        let kind = ExprKind::Binary { op, lhs: Box::new(l), rhs: Box::new(r) };
-        Some(Expr { kind, ty: Type::Bool, span })
+        let kind = ExprKind::Binary {
+            op,
+            lhs: Box::new(l),
+            rhs: Box::new(r),
+        };
+        Some(Expr {
+            kind,
+            ty: Type::Bool,
+            span,
+        })
     }
 }
 

@@ -34,7 +34,12 @@ impl MapTable {
         if let Some(i) = self.entries.iter().position(|e| e.name == name) {
             return MapId(i);
         }
-        self.entries.push(Entry { name: name.to_string(), keys: None, value: None, assigned: false });
+        self.entries.push(Entry {
+            name: name.to_string(),
+            keys: None,
+            value: None,
+            assigned: false,
+        });
         MapId(self.entries.len() - 1)
     }
 
@@ -118,7 +123,10 @@ impl Checker<'_> {
                 span,
                 format!("{} here", count(known.len())),
             )
-            .with_secondary(first_span, format!("first used with {} here", count(first.len())))
+            .with_secondary(
+                first_span,
+                format!("first used with {} here", count(first.len())),
+            )
             .with_help(format!(
                 "use the same keys, in the same order, everywhere `{name}` appears"
             ));

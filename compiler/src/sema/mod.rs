@@ -60,7 +60,13 @@ pub(crate) struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(catalog: Catalog<'a>, env: &'a dyn Env, quiet: bool) -> Checker<'a> {
-        Checker { catalog, env, quiet, diags: Vec::new(), maps: maps::MapTable::default() }
+        Checker {
+            catalog,
+            env,
+            quiet,
+            diags: Vec::new(),
+            maps: maps::MapTable::default(),
+        }
     }
 
     fn report(&mut self, d: Diagnostic) {

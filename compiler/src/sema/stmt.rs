@@ -12,8 +12,9 @@ use super::clause::{Cx, Local};
 use super::describe::a;
 
 /// Every function a script can call, for did-you-mean and listings.
-pub(crate) const FUNCTIONS: &[&str] =
-    &["count", "sum", "min", "max", "avg", "hist", "print", "clear", "delete", "exit"];
+pub(crate) const FUNCTIONS: &[&str] = &[
+    "count", "sum", "min", "max", "avg", "hist", "print", "clear", "delete", "exit",
+];
 
 const AGGREGATIONS: &[&str] = &["count", "sum", "min", "max", "avg", "hist"];
 
@@ -29,7 +30,11 @@ impl Checker<'_> {
         match &s.kind {
             ast::StmtKind::MapAssign { map, value } => self.map_assign(cx, map, value, span),
             ast::StmtKind::LocalAssign { name, value } => self.local_assign(cx, name, value, span),
-            ast::StmtKind::If { cond, then, otherwise } => {
+            ast::StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let cond = self.condition(cx, cond, "an `if` condition");
                 let then = self.block(cx, then);
                 let otherwise = match otherwise.as_deref() {
@@ -37,7 +42,12 @@ impl Checker<'_> {
                     Some(ast::Else::Block(b)) => self.block(cx, b),
                     Some(ast::Else::If(st)) => self.stmt(cx, st).map(|s| vec![s]),
                 };
-                Some(Stmt::If { cond: cond?, then: then?, otherwise: otherwise?, span })
+                Some(Stmt::If {
+                    cond: cond?,
+                    then: then?,
+                    otherwise: otherwise?,
+                    span,
+                })
             }
             ast::StmtKind::Expr(e) => match &e.kind {
                 ast::ExprKind::Call { func, args } => self.call_stmt(cx, func, args, span),
@@ -85,7 +95,12 @@ impl Checker<'_> {
         };
         let agree = self.map_value(id, kind, ty, value.span);
         let keys = keys?;
-        agree.then_some(Stmt::MapUpdate { map: id, keys, op, span })
+        agree.then_some(Stmt::MapUpdate {
+            map: id,
+            keys,
+            op,
+            span,
+        })
     }
 
     /// `count()`, `sum(x)`, … as the right side of a map assignment.
@@ -159,15 +174,27 @@ impl Checker<'_> {
         let v = self.value(cx, value, "assigned to a local");
         let bare = name.name.trim_start_matches('$');
         let Some(i) = cx.locals.iter().position(|l| l.name == bare) else {
-            cx.locals.push(Local { name: bare.to_string(), ty: v.as_ref().map(|v| v.ty), span });
+            cx.locals.push(Local {
+                name: bare.to_string(),
+                ty: v.as_ref().map(|v| v.ty),
+                span,
+            });
             let local = super::checked::LocalId(cx.locals.len() - 1);
-            return Some(Stmt::LocalAssign { local, value: v?, span });
+            return Some(Stmt::LocalAssign {
+                local,
+                value: v?,
+                span,
+            });
         };
         let v = v?;
         let first = &mut cx.locals[i];
         let Some(old) = first.ty else {
             first.ty = Some(v.ty);
-            return Some(Stmt::LocalAssign { local: super::checked::LocalId(i), value: v, span });
+            return Some(Stmt::LocalAssign {
+                local: super::checked::LocalId(i),
+                value: v,
+                span,
+            });
         };
         if unify(old.unit(), v.ty.unit()).is_err() {
             let first_span = first.span;
@@ -181,7 +208,11 @@ impl Checker<'_> {
             self.report(d);
             return None;
         }
-        Some(Stmt::LocalAssign { local: super::checked::LocalId(i), value: v, span })
+        Some(Stmt::LocalAssign {
+            local: super::checked::LocalId(i),
+            value: v,
+            span,
+        })
     }
 
     /// A call used as a statement: `print(@m)`, `clear(@m)`, `delete(@m[k])`, `exit()`.
@@ -204,8 +235,10 @@ impl Checker<'_> {
                 })
             }
             "delete" => {
-                let Some(ast::Expr { kind: ast::ExprKind::Map(m), .. }) =
-                    args.first().filter(|_| args.len() == 1)
+                let Some(ast::Expr {
+                    kind: ast::ExprKind::Map(m),
+                    ..
+                }) = args.first().filter(|_| args.len() == 1)
                 else {
                     let d = Diagnostic::error(
                         "`delete` takes one map entry",
@@ -232,7 +265,11 @@ impl Checker<'_> {
                 }
                 let (id, keys) = self.map_ref(cx, m);
                 self.never_assigned(id, m.span).then_some(())?;
-                Some(Stmt::Delete { map: id, keys: keys?, span })
+                Some(Stmt::Delete {
+                    map: id,
+                    keys: keys?,
+                    span,
+                })
             }
             "exit" => match args {
                 [] => Some(Stmt::Exit { span }),
@@ -276,8 +313,18 @@ impl Checker<'_> {
         span: Span,
     ) -> Option<&'e ast::MapRef> {
         match args {
-            [ast::Expr { kind: ast::ExprKind::Map(m), .. }] if m.keys.is_empty() => Some(m),
-            [ast::Expr { kind: ast::ExprKind::Map(m), .. }] => {
+            [
+                ast::Expr {
+                    kind: ast::ExprKind::Map(m),
+                    ..
+                },
+            ] if m.keys.is_empty() => Some(m),
+            [
+                ast::Expr {
+                    kind: ast::ExprKind::Map(m),
+                    ..
+                },
+            ] => {
                 let name = m.display_name();
                 let d = Diagnostic::error(
                     format!("`{f}` takes a whole map, not one entry"),
@@ -342,15 +389,23 @@ impl Checker<'_> {
 
     fn unknown_function(&mut self, func: &ast::Ident) {
         let f = func.name.as_str();
-        let d = Diagnostic::error(format!("unknown function `{f}`"), func.span, "not a function");
+        let d = Diagnostic::error(
+            format!("unknown function `{f}`"),
+            func.span,
+            "not a function",
+        );
         let all = format!("functions: {}", FUNCTIONS.join(", "));
         let is_builtin = crate::catalog::COMMON_BUILTINS.iter().any(|b| b.name == f)
-            || self.catalog.probes.iter().any(|p| p.builtins().iter().any(|b| b.name == f));
+            || self
+                .catalog
+                .probes
+                .iter()
+                .any(|p| p.builtins().iter().any(|b| b.name == f));
         let d = match did_you_mean(f, FUNCTIONS.iter().copied()) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")).with_note(all),
-            None if is_builtin => {
-                d.with_help(format!("`{f}` is a builtin value: write it without parentheses"))
-            }
+            None if is_builtin => d.with_help(format!(
+                "`{f}` is a builtin value: write it without parentheses"
+            )),
             None => d.with_help(all),
         };
         self.report(d);
@@ -360,7 +415,8 @@ impl Checker<'_> {
 /// An argument for "e.g. `sum(…)`" hints: the probe's first builtin with a unit, else `1`.
 fn example_value(cx: &Cx) -> &'static str {
     let builtins = cx.probe.map(|p| p.builtins()).unwrap_or_default();
-    let with_unit =
-        builtins.iter().find(|b| matches!(b.ty, Type::Int(u) if u != crate::types::Unit::Plain));
+    let with_unit = builtins
+        .iter()
+        .find(|b| matches!(b.ty, Type::Int(u) if u != crate::types::Unit::Plain));
     with_unit.map_or("1", |b| b.name)
 }

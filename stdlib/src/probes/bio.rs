@@ -33,8 +33,16 @@ impl Probe for Bio {
     }
     fn builtins(&self) -> &'static [BuiltinSpec] {
         &[
-            BuiltinSpec { name: "bytes", ty: Type::Int(Unit::BYTES), doc: "size of the request" },
-            BuiltinSpec { name: "sector", ty: Type::PLAIN, doc: "first sector of the request" },
+            BuiltinSpec {
+                name: "bytes",
+                ty: Type::Int(Unit::BYTES),
+                doc: "size of the request",
+            },
+            BuiltinSpec {
+                name: "sector",
+                ty: Type::PLAIN,
+                doc: "first sector of the request",
+            },
             BuiltinSpec {
                 name: "dev",
                 ty: Type::PLAIN,

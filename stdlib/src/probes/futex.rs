@@ -40,16 +40,25 @@ impl Probe for Futex {
                 ty: Type::Int(Unit::NS),
                 doc: "time inside the futex call",
             },
-            BuiltinSpec { name: "uaddr", ty: Type::PLAIN, doc: "address of the futex word" },
             BuiltinSpec {
-                name: "op", ty: Type::PLAIN, doc: "futex operation (0 wait, 1 wake, …)"
+                name: "uaddr",
+                ty: Type::PLAIN,
+                doc: "address of the futex word",
+            },
+            BuiltinSpec {
+                name: "op",
+                ty: Type::PLAIN,
+                doc: "futex operation (0 wait, 1 wake, …)",
             },
         ]
     }
     fn modifiers(&self) -> &'static [ModifierSpec] {
         &[ModifierSpec {
             name: "min",
-            arg: ModifierArg::Duration { min: 0, max: HOUR_NS },
+            arg: ModifierArg::Duration {
+                min: 0,
+                max: HOUR_NS,
+            },
             doc: "only calls of at least D (`delta >= D`, checked in the kernel)",
             group: "",
             default: None,

@@ -38,7 +38,10 @@ impl Probe for Interval {
     fn modifiers(&self) -> &'static [ModifierSpec] {
         &[ModifierSpec {
             name: "every",
-            arg: ModifierArg::Duration { min: 1_000_000, max: HOUR_NS },
+            arg: ModifierArg::Duration {
+                min: 1_000_000,
+                max: HOUR_NS,
+            },
             doc: "the period (default 1s)",
             group: "",
             default: Some(1_000_000_000),

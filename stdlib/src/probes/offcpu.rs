@@ -39,7 +39,11 @@ impl Probe for Offcpu {
     }
     fn builtins(&self) -> &'static [BuiltinSpec] {
         &[
-            BuiltinSpec { name: "delta", ty: Type::Int(Unit::NS), doc: "time spent off the CPU" },
+            BuiltinSpec {
+                name: "delta",
+                ty: Type::Int(Unit::NS),
+                doc: "time spent off the CPU",
+            },
             BuiltinSpec {
                 name: "state",
                 ty: Type::PLAIN,
@@ -51,14 +55,20 @@ impl Probe for Offcpu {
         &[
             ModifierSpec {
                 name: "min",
-                arg: ModifierArg::Duration { min: 0, max: HOUR_NS },
+                arg: ModifierArg::Duration {
+                    min: 0,
+                    max: HOUR_NS,
+                },
                 doc: "only waits of at least D (`delta >= D`, checked in the kernel)",
                 group: "",
                 default: None,
             },
             ModifierSpec {
                 name: "max",
-                arg: ModifierArg::Duration { min: 0, max: HOUR_NS },
+                arg: ModifierArg::Duration {
+                    min: 0,
+                    max: HOUR_NS,
+                },
                 doc: "only waits of at most D (`delta <= D`, checked in the kernel)",
                 group: "",
                 default: None,

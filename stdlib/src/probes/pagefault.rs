@@ -33,9 +33,21 @@ impl Probe for Pagefault {
     }
     fn builtins(&self) -> &'static [BuiltinSpec] {
         &[
-            BuiltinSpec { name: "address", ty: Type::PLAIN, doc: "the faulting address" },
-            BuiltinSpec { name: "ip", ty: Type::PLAIN, doc: "address of the faulting instruction" },
-            BuiltinSpec { name: "error_code", ty: Type::PLAIN, doc: "x86 page-fault error code" },
+            BuiltinSpec {
+                name: "address",
+                ty: Type::PLAIN,
+                doc: "the faulting address",
+            },
+            BuiltinSpec {
+                name: "ip",
+                ty: Type::PLAIN,
+                doc: "address of the faulting instruction",
+            },
+            BuiltinSpec {
+                name: "error_code",
+                ty: Type::PLAIN,
+                doc: "x86 page-fault error code",
+            },
         ]
     }
     fn modifiers(&self) -> &'static [ModifierSpec] {

@@ -41,7 +41,10 @@ impl Probe for Profile {
     fn modifiers(&self) -> &'static [ModifierSpec] {
         &[ModifierSpec {
             name: "hz",
-            arg: ModifierArg::Int { min: 1, max: 10_000 },
+            arg: ModifierArg::Int {
+                min: 1,
+                max: 10_000,
+            },
             doc: "samples per second on each CPU (default 99)",
             group: "",
             default: Some(99),
@@ -56,7 +59,9 @@ mod tests {
     #[test]
     fn hz_defaults_inside_its_range() {
         let hz = &Profile.modifiers()[0];
-        let ModifierArg::Int { min, max } = hz.arg else { unreachable!("hz takes an integer") };
+        let ModifierArg::Int { min, max } = hz.arg else {
+            unreachable!("hz takes an integer")
+        };
         assert!(hz.default.is_some_and(|d| (min..=max).contains(&d)));
     }
 }

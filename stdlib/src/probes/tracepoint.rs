@@ -55,7 +55,10 @@ impl Probe for Tracepoint {
                     [one] => format!("did you mean `{one}`?"),
                     many => format!(
                         "did you mean one of {}?",
-                        many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                        many.iter()
+                            .map(|s| format!("`{s}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 };
                 Err(ResolveError {
