@@ -55,13 +55,16 @@ impl TracefsEnv {
 
     /// Why no tracepoint can be read at all, if that is the case.
     fn unavailable(&self) -> Option<EnvError> {
-        if self.events().is_dir() {
-            return None;
-        }
-        let msg = if self.live {
-            format!("tracefs is not mounted at {LIVE_ROOT}; run `{MOUNT_COMMAND}` as root")
-        } else {
-            format!("no tracepoint layouts under `{}`", self.events().display())
+        let msg = match std::fs::read_dir(self.events()) {
+            Ok(_) => return None,
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => format!(
+                "permission denied reading `{}`: tracepoint layouts need root",
+                self.events().display()
+            ),
+            Err(_) if self.live => {
+                format!("tracefs is not mounted at {LIVE_ROOT}; run `{MOUNT_COMMAND}` as root")
+            }
+            Err(_) => format!("no tracepoint layouts under `{}`", self.events().display()),
         };
         Some(EnvError::Unavailable(msg))
     }
@@ -75,14 +78,20 @@ impl Env for TracefsEnv {
         // A name with a path separator or `..` would read outside the events directory.
         let safe = |s: &str| !s.is_empty() && !s.contains(['/', '\\']) && s != "." && s != "..";
         let path = self.events().join(category).join(name).join("format");
-        let readable = safe(category) && safe(name) && path.is_file();
-        if !readable {
-            return Err(EnvError::UnknownTracepoint {
-                similar: self.similar(category, name),
-            });
+        let unknown = || EnvError::UnknownTracepoint {
+            similar: self.similar(category, name),
+        };
+        if !(safe(category) && safe(name)) {
+            return Err(unknown());
         }
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| EnvError::Unavailable(format!("cannot read `{}`: {e}", path.display())))?;
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(unknown()),
+            Err(e) => {
+                let msg = format!("cannot read `{}`: {e}", path.display());
+                return Err(EnvError::Unavailable(msg));
+            }
+        };
         Ok(TracepointLayout {
             category: category.to_string(),
             name: name.to_string(),
