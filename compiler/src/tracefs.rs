@@ -119,7 +119,8 @@ impl Env for TracefsEnv {
 }
 
 impl TracefsEnv {
-    /// Up to three `category:name` spellings close to the one asked for, closest first.
+    /// Up to three `category:name` spellings closest to the one asked for (ties at the best
+    /// distance only).
     fn similar(&self, category: &str, name: &str) -> Vec<String> {
         let wanted = format!("{category}:{name}");
         let limit = (wanted.chars().count() / 3).max(1);
@@ -139,7 +140,14 @@ impl TracefsEnv {
             .filter(|(d, _)| *d <= limit)
             .collect();
         scored.sort();
-        scored.into_iter().take(3).map(|(_, s)| s).collect()
+        // Only the closest: `sys_enter_opnat` suggests `sys_enter_openat`, not also `_creat`.
+        let best = scored.first().map_or(0, |(d, _)| *d);
+        scored
+            .into_iter()
+            .take_while(|(d, _)| *d == best)
+            .take(3)
+            .map(|(_, s)| s)
+            .collect()
     }
 }
 
