@@ -233,6 +233,12 @@ pub trait Probe: Sync {
         let _ = (parts, env);
         Ok(Resolved::default())
     }
+    /// Checks the modifiers together, once each is valid alone (`min` above `max` lets nothing
+    /// through). The error is labelled across the clause's modifiers; its `part` is unused.
+    fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
+        let _ = modifiers;
+        Ok(())
+    }
 }
 
 /// The catalog as the compiler sees it: a list of probes, looked up by name or alias.

@@ -238,7 +238,20 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        ok.then_some(out)
+        if !ok {
+            return None;
+        }
+        if let (Err(e), Some(first), Some(last)) =
+            (p.check_modifiers(&out), mods.first(), mods.last())
+        {
+            let mut d = Diagnostic::error(e.message, first.span.to(last.span), e.label);
+            if let Some(h) = e.help {
+                d = d.with_help(h);
+            }
+            self.report(d);
+            return None;
+        }
+        Some(out)
     }
 
     fn unknown_modifier(&mut self, p: &dyn Probe, m: &ast::Modifier) {

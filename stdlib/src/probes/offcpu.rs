@@ -16,7 +16,9 @@
 //!
 //! Example: `offcpu min 1ms < @[kstack, ustack] = sum(delta) >`
 
-use compiler::catalog::{BuiltinSpec, ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::catalog::{
+    BuiltinSpec, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind, ResolveError,
+};
 use compiler::types::{Type, Unit};
 
 pub(crate) struct Offcpu;
@@ -75,4 +77,30 @@ impl Probe for Offcpu {
             },
         ]
     }
+    fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
+        let get = |name| modifiers.iter().find(|m| m.name == name).map(|m| m.value);
+        match (get("min"), get("max")) {
+            (Some(min), Some(max)) if min > max => Err(ResolveError {
+                part: None,
+                message: format!("`min {}` is above `max {}`", duration(min), duration(max)),
+                label: format!(
+                    "no wait is at least {} and at most {}",
+                    duration(min),
+                    duration(max)
+                ),
+                help: Some("swap the two values, or drop one of them".into()),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Nanoseconds written back as a script writes them, in the largest exact unit.
+fn duration(ns: u64) -> String {
+    for (scale, unit) in [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us")] {
+        if ns != 0 && ns.is_multiple_of(scale) {
+            return format!("{}{unit}", ns / scale);
+        }
+    }
+    format!("{ns}ns")
 }
