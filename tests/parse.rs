@@ -34,7 +34,11 @@ fn ok_files() {
         match res {
             Ok(script) => {
                 check_spans(&script, &text, &name, &mut failures);
-                check_file(&path.with_extension("ast"), &print::print(&script), &mut failures);
+                check_file(
+                    &path.with_extension("ast"),
+                    &print::print(&script),
+                    &mut failures,
+                );
             }
             Err(d) => failures.push(format!("{name}: should parse\n{}", sources.render(&[d]))),
         }
@@ -61,7 +65,11 @@ fn err_files() {
 
 /// Every identifier's span covers exactly its name, and every node lies inside its parent.
 fn check_spans(script: &ast::Script, text: &str, name: &str, failures: &mut Vec<String>) {
-    let mut w = SpanWalk { text, name, failures };
+    let mut w = SpanWalk {
+        text,
+        name,
+        failures,
+    };
     for c in &script.clauses {
         w.inside(c.span, script.span, "clause");
         w.ident(&c.probe.name);
@@ -94,14 +102,20 @@ impl SpanWalk<'_> {
     fn ident(&mut self, id: &ast::Ident) {
         let got = self.text.get(id.span.start..id.span.end);
         if got != Some(id.name.as_str()) {
-            self.failures.push(format!("{}: ident `{}` has span text {got:?}", self.name, id.name));
+            self.failures.push(format!(
+                "{}: ident `{}` has span text {got:?}",
+                self.name, id.name
+            ));
         }
     }
 
     fn inside(&mut self, child: Span, parent: Span, what: &str) {
         let ok = child.start <= child.end && parent.start <= child.start && child.end <= parent.end;
         if !ok {
-            self.failures.push(format!("{}: {what} {child:?} is not inside {parent:?}", self.name));
+            self.failures.push(format!(
+                "{}: {what} {child:?} is not inside {parent:?}",
+                self.name
+            ));
         }
     }
 
@@ -124,7 +138,11 @@ impl SpanWalk<'_> {
                 self.inside(name.span, s.span, "local");
                 self.expr(value, s.span);
             }
-            ast::StmtKind::If { cond, then, otherwise } => {
+            ast::StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 self.expr(cond, s.span);
                 self.block(then, s.span);
                 match otherwise.as_deref() {
@@ -185,40 +203,78 @@ fn offcpu_one_liner_parses_exactly_as_written() {
     let text = "offcpu min 1ms < @[kstack,ustack]=sum(delta) >";
     let (_, res) = parse_named("-e", text);
     let script = res.expect("parses");
-    let [clause] = script.clauses.as_slice() else { panic!("one clause: {script:?}") };
+    let [clause] = script.clauses.as_slice() else {
+        panic!("one clause: {script:?}")
+    };
     assert_eq!(clause.probe.name.name, "offcpu");
     assert!(clause.probe.parts.is_empty());
-    let [m] = clause.modifiers.as_slice() else { panic!("one modifier") };
+    let [m] = clause.modifiers.as_slice() else {
+        panic!("one modifier")
+    };
     assert_eq!(m.name.name, "min");
-    assert_eq!(m.arg.as_ref().map(|a| &a.kind), Some(&ast::ExprKind::Duration(1_000_000)));
+    assert_eq!(
+        m.arg.as_ref().map(|a| &a.kind),
+        Some(&ast::ExprKind::Duration(1_000_000))
+    );
     assert!(clause.filter.is_none());
-    let [stmt] = clause.body.stmts.as_slice() else { panic!("one statement") };
-    let ast::StmtKind::MapAssign { map, value } = &stmt.kind else { panic!("a map assignment") };
+    let [stmt] = clause.body.stmts.as_slice() else {
+        panic!("one statement")
+    };
+    let ast::StmtKind::MapAssign { map, value } = &stmt.kind else {
+        panic!("a map assignment")
+    };
     assert_eq!(map.display_name(), "@");
     let keys: Vec<_> = map.keys.iter().map(|k| &k.kind).collect();
     let ident = |n: &str, at: usize| {
-        ast::ExprKind::Ident(ast::Ident { name: n.into(), span: Span::new(0, at, at + n.len()) })
+        ast::ExprKind::Ident(ast::Ident {
+            name: n.into(),
+            span: Span::new(0, at, at + n.len()),
+        })
     };
     assert_eq!(keys, [&ident("kstack", 19), &ident("ustack", 26)]);
-    let ast::ExprKind::Call { func, args } = &value.kind else { panic!("a call") };
+    let ast::ExprKind::Call { func, args } = &value.kind else {
+        panic!("a call")
+    };
     assert_eq!(func.name, "sum");
-    assert_eq!(args.iter().map(|a| &a.kind).collect::<Vec<_>>(), [&ident("delta", 38)]);
+    assert_eq!(
+        args.iter().map(|a| &a.kind).collect::<Vec<_>>(),
+        [&ident("delta", 38)]
+    );
 }
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
     let n = 10_000;
     let cases = [
-        ("parens", format!("profile < @ = {}1{} >", "(".repeat(n), ")".repeat(n))),
+        (
+            "parens",
+            format!("profile < @ = {}1{} >", "(".repeat(n), ")".repeat(n)),
+        ),
         ("braces", format!("BEGIN {}", "{".repeat(n))),
-        ("brackets", format!("BEGIN {{ @[{}1{} = 1 }}", "@[".repeat(n), "]".repeat(n))),
-        ("unary minus", format!("BEGIN {{ $x = {}1 }}", "-".repeat(n))),
-        ("unary mixed", format!("BEGIN {{ $x = {}1 }}", "- ! ~ ".repeat(n))),
-        ("unary in parens", format!("BEGIN {{ $x = {}1{} }}", "-(".repeat(n), ")".repeat(n))),
+        (
+            "brackets",
+            format!("BEGIN {{ @[{}1{} = 1 }}", "@[".repeat(n), "]".repeat(n)),
+        ),
+        (
+            "unary minus",
+            format!("BEGIN {{ $x = {}1 }}", "-".repeat(n)),
+        ),
+        (
+            "unary mixed",
+            format!("BEGIN {{ $x = {}1 }}", "- ! ~ ".repeat(n)),
+        ),
+        (
+            "unary in parens",
+            format!("BEGIN {{ $x = {}1{} }}", "-(".repeat(n), ")".repeat(n)),
+        ),
     ];
     for (what, text) in cases {
         let rendered = render_err("deep.fs", &text).unwrap_or_else(|| panic!("{what}: parsed"));
-        assert_eq!(first_line(&rendered), "error: nesting too deep (limit 128)", "{what}");
+        assert_eq!(
+            first_line(&rendered),
+            "error: nesting too deep (limit 128)",
+            "{what}"
+        );
     }
 }
 
@@ -226,13 +282,25 @@ fn deep_nesting_is_refused_not_overflowed() {
 fn long_flat_chains_are_refused_not_overflowed() {
     let sum = format!("BEGIN {{ $x = 1{} }}", " + 1".repeat(10_000));
     let rendered = render_err("sum.fs", &sum).expect("refused");
-    assert_eq!(first_line(&rendered), "error: expression too deep (limit 256)");
+    assert_eq!(
+        first_line(&rendered),
+        "error: expression too deep (limit 256)"
+    );
     let fields = format!("BEGIN {{ $x = args{} }}", ".a".repeat(10_000));
     let rendered = render_err("fields.fs", &fields).expect("refused");
-    assert_eq!(first_line(&rendered), "error: expression too deep (limit 256)");
-    let chain = format!("BEGIN {{ if (1) {{ }}{} }}", " else if (1) { }".repeat(10_000));
+    assert_eq!(
+        first_line(&rendered),
+        "error: expression too deep (limit 256)"
+    );
+    let chain = format!(
+        "BEGIN {{ if (1) {{ }}{} }}",
+        " else if (1) { }".repeat(10_000)
+    );
     let rendered = render_err("else.fs", &chain).expect("refused");
-    assert_eq!(first_line(&rendered), "error: too many `else if` branches (limit 128)");
+    assert_eq!(
+        first_line(&rendered),
+        "error: too many `else if` branches (limit 128)"
+    );
 }
 
 #[test]
