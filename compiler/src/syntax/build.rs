@@ -5,6 +5,11 @@
 //! (units, escapes, overflow) and the wording of syntax errors. It does not own what the words
 //! mean: a probe or builtin name is just an identifier here; `sema` checks it.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "a parse stops at its first error, so a Diagnostic is moved once per parse: boxing buys nothing"
+)]
+
 use std::sync::LazyLock;
 
 use pest::Parser as _;
@@ -91,8 +96,12 @@ fn has_trailing_skip(r: Rule) -> bool {
 
 /// An error that only a bug in this file can cause; still a diagnostic, never a panic.
 fn internal(file: FileId, what: &str) -> Diagnostic {
-    Diagnostic::error(format!("internal parser error: {what}"), Span::new(file, 0, 0), "here")
-        .with_note("this is a bug in flamescript; please report it with the script")
+    Diagnostic::error(
+        format!("internal parser error: {what}"),
+        Span::new(file, 0, 0),
+        "here",
+    )
+    .with_note("this is a bug in flamescript; please report it with the script")
 }
 
 struct Builder {
@@ -118,7 +127,10 @@ impl Builder {
     }
 
     fn ident(&self, p: &Pair<'_, Rule>) -> ast::Ident {
-        ast::Ident { name: p.as_str().to_string(), span: self.span(p) }
+        ast::Ident {
+            name: p.as_str().to_string(),
+            span: self.span(p),
+        }
     }
 
     fn script(&self, pair: Pair<'_, Rule>, text: &str) -> Res<ast::Script> {
@@ -163,7 +175,13 @@ impl Builder {
             }
         }
         match (probe, body) {
-            (Some(probe), Some(body)) => Ok(ast::Clause { probe, modifiers, filter, body, span }),
+            (Some(probe), Some(body)) => Ok(ast::Clause {
+                probe,
+                modifiers,
+                filter,
+                body,
+                span,
+            }),
             _ => Err(internal(self.file, "a clause without probe or body")),
         }
     }
@@ -172,8 +190,15 @@ impl Builder {
         let span = self.span(&pair);
         let mut idents = pair.into_inner().map(|p| self.ident(&p));
         // The grammar guarantees at least one identifier; an empty name only on a bug.
-        let name = idents.next().unwrap_or(ast::Ident { name: String::new(), span });
-        ast::ProbeRef { name, parts: idents.collect(), span }
+        let name = idents.next().unwrap_or(ast::Ident {
+            name: String::new(),
+            span,
+        });
+        ast::ProbeRef {
+            name,
+            parts: idents.collect(),
+            span,
+        }
     }
 
     fn modifier(&self, pair: Pair<'_, Rule>) -> Res<ast::Modifier> {
@@ -186,7 +211,11 @@ impl Builder {
             Some(p) => Some(self.literal(p)?),
             None => None,
         };
-        Ok(ast::Modifier { name: self.ident(&name), arg, span })
+        Ok(ast::Modifier {
+            name: self.ident(&name),
+            arg,
+            span,
+        })
     }
 
     fn filter(&self, pair: Pair<'_, Rule>) -> Res<ast::Expr> {
@@ -220,7 +249,10 @@ impl Builder {
                 else {
                     return Err(internal(self.file, "a malformed map assignment"));
                 };
-                ast::StmtKind::MapAssign { map: self.map_ref(map)?, value: self.expr(value)? }
+                ast::StmtKind::MapAssign {
+                    map: self.map_ref(map)?,
+                    value: self.expr(value)?,
+                }
             }
             Rule::local_assign | Rule::angle_local_assign => {
                 let (Some(local), Some(_), Some(value)) =
@@ -228,7 +260,10 @@ impl Builder {
                 else {
                     return Err(internal(self.file, "a malformed assignment"));
                 };
-                ast::StmtKind::LocalAssign { name: self.local_name(&local), value: self.expr(value)? }
+                ast::StmtKind::LocalAssign {
+                    name: self.local_name(&local),
+                    value: self.expr(value)?,
+                }
             }
             Rule::expr_stmt | Rule::angle_expr_stmt => match inner.next() {
                 Some(e) => ast::StmtKind::Expr(self.expr(e)?),
@@ -272,7 +307,10 @@ impl Builder {
                             Rule::brace_block => {
                                 let block = self.block(q)?;
                                 let Some(c) = cond.take() else {
-                                    return Err(internal(self.file, "an `else if` without a condition"));
+                                    return Err(internal(
+                                        self.file,
+                                        "an `else if` without a condition",
+                                    ));
                                 };
                                 let s = Span::new(self.file, start, block.span.end);
                                 branches.push((s, c, block));
@@ -305,7 +343,14 @@ impl Builder {
         while let Some((s, cond, then)) = branches.pop() {
             // Each branch spans from its `if` (or `else`) to the end of the whole chain.
             let s = Span::new(self.file, s.start, span.end);
-            let stmt = ast::Stmt { kind: ast::StmtKind::If { cond, then, otherwise: tail.take() }, span: s };
+            let stmt = ast::Stmt {
+                kind: ast::StmtKind::If {
+                    cond,
+                    then,
+                    otherwise: tail.take(),
+                },
+                span: s,
+            };
             if branches.is_empty() {
                 res = Some(stmt);
             } else {
@@ -380,7 +425,10 @@ impl Builder {
                     _ => ast::UnOp::BitNot,
                 };
                 let span = self.span(&op).to(rhs.span);
-                let kind = ast::ExprKind::Unary { op: op_kind, operand: Box::new(rhs) };
+                let kind = ast::ExprKind::Unary {
+                    op: op_kind,
+                    operand: Box::new(rhs),
+                };
                 check(ast::Expr { kind, span }, d + 1)
             })
             .map_postfix(|lhs, op| {
@@ -389,7 +437,10 @@ impl Builder {
                 let Some(field) = op.into_inner().next() else {
                     return Err(internal(file, "a field access without a name"));
                 };
-                let kind = ast::ExprKind::Field { base: Box::new(lhs), field: self.ident(&field) };
+                let kind = ast::ExprKind::Field {
+                    base: Box::new(lhs),
+                    field: self.ident(&field),
+                };
                 check(ast::Expr { kind, span }, d + 1)
             })
             .map_infix(|lhs, op, rhs| {
@@ -415,7 +466,11 @@ impl Builder {
                     _ => ast::BinOp::Mod,
                 };
                 let span = lhs.span.to(rhs.span);
-                let kind = ast::ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) };
+                let kind = ast::ExprKind::Binary {
+                    op,
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(rhs),
+                };
                 check(ast::Expr { kind, span }, dl.max(dr) + 1)
             })
             .parse(pair.into_inner())
@@ -472,7 +527,12 @@ impl Builder {
         let kind = match pair.as_rule() {
             Rule::number => number(span, pair.as_str())?,
             Rule::string => ast::ExprKind::Str(unescape(span, pair.as_str())?),
-            _ => return Err(internal(self.file, "a literal that is neither number nor string")),
+            _ => {
+                return Err(internal(
+                    self.file,
+                    "a literal that is neither number nor string",
+                ));
+            }
         };
         Ok(ast::Expr { kind, span })
     }
@@ -486,14 +546,46 @@ struct Unit {
 
 /// Largest first, which is the order a hint picks from.
 const UNITS: &[Unit] = &[
-    Unit { suffix: "s", factor: 1_000_000_000, duration: true },
-    Unit { suffix: "ms", factor: 1_000_000, duration: true },
-    Unit { suffix: "us", factor: 1_000, duration: true },
-    Unit { suffix: "ns", factor: 1, duration: true },
-    Unit { suffix: "GiB", factor: 1 << 30, duration: false },
-    Unit { suffix: "MiB", factor: 1 << 20, duration: false },
-    Unit { suffix: "KiB", factor: 1 << 10, duration: false },
-    Unit { suffix: "B", factor: 1, duration: false },
+    Unit {
+        suffix: "s",
+        factor: 1_000_000_000,
+        duration: true,
+    },
+    Unit {
+        suffix: "ms",
+        factor: 1_000_000,
+        duration: true,
+    },
+    Unit {
+        suffix: "us",
+        factor: 1_000,
+        duration: true,
+    },
+    Unit {
+        suffix: "ns",
+        factor: 1,
+        duration: true,
+    },
+    Unit {
+        suffix: "GiB",
+        factor: 1 << 30,
+        duration: false,
+    },
+    Unit {
+        suffix: "MiB",
+        factor: 1 << 20,
+        duration: false,
+    },
+    Unit {
+        suffix: "KiB",
+        factor: 1 << 10,
+        duration: false,
+    },
+    Unit {
+        suffix: "B",
+        factor: 1,
+        duration: false,
+    },
 ];
 
 const UNITS_HELP: &str = "durations are written in ns, us, ms or s; sizes in B, KiB, MiB or GiB";
@@ -507,18 +599,26 @@ fn number(span: Span, text: &str) -> Res<ast::ExprKind> {
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         let digits: String = hex.chars().filter(|&c| c != '_').collect();
         if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(Diagnostic::error(format!("invalid hex literal `{text}`"), span, "not a hex number")
-                .with_help("hex literals are `0x` and the digits 0-9, a-f; they take no unit"));
+            return Err(Diagnostic::error(
+                format!("invalid hex literal `{text}`"),
+                span,
+                "not a hex number",
+            )
+            .with_help("hex literals are `0x` and the digits 0-9, a-f; they take no unit"));
         }
         return u64::from_str_radix(&digits, 16)
             .map(ast::ExprKind::Int)
             .map_err(|_| too_large("integer literal"));
     }
-    let int_end = text.find(|c: char| !(c.is_ascii_digit() || c == '_')).unwrap_or(text.len());
+    let int_end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+        .unwrap_or(text.len());
     let (int_part, rest) = text.split_at(int_end);
     let (frac, suffix) = match rest.strip_prefix('.') {
         Some(r) => {
-            let n = r.find(|c: char| !(c.is_ascii_digit() || c == '_')).unwrap_or(r.len());
+            let n = r
+                .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+                .unwrap_or(r.len());
             (Some(&r[..n]), &r[n..])
         }
         None => (None, rest),
@@ -548,17 +648,25 @@ fn number(span: Span, text: &str) -> Res<ast::ExprKind> {
     let n: u64 = digits.parse().map_err(|_| too_large("integer literal"))?;
     Ok(match unit {
         None => ast::ExprKind::Int(n),
-        Some(u) if u.duration => {
-            ast::ExprKind::Duration(n.checked_mul(u.factor).ok_or_else(|| too_large("duration"))?)
-        }
+        Some(u) if u.duration => ast::ExprKind::Duration(
+            n.checked_mul(u.factor)
+                .ok_or_else(|| too_large("duration"))?,
+        ),
         Some(u) => ast::ExprKind::Size(n.checked_mul(u.factor).ok_or_else(|| too_large("size"))?),
     })
 }
 
 fn unknown_unit(span: Span, suffix: &str) -> Diagnostic {
-    if matches!(suffix, "KB" | "kB" | "kb" | "K" | "k" | "MB" | "M" | "GB" | "G" | "TB") {
-        return Diagnostic::error(format!("ambiguous size unit `{suffix}`"), span, "1000 or 1024?")
-            .with_help("use KiB (1024) or write the number");
+    if matches!(
+        suffix,
+        "KB" | "kB" | "kb" | "K" | "k" | "MB" | "M" | "GB" | "G" | "TB"
+    ) {
+        return Diagnostic::error(
+            format!("ambiguous size unit `{suffix}`"),
+            span,
+            "1000 or 1024?",
+        )
+        .with_help("use KiB (1024) or write the number");
     }
     Diagnostic::error(format!("unknown unit `{suffix}`"), span, "not a unit").with_help(UNITS_HELP)
 }
@@ -583,7 +691,10 @@ fn fraction_hint(int_part: &str, frac: &str, unit: Option<&Unit>) -> Option<Stri
 
 /// The text of a string token, quotes included → its value.
 fn unescape(span: Span, text: &str) -> Res<String> {
-    let inner = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
+    let inner = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.char_indices();
     while let Some((at, c)) = chars.next() {
@@ -601,8 +712,12 @@ fn unescape(span: Span, text: &str) -> Res<String> {
                 // +1 for the opening quote.
                 let start = span.start + 1 + at;
                 let esc = Span::new(span.file, start, start + 1 + e.len_utf8());
-                return Err(Diagnostic::error(format!("unknown escape `\\{e}`"), esc, "not an escape")
-                    .with_help("the escapes are \\n, \\t, \\\\ and \\\""));
+                return Err(Diagnostic::error(
+                    format!("unknown escape `\\{e}`"),
+                    esc,
+                    "not an escape",
+                )
+                .with_help("the escapes are \\n, \\t, \\\\ and \\\""));
             }
         });
     }
@@ -702,12 +817,17 @@ fn token_at(text: &str, pos: usize) -> Option<&str> {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let len = if first.is_ascii_digit() {
         // Numbers as the grammar lexes them, `1.5ms` included.
-        rest.find(|c: char| !(word(c) || c == '.')).unwrap_or(rest.len())
+        rest.find(|c: char| !(word(c) || c == '.'))
+            .unwrap_or(rest.len())
     } else if word(first) {
         rest.find(|c: char| !word(c)).unwrap_or(rest.len())
     } else {
         const TWO: &[&str] = &["||", "&&", "==", "!=", "<=", ">=", "<<", ">>", "->"];
-        if TWO.iter().any(|t| rest.starts_with(t)) { 2 } else { first.len_utf8() }
+        if TWO.iter().any(|t| rest.starts_with(t)) {
+            2
+        } else {
+            first.len_utf8()
+        }
     };
     Some(&rest[..len])
 }
@@ -747,18 +867,25 @@ impl Builder {
             Some(t) if t.trim().is_empty() => "unexpected whitespace".to_string(),
             Some(t) => format!("unexpected `{t}`"),
         };
-        if let Some(c) = tok.and_then(|t| t.chars().next()) {
-            if !c.is_ascii() {
-                return Diagnostic::error(format!("unexpected character `{c}`"), span, "not part of the language")
-                    .with_note("outside strings and comments, scripts are plain ASCII");
-            }
+        if let Some(c) = tok.and_then(|t| t.chars().next())
+            && !c.is_ascii()
+        {
+            return Diagnostic::error(
+                format!("unexpected character `{c}`"),
+                span,
+                "not part of the language",
+            )
+            .with_note("outside strings and comments, scripts are plain ASCII");
         }
         let mut wants: Vec<Want> = positives.iter().map(|&r| want(r)).collect();
         wants.sort();
         wants.dedup();
         let is_keyword = matches!(tok, Some("if" | "else"));
         let keyword_help = |d: Diagnostic| match is_keyword {
-            true => d.with_help(format!("`{}` is a keyword and cannot name anything", tok.unwrap_or(""))),
+            true => d.with_help(format!(
+                "`{}` is a keyword and cannot name anything",
+                tok.unwrap_or("")
+            )),
             false => d,
         };
         // The innermost unclosed bracket pest would have accepted a closer for.
@@ -775,18 +902,22 @@ impl Builder {
                 .with_secondary(Span::new(self.file, open, open + 1), opened);
             return keyword_help(d);
         }
-        let d = match wants.first() {
+        match wants.first() {
             Some(Want::BraceOnly) if wants.len() == 1 => {
-                Diagnostic::error("expected `{`", span, found)
-                    .with_help("the blocks of `if` and `else` are written in braces: `if (…) { … }`")
+                Diagnostic::error("expected `{`", span, found).with_help(
+                    "the blocks of `if` and `else` are written in braces: `if (…) { … }`",
+                )
             }
             Some(Want::BraceOnly | Want::Block) => {
                 let d = Diagnostic::error("expected a block: `< … >` or `{ … }`", span, found);
                 // What came just before the unexpected token decides the hint.
                 let after_filter = scan.brackets.iter().any(|b| {
-                    b.kind == '/' && b.close.is_some_and(|c| c < pos && before(text, pos).len() == c + 1)
+                    b.kind == '/'
+                        && b.close
+                            .is_some_and(|c| c < pos && before(text, pos).len() == c + 1)
                 });
-                let literal = tok.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit() || c == '"'));
+                let literal =
+                    tok.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit() || c == '"'));
                 match (after_filter, literal) {
                     (true, _) => d.with_help("a `/` ends the filter: write division in parentheses there, as in `/(a / b) > 2/`"),
                     (false, true) => d.with_help("a value belongs to a modifier word before it, as in `hz 99` or `min 1ms`"),
@@ -801,25 +932,31 @@ impl Builder {
             Some(Want::Probe) if before(text, pos).ends_with(':') => {
                 let d = Diagnostic::error("expected a probe name after `:`", span, found);
                 match tok {
-                    Some("*" | "?") => d.with_help("probe names are exact, without wildcards; `flamescript -l` lists them"),
+                    Some("*" | "?") => d.with_help(
+                        "probe names are exact, without wildcards; `flamescript -l` lists them",
+                    ),
                     _ => d,
                 }
             }
-            Some(Want::Probe) => keyword_help(Diagnostic::error("expected a probe name", span, found))
-                .with_note("a script is a list of clauses: `PROBE [modifiers] [/filter/] < … >`"),
+            Some(Want::Probe) => {
+                keyword_help(Diagnostic::error("expected a probe name", span, found)).with_note(
+                    "a script is a list of clauses: `PROBE [modifiers] [/filter/] < … >`",
+                )
+            }
             Some(Want::Lparen) if before(text, pos).ends_with("if") => {
                 Diagnostic::error("expected `(`", span, found)
                     .with_help("the condition of `if` goes in parentheses: `if (…) { … }`")
             }
             Some(Want::Lparen) => Diagnostic::error("expected `(`", span, found),
-            Some(Want::Expr) => keyword_help(Diagnostic::error("expected an expression", span, found)),
+            Some(Want::Expr) => {
+                keyword_help(Diagnostic::error("expected an expression", span, found))
+            }
             Some(Want::Assign) => Diagnostic::error("expected `=`", span, found),
             Some(Want::Operator) => Diagnostic::error("expected an operator", span, found),
             Some(Want::Other | Want::Closer(_)) | None => {
                 Diagnostic::error(found, span, "not expected here")
             }
-        };
-        d
+        }
     }
 
     /// Whether the strict parse failed because a `>`, `>=` or `>>` at the top of a statement
@@ -833,7 +970,10 @@ impl Builder {
         if let Some(gt) = before(text, pos).len().checked_sub(1) {
             // `get`: the last character before `pos` may be multi-byte; then it is no `>`.
             let closed_block = text.get(gt..).is_some_and(|t| t.starts_with('>'))
-                && scan.brackets.iter().any(|b| b.kind == '<' && b.close == Some(gt));
+                && scan
+                    .brackets
+                    .iter()
+                    .any(|b| b.kind == '<' && b.close == Some(gt));
             let next = text[pos..].chars().next();
             let op_len = match next {
                 Some('=' | '>') if pos == gt + 1 => Some(2),
@@ -847,7 +987,10 @@ impl Builder {
         let script = Grammar::parse(Rule::script_lenient, text).ok()?.next()?;
         let mut best: Option<Pair<'_, Rule>> = None;
         for clause in script.into_inner() {
-            for block in clause.into_inner().filter(|p| p.as_rule() == Rule::angle_block_lenient) {
+            for block in clause
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::angle_block_lenient)
+            {
                 for stmt in block.into_inner() {
                     let top = match stmt.as_rule() {
                         Rule::map_assign | Rule::local_assign | Rule::expr_stmt => {
@@ -870,8 +1013,12 @@ impl Builder {
 
     fn angle_close_diag(&self, scan: &Scan, at: usize, op: &str) -> Diagnostic {
         let span = Span::new(self.file, at, at + op.len());
-        let mut d = Diagnostic::error(format!("`{op}` closes the `< >` block here"), span, "this ends the block")
-            .with_help("wrap the comparison in parentheses inside `< >`, or use `{ }`");
+        let mut d = Diagnostic::error(
+            format!("`{op}` closes the `< >` block here"),
+            span,
+            "this ends the block",
+        )
+        .with_help("wrap the comparison in parentheses inside `< >`, or use `{ }`");
         if let Some(open) = scan.open_at('<', at) {
             d = d.with_secondary(Span::new(self.file, open, open + 1), "the block opens here");
         }

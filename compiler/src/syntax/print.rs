@@ -13,7 +13,10 @@ use crate::diag::Span;
 
 /// Dumps `script`; see the module doc for the format.
 pub fn print(script: &Script) -> String {
-    let mut p = Printer { out: String::new(), indent: 0 };
+    let mut p = Printer {
+        out: String::new(),
+        indent: 0,
+    };
     p.line(format_args!("Script"), script.span);
     p.nested(|p| {
         for c in &script.clauses {
@@ -90,7 +93,11 @@ impl Printer {
                 self.line(format_args!("LocalAssign ${}", name.name), s.span);
                 self.nested(|p| p.expr(value));
             }
-            StmtKind::If { cond, then, otherwise } => {
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
                 self.line(format_args!("If"), s.span);
                 self.nested(|p| {
                     p.expr(cond);

@@ -7,6 +7,11 @@
 //! block whose `>` is missing. It does not parse: it knows tokens only as far as strings,
 //! comments and brackets need, and leaves every other error to pest.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "a parse stops at its first error, so a Diagnostic is moved once per parse: boxing buys nothing"
+)]
+
 use crate::diag::{Diagnostic, FileId, Span};
 
 /// How deep brackets, blocks and prefix operators may nest. Deeper input is refused before
@@ -123,19 +128,27 @@ pub(crate) fn scan(file: FileId, text: &str) -> Result<Scan, Diagnostic> {
             if depth > MAX_NESTING {
                 return Err(too_deep(span1(1)));
             }
-            res.brackets.push(Bracket { kind, open: i, close: None });
-            stack.push(Open { idx: res.brackets.len() - 1, kind, prefix_run });
+            res.brackets.push(Bracket {
+                kind,
+                open: i,
+                close: None,
+            });
+            stack.push(Open {
+                idx: res.brackets.len() - 1,
+                kind,
+                prefix_run,
+            });
             prefix_run = 0;
             i += 1;
             continue;
         }
         if let Some(kind) = closes {
             // A closer of the wrong kind is pest's to report; only a matching one pops.
-            if stack.last().is_some_and(|o| o.kind == kind) {
-                if let Some(o) = stack.pop() {
-                    res.brackets[o.idx].close = Some(i);
-                    depth -= 1 + o.prefix_run;
-                }
+            if stack.last().is_some_and(|o| o.kind == kind)
+                && let Some(o) = stack.pop()
+            {
+                res.brackets[o.idx].close = Some(i);
+                depth -= 1 + o.prefix_run;
             }
             prefix_run = 0;
             i += 1;
@@ -165,7 +178,10 @@ pub(crate) fn scan(file: FileId, text: &str) -> Result<Scan, Diagnostic> {
         }
         // Non-ASCII outside strings and comments: pest reports it as unexpected. Only control
         // characters (C1, and the like) are refused here, as binary junk.
-        let ch = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        let ch = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
         if ch.is_control() {
             return Err(control_char(file, i, ch));
         }
@@ -194,7 +210,10 @@ fn control_char(file: FileId, at: usize, ch: char) -> Diagnostic {
 
 /// The index of the `\n` ending the line that contains `i` (or the end of the text).
 fn line_end(bytes: &[u8], i: usize) -> usize {
-    bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| i + n)
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |n| i + n)
 }
 
 /// Refuses control characters (other than whitespace) in `text[from..to]`.
@@ -238,6 +257,10 @@ fn string_end(file: FileId, text: &str, start: usize) -> Result<usize, Diagnosti
 
 fn unclosed_string(file: FileId, start: usize, end: usize) -> Diagnostic {
     let end = end.max(start + 1);
-    Diagnostic::error("unclosed string", Span::new(file, start, end), "this string is never closed")
-        .with_help("close it with `\"` on the same line")
+    Diagnostic::error(
+        "unclosed string",
+        Span::new(file, start, end),
+        "this string is never closed",
+    )
+    .with_help("close it with `\"` on the same line")
 }
