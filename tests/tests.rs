@@ -6,3 +6,5 @@ mod check;
 mod diagnostics;
 // The parser: AST snapshots, diagnostic snapshots, nesting limits.
 mod parse;
+// The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
+mod bpf_object;

@@ -12,6 +12,7 @@
 //! `catalog::Probe`.
 
 pub mod artifact;
+pub mod bpf;
 pub mod catalog;
 pub mod diag;
 pub mod ir;

@@ -4,4 +4,5 @@
 
 mod attach;
 pub mod session;
+pub mod target;
 pub mod tracefs;
