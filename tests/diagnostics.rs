@@ -4,7 +4,8 @@
 //!
 //! Conventions the suite enforces: each `.fs` opens with a comment saying what it tests; a file
 //! named `ok_*.fs` must check clean (its expectation is `ok`), any other must produce at least
-//! one error. A parse error fails the test: this suite is about sema, parse errors have theirs.
+//! one diagnostic. A parse error fails the test: this suite is about sema, parse errors have
+//! theirs.
 
 use compiler::catalog::Env;
 use compiler::diag::Sources;
@@ -59,7 +60,7 @@ fn diagnostics() {
             let want = if want_ok {
                 "no diagnostics"
             } else {
-                "at least one error"
+                "at least one diagnostic"
             };
             failures.push(format!("{name}: expected {want}, got:\n{actual}"));
         }

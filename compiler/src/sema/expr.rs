@@ -546,6 +546,44 @@ impl Checker<'_> {
             self.report(d);
             return None;
         }
+        // A literal longer than the value can hold (`comm` keeps 15 characters) never matches:
+        // legal, but almost certainly not what the author meant.
+        let (lit, value) = if is_lit(&l) { (&l, &r) } else { (&r, &l) };
+        if let (Type::Str { len: lit_len }, Type::Str { len }) = (lit.ty, value.ty)
+            && lit_len > len
+            && len > 0
+            && !is_lit(value)
+        {
+            let always = if op == BinOp::Eq { "false" } else { "true" };
+            let d = Diagnostic::warning(
+                format!("this comparison is always {always}"),
+                lit.span,
+                format!("{} characters", lit_len - 1),
+            )
+            .with_secondary(
+                value.span,
+                format!(
+                    "{} holds at most {} characters",
+                    name_of(cx, value),
+                    len - 1
+                ),
+            )
+            .with_help(match &lit.kind {
+                ExprKind::Str(text) => {
+                    let mut cut = (len - 1) as usize;
+                    while !text.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    format!(
+                        "only the first {} characters are kept: compare with `\"{}\"`",
+                        len - 1,
+                        &text[..cut]
+                    )
+                }
+                _ => format!("only the first {} characters are kept", len - 1),
+            });
+            self.report(d);
+        }
         let kind = ExprKind::Binary {
             op,
             lhs: Box::new(l),
