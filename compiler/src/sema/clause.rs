@@ -131,7 +131,7 @@ impl<'a> Checker<'a> {
                     "write `{}` alone; options are modifiers after it, e.g. `{} {}`",
                     p.name(),
                     p.name(),
-                    modifier_shape(m)
+                    format!("{} {}", m.name, example_value(m)).trim_end()
                 )),
             };
             self.report(d);
