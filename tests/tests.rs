@@ -2,5 +2,9 @@
 
 // The data-directory walker and the bless logic (UPDATE_EXPECT=1), shared by every suite.
 mod check;
+// Sema diagnostics as rendered text: data/diag/*.fs → .txt.
+mod diagnostics;
+// The parser: AST snapshots, diagnostic snapshots, nesting limits.
+mod parse;
 // The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
 mod bpf_object;

@@ -85,6 +85,9 @@ pub struct ModifierSpec {
     pub doc: &'static str,
     /// Modifiers in one group exclude each other (`user` / `kernel`); empty: no group.
     pub group: &'static str,
+    /// The value (base units) the probe runs with when the modifier is not written (`hz` 99).
+    /// `sema` fills it in, so the lowering always finds such a modifier in the checked clause.
+    pub default: Option<u64>,
 }
 
 /// A modifier as written in a clause, after checking.
@@ -229,6 +232,12 @@ pub trait Probe: Sync {
     fn resolve(&self, parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
         let _ = (parts, env);
         Ok(Resolved::default())
+    }
+    /// Checks the modifiers together, once each is valid alone (`min` above `max` lets nothing
+    /// through). The error is labelled across the clause's modifiers; its `part` is unused.
+    fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
+        let _ = modifiers;
+        Ok(())
     }
 }
 

@@ -18,4 +18,5 @@ pub mod diag;
 pub mod ir;
 pub mod sema;
 pub mod syntax;
+pub mod tracefs;
 pub mod types;

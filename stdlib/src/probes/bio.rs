@@ -1,0 +1,58 @@
+//! `bio`: who issues block I/O, and how much.
+//!
+//! Fires when a block request is issued to the device driver (`block:block_rq_issue`), in the
+//! context of the task that issued it (often the writer itself for direct I/O, a kernel worker
+//! for writeback). Summing `bytes` by stack shows which code paths move the data.
+//!
+//! Builtins: `bytes` (size, bytes): the request's size; `sector` (integer): its first sector;
+//! `dev` (integer): the device number (major << 20 | minor); `rwbs` (string): the request kind
+//! as blktrace writes it (`R`, `W`, `WS`, `RA`, `F`, …; 10 bytes on Linux 6.18); and the common
+//! ones (`pid tid comm cpu nsecs cgroup kstack ustack`).
+//!
+//! Modifiers: none.
+//!
+//! Example: `bio < @[comm, kstack] = sum(bytes) >`
+
+use compiler::catalog::{BuiltinSpec, Probe, ProgramKind};
+use compiler::types::{Type, Unit};
+
+pub(crate) struct Bio;
+
+impl Probe for Bio {
+    fn name(&self) -> &'static str {
+        "bio"
+    }
+    fn summary(&self) -> &'static str {
+        "block I/O requests as they are issued to the device (block:block_rq_issue)"
+    }
+    fn example(&self) -> &'static str {
+        "bio < @[comm, kstack] = sum(bytes) >"
+    }
+    fn kind(&self) -> ProgramKind {
+        ProgramKind::Tracepoint
+    }
+    fn builtins(&self) -> &'static [BuiltinSpec] {
+        &[
+            BuiltinSpec {
+                name: "bytes",
+                ty: Type::Int(Unit::BYTES),
+                doc: "size of the request",
+            },
+            BuiltinSpec {
+                name: "sector",
+                ty: Type::PLAIN,
+                doc: "first sector of the request",
+            },
+            BuiltinSpec {
+                name: "dev",
+                ty: Type::PLAIN,
+                doc: "device number (major << 20 | minor)",
+            },
+            BuiltinSpec {
+                name: "rwbs",
+                ty: Type::Str { len: 10 },
+                doc: "request kind as blktrace writes it: R, W, WS, RA, F, …",
+            },
+        ]
+    }
+}

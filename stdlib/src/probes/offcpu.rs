@@ -1,0 +1,106 @@
+//! `offcpu`: where threads wait, and for how long.
+//!
+//! Hooks the scheduler's `sched_switch` (a BTF-typed tracepoint). When a thread is switched out
+//! its time is noted; when it is switched back in, the block runs for that thread with `delta`,
+//! the time it spent off the CPU, and its kernel and user stacks as they were when it blocked.
+//! `min` and `max` are checked in the kernel before any stack is taken, so short waits cost
+//! almost nothing.
+//!
+//! Builtins: `delta` (duration, ns): time off the CPU; `state` (integer): the thread's state when
+//! it left the CPU (0 preempted while runnable, 1 interruptible sleep, 2 uninterruptible, as in
+//! the kernel's `TASK_*` bits); and the common ones (`pid tid comm cpu nsecs cgroup kstack
+//! ustack`), which describe the thread that waited.
+//!
+//! Modifiers: `min D`: only waits of at least D; `max D`: only waits of at most D. Both
+//! durations, 0 to 1 hour.
+//!
+//! Example: `offcpu min 1ms < @[kstack, ustack] = sum(delta) >`
+
+use compiler::catalog::{
+    BuiltinSpec, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind, ResolveError,
+};
+use compiler::types::{Type, Unit};
+
+pub(crate) struct Offcpu;
+
+/// One hour in nanoseconds: a longer bound is almost certainly a typo.
+pub(crate) const HOUR_NS: u64 = 3_600_000_000_000;
+
+impl Probe for Offcpu {
+    fn name(&self) -> &'static str {
+        "offcpu"
+    }
+    fn summary(&self) -> &'static str {
+        "time threads spend off-CPU (blocked or preempted), from sched_switch"
+    }
+    fn example(&self) -> &'static str {
+        "offcpu min 1ms < @[kstack, ustack] = sum(delta) >"
+    }
+    fn kind(&self) -> ProgramKind {
+        ProgramKind::TpBtf
+    }
+    fn builtins(&self) -> &'static [BuiltinSpec] {
+        &[
+            BuiltinSpec {
+                name: "delta",
+                ty: Type::Int(Unit::NS),
+                doc: "time spent off the CPU",
+            },
+            BuiltinSpec {
+                name: "state",
+                ty: Type::PLAIN,
+                doc: "task state at switch-out (0 runnable, 1 sleeping, 2 uninterruptible)",
+            },
+        ]
+    }
+    fn modifiers(&self) -> &'static [ModifierSpec] {
+        &[
+            ModifierSpec {
+                name: "min",
+                arg: ModifierArg::Duration {
+                    min: 0,
+                    max: HOUR_NS,
+                },
+                doc: "only waits of at least D (`delta >= D`, checked in the kernel)",
+                group: "",
+                default: None,
+            },
+            ModifierSpec {
+                name: "max",
+                arg: ModifierArg::Duration {
+                    min: 0,
+                    max: HOUR_NS,
+                },
+                doc: "only waits of at most D (`delta <= D`, checked in the kernel)",
+                group: "",
+                default: None,
+            },
+        ]
+    }
+    fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
+        let get = |name| modifiers.iter().find(|m| m.name == name).map(|m| m.value);
+        match (get("min"), get("max")) {
+            (Some(min), Some(max)) if min > max => Err(ResolveError {
+                part: None,
+                message: format!("`min {}` is above `max {}`", duration(min), duration(max)),
+                label: format!(
+                    "no wait is at least {} and at most {}",
+                    duration(min),
+                    duration(max)
+                ),
+                help: Some("swap the two values, or drop one of them".into()),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Nanoseconds written back as a script writes them, in the largest exact unit.
+fn duration(ns: u64) -> String {
+    for (scale, unit) in [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us")] {
+        if ns != 0 && ns.is_multiple_of(scale) {
+            return format!("{}{unit}", ns / scale);
+        }
+    }
+    format!("{ns}ns")
+}

@@ -1,0 +1,71 @@
+//! `pagefault`: which code touches memory that is not mapped in yet.
+//!
+//! Fires on every page fault (`exceptions:page_fault_user` and `exceptions:page_fault_kernel`),
+//! in the context of the faulting task. Counting by user stack shows the code that first touches
+//! new memory (allocations, memory-mapped files, copy-on-write after `fork`).
+//!
+//! Builtins: `address` (integer): the faulting address; `ip` (integer): the instruction that
+//! faulted; `error_code` (integer): the x86 page-fault error code (bit 1 write, bit 2 user mode,
+//! bit 4 instruction fetch); and the common ones (`pid tid comm cpu nsecs cgroup kstack ustack`).
+//!
+//! Modifiers: `user`: only faults taken in user mode; `kernel`: only faults taken in kernel mode
+//! (e.g. in `copy_from_user`). They exclude each other; with neither, both kinds are counted.
+//!
+//! Example: `pagefault user < @[ustack] = count() >`
+
+use compiler::catalog::{BuiltinSpec, ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::types::Type;
+
+pub(crate) struct Pagefault;
+
+impl Probe for Pagefault {
+    fn name(&self) -> &'static str {
+        "pagefault"
+    }
+    fn summary(&self) -> &'static str {
+        "page faults, user and/or kernel mode (exceptions:page_fault_*)"
+    }
+    fn example(&self) -> &'static str {
+        "pagefault user < @[ustack] = count() >"
+    }
+    fn kind(&self) -> ProgramKind {
+        ProgramKind::Tracepoint
+    }
+    fn builtins(&self) -> &'static [BuiltinSpec] {
+        &[
+            BuiltinSpec {
+                name: "address",
+                ty: Type::PLAIN,
+                doc: "the faulting address",
+            },
+            BuiltinSpec {
+                name: "ip",
+                ty: Type::PLAIN,
+                doc: "address of the faulting instruction",
+            },
+            BuiltinSpec {
+                name: "error_code",
+                ty: Type::PLAIN,
+                doc: "x86 page-fault error code",
+            },
+        ]
+    }
+    fn modifiers(&self) -> &'static [ModifierSpec] {
+        &[
+            ModifierSpec {
+                name: "user",
+                arg: ModifierArg::None,
+                doc: "only faults taken in user mode (exceptions:page_fault_user)",
+                group: "mode",
+                default: None,
+            },
+            ModifierSpec {
+                name: "kernel",
+                arg: ModifierArg::None,
+                doc: "only faults taken in kernel mode (exceptions:page_fault_kernel)",
+                group: "mode",
+                default: None,
+            },
+        ]
+    }
+}

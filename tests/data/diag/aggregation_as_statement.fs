@@ -1,0 +1,2 @@
+// An aggregation whose result is not stored.
+profile < count() >

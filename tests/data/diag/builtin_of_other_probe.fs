@@ -1,0 +1,2 @@
+// A builtin that exists, but in another probe.
+offcpu < @[kstack] = sum(bytes) >

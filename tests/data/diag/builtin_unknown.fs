@@ -1,0 +1,2 @@
+// A misspelt builtin: did-you-mean and the list of what offcpu provides.
+offcpu < @[kstack] = sum(dleta) >

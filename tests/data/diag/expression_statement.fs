@@ -1,0 +1,2 @@
+// A bare expression as a statement does nothing.
+profile < pid + 1 >

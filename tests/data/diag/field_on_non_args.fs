@@ -1,0 +1,2 @@
+// Only `args` has fields.
+profile < @[comm.len] = count() >

@@ -1,0 +1,2 @@
+// Two modifiers of one exclusive group.
+pagefault user kernel < @[ustack] = count() >

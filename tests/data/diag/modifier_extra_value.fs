@@ -1,0 +1,2 @@
+// A bare-word modifier given a value.
+pagefault user 5 < @[ustack] = count() >

@@ -1,0 +1,2 @@
+// A modifier that needs a value, written without one.
+offcpu min < @[kstack] = sum(delta) >

@@ -1,0 +1,2 @@
+// An integer modifier given a duration.
+profile hz 10ms < @[kstack] = count() >

@@ -1,0 +1,2 @@
+// A probe that takes no `:` parts, given one (a bpftrace habit).
+offcpu:foo < @[kstack] = sum(delta) >

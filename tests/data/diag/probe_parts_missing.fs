@@ -1,0 +1,2 @@
+// A tracepoint needs a category and a name.
+tracepoint:sched < @ = count() >

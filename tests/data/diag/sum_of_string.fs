@@ -1,0 +1,2 @@
+// Aggregating a string.
+offcpu < @[kstack] = sum(comm) >

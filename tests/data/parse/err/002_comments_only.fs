@@ -1,0 +1,3 @@
+#!/usr/bin/env flamescript
+// nothing here yet
+/* still nothing */

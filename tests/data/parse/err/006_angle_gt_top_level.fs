@@ -1,0 +1,1 @@
+profile < $x = pid > 5 >

@@ -1,0 +1,1 @@
+offcpu < @[kstack] = delta >= 1ms >

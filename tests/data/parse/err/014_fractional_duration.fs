@@ -1,0 +1,1 @@
+offcpu min 1.5ms < @[kstack] = sum(delta) >

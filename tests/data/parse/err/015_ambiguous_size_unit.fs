@@ -1,0 +1,1 @@
+bio / bytes > 4KB / { @[kstack] = sum(bytes) }

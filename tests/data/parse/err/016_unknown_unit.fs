@@ -1,0 +1,1 @@
+interval every 5m { print(@) }

@@ -1,0 +1,1 @@
+profile /* forgot to close < @ = count() >

@@ -1,0 +1,1 @@
+profile /pid > 5 { @ = count() }

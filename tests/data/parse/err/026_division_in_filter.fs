@@ -1,0 +1,1 @@
+profile /pid / 2 > 5/ { @ = count() }

@@ -1,0 +1,1 @@
+offcpu min 1ms 2ms < @ = 1 >

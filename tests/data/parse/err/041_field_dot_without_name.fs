@@ -1,0 +1,1 @@
+tracepoint:a:b { @ = args. 5 }

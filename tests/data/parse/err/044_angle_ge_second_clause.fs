@@ -1,0 +1,2 @@
+profile < @[kstack] = count() >
+END < $n = @x >= 10; print($n) >

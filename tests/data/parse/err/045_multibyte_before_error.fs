@@ -1,0 +1,2 @@
+# a comment that ends in a multi-byte character: é
+5 { }

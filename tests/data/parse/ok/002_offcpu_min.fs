@@ -1,0 +1,1 @@
+offcpu min 1ms < @[kstack,ustack]=sum(delta) >

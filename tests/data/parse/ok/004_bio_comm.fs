@@ -1,0 +1,1 @@
+bio < @[comm,kstack] = sum(bytes) >

@@ -1,0 +1,1 @@
+futex min 100us < @[ustack] = sum(delta) >

@@ -1,0 +1,2 @@
+/* division inside a filter needs parentheses */
+profile /(pid / 2) > 5/ < @[kstack] = count() >

@@ -1,0 +1,9 @@
+offcpu {
+  if (delta > 10ms) {
+    @slow[kstack] = count()
+  } else if (delta > 1ms) {
+    @mid = count();
+  } else {
+    @fast = count()
+  }
+}

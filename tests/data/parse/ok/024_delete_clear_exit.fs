@@ -1,0 +1,1 @@
+END { delete(@x[1, "a"]); clear(@y); exit() }

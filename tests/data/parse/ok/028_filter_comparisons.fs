@@ -1,0 +1,1 @@
+offcpu / delta >= 1ms && comm == "bash" / { @[kstack] = sum(delta) }

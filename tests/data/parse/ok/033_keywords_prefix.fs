@@ -1,0 +1,1 @@
+BEGIN { $ifx = 1; @elsewhere = iff; print(if_, else_) }
