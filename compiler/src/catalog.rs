@@ -9,6 +9,7 @@
 //! Builtins every probe with a task context offers are listed once here ([`COMMON_BUILTINS`]);
 //! a probe adds its own (`delta`, `bytes`, …) through [`Probe::builtins`].
 
+use crate::artifact::AttachSpec;
 use crate::types::{StackKind, Type, Unit};
 
 /// A builtin value a probe offers to its block.
@@ -239,6 +240,41 @@ pub trait Probe: Sync {
         let _ = modifiers;
         Ok(())
     }
+
+    // --- Lowering: how a checked clause of this probe becomes BPF programs. ---
+
+    /// The kernel hooks one clause attaches to (one BPF program each, all running the same
+    /// block). Empty: the probe cannot run in the kernel yet, and compiling says so.
+    fn hooks(&self, parts: &[String], modifiers: &[ModifierValue]) -> Vec<Hook> {
+        let _ = (parts, modifiers);
+        Vec::new()
+    }
+
+    /// Where the probe's own builtin `builtins()[index]` is read from.
+    fn builtin_source(&self, index: usize) -> BuiltinSource {
+        let _ = index;
+        BuiltinSource::Unsupported
+    }
+}
+
+/// One kernel hook of a clause: where its program lives in the object and how it attaches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hook {
+    /// The ELF section: `perf_event`, `tracepoint/block/block_rq_issue`, …
+    pub section: String,
+    pub attach: AttachSpec,
+}
+
+/// How a probe's own builtin is read inside its program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltinSource {
+    /// A field of the program's context at a fixed offset (`sample_period` of a perf event).
+    Ctx { offset: u32, size: u32 },
+    /// A field of the tracepoint record, by name, at the offset the clause's layout
+    /// (`Resolved::args`) gives: the kernel's own layout, read on the target.
+    TracepointField(&'static str),
+    /// Not readable by the code generator yet.
+    Unsupported,
 }
 
 /// The catalog as the compiler sees it: a list of probes, looked up by name or alias.

@@ -209,17 +209,9 @@ pub struct Program {
     pub vregs: u32,
 }
 
-/// A map the programs share.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MapDef {
-    pub spec: crate::artifact::MapSpec,
-    /// BPF map type number (`BPF_MAP_TYPE_*`).
-    pub map_type: u32,
-    pub flags: u32,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Module {
     pub programs: Vec<Program>,
-    pub maps: Vec<MapDef>,
+    /// Every map the programs use; `MapId(i)` is `maps[i]`.
+    pub maps: Vec<crate::artifact::MapSpec>,
 }
