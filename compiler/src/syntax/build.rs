@@ -282,7 +282,7 @@ impl Builder {
     /// `if (c) {…} else if (c) {…} … else {…}`: the grammar gives a flat list; the AST nests
     /// each `else if` inside the previous one, built from the back so nothing recurses.
     fn if_stmt(&self, span: Span, inner: Pairs<'_, Rule>) -> Res<ast::Stmt> {
-        // (span of this `if`/`else if` branch, condition, block)
+        // (from this branch's `if` to its block's end, condition, block)
         let mut branches: Vec<(Span, ast::Expr, ast::Block)> = Vec::new();
         let mut otherwise: Option<ast::Block> = None;
         let mut start = span.start;
@@ -341,7 +341,7 @@ impl Builder {
         let mut tail: Option<Box<ast::Else>> = otherwise.map(|b| Box::new(ast::Else::Block(b)));
         let mut res = None;
         while let Some((s, cond, then)) = branches.pop() {
-            // Each branch spans from its `if` (or `else`) to the end of the whole chain.
+            // Each branch spans from its `if` to the end of the whole chain.
             let s = Span::new(self.file, s.start, span.end);
             let stmt = ast::Stmt {
                 kind: ast::StmtKind::If {
@@ -745,6 +745,8 @@ enum Want {
     Expr,
     Assign,
     Operator,
+    /// `if`: with `{`, what may follow `else`.
+    KwIf,
     Other,
 }
 
@@ -796,6 +798,7 @@ fn want(r: Rule) -> Want {
         | Rule::field_dot
         | Rule::field_arrow => Want::Operator,
         Rule::assign => Want::Assign,
+        Rule::kw_if => Want::KwIf,
         _ => Want::Other,
     }
 }
@@ -903,6 +906,10 @@ impl Builder {
             return keyword_help(d);
         }
         match wants.first() {
+            Some(Want::BraceOnly) if wants.contains(&Want::KwIf) => {
+                Diagnostic::error("expected `{` or `if` after `else`", span, found)
+                    .with_help("the blocks of `if` and `else` are written in braces: `else { … }`")
+            }
             Some(Want::BraceOnly) if wants.len() == 1 => {
                 Diagnostic::error("expected `{`", span, found).with_help(
                     "the blocks of `if` and `else` are written in braces: `if (…) { … }`",
@@ -953,7 +960,7 @@ impl Builder {
             }
             Some(Want::Assign) => Diagnostic::error("expected `=`", span, found),
             Some(Want::Operator) => Diagnostic::error("expected an operator", span, found),
-            Some(Want::Other | Want::Closer(_)) | None => {
+            Some(Want::KwIf | Want::Other | Want::Closer(_)) | None => {
                 Diagnostic::error(found, span, "not expected here")
             }
         }
