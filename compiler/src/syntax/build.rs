@@ -1032,3 +1032,68 @@ impl Builder {
         d
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(suffix: &str) -> Option<&'static Unit> {
+        UNITS.iter().find(|u| u.suffix == suffix)
+    }
+
+    #[test]
+    fn fraction_hints_pick_the_largest_whole_unit() {
+        assert_eq!(
+            fraction_hint("1", "5", unit("ms")).as_deref(),
+            Some("1500us")
+        );
+        assert_eq!(
+            fraction_hint("1", "25", unit("s")).as_deref(),
+            Some("1250ms")
+        );
+        assert_eq!(
+            fraction_hint("0", "5", unit("us")).as_deref(),
+            Some("500ns")
+        );
+        assert_eq!(
+            fraction_hint("2", "5", unit("GiB")).as_deref(),
+            Some("2560MiB")
+        );
+        assert_eq!(fraction_hint("1", "5", unit("B")), None);
+        assert_eq!(fraction_hint("1", "5", None), None);
+        // More fraction digits than any unit resolves, and more than u128 holds: no hint.
+        assert_eq!(fraction_hint("1", "0000000001", unit("ns")), None);
+        assert_eq!(fraction_hint("1", &"1".repeat(60), unit("s")), None);
+    }
+
+    #[test]
+    fn numbers_normalise_to_base_units() {
+        let span = Span::default();
+        let n = |t: &str| number(span, t).ok();
+        assert_eq!(n("0"), Some(ast::ExprKind::Int(0)));
+        assert_eq!(n("1_000"), Some(ast::ExprKind::Int(1000)));
+        assert_eq!(n("0xff"), Some(ast::ExprKind::Int(255)));
+        assert_eq!(n("2s"), Some(ast::ExprKind::Duration(2_000_000_000)));
+        assert_eq!(n("4KiB"), Some(ast::ExprKind::Size(4096)));
+        assert_eq!(
+            n("18446744073709551615ns"),
+            Some(ast::ExprKind::Duration(u64::MAX))
+        );
+        assert_eq!(
+            n("18446744073709551615B"),
+            Some(ast::ExprKind::Size(u64::MAX))
+        );
+        for bad in [
+            "0x",
+            "0xg",
+            "1KB",
+            "1m",
+            "1.5",
+            "1ms2",
+            "18446744073709551616",
+            "17179869184GiB",
+        ] {
+            assert_eq!(n(bad), None, "{bad}");
+        }
+    }
+}
