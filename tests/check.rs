@@ -2,6 +2,10 @@
 //! `UPDATE_EXPECT=1` (the variable expect-test honours too), create missing expectations.
 
 #![allow(dead_code, reason = "each suite uses a different part")]
+#![allow(
+    clippy::print_stderr,
+    reason = "a skipped kernel test says why on stderr"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +55,7 @@ pub(crate) fn finish(failures: Vec<String>) {
 /// Whether tests that need root and the real kernel can run. Without root they skip with a
 /// message, unless `FLAMESCRIPT_REQUIRE_KERNEL=1` (set by .ci/run) makes the skip a failure.
 pub(crate) fn kernel_tests_enabled(test: &str) -> bool {
-    // SAFETY-free check: euid via /proc/self/status avoids a libc dependency here.
+    // The effective uid from /proc/self/status: no libc dependency in the tests for this.
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let euid0 = status
         .lines()

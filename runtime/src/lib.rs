@@ -1,8 +1,15 @@
 //! flamescript's runtime: everything that touches the kernel or the results.
 //!
-//! `session` and `attach` are the only modules that call aya; the rest takes plain data.
+//! `session` and `attach` are the only modules that call aya. The pure half (`fold`, `losses`,
+//! `units`, `render`) takes plain data and never touches the kernel; `symbolize` reads `/proc`
+//! and ELF files but no BPF state.
 
 mod attach;
+pub mod fold;
+pub mod losses;
+pub mod render;
 pub mod session;
+pub mod symbolize;
 pub mod target;
 pub mod tracefs;
+pub mod units;

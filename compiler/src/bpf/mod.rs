@@ -12,6 +12,7 @@ pub mod btf;
 pub mod elf;
 pub mod helpers;
 pub mod insn;
+pub mod lower;
 
 pub use insn::Insn;
 

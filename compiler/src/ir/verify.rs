@@ -14,10 +14,10 @@ pub fn verify(prog: &Program) -> Result<(), String> {
     let mut defined: HashSet<VReg> = HashSet::new();
     let mut labels: HashMap<u32, usize> = HashMap::new();
     for (i, inst) in prog.insts.iter().enumerate() {
-        if let Inst::Label(l) = inst {
-            if labels.insert(l.0, i).is_some() {
-                return Err(format!("inst {i}: label L{} defined twice", l.0));
-            }
+        if let Inst::Label(l) = inst
+            && labels.insert(l.0, i).is_some()
+        {
+            return Err(format!("inst {i}: label L{} defined twice", l.0));
         }
     }
     let err = |i: usize, what: String| Err(format!("{}: inst {i}: {what}", prog.name));

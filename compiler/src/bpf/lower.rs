@@ -1,0 +1,400 @@
+//! IR → BPF instructions: register allocation and instruction selection in one pass.
+//!
+//! Allocation is a linear scan over live ranges in program order. Control flow in the IR only
+//! jumps forward, so a range from first definition to last use is exact. Values live in the
+//! callee-saved registers r6–r9, which survive helper calls (the BPF calling convention
+//! clobbers r0–r5); when more are live at once, the value whose range ends furthest is spilled
+//! to an 8-byte stack slot. r0–r5 are scratch inside one IR instruction: r1–r5 carry helper
+//! arguments and r0 its result.
+//!
+//! Stack frame, growing down from r10: the IR's slots first, then the spill slots. The
+//! verifier's limit is 512 bytes; a program past it is refused here with a clear error.
+
+use std::collections::HashMap;
+
+use super::insn::{AluOp as BAlu, Cond as BCond, Insn, Reg, Size};
+use crate::diag::Span;
+use crate::ir::{AluOp, Base, Cond, Inst, MapId, Operand, Program, VReg, Width};
+
+/// The BPF stack limit per program (verifier: MAX_BPF_STACK).
+pub const STACK_LIMIT: u32 = 512;
+
+/// One program's instructions, with what the ELF writer and the line table need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lowered {
+    pub insns: Vec<Insn>,
+    /// `(instruction index, map)`: each an `ld_imm64` to relocate against the map's symbol.
+    pub relocs: Vec<(usize, MapId)>,
+    /// `(first instruction index, span)` in order.
+    pub lines: Vec<(u32, Span)>,
+    pub stack_size: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Loc {
+    Reg(Reg),
+    /// Offset from r10 (negative).
+    Spill(i16),
+}
+
+const ALLOCATABLE: [Reg; 4] = [Reg::R6, Reg::R7, Reg::R8, Reg::R9];
+
+pub fn lower(prog: &Program) -> Result<Lowered, String> {
+    // Slot offsets: slot i occupies [fp - end_i, fp - end_i + size_i).
+    let mut slot_off = Vec::with_capacity(prog.slots.len());
+    let mut depth: u32 = 0;
+    for &size in &prog.slots {
+        depth += size;
+        slot_off.push(-(depth as i32));
+    }
+    let (locs, spills) = allocate(prog, depth);
+    let stack_size = depth + spills * 8;
+    if stack_size > STACK_LIMIT {
+        return Err(format!(
+            "program `{}` needs {stack_size} bytes of stack; BPF allows {STACK_LIMIT}",
+            prog.name
+        ));
+    }
+    let mut e = Emitter {
+        out: Vec::new(),
+        relocs: Vec::new(),
+        lines: Vec::new(),
+        fixups: Vec::new(),
+        labels: HashMap::new(),
+        locs,
+    };
+    for inst in &prog.insts {
+        e.inst(inst, &slot_off)?;
+    }
+    for (at, label) in std::mem::take(&mut e.fixups) {
+        let target = *e
+            .labels
+            .get(&label)
+            .ok_or_else(|| format!("undefined label L{label}"))?;
+        let off = target as i64 - (at as i64 + 1);
+        e.out[at].off = i16::try_from(off).map_err(|_| "jump too far for BPF".to_string())?;
+    }
+    Ok(Lowered {
+        insns: e.out,
+        relocs: e.relocs,
+        lines: e.lines,
+        stack_size,
+    })
+}
+
+/// Linear scan. Returns each register's location and the number of spill slots used.
+fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
+    let mut range: HashMap<VReg, (usize, usize)> = HashMap::new();
+    for (i, inst) in prog.insts.iter().enumerate() {
+        for r in regs_of(inst) {
+            range
+                .entry(r)
+                .and_modify(|(_, end)| *end = i)
+                .or_insert((i, i));
+        }
+    }
+    let mut order: Vec<(VReg, usize, usize)> =
+        range.into_iter().map(|(r, (s, e))| (r, s, e)).collect();
+    order.sort_by_key(|&(r, s, _)| (s, r));
+    let mut locs = HashMap::new();
+    let mut active: Vec<(VReg, usize, Reg)> = Vec::new();
+    let mut free: Vec<Reg> = ALLOCATABLE.iter().rev().copied().collect();
+    let mut spills = 0u32;
+    let mut spill = |locs: &mut HashMap<VReg, Loc>, r: VReg| {
+        spills += 1;
+        locs.insert(r, Loc::Spill(-((slots_depth + spills * 8) as i32) as i16));
+    };
+    for (r, start, end) in order {
+        active.retain(|&(_, e, reg)| {
+            let live = e >= start;
+            if !live {
+                free.push(reg);
+            }
+            live
+        });
+        if let Some(reg) = free.pop() {
+            active.push((r, end, reg));
+            locs.insert(r, Loc::Reg(reg));
+            continue;
+        }
+        // Spill whichever ends last: it blocks a register for longest.
+        let (idx, &(victim, vend, vreg)) = active
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (_, e, _))| *e)
+            .expect("ALLOCATABLE is not empty, so a full active set is not empty");
+        if vend > end {
+            spill(&mut locs, victim);
+            active[idx] = (r, end, vreg);
+            locs.insert(r, Loc::Reg(vreg));
+        } else {
+            spill(&mut locs, r);
+        }
+    }
+    (locs, spills)
+}
+
+fn regs_of(inst: &Inst) -> Vec<VReg> {
+    let op = |o: &Operand| match o {
+        Operand::Reg(r) => vec![*r],
+        Operand::Imm(_) => vec![],
+    };
+    let base = |b: &Base| match b {
+        Base::Reg(r) => vec![*r],
+        Base::Slot(_) => vec![],
+    };
+    match inst {
+        Inst::Ctx { dst }
+        | Inst::Const { dst, .. }
+        | Inst::SlotAddr { dst, .. }
+        | Inst::MapPtr { dst, .. } => vec![*dst],
+        Inst::Mov { dst, src } => vec![*src, *dst],
+        Inst::Alu { dst, src, .. } => [vec![*dst], op(src)].concat(),
+        Inst::Load { dst, base: b, .. } => [base(b), vec![*dst]].concat(),
+        Inst::Store { base: b, src, .. } => [base(b), op(src)].concat(),
+        Inst::Call { args, dst, .. } => args.iter().copied().chain(*dst).collect(),
+        Inst::AtomicAdd { ptr, src, .. } => vec![*ptr, *src],
+        Inst::JumpIf { lhs, rhs, .. } => [vec![*lhs], op(rhs)].concat(),
+        Inst::Span(_) | Inst::Jump { .. } | Inst::Label(_) | Inst::Exit => vec![],
+    }
+}
+
+struct Emitter {
+    out: Vec<Insn>,
+    relocs: Vec<(usize, MapId)>,
+    lines: Vec<(u32, Span)>,
+    fixups: Vec<(usize, u32)>,
+    labels: HashMap<u32, usize>,
+    locs: HashMap<VReg, Loc>,
+}
+
+fn size(w: Width) -> Size {
+    match w {
+        Width::B1 => Size::B,
+        Width::B2 => Size::H,
+        Width::B4 => Size::W,
+        Width::B8 => Size::DW,
+    }
+}
+
+fn alu(op: AluOp) -> BAlu {
+    match op {
+        AluOp::Add => BAlu::Add,
+        AluOp::Sub => BAlu::Sub,
+        AluOp::Mul => BAlu::Mul,
+        AluOp::Div => BAlu::Div,
+        AluOp::Mod => BAlu::Mod,
+        AluOp::Or => BAlu::Or,
+        AluOp::And => BAlu::And,
+        AluOp::Xor => BAlu::Xor,
+        AluOp::Lsh => BAlu::Lsh,
+        AluOp::Rsh => BAlu::Rsh,
+        AluOp::Arsh => BAlu::Arsh,
+        AluOp::Neg => BAlu::Neg,
+    }
+}
+
+fn cond(c: Cond) -> BCond {
+    match c {
+        Cond::Eq => BCond::Eq,
+        Cond::Ne => BCond::Ne,
+        Cond::Gt => BCond::Gt,
+        Cond::Ge => BCond::Ge,
+        Cond::Lt => BCond::Lt,
+        Cond::Le => BCond::Le,
+        Cond::Sgt => BCond::Sgt,
+        Cond::Sge => BCond::Sge,
+        Cond::Slt => BCond::Slt,
+        Cond::Sle => BCond::Sle,
+        Cond::Set => BCond::Set,
+    }
+}
+
+impl Emitter {
+    fn loc(&self, r: VReg) -> Result<Loc, String> {
+        self.locs
+            .get(&r)
+            .copied()
+            .ok_or_else(|| format!("%{} has no location", r.0))
+    }
+
+    /// The register holding `r`, loading a spilled value into `scratch` first.
+    fn read(&mut self, r: VReg, scratch: Reg) -> Result<Reg, String> {
+        match self.loc(r)? {
+            Loc::Reg(reg) => Ok(reg),
+            Loc::Spill(off) => {
+                self.out.push(Insn::ldx(Size::DW, scratch, Reg::FP, off));
+                Ok(scratch)
+            }
+        }
+    }
+
+    /// The register to compute `r` into; `scratch` when `r` lives on the stack.
+    fn target(&self, r: VReg, scratch: Reg) -> Result<Reg, String> {
+        Ok(match self.loc(r)? {
+            Loc::Reg(reg) => reg,
+            Loc::Spill(_) => scratch,
+        })
+    }
+
+    /// Stores `reg` back when `r` lives on the stack.
+    fn write_back(&mut self, r: VReg, reg: Reg) -> Result<(), String> {
+        if let Loc::Spill(off) = self.loc(r)? {
+            self.out.push(Insn::stx(Size::DW, Reg::FP, reg, off));
+        }
+        Ok(())
+    }
+
+    fn base(
+        &mut self,
+        base: Base,
+        off: i16,
+        slot_off: &[i32],
+        scratch: Reg,
+    ) -> Result<(Reg, i16), String> {
+        match base {
+            Base::Reg(r) => Ok((self.read(r, scratch)?, off)),
+            Base::Slot(s) => {
+                let at = slot_off[s.0 as usize] + off as i32;
+                Ok((Reg::FP, at as i16))
+            }
+        }
+    }
+
+    fn inst(&mut self, inst: &Inst, slot_off: &[i32]) -> Result<(), String> {
+        match inst {
+            Inst::Span(span) => self.lines.push((self.out.len() as u32, *span)),
+            Inst::Ctx { dst } => {
+                let d = self.target(*dst, Reg::R1)?;
+                if d != Reg::R1 {
+                    self.out.push(Insn::mov64_reg(d, Reg::R1));
+                }
+                self.write_back(*dst, d)?;
+            }
+            Inst::Const { dst, value } => {
+                let d = self.target(*dst, Reg::R0)?;
+                let v = *value as i64;
+                match i32::try_from(v) {
+                    // mov64 sign-extends its 32-bit immediate: exact for these values.
+                    Ok(imm) => self.out.push(Insn::mov64_imm(d, imm)),
+                    Err(_) => self.out.extend(Insn::ld_imm64(d, *value)),
+                }
+                self.write_back(*dst, d)?;
+            }
+            Inst::Mov { dst, src } => {
+                let s = self.read(*src, Reg::R1)?;
+                let d = self.target(*dst, s)?;
+                if d != s {
+                    self.out.push(Insn::mov64_reg(d, s));
+                }
+                self.write_back(*dst, d)?;
+            }
+            Inst::Alu { op, dst, src } => {
+                let d = self.read(*dst, Reg::R0)?;
+                match (op, src) {
+                    (AluOp::Neg, _) => self.out.push(Insn::neg64(d)),
+                    (_, Operand::Imm(i)) => self.out.push(Insn::alu64_imm(alu(*op), d, *i)),
+                    (_, Operand::Reg(r)) => {
+                        let s = self.read(*r, Reg::R1)?;
+                        self.out.push(Insn::alu64_reg(alu(*op), d, s));
+                    }
+                }
+                self.write_back(*dst, d)?;
+            }
+            Inst::Load {
+                dst,
+                width,
+                base,
+                off,
+            } => {
+                let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
+                let d = self.target(*dst, Reg::R0)?;
+                self.out.push(Insn::ldx(size(*width), d, b, o));
+                self.write_back(*dst, d)?;
+            }
+            Inst::Store {
+                width,
+                base,
+                off,
+                src,
+            } => {
+                let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
+                match src {
+                    Operand::Imm(i) => self.out.push(Insn::st_imm(size(*width), b, o, *i)),
+                    Operand::Reg(r) => {
+                        let s = self.read(*r, Reg::R2)?;
+                        self.out.push(Insn::stx(size(*width), b, s, o));
+                    }
+                }
+            }
+            Inst::SlotAddr { dst, slot, off } => {
+                let d = self.target(*dst, Reg::R0)?;
+                self.out.push(Insn::mov64_reg(d, Reg::FP));
+                self.out.push(Insn::alu64_imm(
+                    BAlu::Add,
+                    d,
+                    slot_off[slot.0 as usize] + *off as i32,
+                ));
+                self.write_back(*dst, d)?;
+            }
+            Inst::MapPtr { dst, map } => {
+                let d = self.target(*dst, Reg::R0)?;
+                self.relocs.push((self.out.len(), *map));
+                self.out.extend(Insn::ld_map_fd(d));
+                self.write_back(*dst, d)?;
+            }
+            Inst::Call { helper, args, dst } => {
+                const ARGS: [Reg; 5] = [Reg::R1, Reg::R2, Reg::R3, Reg::R4, Reg::R5];
+                for (a, &to) in args.iter().zip(ARGS.iter()) {
+                    match self.loc(*a)? {
+                        Loc::Reg(r) => self.out.push(Insn::mov64_reg(to, r)),
+                        Loc::Spill(off) => self.out.push(Insn::ldx(Size::DW, to, Reg::FP, off)),
+                    }
+                }
+                self.out.push(Insn::call_helper(*helper as i32));
+                if let Some(d) = dst {
+                    match self.loc(*d)? {
+                        Loc::Reg(r) => self.out.push(Insn::mov64_reg(r, Reg::R0)),
+                        Loc::Spill(off) => {
+                            self.out.push(Insn::stx(Size::DW, Reg::FP, Reg::R0, off))
+                        }
+                    }
+                }
+            }
+            Inst::AtomicAdd { ptr, off, src } => {
+                let p = self.read(*ptr, Reg::R1)?;
+                let s = self.read(*src, Reg::R2)?;
+                self.out.push(Insn::atomic_add64(p, s, *off));
+            }
+            Inst::JumpIf {
+                cond: c,
+                lhs,
+                rhs,
+                target,
+            } => {
+                let l = self.read(*lhs, Reg::R1)?;
+                let insn = match rhs {
+                    Operand::Imm(i) => Insn::jmp_imm(cond(*c), l, *i, 0),
+                    Operand::Reg(r) => {
+                        let s = self.read(*r, Reg::R2)?;
+                        Insn::jmp_reg(cond(*c), l, s, 0)
+                    }
+                };
+                self.fixups.push((self.out.len(), target.0));
+                self.out.push(insn);
+            }
+            Inst::Jump { target } => {
+                self.fixups.push((self.out.len(), target.0));
+                self.out.push(Insn::ja(0));
+            }
+            Inst::Label(l) => {
+                self.labels.insert(l.0, self.out.len());
+            }
+            Inst::Exit => {
+                self.out.push(Insn::mov64_imm(Reg::R0, 0));
+                self.out.push(Insn::exit());
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,241 @@
+//! `LossReport`: everything a result lost on the way, so that no graph is silently wrong.
+//!
+//! The report is filled from two sides: the session copies the kernel's per-CPU losses counters
+//! in ([`LossReport::add_counter`]), and `fold` adds what it sees in the map entries (capture
+//! errors, collisions, truncated stacks, unresolved frames). This module only keeps and words
+//! the numbers; it reads no map and touches no kernel.
+
+use std::collections::BTreeMap;
+
+use crate::units::thousands;
+
+/// What was lost. Every field starts at zero; `None` means "not measured", never "zero".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LossReport {
+    /// Events the probes fired for (before filters), when the session counts them.
+    pub events_seen: Option<u64>,
+    /// Events that reached a map.
+    pub events_kept: Option<u64>,
+    /// Stack capture failures by negative errno (`-EFAULT` …), counted in map entries.
+    /// `-EEXIST` is not here: it is a collision.
+    pub stack_errors: BTreeMap<i64, u64>,
+    /// Map entries whose stack was dropped because two stacks hashed to one STACK_TRACE bucket
+    /// (`-EEXIST` from `bpf_get_stackid`).
+    pub collisions: u64,
+    /// Weight (in the profile's unit) of entries that lost a stack to an error or a collision.
+    pub lost_stack_weight: u64,
+    /// Stacks cut at the depth limit.
+    pub truncated_stacks: u64,
+    /// Frames symbolized to a name, and frames left `[unknown]`, over distinct stacks.
+    pub resolved_frames: u64,
+    pub unresolved_frames: u64,
+    /// Weight of the stacks with at least one unknown frame, and the profile's total weight.
+    pub unresolved_weight: u64,
+    pub total_weight: u64,
+    /// Updates dropped because a map was full.
+    pub map_full: u64,
+    /// Kernel counters this report has no field for, by name, kept rather than dropped.
+    pub other: BTreeMap<String, u64>,
+}
+
+/// `EEXIST`: what `bpf_get_stackid` returns when a bucket already holds another stack.
+const EEXIST: i64 = 17;
+
+impl LossReport {
+    /// Records one kernel losses counter by the name `LossesSpec::counters` gives it.
+    pub fn add_counter(&mut self, name: &str, value: u64) {
+        let add = |slot: &mut Option<u64>| *slot = Some(slot.unwrap_or(0) + value);
+        match name {
+            "events_seen" => add(&mut self.events_seen),
+            "events_kept" => add(&mut self.events_kept),
+            "map_full" => self.map_full += value,
+            "stack_collision" | "collisions" => self.collisions += value,
+            "truncated" | "truncated_stacks" => self.truncated_stacks += value,
+            _ => *self.other.entry(name.to_string()).or_default() += value,
+        }
+    }
+
+    /// Adds another report's numbers to this one (the session's kernel counters and the fold's
+    /// findings, or several maps of one run).
+    pub fn merge(&mut self, other: &LossReport) {
+        let add = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+        self.events_seen = add(self.events_seen, other.events_seen);
+        self.events_kept = add(self.events_kept, other.events_kept);
+        for (errno, n) in &other.stack_errors {
+            *self.stack_errors.entry(*errno).or_default() += n;
+        }
+        self.collisions += other.collisions;
+        self.lost_stack_weight += other.lost_stack_weight;
+        self.truncated_stacks += other.truncated_stacks;
+        self.resolved_frames += other.resolved_frames;
+        self.unresolved_frames += other.unresolved_frames;
+        self.unresolved_weight += other.unresolved_weight;
+        self.total_weight += other.total_weight;
+        self.map_full += other.map_full;
+        for (name, n) in &other.other {
+            *self.other.entry(name.clone()).or_default() += n;
+        }
+    }
+
+    /// Records an entry whose stack capture failed with `errno` (negative), carrying `weight`.
+    pub fn add_stack_error(&mut self, errno: i64, weight: u64) {
+        if errno == -EEXIST {
+            self.collisions += 1;
+        } else {
+            *self.stack_errors.entry(errno).or_default() += 1;
+        }
+        self.lost_stack_weight += weight;
+    }
+
+    /// Events that were seen but not kept (filtered events are not losses: the session reports
+    /// them as kept-or-filtered; this is only the difference the counters show).
+    pub fn events_dropped(&self) -> u64 {
+        match (self.events_seen, self.events_kept) {
+            (Some(seen), Some(kept)) => seen.saturating_sub(kept),
+            _ => 0,
+        }
+    }
+
+    /// Share of the total weight on stacks with an unknown frame, in [0, 1].
+    pub fn unresolved_share(&self) -> f64 {
+        if self.total_weight == 0 {
+            return 0.0;
+        }
+        self.unresolved_weight as f64 / self.total_weight as f64
+    }
+
+    /// Whether nothing at all was lost: the graph is the whole truth.
+    pub fn is_clean(&self) -> bool {
+        self.events_dropped() == 0
+            && self.stack_errors.is_empty()
+            && self.collisions == 0
+            && self.truncated_stacks == 0
+            && self.unresolved_frames == 0
+            && self.map_full == 0
+            && self.other.values().all(|&n| n == 0)
+    }
+
+    /// One line for the SVG subtitle and the terminal, e.g.
+    /// `events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); 2 truncated`.
+    pub fn summary_line(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(seen) = self.events_seen {
+            let kept = self.events_kept.map(|k| format!(", {} kept", thousands(k)));
+            parts.push(format!(
+                "events: {} seen{}",
+                thousands(seen),
+                kept.unwrap_or_default()
+            ));
+        }
+        let n_errors: u64 = self.stack_errors.values().sum::<u64>() + self.collisions;
+        if n_errors > 0 {
+            let mut kinds: Vec<String> = self
+                .stack_errors
+                .iter()
+                .map(|(errno, n)| format!("{} x{}", errno_name(*errno), thousands(*n)))
+                .collect();
+            if self.collisions > 0 {
+                kinds.push(format!("collisions {}", thousands(self.collisions)));
+            }
+            parts.push(format!(
+                "lost stacks: {} ({})",
+                thousands(n_errors),
+                kinds.join(", ")
+            ));
+        }
+        if self.truncated_stacks > 0 {
+            parts.push(format!("{} truncated", thousands(self.truncated_stacks)));
+        }
+        if self.unresolved_frames > 0 {
+            parts.push(format!(
+                "unresolved: {} frames, {:.1}% of weight",
+                thousands(self.unresolved_frames),
+                100.0 * self.unresolved_share()
+            ));
+        }
+        if self.map_full > 0 {
+            parts.push(format!(
+                "map full: {} updates dropped",
+                thousands(self.map_full)
+            ));
+        }
+        for (name, n) in self.other.iter().filter(|(_, n)| **n > 0) {
+            parts.push(format!("{name}: {}", thousands(*n)));
+        }
+        if self.is_clean() {
+            parts.push("no losses".into());
+        }
+        parts.join("; ")
+    }
+}
+
+/// `-14` → `"-EFAULT"`; the errnos `bpf_get_stack(id)` returns, numeric for the rest.
+pub fn errno_name(errno: i64) -> String {
+    let name = match -errno {
+        1 => "EPERM",
+        2 => "ENOENT",
+        7 => "E2BIG",
+        12 => "ENOMEM",
+        14 => "EFAULT",
+        17 => "EEXIST",
+        22 => "EINVAL",
+        95 => "EOPNOTSUPP",
+        _ => return errno.to_string(),
+    };
+    format!("-{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_report_says_so() {
+        let mut r = LossReport::default();
+        r.add_counter("events_seen", 10);
+        r.add_counter("events_kept", 10);
+        assert!(r.is_clean());
+        assert_eq!(r.summary_line(), "events: 10 seen, 10 kept; no losses");
+    }
+
+    #[test]
+    fn every_loss_is_worded() {
+        let mut r = LossReport::default();
+        r.add_counter("events_seen", 12_345);
+        r.add_counter("events_kept", 12_300);
+        r.add_stack_error(-14, 5);
+        r.add_stack_error(-14, 5);
+        r.add_stack_error(-17, 1);
+        r.truncated_stacks = 2;
+        r.unresolved_frames = 4;
+        r.unresolved_weight = 25;
+        r.total_weight = 100;
+        r.add_counter("map_full", 7);
+        r.add_counter("weird", 1);
+        assert!(!r.is_clean());
+        assert_eq!(r.events_dropped(), 45);
+        assert_eq!(r.lost_stack_weight, 11);
+        assert_eq!(
+            r.summary_line(),
+            "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); \
+             2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped; \
+             weird: 1"
+        );
+        assert_eq!(errno_name(-99), "-99");
+
+        let mut both = LossReport::default();
+        both.merge(&r);
+        both.merge(&r);
+        assert_eq!(both.events_seen, Some(24_690));
+        assert_eq!(both.collisions, 2);
+        assert_eq!(both.stack_errors.get(&-14), Some(&4));
+        assert_eq!(both.other.get("weird"), Some(&2));
+        assert_eq!(both.unresolved_share(), 0.25);
+        let mut none = LossReport::default();
+        none.merge(&LossReport::default());
+        assert_eq!(none.events_seen, None, "unmeasured stays unmeasured");
+    }
+}

@@ -1,0 +1,91 @@
+//! Folded stacks, Brendan Gregg's text format: one `root;a;b 42` line per distinct stack.
+//!
+//! The writer sorts lines by text, so the same profile always gives the same bytes (goldens,
+//! diffs). The parser reads any folded file (ours, FlameGraph's, bpftrace's via stackcollapse)
+//! back into a profile for `flamescript render` and `diff`. Frame kinds survive the round trip
+//! through the `_[k]`/`_[i]` suffixes and the `[…]` markers; the root kind does not (a folded
+//! line does not say which frames were key parts), so roots come back as user frames.
+
+use compiler::types::Unit;
+
+use crate::fold::{Frame, FrameKind, Profile};
+use crate::losses::LossReport;
+
+/// The profile as folded text, lines sorted, each ending in `\n`.
+pub fn write(profile: &Profile) -> String {
+    let mut lines: Vec<String> = profile
+        .stacks
+        .iter()
+        .filter(|(frames, _)| !frames.is_empty())
+        .map(|(frames, n)| {
+            let path: Vec<_> = frames.iter().map(Frame::folded_name).collect();
+            format!("{} {n}", path.join(";"))
+        })
+        .collect();
+    lines.sort();
+    let mut res = lines.join("\n");
+    if !res.is_empty() {
+        res.push('\n');
+    }
+    res
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ParseError {
+    #[error("line {line}: expected `frame;frame;… COUNT`, found `{text}`")]
+    Malformed { line: usize, text: String },
+}
+
+/// Reads folded text. Blank lines are skipped; repeated stacks add up. The unit is unknown to
+/// folded text, so the profile is plain ("samples") unless the caller says otherwise.
+pub fn parse(text: &str) -> Result<Profile, ParseError> {
+    let mut stacks = Vec::new();
+    for (idx, raw) in text.lines().enumerate() {
+        let line = raw.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        let malformed = || ParseError::Malformed {
+            line: idx + 1,
+            text: line.to_string(),
+        };
+        let (path, count) = line.rsplit_once(' ').ok_or_else(malformed)?;
+        // FlameGraph accepts fractional counts; they are rounded, as its own tools do.
+        let n = match count.parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => match count.parse::<f64>() {
+                Ok(x) if x >= 0.0 && x.is_finite() => x.round() as u64,
+                _ => return Err(malformed()),
+            },
+        };
+        let frames: Vec<Frame> = path.split(';').map(parse_frame).collect();
+        stacks.push((frames, n));
+    }
+    let mut losses = LossReport::default();
+    for (frames, n) in &stacks {
+        let n_unknown = frames
+            .iter()
+            .filter(|f| f.kind == FrameKind::Unknown)
+            .count() as u64;
+        losses.unresolved_frames += n_unknown;
+        losses.unresolved_weight += if n_unknown > 0 { *n } else { 0 };
+        losses.total_weight += n;
+    }
+    Ok(Profile::from_stacks(stacks, Unit::Plain, "samples", losses))
+}
+
+fn parse_frame(text: &str) -> Frame {
+    if let Some(name) = text.strip_suffix("_[k]") {
+        return Frame::new(name, FrameKind::Kernel);
+    }
+    if let Some(name) = text.strip_suffix("_[i]") {
+        return Frame::new(name, FrameKind::Inlined);
+    }
+    if text.starts_with("[unknown]") {
+        return Frame::new(text, FrameKind::Unknown);
+    }
+    if text.starts_with('[') && text.ends_with(']') {
+        return Frame::new(text, FrameKind::Marker);
+    }
+    Frame::new(text, FrameKind::User)
+}

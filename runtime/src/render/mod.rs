@@ -1,0 +1,8 @@
+//! Renderers: a folded [`Profile`](crate::fold::Profile) (or a non-stack map) → bytes for humans
+//! and tools. Each takes plain data and returns text or bytes; none writes a file or touches the
+//! kernel (the binary chooses where output goes).
+
+pub mod folded;
+pub mod pprof;
+pub mod svg;
+pub mod table;

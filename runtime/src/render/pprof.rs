@@ -1,0 +1,268 @@
+//! pprof's protobuf profile (gzip-compressed), for `go tool pprof`, Pyroscope and Parca.
+//!
+//! The message structs are written by hand with prost's derive (no protoc, no build script),
+//! following `perftools.profiles` (profile.proto) field by field; only the fields we fill or
+//! test are declared, and protobuf readers skip the rest. Values are written in the metric's
+//! base unit (`nanoseconds`, `bytes`, `count`) so tools scale them themselves. A function with
+//! frames inlined into it becomes one location with several lines, innermost first, as pprof
+//! expects. The loss report travels in the profile's comments.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use compiler::types::Unit;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::fold::{Frame, FrameKind, Profile};
+use crate::render::svg::subtitle;
+
+/// perftools.profiles.Profile.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbProfile {
+    #[prost(message, repeated, tag = "1")]
+    pub sample_type: Vec<PbValueType>,
+    #[prost(message, repeated, tag = "2")]
+    pub sample: Vec<PbSample>,
+    #[prost(message, repeated, tag = "3")]
+    pub mapping: Vec<PbMapping>,
+    #[prost(message, repeated, tag = "4")]
+    pub location: Vec<PbLocation>,
+    #[prost(message, repeated, tag = "5")]
+    pub function: Vec<PbFunction>,
+    /// Index 0 must be "".
+    #[prost(string, repeated, tag = "6")]
+    pub string_table: Vec<String>,
+    #[prost(int64, tag = "9")]
+    pub time_nanos: i64,
+    #[prost(int64, tag = "10")]
+    pub duration_nanos: i64,
+    /// String table indices.
+    #[prost(int64, repeated, tag = "13")]
+    pub comment: Vec<i64>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbValueType {
+    #[prost(int64, tag = "1")]
+    pub r#type: i64,
+    #[prost(int64, tag = "2")]
+    pub unit: i64,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbSample {
+    /// Leaf first.
+    #[prost(uint64, repeated, tag = "1")]
+    pub location_id: Vec<u64>,
+    #[prost(int64, repeated, tag = "2")]
+    pub value: Vec<i64>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbMapping {
+    #[prost(uint64, tag = "1")]
+    pub id: u64,
+    #[prost(int64, tag = "5")]
+    pub filename: i64,
+    #[prost(bool, tag = "7")]
+    pub has_functions: bool,
+    #[prost(bool, tag = "10")]
+    pub has_inline_frames: bool,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbLocation {
+    #[prost(uint64, tag = "1")]
+    pub id: u64,
+    /// 0: no mapping (root frames and markers).
+    #[prost(uint64, tag = "2")]
+    pub mapping_id: u64,
+    /// Innermost (inlined) function first, the function it was inlined into last.
+    #[prost(message, repeated, tag = "4")]
+    pub line: Vec<PbLine>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbLine {
+    #[prost(uint64, tag = "1")]
+    pub function_id: u64,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct PbFunction {
+    #[prost(uint64, tag = "1")]
+    pub id: u64,
+    #[prost(int64, tag = "2")]
+    pub name: i64,
+    #[prost(int64, tag = "3")]
+    pub system_name: i64,
+}
+
+/// What the caller knows that the profile does not.
+#[derive(Clone, Debug, Default)]
+pub struct PprofConfig {
+    /// The sample type's name ("cpu", "off-cpu"); `None` uses the profile's value name.
+    pub sample_type: Option<String>,
+    /// The script, carried as the first comment.
+    pub title: String,
+    /// Wall-clock start of the run (ns since the epoch) and its length, when known.
+    pub time_nanos: i64,
+    pub duration_nanos: i64,
+}
+
+/// The metric's pprof unit and the factor from the profile's unit to it.
+fn base_unit(unit: Unit) -> (&'static str, u64) {
+    match unit {
+        Unit::Plain => ("count", 1),
+        Unit::Time { scale } => ("nanoseconds", scale),
+        Unit::Bytes { scale } => ("bytes", scale),
+    }
+}
+
+/// Interns strings; index 0 is "" as the format requires.
+struct Strings {
+    table: Vec<String>,
+    index: HashMap<String, i64>,
+}
+
+impl Strings {
+    fn new() -> Strings {
+        Strings {
+            table: vec![String::new()],
+            index: HashMap::from([(String::new(), 0)]),
+        }
+    }
+
+    fn id(&mut self, s: &str) -> i64 {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        let id = self.table.len() as i64;
+        self.table.push(s.to_string());
+        self.index.insert(s.to_string(), id);
+        id
+    }
+}
+
+const KERNEL_MAPPING: u64 = 1;
+const USER_MAPPING: u64 = 2;
+
+/// The profile as a pprof message (not yet encoded).
+pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
+    let mut strings = Strings::new();
+    let (unit_name, factor) = base_unit(profile.unit);
+    let type_name = config.sample_type.as_deref().unwrap_or(&profile.value_name);
+    let sample_type = vec![PbValueType {
+        r#type: strings.id(type_name),
+        unit: strings.id(unit_name),
+    }];
+    let mapping = vec![
+        PbMapping {
+            id: KERNEL_MAPPING,
+            filename: strings.id("[kernel.kallsyms]"),
+            has_functions: true,
+            has_inline_frames: false,
+        },
+        PbMapping {
+            id: USER_MAPPING,
+            filename: strings.id("[user]"),
+            has_functions: true,
+            has_inline_frames: true,
+        },
+    ];
+    let mut functions: HashMap<(String, FrameKind), u64> = HashMap::new();
+    let mut function = Vec::new();
+    let mut locations: HashMap<Vec<u64>, u64> = HashMap::new();
+    let mut location = Vec::new();
+    let mut sample = Vec::with_capacity(profile.stacks.len());
+    for (frames, n) in &profile.stacks {
+        let mut ids = Vec::new();
+        for group in inline_groups(frames) {
+            // Lines innermost first: the group is outermost first.
+            let lines: Vec<u64> = group
+                .iter()
+                .rev()
+                .map(|f| {
+                    let key = (f.name.clone(), f.kind);
+                    *functions.entry(key).or_insert_with(|| {
+                        let id = function.len() as u64 + 1;
+                        let name = strings.id(&f.name);
+                        function.push(PbFunction {
+                            id,
+                            name,
+                            system_name: name,
+                        });
+                        id
+                    })
+                })
+                .collect();
+            let mapping_id = match group[0].kind {
+                FrameKind::Kernel => KERNEL_MAPPING,
+                FrameKind::User | FrameKind::Inlined | FrameKind::Unknown => USER_MAPPING,
+                FrameKind::Root | FrameKind::Marker => 0,
+            };
+            let id = *locations.entry(lines.clone()).or_insert_with(|| {
+                let id = location.len() as u64 + 1;
+                let line = lines
+                    .iter()
+                    .map(|&function_id| PbLine { function_id })
+                    .collect();
+                location.push(PbLocation {
+                    id,
+                    mapping_id,
+                    line,
+                });
+                id
+            });
+            ids.push(id);
+        }
+        ids.reverse();
+        let value = n.saturating_mul(factor).min(i64::MAX as u64) as i64;
+        sample.push(PbSample {
+            location_id: ids,
+            value: vec![value],
+        });
+    }
+    let mut comment = Vec::new();
+    if !config.title.is_empty() {
+        comment.push(strings.id(&config.title));
+    }
+    comment.push(strings.id(&subtitle(profile)));
+    PbProfile {
+        sample_type,
+        sample,
+        mapping,
+        location,
+        function,
+        string_table: strings.table,
+        time_nanos: config.time_nanos,
+        duration_nanos: config.duration_nanos,
+        comment,
+    }
+}
+
+/// Frames root→leaf cut into groups: a function followed by the frames inlined into it.
+fn inline_groups(frames: &[Frame]) -> Vec<&[Frame]> {
+    let mut res = Vec::new();
+    let mut start = 0;
+    for idx in 1..=frames.len() {
+        let next_inlined = frames
+            .get(idx)
+            .is_some_and(|f| f.kind == FrameKind::Inlined);
+        if !next_inlined {
+            res.push(&frames[start..idx]);
+            start = idx;
+        }
+    }
+    res.retain(|g| !g.is_empty());
+    res
+}
+
+/// The profile as gzip-compressed pprof bytes (`.pb.gz`).
+pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8>> {
+    let bytes = prost::Message::encode_to_vec(&to_message(profile, config));
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&bytes)?;
+    gz.finish()
+}
