@@ -624,3 +624,32 @@ fn full_parens(e: &ast::Expr) -> String {
         }
     }
 }
+
+/// Inputs shaped to make a backtracking parser repeat work (nested alternatives that fail only
+/// at the innermost level) still parse in linear time: each must finish well within a second.
+#[test]
+fn nested_failures_do_not_backtrack_exponentially() {
+    let n = 120;
+    let cases = [
+        format!("BEGIN {{ {}1 }}", "f(".repeat(n)),
+        format!("BEGIN {{ {}1 }}", "@x[".repeat(n)),
+        format!("BEGIN {{ {}1{} = }}", "@x[".repeat(n), "]".repeat(n)),
+        format!("BEGIN {{ $x = {}1{} ]", "(".repeat(n), ")".repeat(n)),
+        format!(
+            "profile < {}1{} > 5 >",
+            "@[".repeat(n / 2),
+            "]".repeat(n / 2)
+        ),
+        format!("BEGIN {{ if ({}1) {{ }} else", "-(".repeat(n / 2)),
+    ];
+    for text in cases {
+        let start = std::time::Instant::now();
+        let (_, res) = parse_named("slow.fs", &text);
+        let took = start.elapsed();
+        assert!(res.is_err(), "{text}");
+        assert!(
+            took < std::time::Duration::from_secs(1),
+            "{took:?} for {text}"
+        );
+    }
+}

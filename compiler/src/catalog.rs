@@ -189,6 +189,10 @@ impl Env for NoKernel {
 pub struct Resolved {
     /// The record layout behind `args.FIELD`, for tracepoint-like probes.
     pub args: Option<TracepointLayout>,
+    /// Kernel records the probe's own builtins are read from (a block I/O probe's `bytes` lives in
+    /// `block:block_rq_issue`), looked up when the script is checked so that a kernel without
+    /// them is refused at the probe, and so the lowering needs no `Env`. Not visible as `args`.
+    pub records: Vec<TracepointLayout>,
 }
 
 /// Why a probe's `:` parts did not resolve.

@@ -4,8 +4,9 @@
 //! well-typed; the lowering never re-checks and never reports a user error.
 //!
 //! - Each [`Clause`] names its probe (name and index in the catalog), its modifiers with their
-//!   values in base units (defaults filled in, so `profile` always carries `hz`), what the probe
-//!   resolved to (the tracepoint layout behind `args`), an optional filter and its statements.
+//!   values in base units (defaults filled in, so a modifier with a default is always there),
+//!   what the probe resolved to (the tracepoint layout behind `args`, the kernel records its own
+//!   builtins are read from), an optional filter and its statements.
 //! - Every [`Expr`] carries its [`Type`] (with its unit: `delta / 1000` is a duration counted in
 //!   µs). Literals are already in the unit of the value they meet: in `delta / 1000 > 1ms` the
 //!   `1ms` is the number 1000.

@@ -282,7 +282,7 @@ impl Builder {
     /// `if (c) {…} else if (c) {…} … else {…}`: the grammar gives a flat list; the AST nests
     /// each `else if` inside the previous one, built from the back so nothing recurses.
     fn if_stmt(&self, span: Span, inner: Pairs<'_, Rule>) -> Res<ast::Stmt> {
-        // (span of this `if`/`else if` branch, condition, block)
+        // (from this branch's `if` to its block's end, condition, block)
         let mut branches: Vec<(Span, ast::Expr, ast::Block)> = Vec::new();
         let mut otherwise: Option<ast::Block> = None;
         let mut start = span.start;
@@ -341,7 +341,7 @@ impl Builder {
         let mut tail: Option<Box<ast::Else>> = otherwise.map(|b| Box::new(ast::Else::Block(b)));
         let mut res = None;
         while let Some((s, cond, then)) = branches.pop() {
-            // Each branch spans from its `if` (or `else`) to the end of the whole chain.
+            // Each branch spans from its `if` to the end of the whole chain.
             let s = Span::new(self.file, s.start, span.end);
             let stmt = ast::Stmt {
                 kind: ast::StmtKind::If {
@@ -745,6 +745,8 @@ enum Want {
     Expr,
     Assign,
     Operator,
+    /// `if`: with `{`, what may follow `else`.
+    KwIf,
     Other,
 }
 
@@ -796,6 +798,7 @@ fn want(r: Rule) -> Want {
         | Rule::field_dot
         | Rule::field_arrow => Want::Operator,
         Rule::assign => Want::Assign,
+        Rule::kw_if => Want::KwIf,
         _ => Want::Other,
     }
 }
@@ -903,6 +906,10 @@ impl Builder {
             return keyword_help(d);
         }
         match wants.first() {
+            Some(Want::BraceOnly) if wants.contains(&Want::KwIf) => {
+                Diagnostic::error("expected `{` or `if` after `else`", span, found)
+                    .with_help("the blocks of `if` and `else` are written in braces: `else { … }`")
+            }
             Some(Want::BraceOnly) if wants.len() == 1 => {
                 Diagnostic::error("expected `{`", span, found).with_help(
                     "the blocks of `if` and `else` are written in braces: `if (…) { … }`",
@@ -953,7 +960,7 @@ impl Builder {
             }
             Some(Want::Assign) => Diagnostic::error("expected `=`", span, found),
             Some(Want::Operator) => Diagnostic::error("expected an operator", span, found),
-            Some(Want::Other | Want::Closer(_)) | None => {
+            Some(Want::KwIf | Want::Other | Want::Closer(_)) | None => {
                 Diagnostic::error(found, span, "not expected here")
             }
         }
@@ -1023,5 +1030,70 @@ impl Builder {
             d = d.with_secondary(Span::new(self.file, open, open + 1), "the block opens here");
         }
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(suffix: &str) -> Option<&'static Unit> {
+        UNITS.iter().find(|u| u.suffix == suffix)
+    }
+
+    #[test]
+    fn fraction_hints_pick_the_largest_whole_unit() {
+        assert_eq!(
+            fraction_hint("1", "5", unit("ms")).as_deref(),
+            Some("1500us")
+        );
+        assert_eq!(
+            fraction_hint("1", "25", unit("s")).as_deref(),
+            Some("1250ms")
+        );
+        assert_eq!(
+            fraction_hint("0", "5", unit("us")).as_deref(),
+            Some("500ns")
+        );
+        assert_eq!(
+            fraction_hint("2", "5", unit("GiB")).as_deref(),
+            Some("2560MiB")
+        );
+        assert_eq!(fraction_hint("1", "5", unit("B")), None);
+        assert_eq!(fraction_hint("1", "5", None), None);
+        // More fraction digits than any unit resolves, and more than u128 holds: no hint.
+        assert_eq!(fraction_hint("1", "0000000001", unit("ns")), None);
+        assert_eq!(fraction_hint("1", &"1".repeat(60), unit("s")), None);
+    }
+
+    #[test]
+    fn numbers_normalise_to_base_units() {
+        let span = Span::default();
+        let n = |t: &str| number(span, t).ok();
+        assert_eq!(n("0"), Some(ast::ExprKind::Int(0)));
+        assert_eq!(n("1_000"), Some(ast::ExprKind::Int(1000)));
+        assert_eq!(n("0xff"), Some(ast::ExprKind::Int(255)));
+        assert_eq!(n("2s"), Some(ast::ExprKind::Duration(2_000_000_000)));
+        assert_eq!(n("4KiB"), Some(ast::ExprKind::Size(4096)));
+        assert_eq!(
+            n("18446744073709551615ns"),
+            Some(ast::ExprKind::Duration(u64::MAX))
+        );
+        assert_eq!(
+            n("18446744073709551615B"),
+            Some(ast::ExprKind::Size(u64::MAX))
+        );
+        for bad in [
+            "0x",
+            "0xg",
+            "1KB",
+            "1m",
+            "1.5",
+            "1ms2",
+            "18446744073709551616",
+            "17179869184GiB",
+        ] {
+            assert_eq!(n(bad), None, "{bad}");
+        }
     }
 }

@@ -13,7 +13,7 @@
 //!
 //! Example: `bio < @[comm, kstack] = sum(bytes) >`
 
-use compiler::catalog::{BuiltinSpec, Probe, ProgramKind};
+use compiler::catalog::{BuiltinSpec, Env, Probe, ProgramKind, ResolveError, Resolved};
 use compiler::types::{Type, Unit};
 
 pub(crate) struct Bio;
@@ -54,5 +54,8 @@ impl Probe for Bio {
                 doc: "request kind as blktrace writes it: R, W, WS, RA, F, …",
             },
         ]
+    }
+    fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
+        super::with_records(self.name(), env, &[("block", "block_rq_issue")])
     }
 }

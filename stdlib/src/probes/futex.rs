@@ -13,7 +13,9 @@
 //!
 //! Example: `futex min 100us < @[ustack] = sum(delta) >`
 
-use compiler::catalog::{BuiltinSpec, ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::catalog::{
+    BuiltinSpec, Env, ModifierArg, ModifierSpec, Probe, ProgramKind, ResolveError, Resolved,
+};
 use compiler::types::{Type, Unit};
 
 use super::offcpu::HOUR_NS;
@@ -63,5 +65,12 @@ impl Probe for Futex {
             group: "",
             default: None,
         }]
+    }
+    fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
+        let records = [
+            ("syscalls", "sys_enter_futex"),
+            ("syscalls", "sys_exit_futex"),
+        ];
+        super::with_records(self.name(), env, &records)
     }
 }

@@ -13,7 +13,9 @@
 //!
 //! Example: `pagefault user < @[ustack] = count() >`
 
-use compiler::catalog::{BuiltinSpec, ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::catalog::{
+    BuiltinSpec, Env, ModifierArg, ModifierSpec, Probe, ProgramKind, ResolveError, Resolved,
+};
 use compiler::types::Type;
 
 pub(crate) struct Pagefault;
@@ -67,5 +69,13 @@ impl Probe for Pagefault {
                 default: None,
             },
         ]
+    }
+    fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
+        // Both, whatever the modifiers: `user`/`kernel` pick one when the clause is lowered.
+        let records = [
+            ("exceptions", "page_fault_user"),
+            ("exceptions", "page_fault_kernel"),
+        ];
+        super::with_records(self.name(), env, &records)
     }
 }

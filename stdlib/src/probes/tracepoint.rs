@@ -47,7 +47,10 @@ impl Probe for Tracepoint {
             });
         };
         match env.tracepoint(category, name) {
-            Ok(layout) => Ok(Resolved { args: Some(layout) }),
+            Ok(layout) => Ok(Resolved {
+                args: Some(layout),
+                records: Vec::new(),
+            }),
             Err(EnvError::UnknownTracepoint { similar }) => {
                 let known_category = env.tracepoints().iter().any(|(c, _)| c == category);
                 let help = match similar.as_slice() {
