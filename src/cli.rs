@@ -91,6 +91,12 @@ pub(crate) enum Command {
 pub(crate) enum Emit {
     /// The parsed syntax tree.
     Ast,
+    /// The IR: BPF with virtual registers.
+    Ir,
+    /// The BPF instructions, with `;;` source comments.
+    Asm,
+    /// The BPF ELF object (to the file given with -o).
+    Elf,
 }
 
 /// The output formats, by extension.

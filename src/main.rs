@@ -13,6 +13,7 @@
 
 mod cli;
 mod list;
+mod run;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -21,10 +22,13 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use compiler::diag::{Diagnostic, Sources};
 
+use compiler::lower::Target;
+
 use crate::cli::{Cli, Command, Emit, Format};
+use crate::run::RunConfig;
 
 /// A problem the user can fix: exit code 2.
-const EXIT_USER: u8 = 2;
+pub(crate) const EXIT_USER: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -42,7 +46,7 @@ fn main() -> ExitCode {
 }
 
 /// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
-fn refuse(message: &str, help: &str) -> u8 {
+pub(crate) fn refuse(message: &str, help: &str) -> u8 {
     let mut err = StandardStream::stderr(ColorChoice::Auto);
     let _ = writeln!(err, "error: {message}");
     if !help.is_empty() {
@@ -106,38 +110,79 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     validate_target_and_outputs(&cli)?;
 
     let text = sources.text(file).to_string();
-    let script = match compiler::syntax::parse(file, &text) {
-        Ok(script) => script,
-        Err(diag) => return Err(report(&sources, &[diag])),
-    };
     if cli.emit == Some(Emit::Ast) {
+        let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
         print!("{}", compiler::syntax::print::print(&script));
         return Ok(());
     }
+    // Tracepoint layouts come from tracefs; mount it when we may (root), else sema says what to do.
+    let _ = runtime::tracefs::ensure_mounted();
     let env = compiler::tracefs::TracefsEnv::live();
-    let (checked, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
-    if diags.iter().any(Diagnostic::is_error) || checked.is_none() {
-        return Err(report(&sources, &diags));
-    }
-    if !diags.is_empty() {
-        emit(&sources, &diags);
-    }
     if cli.check {
+        let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
+        let (checked, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
+        if diags.iter().any(Diagnostic::is_error) || checked.is_none() {
+            return Err(report(&sources, &diags));
+        }
+        emit(&sources, &diags);
         return Ok(());
     }
-    Err(refuse(
-        "running scripts on the kernel is not built yet",
-        "use --check to parse and check a script",
-    ))
+
+    // `-c`: start the command held at exec, so its pid is known before the probes are built.
+    let mut held = match &cli.cmd {
+        Some(cmd) => Some(
+            runtime::target::HeldCommand::spawn(cmd)
+                .map_err(|e| refuse(&format!("cannot start `{cmd}`: {e}"), "check the command"))?,
+        ),
+        None => None,
+    };
+    let target = match (cli.pid, &held) {
+        (Some(pid), _) => Target::Pid(pid),
+        (None, Some(_)) => Target::Tree,
+        (None, None) => Target::All,
+    };
+    let options = compiler::lower::Options {
+        target,
+        ..Default::default()
+    };
+    let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)
+        .map_err(|diags| report(&sources, &diags))?;
+    match cli.emit {
+        Some(Emit::Ir) => {
+            print!("{}", compiled.ir);
+            return Ok(());
+        }
+        Some(Emit::Asm) => {
+            print!("{}", compiled.asm);
+            return Ok(());
+        }
+        Some(Emit::Elf) => {
+            let Some(path) = cli.output.first() else {
+                return Err(refuse(
+                    "--emit elf needs -o FILE.o",
+                    "write e.g. --emit elf -o script.o",
+                ));
+            };
+            return std::fs::write(path, &compiled.artifact.elf)
+                .map_err(|e| refuse(&format!("cannot write `{}`: {e}", path.display()), ""));
+        }
+        Some(Emit::Ast) | None => {}
+    }
+    let run = RunConfig {
+        duration: cli.duration,
+        dry_run: cli.dry_run,
+        outputs: cli.output.clone(),
+    };
+    run::run(&sources, &compiled.artifact, held.as_mut(), &run)
 }
 
 /// Prints diagnostics to stderr (colours when it is a terminal) and returns exit code 2.
-fn report(sources: &Sources, diags: &[Diagnostic]) -> u8 {
+pub(crate) fn report(sources: &Sources, diags: &[Diagnostic]) -> u8 {
     emit(sources, diags);
     EXIT_USER
 }
 
-fn emit(sources: &Sources, diags: &[Diagnostic]) {
+pub(crate) fn emit(sources: &Sources, diags: &[Diagnostic]) {
     let mut err = StandardStream::stderr(ColorChoice::Auto);
     sources.emit(&mut err, diags);
 }
@@ -161,6 +206,9 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
         }
     }
     for path in &cli.output {
+        if cli.emit == Some(Emit::Elf) {
+            continue;
+        }
         if Format::from_path(path).is_none() {
             return Err(refuse(
                 &format!(

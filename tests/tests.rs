@@ -8,3 +8,7 @@ mod diagnostics;
 mod parse;
 // The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
 mod bpf_object;
+// Codegen goldens (data/golden/*.fs → .asm) and the same programs through the real verifier.
+mod golden;
+// Shared helpers for the root-only kernel tests.
+mod kernel;

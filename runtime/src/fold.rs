@@ -271,6 +271,9 @@ fn entry_frames(
                 losses.truncated_stacks += u64::from(*truncated);
                 push_stack(&mut kernel, "kernel", *truncated, sym.kernel(ips));
             }
+            // -EFAULT: there was no stack of that kind to take — a sample in user mode has no
+            // kernel stack, a kernel thread no user stack. Nothing was lost; draw nothing.
+            RawPart::StackError(-14) => {}
             RawPart::StackError(errno) => {
                 losses.add_stack_error(*errno, weight);
                 let which = match kind {

@@ -158,6 +158,30 @@ impl Session {
         }
     }
 
+    /// The keys of one map (the targets map, polled while the run goes on).
+    pub fn keys(&self, map: &str) -> Result<Vec<Vec<u8>>, RuntimeError> {
+        let fd = self.map_fd(map)?;
+        let spec = self.artifact.maps.iter().find(|m| m.name == map);
+        let Some(spec) = spec else {
+            return Ok(Vec::new());
+        };
+        raw::keys(fd, spec.key_size as usize).map_err(|e| RuntimeError::ReadMap {
+            map: map.to_string(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Adds a process to the targets map (`-c`: the command's pid, before it is released).
+    pub fn add_target(&self, map: &str, pid: u32) -> Result<(), RuntimeError> {
+        let fd = self.map_fd(map)?;
+        raw::update(fd, &pid.to_ne_bytes(), &1u64.to_ne_bytes()).map_err(|e| {
+            RuntimeError::ReadMap {
+                map: map.to_string(),
+                reason: e.to_string(),
+            }
+        })
+    }
+
     fn map_fd(&self, name: &str) -> Result<i32, RuntimeError> {
         let map = self.ebpf.map(name).ok_or_else(|| RuntimeError::ReadMap {
             map: name.into(),
@@ -250,6 +274,7 @@ mod raw {
     use compiler::artifact::MapSpec;
 
     const BPF_MAP_LOOKUP_ELEM: libc::c_long = 1;
+    const BPF_MAP_UPDATE_ELEM: libc::c_long = 2;
     const BPF_MAP_GET_NEXT_KEY: libc::c_long = 4;
 
     #[repr(C)]
@@ -289,6 +314,34 @@ mod raw {
             ..Default::default()
         };
         bpf(BPF_MAP_LOOKUP_ELEM, &mut attr)
+    }
+
+    pub(super) fn update(fd: i32, key: &[u8], value: &[u8]) -> io::Result<()> {
+        let mut attr = MapElemAttr {
+            map_fd: fd as u32,
+            key: key.as_ptr() as u64,
+            value_or_next_key: value.as_ptr() as u64,
+            ..Default::default()
+        };
+        bpf(BPF_MAP_UPDATE_ELEM, &mut attr)
+    }
+
+    pub(super) fn keys(fd: i32, key_size: usize) -> io::Result<Vec<Vec<u8>>> {
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        loop {
+            let mut next = vec![0u8; key_size];
+            let mut attr = MapElemAttr {
+                map_fd: fd as u32,
+                key: out.last().map_or(0, |k| k.as_ptr() as u64),
+                value_or_next_key: next.as_mut_ptr() as u64,
+                ..Default::default()
+            };
+            match bpf(BPF_MAP_GET_NEXT_KEY, &mut attr) {
+                Ok(()) => out.push(next),
+                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Ok(out),
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Every entry of a hash or array map. Entries deleted while we walk are skipped.

@@ -3,19 +3,47 @@
 //! as with `perf record -- CMD`. The command runs through `sh -c` (bpftrace takes one string
 //! too); the shell and every descendant are the target, tracked in the kernel at fork.
 
+use std::ffi::CString;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus};
+
+/// How a reaped command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exited {
+    /// The `wait` status word.
+    pub status: i32,
+}
 
 pub struct HeldCommand {
-    child: Child,
+    pid: libc::pid_t,
     /// Writing one byte (or closing) releases the child into `exec`.
     release: Option<OwnedFd>,
+    exited: Option<Exited>,
 }
 
 impl HeldCommand {
+    /// Forks a child that waits on a pipe, then execs `/bin/sh -c CMD`.
+    ///
+    /// Not `std::process::Command`: its `spawn` waits until the child has exec'd, and ours must
+    /// not exec before the probes are attached.
     pub fn spawn(cmd: &str) -> io::Result<HeldCommand> {
+        let bad = |_| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the command contains a NUL byte",
+            )
+        };
+        // Everything the child needs is allocated before fork: between fork and exec only
+        // async-signal-safe calls are allowed in a multi-threaded process.
+        let sh = CString::new("/bin/sh").map_err(bad)?;
+        let dash_c = CString::new("-c").map_err(bad)?;
+        let script = CString::new(cmd).map_err(bad)?;
+        let argv = [
+            sh.as_ptr(),
+            dash_c.as_ptr(),
+            script.as_ptr(),
+            std::ptr::null(),
+        ];
         let mut fds = [0i32; 2];
         // SAFETY: `fds` has room for the two descriptors pipe2 writes.
         if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
@@ -24,30 +52,34 @@ impl HeldCommand {
         // SAFETY: pipe2 succeeded, so both descriptors are open and owned by nobody else.
         let (read_end, write_end) =
             unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-        let gate = read_end.as_raw_fd();
-        let mut command = Command::new("/bin/sh");
-        command.arg("-c").arg(cmd);
-        // SAFETY: the closure only calls async-signal-safe functions (read, close) between fork
-        // and exec, as pre_exec requires.
-        unsafe {
-            command.pre_exec(move || {
-                let mut byte = 0u8;
-                // Blocks until the parent writes a byte or closes its end (on its exit too, so
-                // a crashed flamescript never leaves the child held forever).
-                let _ = libc::read(gate, (&mut byte as *mut u8).cast(), 1);
-                Ok(())
-            });
+        // SAFETY: fork has no preconditions; the child branch below only calls close, read,
+        // execv and _exit, all async-signal-safe, on memory allocated before the fork.
+        let pid = unsafe { libc::fork() };
+        if pid < 0 {
+            return Err(io::Error::last_os_error());
         }
-        let child = command.spawn()?;
+        if pid == 0 {
+            // SAFETY: see above; the child never returns from this block.
+            unsafe {
+                libc::close(write_end.as_raw_fd());
+                let mut byte = 0u8;
+                // Blocks until the parent writes a byte or its end closes (on its exit too, so a
+                // crashed flamescript never leaves the child held forever).
+                let _ = libc::read(read_end.as_raw_fd(), (&mut byte as *mut u8).cast(), 1);
+                libc::execv(sh.as_ptr(), argv.as_ptr());
+                libc::_exit(127);
+            }
+        }
         drop(read_end);
         Ok(HeldCommand {
-            child,
+            pid,
             release: Some(write_end),
+            exited: None,
         })
     }
 
     pub fn pid(&self) -> u32 {
-        self.child.id()
+        self.pid as u32
     }
 
     /// Lets the command run.
@@ -59,25 +91,45 @@ impl HeldCommand {
         }
     }
 
-    /// The exit status once it has exited, without blocking.
-    pub fn try_wait(&mut self) -> io::Result<Option<ExitStatus>> {
-        self.child.try_wait()
+    /// How it ended once it has exited (reaping it), without blocking.
+    pub fn try_wait(&mut self) -> io::Result<Option<Exited>> {
+        if self.exited.is_some() {
+            return Ok(self.exited);
+        }
+        let mut status = 0;
+        // SAFETY: waits only for our own child, without blocking; `status` is a valid out-pointer.
+        let rc = unsafe { libc::waitpid(self.pid, &mut status, libc::WNOHANG) };
+        match rc {
+            0 => Ok(None),
+            rc if rc < 0 => Err(io::Error::last_os_error()),
+            _ => {
+                self.exited = Some(Exited { status });
+                Ok(self.exited)
+            }
+        }
     }
 
     /// Ends the command (the run stopped before it finished) and reaps it.
     pub fn kill(&mut self) {
         self.release();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if self.exited.is_none() {
+            let mut status = 0;
+            // SAFETY: signals and reaps our own child only.
+            unsafe {
+                libc::kill(self.pid, libc::SIGKILL);
+                libc::waitpid(self.pid, &mut status, 0);
+            }
+            self.exited = Some(Exited { status });
+        }
     }
 }
 
 impl Drop for HeldCommand {
     fn drop(&mut self) {
-        // Releasing a never-released child lets it run to its end rather than hang; a child that
-        // is still running when the session ends keeps running, as with perf.
+        // Releasing a never-released child lets it run rather than hang; a command still running
+        // when the session ends keeps running, as with perf.
         self.release();
-        let _ = self.child.try_wait();
+        let _ = self.try_wait();
     }
 }
 

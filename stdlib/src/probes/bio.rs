@@ -13,7 +13,11 @@
 //!
 //! Example: `bio < @[comm, kstack] = sum(bytes) >`
 
-use compiler::catalog::{BuiltinSpec, Env, Probe, ProgramKind, ResolveError, Resolved};
+use compiler::artifact::AttachSpec;
+use compiler::catalog::{
+    BuiltinSource, BuiltinSpec, Env, Hook, ModifierValue, Probe, ProgramKind, ResolveError,
+    Resolved,
+};
 use compiler::types::{Type, Unit};
 
 pub(crate) struct Bio;
@@ -57,5 +61,22 @@ impl Probe for Bio {
     }
     fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
         super::with_records(self.name(), env, &[("block", "block_rq_issue")])
+    }
+
+    fn hooks(&self, _parts: &[String], _modifiers: &[ModifierValue]) -> Vec<Hook> {
+        vec![Hook {
+            section: "tracepoint/block/block_rq_issue".into(),
+            attach: AttachSpec::Tracepoint {
+                category: "block".into(),
+                name: "block_rq_issue".into(),
+            },
+        }]
+    }
+    fn builtin_source(&self, index: usize) -> BuiltinSource {
+        // The record's own field names, at the offsets this kernel's format gives.
+        match self.builtins().get(index) {
+            Some(b) => BuiltinSource::TracepointField(b.name),
+            None => BuiltinSource::Unsupported,
+        }
     }
 }

@@ -13,8 +13,10 @@
 //!
 //! Example: `pagefault user < @[ustack] = count() >`
 
+use compiler::artifact::AttachSpec;
 use compiler::catalog::{
-    BuiltinSpec, Env, ModifierArg, ModifierSpec, Probe, ProgramKind, ResolveError, Resolved,
+    BuiltinSource, BuiltinSpec, Env, Hook, ModifierArg, ModifierSpec, ModifierValue, Probe,
+    ProgramKind, ResolveError, Resolved,
 };
 use compiler::types::Type;
 
@@ -77,5 +79,35 @@ impl Probe for Pagefault {
             ("exceptions", "page_fault_kernel"),
         ];
         super::with_records(self.name(), env, &records)
+    }
+
+    fn hooks(&self, _parts: &[String], modifiers: &[ModifierValue]) -> Vec<Hook> {
+        let has = |name: &str| modifiers.iter().any(|m| m.name == name);
+        let (user, kernel) = match (has("user"), has("kernel")) {
+            (false, false) => (true, true),
+            other => other,
+        };
+        let hook = |name: &str| Hook {
+            section: format!("tracepoint/exceptions/{name}"),
+            attach: AttachSpec::Tracepoint {
+                category: "exceptions".into(),
+                name: name.into(),
+            },
+        };
+        let mut hooks = Vec::new();
+        if user {
+            hooks.push(hook("page_fault_user"));
+        }
+        if kernel {
+            hooks.push(hook("page_fault_kernel"));
+        }
+        hooks
+    }
+    fn builtin_source(&self, index: usize) -> BuiltinSource {
+        // Both tracepoints share one record layout (the `x86_exceptions` event class).
+        match self.builtins().get(index) {
+            Some(b) => BuiltinSource::TracepointField(b.name),
+            None => BuiltinSource::Unsupported,
+        }
     }
 }

@@ -13,7 +13,10 @@
 //!
 //! Example: `profile hz 99 < @[kstack, ustack] = count() >`
 
-use compiler::catalog::{BuiltinSpec, ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::artifact::{AttachSpec, Sampling, SoftwareEvent};
+use compiler::catalog::{
+    BuiltinSource, BuiltinSpec, Hook, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind,
+};
 use compiler::types::{Type, Unit};
 
 pub(crate) struct Profile;
@@ -49,6 +52,31 @@ impl Probe for Profile {
             group: "",
             default: Some(99),
         }]
+    }
+
+    fn hooks(&self, _parts: &[String], modifiers: &[ModifierValue]) -> Vec<Hook> {
+        let hz = modifiers
+            .iter()
+            .find(|m| m.name == "hz")
+            .map_or(99, |m| m.value);
+        vec![Hook {
+            section: "perf_event".into(),
+            attach: AttachSpec::PerfEvent {
+                event: SoftwareEvent::CpuClock,
+                sample: Sampling::Frequency(hz),
+            },
+        }]
+    }
+    fn builtin_source(&self, index: usize) -> BuiltinSource {
+        match index {
+            // `sample_period` of the perf event: cpu-clock counts nanoseconds, so this is the CPU
+            // time the sample stands for (the kernel adjusts it to keep the frequency).
+            0 => BuiltinSource::Ctx {
+                offset: compiler::lower::expr::PERF_SAMPLE_PERIOD,
+                size: 8,
+            },
+            _ => BuiltinSource::Unsupported,
+        }
     }
 }
 

@@ -13,7 +13,10 @@
 //!
 //! Example: `tracepoint:sched:sched_process_exec < @[comm] = count() >`
 
-use compiler::catalog::{Env, EnvError, Probe, ProgramKind, ResolveError, Resolved};
+use compiler::artifact::AttachSpec;
+use compiler::catalog::{
+    Env, EnvError, Hook, ModifierValue, Probe, ProgramKind, ResolveError, Resolved,
+};
 
 pub(crate) struct Tracepoint;
 
@@ -82,5 +85,18 @@ impl Probe for Tracepoint {
                 help: Some(why),
             }),
         }
+    }
+
+    fn hooks(&self, parts: &[String], _modifiers: &[ModifierValue]) -> Vec<Hook> {
+        let [category, name] = parts else {
+            return Vec::new();
+        };
+        vec![Hook {
+            section: format!("tracepoint/{category}/{name}"),
+            attach: AttachSpec::Tracepoint {
+                category: category.clone(),
+                name: name.clone(),
+            },
+        }]
     }
 }

@@ -1,0 +1,464 @@
+//! Checked program → IR: the meaning of a script in BPF terms.
+//!
+//! Each clause becomes one program per kernel hook its probe names (`Probe::hooks`); the block
+//! runs in each. Layout decisions made here and read back by the runtime through `MapSpec`:
+//! - **Map keys** are built in a zeroed stack slot: integers as 8-byte words, strings NUL-padded
+//!   to a multiple of 8, stacks as the 8-byte result of `bpf_get_stackid` (negative: -errno,
+//!   kept in the key so the weight still shows, as a marked frame). A map with a user stack also
+//!   stores the thread group id in a hidden 8-byte word, so the stack is symbolized in the right
+//!   process. A histogram's last key word is the log2 bucket.
+//! - **Stack ids, not stack contents**: `bpf_get_stackid` without `BPF_F_REUSE_STACKID` returns
+//!   `-EEXIST` when another stack owns the bucket, so a collision is never silent: the sample
+//!   keeps its weight under a `[lost: … collision]` frame and the loss report counts it.
+//!   (Content keys via `bpf_get_stack` cost 1 KiB of key per stack; see docs/PERFORMANCE.md.)
+//! - **Values**: count, sum, avg (sum, count) and hist buckets live in per-CPU hashes and are
+//!   added without atomics (each CPU owns its copy); min, max and plain assignment use a shared
+//!   hash (a racing update may lose, which only ever affects those three).
+//! - **Losses**: a per-CPU array of counters ([`COUNTERS`]): events seen (past the target
+//!   filter), events kept (past the script's filter), updates refused because a map was full.
+//!
+//! Nothing here reports user errors: sema refused those. What cannot be lowered yet (a probe
+//! with no hooks, a builtin with no source) is a diagnostic naming the feature, not a panic.
+
+pub mod expr;
+mod layout;
+mod stmt;
+
+use crate::artifact::{KeyKind, MapKind, MapSpec, ValueSpec};
+use crate::catalog::{BuiltinSource, Catalog, Hook, TracepointLayout};
+use crate::diag::{Diagnostic, Span};
+use crate::ir::{self, Base, Builder, Inst, MapId, Operand, VReg, Width};
+use crate::sema::checked;
+
+pub use layout::map_spec;
+
+/// The losses counters, in the order of the losses map's indices.
+pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full"];
+const EVENTS_SEEN: u32 = 0;
+const EVENTS_KEPT: u32 = 1;
+const MAP_FULL: u32 = 2;
+
+/// Names of the internal maps, as they appear in the object and in `bpftool map show`.
+pub const STACKS_MAP: &str = "fs_stacks";
+pub const LOSSES_MAP: &str = "fs_losses";
+pub const TARGETS_MAP: &str = "fs_targets";
+
+/// Which tasks the programs look at. The filter runs first, in the kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Every task on the system.
+    All,
+    /// One process (every thread of thread group `pid`).
+    Pid(u32),
+    /// The thread groups listed in the targets map: the runtime adds the root (a `-c` command),
+    /// and a `sched_process_fork` program adds every child of a listed process.
+    Tree,
+}
+
+/// Sizes and target of a compilation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub target: Target,
+    /// Entries of each user map.
+    pub map_entries: u32,
+    /// Entries of the stack-trace map (each holds up to 127 frames, 1 KiB).
+    pub stack_entries: u32,
+    /// Offset of `child_pid` in `sched:sched_process_fork` on the target kernel (20 on 6.18,
+    /// 44 before `__data_loc` comms); needed by [`Target::Tree`] only. `compile` reads it from
+    /// the kernel's layout.
+    pub fork_child_pid_offset: u32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            target: Target::All,
+            map_entries: 10_240,
+            stack_entries: 16_384,
+            fork_child_pid_offset: 20,
+        }
+    }
+}
+
+/// The lowered module, plus which map is which user map.
+pub fn lower(
+    prog: &checked::Program,
+    catalog: Catalog,
+    options: &Options,
+) -> Result<ir::Module, Diagnostic> {
+    let mut maps: Vec<MapSpec> = prog
+        .maps
+        .iter()
+        .enumerate()
+        .map(|(i, m)| map_spec(i, m, options))
+        .collect();
+    let uses_stacks = maps.iter().any(|m| {
+        m.key.iter().any(|k| {
+            matches!(
+                k.kind,
+                KeyKind::KernelStack { .. } | KeyKind::UserStack { .. }
+            )
+        })
+    });
+    let stacks = uses_stacks.then(|| {
+        maps.push(internal_map(
+            STACKS_MAP,
+            MapKind::StackTrace,
+            4,
+            127 * 8,
+            options.stack_entries,
+            false,
+        ));
+        MapId(maps.len() as u32 - 1)
+    });
+    maps.push(internal_map(
+        LOSSES_MAP,
+        MapKind::Array,
+        4,
+        8,
+        COUNTERS.len() as u32,
+        true,
+    ));
+    let losses = MapId(maps.len() as u32 - 1);
+    let targets = (options.target == Target::Tree).then(|| {
+        maps.push(internal_map(TARGETS_MAP, MapKind::Hash, 4, 8, 8_192, false));
+        MapId(maps.len() as u32 - 1)
+    });
+    let ids = Ids {
+        user_maps: prog.maps.len(),
+        stacks,
+        losses,
+        targets,
+    };
+
+    let mut programs = Vec::new();
+    for (ci, clause) in prog.clauses.iter().enumerate() {
+        let probe = catalog.probes[clause.probe.index];
+        let hooks = probe.hooks(&clause.parts, &clause.modifiers);
+        if hooks.is_empty() {
+            if clause.kind == crate::catalog::ProgramKind::UserSpace {
+                continue;
+            }
+            return Err(Diagnostic::error(
+                format!("`{}` cannot run in the kernel yet", clause.probe.name),
+                clause.span,
+                "this probe has no code generator yet",
+            )
+            .with_help("check it with --check; running it is planned"));
+        }
+        let n = hooks.len();
+        for (hi, hook) in hooks.into_iter().enumerate() {
+            let name = program_name(ci, hi, n, clause.probe.name);
+            let ctx = Ctx {
+                clause,
+                decls: &prog.maps,
+                probe,
+                maps: &maps,
+                ids: &ids,
+                options,
+            };
+            programs.push(lower_clause(&ctx, name, hook, ci)?);
+        }
+    }
+    if let Some(targets) = ids.targets {
+        programs.push(fork_tracker(
+            targets,
+            &prog.clauses,
+            options.fork_child_pid_offset,
+        )?);
+    }
+    for p in &programs {
+        if let Err(e) = ir::verify(p) {
+            return Err(internal(
+                prog.clauses.first().map_or_else(Span::default, |c| c.span),
+                &e,
+            ));
+        }
+    }
+    Ok(ir::Module { programs, maps })
+}
+
+/// The program's name, `fs_` prefixed so `bpftool prog show` tells ours apart; the kernel keeps
+/// 15 bytes of it.
+fn program_name(clause: usize, hook: usize, hooks: usize, probe: &str) -> String {
+    let mut name = if hooks > 1 {
+        format!("fs_{clause}{hook}_{probe}")
+    } else {
+        format!("fs_{clause}_{probe}")
+    };
+    name.truncate(15);
+    name
+}
+
+fn internal_map(
+    name: &str,
+    kind: MapKind,
+    key_size: u32,
+    value_size: u32,
+    max_entries: u32,
+    per_cpu: bool,
+) -> MapSpec {
+    MapSpec {
+        name: name.to_string(),
+        display: String::new(),
+        kind,
+        key_size,
+        value_size,
+        max_entries,
+        per_cpu,
+        key: Vec::new(),
+        value: ValueSpec::Internal,
+    }
+}
+
+fn internal(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "internal error in the code generator",
+        span,
+        "while compiling this",
+    )
+    .with_note(what.to_string())
+    .with_help("this is a flamescript bug: please report it with the script")
+}
+
+/// Which `MapId` is which.
+struct Ids {
+    /// `MapId(i)` for `i < user_maps` is `checked::MapId(i)`.
+    user_maps: usize,
+    stacks: Option<MapId>,
+    losses: MapId,
+    targets: Option<MapId>,
+}
+
+/// What lowering one clause reads.
+struct Ctx<'a> {
+    clause: &'a checked::Clause,
+    decls: &'a [checked::MapDecl],
+    probe: &'a dyn crate::catalog::Probe,
+    maps: &'a [MapSpec],
+    ids: &'a Ids,
+    options: &'a Options,
+}
+
+/// The state of lowering one program.
+struct Lowerer<'a> {
+    cx: &'a Ctx<'a>,
+    b: Builder,
+    /// The context pointer (r1 at entry).
+    ctx: VReg,
+    /// One register per local slot, zeroed at entry.
+    locals: Vec<VReg>,
+    /// `bpf_get_current_pid_tgid()`, computed once per program when needed.
+    pid_tgid: Option<VReg>,
+    /// The end of the block: where a filter that fails jumps.
+    end: ir::Label,
+}
+
+fn lower_clause(
+    cx: &Ctx<'_>,
+    name: String,
+    hook: Hook,
+    ci: usize,
+) -> Result<ir::Program, Diagnostic> {
+    let mut b = Builder::new(name, hook.section, hook.attach, ci, cx.clause.span);
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+    };
+    l.b.span(cx.clause.span);
+    l.target_filter();
+    l.bump(EVENTS_SEEN);
+    for _ in &cx.clause.locals {
+        let r = l.b.constant(0);
+        l.locals.push(r);
+    }
+    if let Some(filter) = &cx.clause.filter {
+        l.b.span(filter.span);
+        let v = l.expr(filter)?;
+        l.b.push(Inst::JumpIf {
+            cond: ir::Cond::Eq,
+            lhs: v,
+            rhs: Operand::Imm(0),
+            target: end,
+        });
+    }
+    l.bump(EVENTS_KEPT);
+    l.stmts(&cx.clause.body)?;
+    l.b.push(Inst::Label(end));
+    Ok(l.b.finish())
+}
+
+impl Lowerer<'_> {
+    /// `pid_tgid` once; its upper half is the process id, its lower half the thread id.
+    fn pid_tgid(&mut self) -> VReg {
+        if let Some(r) = self.pid_tgid {
+            return r;
+        }
+        let r = self.b.call(
+            crate::bpf::helpers::Helper::GetCurrentPidTgid.id() as u32,
+            vec![],
+        );
+        self.pid_tgid = Some(r);
+        r
+    }
+
+    fn tgid(&mut self) -> VReg {
+        let pt = self.pid_tgid();
+        let t = self.b.copy(pt);
+        self.b.alu(ir::AluOp::Rsh, t, Operand::Imm(32));
+        t
+    }
+
+    /// Leaves the program early for tasks outside the target.
+    fn target_filter(&mut self) {
+        match self.cx.options.target {
+            Target::All => {}
+            Target::Pid(pid) => {
+                let t = self.tgid();
+                let want = self.b.constant(u64::from(pid));
+                self.b.push(Inst::JumpIf {
+                    cond: ir::Cond::Ne,
+                    lhs: t,
+                    rhs: Operand::Reg(want),
+                    target: self.end,
+                });
+            }
+            Target::Tree => {
+                let Some(targets) = self.cx.ids.targets else {
+                    return;
+                };
+                let t = self.tgid();
+                let key = self.b.slot(4);
+                self.b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(t));
+                let map = self.b.map_ptr(targets);
+                let k = self.b.slot_addr(key, 0);
+                let found = self.b.call(
+                    helper(crate::bpf::helpers::Helper::MapLookupElem),
+                    vec![map, k],
+                );
+                self.b.push(Inst::JumpIf {
+                    cond: ir::Cond::Eq,
+                    lhs: found,
+                    rhs: Operand::Imm(0),
+                    target: self.end,
+                });
+            }
+        }
+    }
+
+    /// Adds one to losses counter `index` on this CPU.
+    fn bump(&mut self, index: u32) {
+        let key = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(key), 0, Operand::Imm(index as i32));
+        let map = self.b.map_ptr(self.cx.ids.losses);
+        let k = self.b.slot_addr(key, 0);
+        let v = self.b.call(
+            helper(crate::bpf::helpers::Helper::MapLookupElem),
+            vec![map, k],
+        );
+        let skip = self.b.label();
+        // Verifier: a map value pointer may be NULL until compared with 0.
+        self.b.push(Inst::JumpIf {
+            cond: ir::Cond::Eq,
+            lhs: v,
+            rhs: Operand::Imm(0),
+            target: skip,
+        });
+        let n = self.b.load(Width::B8, Base::Reg(v), 0);
+        self.b.alu(ir::AluOp::Add, n, Operand::Imm(1));
+        self.b.store(Width::B8, Base::Reg(v), 0, Operand::Reg(n));
+        self.b.push(Inst::Label(skip));
+    }
+
+    fn user_map(&self, id: checked::MapId) -> (MapId, &MapSpec) {
+        debug_assert!(id.0 < self.cx.ids.user_maps);
+        (MapId(id.0 as u32), &self.cx.maps[id.0])
+    }
+
+    /// The record field a probe builtin or `args.FIELD` names: the clause's `args` layout first,
+    /// then the probe's own records.
+    fn record_field(&self, name: &str) -> Option<&crate::catalog::TpField> {
+        let resolved = &self.cx.clause.resolved;
+        let layouts: Vec<&TracepointLayout> = resolved
+            .args
+            .iter()
+            .chain(resolved.records.iter())
+            .collect();
+        layouts
+            .into_iter()
+            .find_map(|l| l.fields.iter().find(|f| f.name == name))
+    }
+
+    fn builtin_source(&self, index: usize) -> BuiltinSource {
+        self.cx.probe.builtin_source(index)
+    }
+}
+
+pub(crate) fn helper(h: crate::bpf::helpers::Helper) -> u32 {
+    h.id() as u32
+}
+
+/// `sched_process_fork`: a child of a traced process is traced too (`-c` and its descendants).
+fn fork_tracker(
+    targets: MapId,
+    clauses: &[checked::Clause],
+    child_pid_offset: u32,
+) -> Result<ir::Program, Diagnostic> {
+    use crate::bpf::helpers::Helper;
+    let span = clauses.first().map_or_else(Span::default, |c| c.span);
+    let attach = crate::artifact::AttachSpec::Tracepoint {
+        category: "sched".into(),
+        name: "sched_process_fork".into(),
+    };
+    let mut b = Builder::new(
+        "fs_fork".into(),
+        "tracepoint/sched/sched_process_fork".into(),
+        attach,
+        usize::MAX,
+        span,
+    );
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    // The parent is the current task: look its thread group up (not `parent_pid`, which is the
+    // forking *thread*).
+    let pt = b.call(helper(Helper::GetCurrentPidTgid), vec![]);
+    b.alu(ir::AluOp::Rsh, pt, Operand::Imm(32));
+    let key = b.slot(4);
+    b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(pt));
+    let map = b.map_ptr(targets);
+    let k = b.slot_addr(key, 0);
+    let found = b.call(helper(Helper::MapLookupElem), vec![map, k]);
+    b.push(Inst::JumpIf {
+        cond: ir::Cond::Eq,
+        lhs: found,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    // `child_pid` at the offset the kernel's format gives. A new thread (CLONE_THREAD) adds its
+    // tid too, which is harmless: lookups are by tgid.
+    let child = b.load(Width::B4, Base::Reg(ctx), child_pid_offset as i16);
+    let ckey = b.slot(4);
+    b.store(Width::B4, Base::Slot(ckey), 0, Operand::Reg(child));
+    let val = b.slot(8);
+    b.store(Width::B8, Base::Slot(val), 0, Operand::Imm(1));
+    let map2 = b.map_ptr(targets);
+    let k2 = b.slot_addr(ckey, 0);
+    let v2 = b.slot_addr(val, 0);
+    let flags = b.constant(0);
+    b.push(Inst::Call {
+        helper: helper(Helper::MapUpdateElem),
+        args: vec![map2, k2, v2, flags],
+        dst: None,
+    });
+    b.push(Inst::Label(end));
+    Ok(b.finish())
+}

@@ -1,0 +1,342 @@
+//! Statements → IR: map updates (the aggregations), locals, `if`, `delete`.
+
+use super::{Lowerer, MAP_FULL, helper, internal};
+use crate::artifact::KeyKind;
+use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
+use crate::diag::{Diagnostic, Span};
+use crate::ir::{AluOp, Base, Cond, Inst, Operand, Slot, VReg, Width};
+use crate::sema::checked::{BuiltinRef, Expr, ExprKind, MapId, MapOp, Stmt};
+
+/// `BPF_ANY` / `BPF_NOEXIST` flags of `bpf_map_update_elem`.
+const BPF_ANY: u64 = 0;
+const BPF_NOEXIST: u64 = 1;
+
+impl Lowerer<'_> {
+    pub(super) fn stmts(&mut self, stmts: &[Stmt]) -> Result<(), Diagnostic> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), Diagnostic> {
+        match s {
+            Stmt::MapUpdate {
+                map,
+                keys,
+                op,
+                span,
+            } => {
+                self.b.span(*span);
+                self.map_update(*map, keys, op)
+            }
+            Stmt::LocalAssign { local, value, span } => {
+                self.b.span(*span);
+                let v = self.expr(value)?;
+                let dst = *self
+                    .locals
+                    .get(local.0)
+                    .ok_or_else(|| internal(*span, "unknown local"))?;
+                self.b.push(Inst::Mov { dst, src: v });
+                Ok(())
+            }
+            Stmt::If {
+                cond,
+                then,
+                otherwise,
+                span,
+            } => {
+                self.b.span(*span);
+                let c = self.expr(cond)?;
+                let (else_l, end) = (self.b.label(), self.b.label());
+                self.b.push(Inst::JumpIf {
+                    cond: Cond::Eq,
+                    lhs: c,
+                    rhs: Operand::Imm(0),
+                    target: else_l,
+                });
+                self.stmts(then)?;
+                self.b.push(Inst::Jump { target: end });
+                self.b.push(Inst::Label(else_l));
+                self.stmts(otherwise)?;
+                self.b.push(Inst::Label(end));
+                Ok(())
+            }
+            Stmt::Delete { map, keys, span } => {
+                self.b.span(*span);
+                let key = self.build_key(*map, keys, None)?;
+                let (id, _) = self.user_map(*map);
+                let m = self.b.map_ptr(id);
+                let k = self.b.slot_addr(key, 0);
+                self.b.push(Inst::Call {
+                    helper: helper(Helper::MapDeleteElem),
+                    args: vec![m, k],
+                    dst: None,
+                });
+                Ok(())
+            }
+            // Every map is printed when the run ends; printing from inside the kernel needs the
+            // event channel that `clear` and `exit` need too, not built yet.
+            Stmt::Print { span, .. } => Err(not_yet("print", *span)),
+            Stmt::Clear { span, .. } => Err(not_yet("clear", *span)),
+            Stmt::Exit { span } => Err(not_yet("exit", *span)),
+        }
+    }
+
+    /// Builds the key of user map `map` in a fresh zeroed slot. `bucket`: a histogram's bucket.
+    pub(super) fn build_key(
+        &mut self,
+        map: MapId,
+        keys: &[Expr],
+        bucket: Option<VReg>,
+    ) -> Result<Slot, Diagnostic> {
+        let (_, spec) = self.user_map(map);
+        let parts = spec.key.clone();
+        let slot = self.b.slot(spec.key_size);
+        // Verifier: a key passed to a helper must be initialised in full, padding included; and
+        // equal keys must be equal bytes.
+        self.b.zero_slot(slot);
+        let mut exprs = keys.iter();
+        for part in &parts {
+            match &part.kind {
+                KeyKind::Hidden => {}
+                KeyKind::Int(_) if exprs.len() == 0 => {
+                    // The trailing histogram bucket.
+                    if let Some(b) = bucket {
+                        self.b.store(
+                            Width::B8,
+                            Base::Slot(slot),
+                            part.offset as i16,
+                            Operand::Reg(b),
+                        );
+                    }
+                }
+                KeyKind::Int(_) => {
+                    let e = exprs
+                        .next()
+                        .ok_or_else(|| internal(Span::default(), "key arity"))?;
+                    let v = self.expr(e)?;
+                    self.b.store(
+                        Width::B8,
+                        Base::Slot(slot),
+                        part.offset as i16,
+                        Operand::Reg(v),
+                    );
+                }
+                KeyKind::Str => {
+                    let e = exprs
+                        .next()
+                        .ok_or_else(|| internal(Span::default(), "key arity"))?;
+                    self.string_into(e, slot, part.offset, part.size)?;
+                }
+                KeyKind::KernelStack { .. } | KeyKind::UserStack { .. } => {
+                    let e = exprs
+                        .next()
+                        .ok_or_else(|| internal(Span::default(), "key arity"))?;
+                    let user = matches!(part.kind, KeyKind::UserStack { .. });
+                    if !matches!(
+                        e.kind,
+                        ExprKind::Builtin(BuiltinRef::Common {
+                            name: "kstack" | "ustack",
+                            ..
+                        })
+                    ) {
+                        return Err(internal(e.span, "a stack key that is not kstack or ustack"));
+                    }
+                    let stacks = self
+                        .cx
+                        .ids
+                        .stacks
+                        .ok_or_else(|| internal(e.span, "no stack map"))?;
+                    let m = self.b.map_ptr(stacks);
+                    let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
+                    // The result is the id, or -errno (-EFAULT: no stack here, -EEXIST: the bucket
+                    // holds another stack). Either way it goes into the key: the weight stays.
+                    let id = self
+                        .b
+                        .call(helper(Helper::GetStackid), vec![self.ctx, m, flags]);
+                    self.b.store(
+                        Width::B8,
+                        Base::Slot(slot),
+                        part.offset as i16,
+                        Operand::Reg(id),
+                    );
+                    if let KeyKind::UserStack { tgid_offset, .. } = part.kind {
+                        let t = self.tgid();
+                        self.b.store(
+                            Width::B8,
+                            Base::Slot(slot),
+                            tgid_offset as i16,
+                            Operand::Reg(t),
+                        );
+                    }
+                }
+            }
+        }
+        Ok(slot)
+    }
+
+    fn map_update(&mut self, map: MapId, keys: &[Expr], op: &MapOp) -> Result<(), Diagnostic> {
+        match op {
+            MapOp::Count => {
+                let one = self.b.constant(1);
+                let key = self.build_key(map, keys, None)?;
+                self.add_to(map, key, &[one])
+            }
+            MapOp::Sum(e) => {
+                let v = self.expr(e)?;
+                let key = self.build_key(map, keys, None)?;
+                self.add_to(map, key, &[v])
+            }
+            MapOp::Avg(e) => {
+                let v = self.expr(e)?;
+                let one = self.b.constant(1);
+                let key = self.build_key(map, keys, None)?;
+                self.add_to(map, key, &[v, one])
+            }
+            MapOp::Hist(e) => {
+                let v = self.expr(e)?;
+                let bucket = self.log2_bucket(v);
+                let one = self.b.constant(1);
+                let key = self.build_key(map, keys, Some(bucket))?;
+                self.add_to(map, key, &[one])
+            }
+            MapOp::Min(e) | MapOp::Max(e) => {
+                let v = self.expr(e)?;
+                let key = self.build_key(map, keys, None)?;
+                // Keep the current value unless the new one beats it.
+                let keep = if matches!(op, MapOp::Min(_)) {
+                    Cond::Le
+                } else {
+                    Cond::Ge
+                };
+                let (id, _) = self.user_map(map);
+                let m = self.b.map_ptr(id);
+                let k = self.b.slot_addr(key, 0);
+                let p = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+                let (insert, done) = (self.b.label(), self.b.label());
+                self.b.push(Inst::JumpIf {
+                    cond: Cond::Eq,
+                    lhs: p,
+                    rhs: Operand::Imm(0),
+                    target: insert,
+                });
+                let cur = self.b.load(Width::B8, Base::Reg(p), 0);
+                self.b.push(Inst::JumpIf {
+                    cond: keep,
+                    lhs: cur,
+                    rhs: Operand::Reg(v),
+                    target: done,
+                });
+                self.b.store(Width::B8, Base::Reg(p), 0, Operand::Reg(v));
+                self.b.push(Inst::Jump { target: done });
+                self.b.push(Inst::Label(insert));
+                self.insert(map, key, &[v], BPF_NOEXIST);
+                self.b.push(Inst::Label(done));
+                Ok(())
+            }
+            MapOp::Assign(e) => {
+                let v = self.expr(e)?;
+                let key = self.build_key(map, keys, None)?;
+                self.insert(map, key, &[v], BPF_ANY);
+                Ok(())
+            }
+        }
+    }
+
+    /// `value[i] += adds[i]` for an existing entry; inserts `adds` as the value otherwise.
+    /// Per-CPU maps: this CPU's copy only, so no atomics are needed.
+    fn add_to(&mut self, map: MapId, key: Slot, adds: &[VReg]) -> Result<(), Diagnostic> {
+        let (id, _) = self.user_map(map);
+        let m = self.b.map_ptr(id);
+        let k = self.b.slot_addr(key, 0);
+        let p = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+        let (insert, done) = (self.b.label(), self.b.label());
+        // Verifier: a map value pointer may be NULL until compared with 0.
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: p,
+            rhs: Operand::Imm(0),
+            target: insert,
+        });
+        for (i, add) in adds.iter().enumerate() {
+            let off = (i * 8) as i16;
+            let cur = self.b.load(Width::B8, Base::Reg(p), off);
+            self.b.alu(AluOp::Add, cur, Operand::Reg(*add));
+            self.b
+                .store(Width::B8, Base::Reg(p), off, Operand::Reg(cur));
+        }
+        self.b.push(Inst::Jump { target: done });
+        self.b.push(Inst::Label(insert));
+        self.insert(map, key, adds, BPF_NOEXIST);
+        self.b.push(Inst::Label(done));
+        Ok(())
+    }
+
+    /// `bpf_map_update_elem(map, key, value, flags)`; a refusal (the map is full, or another
+    /// update won a race) is counted in the losses map rather than dropped silently.
+    fn insert(&mut self, map: MapId, key: Slot, value: &[VReg], flags: u64) {
+        let (id, _) = self.user_map(map);
+        let val = self.b.slot(8 * value.len() as u32);
+        for (i, v) in value.iter().enumerate() {
+            self.b
+                .store(Width::B8, Base::Slot(val), (i * 8) as i16, Operand::Reg(*v));
+        }
+        let m = self.b.map_ptr(id);
+        let k = self.b.slot_addr(key, 0);
+        let vp = self.b.slot_addr(val, 0);
+        let f = self.b.constant(flags);
+        let rc = self
+            .b
+            .call(helper(Helper::MapUpdateElem), vec![m, k, vp, f]);
+        let ok = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(0),
+            target: ok,
+        });
+        self.bump(MAP_FULL);
+        self.b.push(Inst::Label(ok));
+    }
+
+    /// The log2 bucket of `v`: 0 for 0, else floor(log2 v) + 1, by a branchy binary search
+    /// (no loops: the verifier would want them bounded).
+    fn log2_bucket(&mut self, v: VReg) -> VReg {
+        let x = self.b.copy(v);
+        let bucket = self.b.constant(0);
+        let zero = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: x,
+            rhs: Operand::Imm(0),
+            target: zero,
+        });
+        for shift in [32, 16, 8, 4, 2, 1] {
+            let t = self.b.copy(x);
+            self.b.alu(AluOp::Rsh, t, Operand::Imm(shift));
+            let skip = self.b.label();
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Eq,
+                lhs: t,
+                rhs: Operand::Imm(0),
+                target: skip,
+            });
+            self.b.push(Inst::Mov { dst: x, src: t });
+            self.b.alu(AluOp::Add, bucket, Operand::Imm(shift));
+            self.b.push(Inst::Label(skip));
+        }
+        self.b.alu(AluOp::Add, bucket, Operand::Imm(1));
+        self.b.push(Inst::Label(zero));
+        bucket
+    }
+}
+
+fn not_yet(what: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        format!("`{what}()` inside a kernel probe is not supported yet"),
+        span,
+        "needs an event channel to user space, not built yet",
+    )
+    .with_help("every map is printed when the run ends; use -d or Ctrl-C to end it")
+}

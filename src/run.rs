@@ -1,0 +1,169 @@
+//! Running a compiled script: load, attach, wait for the end (`-d`, Ctrl-C, SIGTERM, the `-c`
+//! command exiting), collect, detach, write the results.
+//!
+//! The session is dropped — every program and link detached — before any output is written,
+//! and on every error path by `Drop`. Processes being traced are snapshotted for symbolization
+//! while they live (polled every 100 ms), so a process that exits before the end still resolves.
+
+#![allow(clippy::print_stderr, reason = "the binary is the only printer")]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use compiler::artifact::Artifact;
+use compiler::diag::{Diagnostic, Sources};
+use runtime::session::{RuntimeError, Session};
+use runtime::symbolize::Symbolizer;
+use runtime::target::HeldCommand;
+
+use crate::{EXIT_USER, refuse, report};
+
+pub(crate) struct RunConfig {
+    /// Stop after this many nanoseconds.
+    pub(crate) duration: Option<u64>,
+    /// Load (the verifier runs) but do not attach.
+    pub(crate) dry_run: bool,
+    pub(crate) outputs: Vec<PathBuf>,
+}
+
+pub(crate) fn run(
+    sources: &Sources,
+    artifact: &Artifact,
+    mut held: Option<&mut HeldCommand>,
+    cfg: &RunConfig,
+) -> Result<(), u8> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Ctrl-C ends the run cleanly: results are still collected and written.
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    let mut session = Session::load(artifact).map_err(|e| runtime_error(sources, e))?;
+    if cfg.dry_run {
+        eprintln!(
+            "{} program(s) loaded: the kernel verifier accepted them (--dry-run: nothing attached)",
+            artifact.programs.len()
+        );
+        return Ok(());
+    }
+    let mut symbolizer = Symbolizer::new();
+    let started = Instant::now();
+    session.attach().map_err(|e| runtime_error(sources, e))?;
+    let attached = started.elapsed();
+    let mut tracker = Tracker::default();
+    if let Some(h) = held.as_deref_mut() {
+        session
+            .add_target(compiler::lower::TARGETS_MAP, h.pid())
+            .map_err(|e| runtime_error(sources, e))?;
+        h.release();
+    }
+    eprintln!(
+        "Attached {} probe(s) in {:.1} ms. {}",
+        artifact.programs.len(),
+        attached.as_secs_f64() * 1e3,
+        match (cfg.duration, &held) {
+            (_, Some(_)) => "Tracing until the command exits (Ctrl-C to stop).".to_string(),
+            (Some(d), None) => format!(
+                "Tracing for {:.1} s (Ctrl-C to stop early).",
+                d as f64 / 1e9
+            ),
+            (None, None) => "Tracing; Ctrl-C to end.".to_string(),
+        }
+    );
+    let deadline = cfg
+        .duration
+        .map(|ns| Instant::now() + Duration::from_nanos(ns));
+    loop {
+        std::thread::sleep(Duration::from_millis(20));
+        tracker.poll(&session, held.is_some(), &mut symbolizer);
+        if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        if let Some(h) = held.as_deref_mut()
+            && matches!(h.try_wait(), Ok(Some(_)))
+        {
+            break;
+        }
+    }
+    let elapsed = started.elapsed();
+    let results = runtime::results::collect(&session, artifact, &mut symbolizer)
+        .map_err(|e| runtime_error(sources, e))?;
+    // Detach before writing anything: the traced system pays nothing while we render.
+    drop(session);
+    if let Some(h) = held {
+        if matches!(h.try_wait(), Ok(None)) {
+            h.kill();
+        }
+    }
+    crate::output::finish(&results, &artifact.title, &cfg.outputs).map_err(|e| refuse(&e, ""))
+}
+
+/// Snapshots traced processes for symbolization while they live.
+#[derive(Default)]
+struct Tracker {
+    /// pid → length of its /proc/PID/maps at the last snapshot (a change means exec or dlopen).
+    seen: HashMap<u32, usize>,
+    last: Option<Instant>,
+}
+
+impl Tracker {
+    fn poll(&mut self, session: &Session, tree: bool, symbolizer: &mut Symbolizer) {
+        if self
+            .last
+            .is_some_and(|t| t.elapsed() < Duration::from_millis(100))
+        {
+            return;
+        }
+        self.last = Some(Instant::now());
+        if !tree {
+            return;
+        }
+        let keys = session
+            .keys(compiler::lower::TARGETS_MAP)
+            .unwrap_or_default();
+        for k in keys {
+            let Ok(bytes) = <[u8; 4]>::try_from(&k[..4.min(k.len())]) else {
+                continue;
+            };
+            let pid = u32::from_ne_bytes(bytes);
+            let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
+                continue;
+            };
+            if self.seen.get(&pid) != Some(&maps.len()) {
+                self.seen.insert(pid, maps.len());
+                let _ = symbolizer.track(pid);
+            }
+        }
+    }
+}
+
+/// Renders a runtime error: a diagnostic at the script when it has a span, else a plain line.
+fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
+    match &e {
+        RuntimeError::Verifier {
+            span, insn, log, ..
+        } => {
+            let mut d = Diagnostic::error(
+                e.to_string(),
+                *span,
+                match insn {
+                    Some(i) => {
+                        format!("the verifier stopped at instruction {i}, generated for this")
+                    }
+                    None => "generated for this".to_string(),
+                },
+            )
+            .with_note(format!("verifier log (last lines):\n{log}"));
+            if let Some(h) = e.hint() {
+                d = d.with_help(h);
+            }
+            report(sources, &[d])
+        }
+        _ => {
+            refuse(&e.to_string(), &e.hint().unwrap_or_default());
+            EXIT_USER
+        }
+    }
+}

@@ -1,0 +1,1 @@
+profile hz 99 < @[kstack, ustack] = count() >

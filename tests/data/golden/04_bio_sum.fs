@@ -1,0 +1,1 @@
+bio < @[kstack] = sum(bytes) >

@@ -1,0 +1,1 @@
+pagefault user < @[ustack] = count() >

@@ -1,0 +1,1 @@
+bio < @small = min(bytes); @big = max(bytes); @mean = avg(bytes) >

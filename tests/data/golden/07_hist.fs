@@ -1,0 +1,1 @@
+bio < @sizes = hist(bytes) >

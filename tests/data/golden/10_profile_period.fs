@@ -1,0 +1,1 @@
+profile hz 49 < @[comm, ustack] = sum(period) >

@@ -1,0 +1,131 @@
+//! Codegen goldens: each `data/golden/*.fs` compiles, against the pinned tracefs fixture, to the
+//! BPF listing in its `.asm` (with `;;` source comments). The same programs must pass the real
+//! kernel verifier and unload cleanly (root only; see `kernel_loads_every_golden`).
+
+use compiler::catalog::Env;
+use compiler::diag::Sources;
+use compiler::lower::Options;
+use compiler::tracefs::TracefsEnv;
+
+use crate::check;
+
+fn compile(
+    env: &dyn Env,
+    name: &str,
+    text: &str,
+    options: &Options,
+) -> Result<compiler::Compiled, String> {
+    let mut sources = Sources::new();
+    let file = sources.add(name, text);
+    compiler::compile(file, text, stdlib::catalog(), env, options).map_err(|d| sources.render(&d))
+}
+
+#[test]
+fn goldens() {
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let mut failures = Vec::new();
+    for path in check::files_with_ext(&check::data_dir("golden"), "fs") {
+        let text = std::fs::read_to_string(&path).expect("read golden script");
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let actual = match compile(&env, &name, &text, &Options::default()) {
+            Ok(c) => format!("{}\n{}", text.trim(), c.asm),
+            Err(e) => format!("{}\nERROR\n{e}", text.trim()),
+        };
+        check::check_file(&path.with_extension("asm"), &actual, &mut failures);
+    }
+    check::finish(failures);
+}
+
+/// `-p` and `-c` change only the target filter at the start of each program.
+#[test]
+fn target_filters() {
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let text = "profile < @[kstack] = count() >";
+    let pid = compile(
+        &env,
+        "-e",
+        text,
+        &Options {
+            target: compiler::lower::Target::Pid(4242),
+            ..Default::default()
+        },
+    )
+    .expect("compiles");
+    assert!(
+        pid.asm.contains("4242"),
+        "the pid is compared in the kernel:\n{}",
+        pid.asm
+    );
+    let tree = compile(
+        &env,
+        "-e",
+        text,
+        &Options {
+            target: compiler::lower::Target::Tree,
+            ..Default::default()
+        },
+    )
+    .expect("compiles");
+    let names: Vec<&str> = tree
+        .artifact
+        .programs
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"fs_fork"),
+        "a fork tracker follows the command's children: {names:?}"
+    );
+    assert!(
+        tree.artifact
+            .maps
+            .iter()
+            .any(|m| m.name == compiler::lower::TARGETS_MAP)
+    );
+}
+
+/// Every golden program passes the kernel's verifier, and nothing of ours stays loaded.
+#[test]
+fn kernel_loads_every_golden() {
+    if !check::kernel_tests_enabled("kernel_loads_every_golden") {
+        return;
+    }
+    let _ = runtime::tracefs::ensure_mounted();
+    let env = TracefsEnv::live();
+    let mut failures = Vec::new();
+    for path in check::files_with_ext(&check::data_dir("golden"), "fs") {
+        let text = std::fs::read_to_string(&path).expect("read golden script");
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        for target in [compiler::lower::Target::All, compiler::lower::Target::Tree] {
+            let options = Options {
+                target,
+                ..Default::default()
+            };
+            let compiled = match compile(&env, &name, &text, &options) {
+                Ok(c) => c,
+                Err(e) => {
+                    failures.push(format!(
+                        "{name}: does not compile against the live kernel:\n{e}"
+                    ));
+                    continue;
+                }
+            };
+            match runtime::session::Session::load(&compiled.artifact) {
+                Ok(session) => drop(session),
+                Err(e) => {
+                    failures.push(format!("{name} ({target:?}): {e}\n{e:?}\n{}", compiled.asm))
+                }
+            }
+        }
+    }
+    check::finish(failures);
+    crate::kernel::assert_nothing_of_ours_loaded();
+}
