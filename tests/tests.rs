@@ -8,3 +8,5 @@ mod diagnostics;
 mod parse;
 // The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
 mod bpf_object;
+// End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
+mod cli;
