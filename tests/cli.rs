@@ -266,3 +266,34 @@ fn a_missing_script_file_exits_2() {
         "nothing written for a missing input"
     );
 }
+
+#[test]
+fn outputs_go_to_the_sudo_user() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("sudo_chown");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).expect("writing the input");
+    let svg = dir.join("out.svg");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["render", path_str(&input), "-o", path_str(&svg)])
+        .env("SUDO_UID", "65534")
+        .env("SUDO_GID", "65533")
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata(&svg).expect("the SVG exists");
+    // Only root may give a file away; anyone else keeps it (and the run still succeeds).
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let root = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|ids| ids.split_whitespace().nth(1))
+        == Some("0");
+    let mine = std::fs::metadata(&input).expect("the input").uid();
+    let expected = if root {
+        (65534, 65533)
+    } else {
+        (mine, meta.gid())
+    };
+    assert_eq!((meta.uid(), meta.gid()), expected);
+}
