@@ -167,6 +167,6 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
             "write e.g. -c './my_app --arg'",
         ));
     }
-    output::check_paths(&cli.output).map_err(|(message, help)| refuse(&message, &help))?;
+    output::check_paths(&cli.output).map_err(|e| refuse(&e.message, e.help))?;
     Ok(())
 }

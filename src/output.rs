@@ -19,32 +19,52 @@ use runtime::units::format_value;
 
 use crate::cli::Format;
 
+/// Why an output was not written: the message, and what the user can do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct OutputError {
+    pub(crate) message: String,
+    pub(crate) help: &'static str,
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn refused(message: String, help: &'static str) -> OutputError {
+    OutputError { message, help }
+}
+
+const HELP_DIR: &str = "create the directory first or choose another path";
+const HELP_WRITE: &str = "choose a path you can write";
+
 /// Checks every output path before anything runs: a known extension and an existing
-/// directory. Returns the message and a help line.
-pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), (String, String)> {
+/// directory.
+pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), OutputError> {
     for path in paths {
         if Format::from_path(path).is_none() {
-            return Err((
-                format!(
-                    "cannot tell the output format of `{}` from its extension",
-                    path.display()
-                ),
-                Format::HELP.to_string(),
-            ));
+            return Err(unknown_format(path));
         }
         let dir = directory_of(path);
         if !dir.is_dir() {
-            return Err((
-                format!(
-                    "cannot write `{}`: directory `{}` does not exist",
-                    path.display(),
-                    dir.display()
-                ),
-                "create the directory first or choose another path".to_string(),
-            ));
+            let message = format!(
+                "cannot write `{}`: directory `{}` does not exist",
+                path.display(),
+                dir.display()
+            );
+            return Err(refused(message, HELP_DIR));
         }
     }
     Ok(())
+}
+
+fn unknown_format(path: &Path) -> OutputError {
+    let message = format!(
+        "cannot tell the output format of `{}` from its extension",
+        path.display()
+    );
+    refused(message, Format::HELP)
 }
 
 /// Writes the run's first flame-graph map to every path, in the format its extension names.
@@ -56,16 +76,18 @@ pub(crate) fn write_outputs(
     results: &Results,
     title: &str,
     paths: &[PathBuf],
-) -> Result<(), String> {
+) -> Result<(), OutputError> {
     if paths.is_empty() {
         return Ok(());
     }
     let Some((_, profile)) = results.profiles.first() else {
-        return Err(
-            "the script has no flame-graph map (a map keyed by kstack or ustack, valued by \
-             count() or sum()) to write"
-                .to_string(),
-        );
+        let message = "the script has no flame-graph map (a map keyed by kstack or ustack, \
+                       valued by count() or sum()) to write"
+            .to_string();
+        return Err(refused(
+            message,
+            "leave out -o to print the maps, or key a count() or sum() by kstack or ustack",
+        ));
     };
     write_profile(profile, title, paths)
 }
@@ -76,17 +98,17 @@ pub(crate) fn write_profile(
     profile: &Profile,
     title: &str,
     paths: &[PathBuf],
-) -> Result<(), String> {
+) -> Result<(), OutputError> {
     let mut rendered = Vec::with_capacity(paths.len());
     for path in paths {
-        let format = Format::from_path(path).ok_or_else(|| {
-            format!(
-                "cannot tell the output format of `{}` from its extension",
-                path.display()
+        let format = Format::from_path(path).ok_or_else(|| unknown_format(path))?;
+        let bytes = render(profile, title, format).map_err(|e| {
+            let message = format!("cannot render `{}`: {e}", path.display());
+            refused(
+                message,
+                "check that the input holds stacks with nonzero weights",
             )
         })?;
-        let bytes = render(profile, title, format)
-            .map_err(|e| format!("cannot render `{}`: {e}", path.display()))?;
         rendered.push((path, bytes));
     }
     for (path, bytes) in rendered {
@@ -166,10 +188,11 @@ fn directory_of(path: &Path) -> &Path {
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`: the rename
 /// is atomic within a directory, so `path` is either the old file or the whole new one. On any
 /// failure the temporary file is removed. The error says which step failed, for the user.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     let shown = path.display();
     let Some(name) = path.file_name() else {
-        return Err(format!("cannot write `{shown}`: the path names no file"));
+        let message = format!("cannot write `{shown}`: the path names no file");
+        return Err(refused(message, HELP_WRITE));
     };
     let dir = directory_of(path);
     let tmp = dir.join(format!(
@@ -182,10 +205,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .create_new(true)
         .open(&tmp)
         .map_err(|e| {
-            format!(
+            let message = format!(
                 "cannot write `{shown}`: cannot create a file in `{}`: {e}",
                 dir.display()
-            )
+            );
+            refused(message, HELP_WRITE)
         })?;
     let res = (|| {
         file.write_all(bytes)?;
@@ -196,7 +220,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })();
     if let Err(e) = res {
         let _ = fs::remove_file(&tmp);
-        return Err(format!("cannot write `{shown}`: {e}"));
+        return Err(refused(format!("cannot write `{shown}`: {e}"), HELP_WRITE));
     }
     Ok(())
 }

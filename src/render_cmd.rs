@@ -15,7 +15,7 @@ use crate::refuse;
 
 /// Runs the subcommand; `Err` holds the exit code, the message already printed.
 pub(crate) fn render(input: &Path, outputs: &[PathBuf], title: Option<&str>) -> Result<(), u8> {
-    output::check_paths(outputs).map_err(|(message, help)| refuse(&message, &help))?;
+    output::check_paths(outputs).map_err(|e| refuse(&e.message, e.help))?;
     let text = read_input(input).map_err(|e| {
         refuse(
             &format!("cannot read `{}`: {e}", input.display()),
@@ -30,8 +30,7 @@ pub(crate) fn render(input: &Path, outputs: &[PathBuf], title: Option<&str>) -> 
     })?;
     let default_title = input.display().to_string();
     let title = title.unwrap_or(&default_title);
-    output::write_profile(&profile, title, outputs)
-        .map_err(|message| refuse(&message, "choose a path you can write"))
+    output::write_profile(&profile, title, outputs).map_err(|e| refuse(&e.message, e.help))
 }
 
 /// The whole input as text: a file, or standard input for `-`.

@@ -220,6 +220,21 @@ fn malformed_folded_input_exits_2_naming_the_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
     assert!(!svg.exists());
+
+    // Nothing to draw: the SVG cannot be made, so not even the folded file is written.
+    std::fs::write(&input, "").expect("emptying the input");
+    let folded = dir.join("out.folded");
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        path_str(&folded),
+        "-o",
+        path_str(&svg),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing to draw"), "{}", stderr(&out));
+    assert_eq!(listing(&dir), ["in.folded"]);
 }
 
 #[test]
