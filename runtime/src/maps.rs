@@ -67,6 +67,8 @@ pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u32) -> Option<Vec<u64>>) ->
     };
     // A histogram: the last key part is the bucket index. Entries are grouped by the key bytes
     // with that part zeroed, which keeps the order deterministic (sorted by key bytes).
+    // Without a bucket part the layout breaks the convention: there is nothing to regroup by,
+    // and guessing would draw a wrong histogram.
     let Some(bucket_part) = spec.key.iter().rev().find(|p| p.kind != KeyKind::Hidden) else {
         return Vec::new();
     };
