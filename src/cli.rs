@@ -85,6 +85,17 @@ pub(crate) enum Command {
         #[arg(short = 'o', value_name = "FILE")]
         output: Vec<PathBuf>,
     },
+    /// Render folded stacks (ours, FlameGraph's, bpftrace's) to .svg, .folded, .pb.gz or .json.
+    Render {
+        /// The folded input, `-` for standard input.
+        input: PathBuf,
+        /// Where to write; the format follows the extension. May be given several times.
+        #[arg(short = 'o', value_name = "FILE", required = true)]
+        output: Vec<PathBuf>,
+        /// The graph's title (default: the input's name).
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -39,11 +39,9 @@ pub(crate) fn list(pattern: &str, verbose: bool) -> Result<(), String> {
         }
         found += 1;
         println!("tracepoint:{full}");
-        if verbose {
-            if let Ok(layout) = env.tracepoint(&cat, &name) {
-                for f in layout.fields {
-                    println!("    {} {};", f.c_type, f.name);
-                }
+        if verbose && let Ok(layout) = env.tracepoint(&cat, &name) {
+            for f in layout.fields {
+                println!("    {} {};", f.c_type, f.name);
             }
         }
     }

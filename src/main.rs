@@ -13,6 +13,8 @@
 
 mod cli;
 mod list;
+mod output;
+mod render_cmd;
 mod run;
 
 use std::io::Write;
@@ -24,7 +26,7 @@ use compiler::diag::{Diagnostic, Sources};
 
 use compiler::lower::Target;
 
-use crate::cli::{Cli, Command, Emit, Format};
+use crate::cli::{Cli, Command, Emit};
 use crate::run::RunConfig;
 
 /// A problem the user can fix: exit code 2.
@@ -79,6 +81,11 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             (cli.pid, cli.cmd, cli.duration, cli.output) = (pid, cmd, duration, output);
             sources.add(format!("{name}.fs"), text)
         }
+        Some(Command::Render {
+            input,
+            output,
+            title,
+        }) => return render_cmd::render(&input, &output, title.as_deref()),
         None => match (&cli.expr, &cli.file) {
             (Some(text), _) => sources.add("-e", text.clone()),
             (None, Some(path)) => match std::fs::read(path) {
@@ -189,48 +196,24 @@ pub(crate) fn emit(sources: &Sources, diags: &[Diagnostic]) {
 
 /// Checks -p, -c and -o before anything is compiled, loaded or created.
 fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
-    if let Some(pid) = cli.pid {
-        if pid == 0 || !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            return Err(refuse(
-                &format!("no process with pid {pid}"),
-                "check the pid with `ps -p PID`",
-            ));
-        }
+    if let Some(pid) = cli.pid
+        && (pid == 0 || !std::path::Path::new(&format!("/proc/{pid}")).exists())
+    {
+        return Err(refuse(
+            &format!("no process with pid {pid}"),
+            "check the pid with `ps -p PID`",
+        ));
     }
-    if let Some(cmd) = &cli.cmd {
-        if cmd.trim().is_empty() {
-            return Err(refuse(
-                "-c was given an empty command",
-                "write e.g. -c './my_app --arg'",
-            ));
-        }
+    if let Some(cmd) = &cli.cmd
+        && cmd.trim().is_empty()
+    {
+        return Err(refuse(
+            "-c was given an empty command",
+            "write e.g. -c './my_app --arg'",
+        ));
     }
-    for path in &cli.output {
-        if cli.emit == Some(Emit::Elf) {
-            continue;
-        }
-        if Format::from_path(path).is_none() {
-            return Err(refuse(
-                &format!(
-                    "cannot tell the output format of `{}` from its extension",
-                    path.display()
-                ),
-                Format::HELP,
-            ));
-        }
-        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-        if let Some(dir) = parent {
-            if !dir.is_dir() {
-                return Err(refuse(
-                    &format!(
-                        "cannot write `{}`: directory `{}` does not exist",
-                        path.display(),
-                        dir.display()
-                    ),
-                    "create the directory first or choose another path",
-                ));
-            }
-        }
+    if cli.emit != Some(Emit::Elf) {
+        output::check_paths(&cli.output).map_err(|e| refuse(&e.message, e.help))?;
     }
     Ok(())
 }

@@ -87,7 +87,6 @@ pub(crate) fn run(
             break;
         }
     }
-    let elapsed = started.elapsed();
     let results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
     // Detach before writing anything: the traced system pays nothing while we render.
@@ -97,7 +96,10 @@ pub(crate) fn run(
             h.kill();
         }
     }
-    crate::output::finish(&results, &artifact.title, &cfg.outputs).map_err(|e| refuse(&e, ""))
+    crate::output::write_outputs(&results, &artifact.title, &cfg.outputs).map_err(|e| refuse(&e.message, e.help))?;
+    let options = crate::output::TerminalOptions { top: 10, written_to: cfg.outputs.clone() };
+    crate::output::print_terminal(&results, &options);
+    Ok(())
 }
 
 /// Snapshots traced processes for symbolization while they live.

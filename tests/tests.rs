@@ -12,3 +12,5 @@ mod bpf_object;
 mod golden;
 // Shared helpers for the root-only kernel tests.
 mod kernel;
+// End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
+mod cli;

@@ -7,7 +7,9 @@
 mod attach;
 pub mod fold;
 pub mod losses;
+pub mod maps;
 pub mod render;
+pub mod results;
 pub mod session;
 pub mod symbolize;
 pub mod target;

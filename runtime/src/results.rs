@@ -1,0 +1,293 @@
+//! A run's results, gathered: every user map decoded, stack-keyed additive maps folded into
+//! flame-graph profiles, the other maps rendered as tables, and one loss report for it all.
+//!
+//! This is the seam between the session (raw bytes) and the binary (files and the terminal).
+//! [`gather`] is pure over already-dumped maps, so it is tested without a kernel; [`collect`]
+//! is the thin wrapper that reads a live [`Session`]. Where output goes is not decided here.
+
+use compiler::artifact::{Artifact, KeyKind, MapKind, MapSpec};
+
+use crate::fold::{self, Profile};
+use crate::losses::LossReport;
+use crate::maps;
+use crate::render::table;
+use crate::session::{MapDump, RuntimeError, Session};
+use crate::symbolize::{Symbolize, Symbolizer};
+
+/// Everything a run produced, in the script's map order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    /// `(display name, profile)` for every flame-graph map: keyed by a stack, valued by
+    /// `count()` or `sum()`. Each profile's own report holds the kernel counters and what its
+    /// fold found, so a graph written alone still tells its losses.
+    pub profiles: Vec<(String, Profile)>,
+    /// `(display name, text)` for every other user map, as bpftrace prints them.
+    pub tables: Vec<(String, String)>,
+    /// The whole run's report: kernel counters, every fold's findings, symbolization problems.
+    pub losses: LossReport,
+}
+
+/// Whether a map is drawn as a flame graph: a user map whose key holds a stack and whose value
+/// adds up.
+pub fn is_flame_graph(spec: &MapSpec) -> bool {
+    let has_stack = spec.key.iter().any(|p| {
+        matches!(
+            p.kind,
+            KeyKind::KernelStack { .. } | KeyKind::UserStack { .. }
+        )
+    });
+    is_user_map(spec) && has_stack && spec.value.is_additive()
+}
+
+fn is_user_map(spec: &MapSpec) -> bool {
+    spec.kind == MapKind::Hash && !spec.display.is_empty()
+}
+
+/// Reads a live session's maps and gathers them. Call it after the run (or per interval).
+pub fn collect(
+    session: &Session,
+    artifact: &Artifact,
+    symbolizer: &mut Symbolizer,
+) -> Result<Results, RuntimeError> {
+    let dumps = session.dump()?;
+    let stacks = |map: &str, id: u32| session.stack(map, id).ok();
+    let mut res = gather(&dumps, artifact, &stacks, symbolizer);
+    let files_failed = symbolizer.stats().files_failed;
+    if files_failed > 0 {
+        res.losses
+            .add_counter("symbol files unreadable", files_failed);
+    }
+    Ok(res)
+}
+
+/// Gathers already-dumped maps: decode, then fold or tabulate, then merge the losses.
+///
+/// The kernel's counters and the fold can measure the same loss: a stack-id collision
+/// (`-EEXIST`) is counted per *event* by the kernel's `stack_collision` counter, but per *map
+/// entry* by the fold (all colliding events with one key merge into one entry). When the
+/// kernel measured a loss, its count is the truer one and the fold's is not added to it.
+pub fn gather(
+    dumps: &[MapDump],
+    artifact: &Artifact,
+    stacks: &dyn Fn(&str, u32) -> Option<Vec<u64>>,
+    sym: &mut dyn Symbolize,
+) -> Results {
+    let kernel = dumps
+        .iter()
+        .find(|d| !artifact.losses.map.is_empty() && d.spec.name == artifact.losses.map)
+        .map(|d| maps::losses(d, &artifact.losses))
+        .unwrap_or_default();
+    let counted = |names: &[&str]| {
+        artifact
+            .losses
+            .counters
+            .iter()
+            .any(|c| names.contains(&c.as_str()))
+    };
+    let kernel_counts_collisions = counted(&["stack_collision", "collisions"]);
+    let kernel_counts_truncation = counted(&["truncated", "truncated_stacks"]);
+
+    let mut res = Results {
+        profiles: Vec::new(),
+        tables: Vec::new(),
+        losses: kernel.clone(),
+    };
+    for dump in dumps {
+        if !is_user_map(&dump.spec) {
+            continue;
+        }
+        let entries = maps::decode(dump, stacks);
+        let name = dump.spec.display.clone();
+        if is_flame_graph(&dump.spec) {
+            // `fold` refuses only maps that are not additive or whose values do not match the
+            // spec; `decode` produced the values from the same spec, so a refusal here would be
+            // a bug, and the map is still shown, as a table.
+            if let Ok(mut profile) = fold::fold(&entries, &dump.spec, sym) {
+                let mut found = profile.losses.clone();
+                if kernel_counts_collisions {
+                    found.collisions = 0;
+                }
+                if kernel_counts_truncation {
+                    found.truncated_stacks = 0;
+                }
+                res.losses.merge(&found);
+                let mut own = kernel.clone();
+                own.merge(&found);
+                profile.losses = own;
+                res.profiles.push((name, profile));
+                continue;
+            }
+        }
+        let text = table::render(&entries, &dump.spec, sym);
+        res.tables.push((name, text));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use compiler::artifact::{KeyPart, LineTable, LossesSpec, ValueSpec};
+    use compiler::types::Unit;
+
+    use super::*;
+    use crate::fold::{Frame, FrameKind};
+
+    /// Names every address `f<hex>`, kernel frames marked by kind.
+    struct Fake;
+
+    impl Symbolize for Fake {
+        fn kernel(&mut self, ips: &[u64]) -> Vec<Vec<Frame>> {
+            ips.iter()
+                .map(|ip| vec![Frame::new(format!("k{ip:x}"), FrameKind::Kernel)])
+                .collect()
+        }
+        fn user(&mut self, _tgid: u32, ips: &[u64]) -> Vec<Vec<Frame>> {
+            ips.iter()
+                .map(|ip| vec![Frame::new(format!("u{ip:x}"), FrameKind::User)])
+                .collect()
+        }
+    }
+
+    fn user_map(name: &str, display: &str, key: Vec<KeyPart>, value: ValueSpec) -> MapSpec {
+        MapSpec {
+            name: name.into(),
+            display: display.into(),
+            kind: MapKind::Hash,
+            key_size: 8,
+            value_size: if matches!(value, ValueSpec::Avg(_)) {
+                16
+            } else {
+                8
+            },
+            max_entries: 64,
+            per_cpu: false,
+            key,
+            value,
+        }
+    }
+
+    fn artifact(maps: Vec<MapSpec>, counters: &[&str]) -> Artifact {
+        Artifact {
+            elf: Vec::new(),
+            programs: Vec::new(),
+            maps,
+            losses: LossesSpec {
+                map: "losses".into(),
+                counters: counters.iter().map(|c| c.to_string()).collect(),
+            },
+            lines: LineTable::default(),
+            needs_kernel_btf: false,
+            title: "test".into(),
+        }
+    }
+
+    fn kstack() -> KeyPart {
+        KeyPart {
+            offset: 0,
+            size: 8,
+            kind: KeyKind::KernelStack {
+                stack_map: "stacks".into(),
+            },
+        }
+    }
+
+    fn losses_dump(values: &[u64]) -> MapDump {
+        MapDump {
+            spec: MapSpec {
+                name: "losses".into(),
+                display: String::new(),
+                kind: MapKind::Array,
+                key_size: 4,
+                value_size: 8,
+                max_entries: values.len() as u32,
+                per_cpu: true,
+                key: Vec::new(),
+                value: ValueSpec::Internal,
+            },
+            entries: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ((i as u32).to_le_bytes().to_vec(), v.to_le_bytes().to_vec()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn stack_maps_fold_and_others_tabulate() {
+        let graph = user_map("m0", "@", vec![kstack()], ValueSpec::Count);
+        let pids = user_map(
+            "m1",
+            "@pids",
+            vec![KeyPart {
+                offset: 0,
+                size: 8,
+                kind: KeyKind::Int(Unit::Plain),
+            }],
+            ValueSpec::Count,
+        );
+        // A stack-keyed map that does not add up is a table too.
+        let maxes = user_map("m2", "@max", vec![kstack()], ValueSpec::Max(Unit::NS));
+        let art = artifact(
+            vec![graph.clone(), pids.clone(), maxes.clone()],
+            &["events_seen", "events_kept", "stack_collision"],
+        );
+        let dumps = vec![
+            MapDump {
+                spec: graph,
+                entries: vec![
+                    (1i64.to_le_bytes().to_vec(), 5u64.to_le_bytes().to_vec()),
+                    ((-17i64).to_le_bytes().to_vec(), 2u64.to_le_bytes().to_vec()),
+                ],
+            },
+            MapDump {
+                spec: pids,
+                entries: vec![(42u64.to_le_bytes().to_vec(), 7u64.to_le_bytes().to_vec())],
+            },
+            MapDump {
+                spec: maxes,
+                entries: vec![(1i64.to_le_bytes().to_vec(), 1500u64.to_le_bytes().to_vec())],
+            },
+            losses_dump(&[10, 7, 3]),
+        ];
+        let stacks = |_: &str, id: u32| (id == 1).then(|| vec![0xa, 0xb]);
+        let res = gather(&dumps, &art, &stacks, &mut Fake);
+
+        assert_eq!(res.profiles.len(), 1);
+        let (name, profile) = &res.profiles[0];
+        assert_eq!(name, "@");
+        assert_eq!(profile.total(), 7);
+        let folded = crate::render::folded::write(profile);
+        assert_eq!(
+            folded,
+            "[lost: kernel stack id collision] 2\nkb_[k];ka_[k] 5\n"
+        );
+        // The kernel counted 3 colliding events; the fold's 1 entry is not added on top.
+        assert_eq!(profile.losses.collisions, 3);
+        assert_eq!(profile.losses.events_seen, Some(10));
+        assert_eq!(res.losses.collisions, 3);
+        assert_eq!(res.losses.lost_stack_weight, 2);
+
+        let names: Vec<&str> = res.tables.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["@pids", "@max"]);
+        assert_eq!(res.tables[0].1, "@pids[42]: 7\n");
+        assert!(res.tables[1].1.contains("1.50 us"), "{}", res.tables[1].1);
+    }
+
+    #[test]
+    fn fold_findings_count_when_the_kernel_does_not() {
+        let graph = user_map("m0", "@", vec![kstack()], ValueSpec::Count);
+        let art = artifact(vec![graph.clone()], &["events_seen"]);
+        let dumps = vec![
+            MapDump {
+                spec: graph,
+                entries: vec![((-17i64).to_le_bytes().to_vec(), 2u64.to_le_bytes().to_vec())],
+            },
+            losses_dump(&[2]),
+        ];
+        let res = gather(&dumps, &art, &|_: &str, _: u32| None, &mut Fake);
+        assert_eq!(res.losses.collisions, 1);
+        assert_eq!(res.losses.events_seen, Some(2));
+        assert!(res.tables.is_empty());
+        assert!(!res.losses.is_clean());
+    }
+}

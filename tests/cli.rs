@@ -1,0 +1,314 @@
+//! End-to-end CLI: the built binary run with real arguments, checked by exit code, stderr and
+//! the files it leaves. The error cases matter as much as the happy path: a refused command
+//! exits 2 and creates no file. Nothing here needs root or the kernel.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use prost::Message;
+
+const FOLDED: &str = "\
+main;parse;lex 30
+main;parse 10
+main;render;svg_write 50
+kworker;worker_thread_[k];schedule_[k] 10
+";
+
+/// A fresh, empty directory for one test under cargo's per-target scratch directory.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creating the scratch directory");
+    dir
+}
+
+fn flamescript(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(args)
+        .output()
+        .expect("running flamescript")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The names in a directory, sorted (hidden temporary files included).
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("reading the scratch directory")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("scratch paths are UTF-8")
+}
+
+#[test]
+fn render_writes_every_format_at_once() {
+    let dir = scratch("render_formats");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).expect("writing the input");
+    let outs = ["out.svg", "out.folded", "out.pb.gz", "out.json"].map(|n| dir.join(n));
+    let mut args = vec!["render", path_str(&input), "--title", "parser & renderer"];
+    for o in &outs {
+        args.extend(["-o", path_str(o)]);
+    }
+    let out = flamescript(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // SVG: our title (XML-escaped), our frames, and the kernel suffix turned into colour.
+    let svg = std::fs::read_to_string(&outs[0]).expect("the SVG");
+    assert!(svg.starts_with("<?xml"), "{}", &svg[..80.min(svg.len())]);
+    assert!(svg.contains("parser &amp; renderer"), "title missing");
+    for frame in ["svg_write", "lex", "schedule", "kworker"] {
+        assert!(svg.contains(frame), "frame `{frame}` missing from the SVG");
+    }
+    assert!(svg.contains("total 100 samples"), "subtitle missing");
+
+    // Folded: the same stacks back, sorted.
+    let folded = std::fs::read_to_string(&outs[1]).expect("the folded file");
+    let mut expected: Vec<&str> = FOLDED.lines().collect();
+    expected.sort();
+    assert_eq!(folded.lines().collect::<Vec<_>>(), expected);
+
+    // pprof: gzip, then a profile with our four samples and weights adding to 100.
+    let gz = std::fs::read(&outs[2]).expect("the pprof file");
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut bytes)
+        .expect("gzip");
+    let pb = runtime::render::pprof::PbProfile::decode(&bytes[..]).expect("a pprof message");
+    assert_eq!(pb.sample.len(), 4);
+    let total: i64 = pb.sample.iter().map(|s| s.value[0]).sum();
+    assert_eq!(total, 100);
+    assert!(pb.string_table.iter().any(|s| s == "svg_write"));
+    assert!(pb.string_table.iter().any(|s| s == "parser & renderer"));
+
+    // speedscope: valid JSON, one sampled profile, frames root first.
+    let json = std::fs::read_to_string(&outs[3]).expect("the JSON");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let profile = &doc["profiles"][0];
+    assert_eq!(profile["type"], "sampled");
+    assert_eq!(profile["unit"], "none");
+    assert_eq!(profile["endValue"], 100);
+    let frames = doc["shared"]["frames"].as_array().expect("frames");
+    let samples = profile["samples"].as_array().expect("samples");
+    let first_frame = |s: &serde_json::Value| {
+        let idx = s[0].as_u64().expect("an index") as usize;
+        frames[idx]["name"].as_str().expect("a name").to_string()
+    };
+    let roots: Vec<String> = samples.iter().map(first_frame).collect();
+    assert!(
+        roots.iter().all(|r| r == "main" || r == "kworker"),
+        "{roots:?}"
+    );
+
+    // No temporary file left beside the outputs.
+    assert_eq!(
+        listing(&dir),
+        [
+            "in.folded",
+            "out.folded",
+            "out.json",
+            "out.pb.gz",
+            "out.svg"
+        ]
+    );
+}
+
+#[test]
+fn render_reads_standard_input() {
+    let dir = scratch("render_stdin");
+    let out_path = dir.join("out.folded");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["render", "-", "-o", path_str(&out_path)])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("running flamescript");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), b"a;b 2\na;b 3\n")
+        .expect("writing stdin");
+    let out = child.wait_with_output().expect("waiting");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).expect("the output"),
+        "a;b 5\n"
+    );
+}
+
+#[test]
+fn unknown_extension_exits_2_and_creates_nothing() {
+    let dir = scratch("unknown_ext");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).expect("writing the input");
+    let good = dir.join("good.svg");
+    let bad = dir.join("bad.png");
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        path_str(&good),
+        "-o",
+        path_str(&bad),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.png"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(".pb.gz"),
+        "the help lists the formats"
+    );
+    assert_eq!(
+        listing(&dir),
+        ["in.folded"],
+        "no output, not even the good one"
+    );
+}
+
+#[test]
+fn unwritable_output_exits_2_and_leaves_nothing() {
+    let dir = scratch("unwritable");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).expect("writing the input");
+
+    // A directory nobody may create files in, root included.
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        "/proc/flamescript-test.svg",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot create a file in `/proc`"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The file can be created but not put in place (a directory has its name): the temporary
+    // file must not be left behind.
+    let target = dir.join("taken.svg");
+    std::fs::create_dir(&target).expect("creating the obstacle");
+    let out = flamescript(&["render", path_str(&input), "-o", path_str(&target)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("taken.svg"), "{}", stderr(&out));
+    assert_eq!(listing(&dir), ["in.folded", "taken.svg"]);
+
+    // A directory that does not exist is refused before anything is read or written.
+    let missing = dir.join("no/such/dir/out.svg");
+    let out = flamescript(&["render", path_str(&input), "-o", path_str(&missing)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn malformed_folded_input_exits_2_naming_the_line() {
+    let dir = scratch("malformed");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, "a;b 1\nnot a count here\n").expect("writing the input");
+    let svg = dir.join("out.svg");
+    let out = flamescript(&["render", path_str(&input), "-o", path_str(&svg)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+    assert!(!svg.exists());
+
+    // Nothing to draw: the SVG cannot be made, so not even the folded file is written.
+    std::fs::write(&input, "").expect("emptying the input");
+    let folded = dir.join("out.folded");
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        path_str(&folded),
+        "-o",
+        path_str(&svg),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing to draw"), "{}", stderr(&out));
+    assert_eq!(listing(&dir), ["in.folded"]);
+}
+
+#[test]
+fn check_names_the_span_and_the_suggestion() {
+    let out = flamescript(&["--check", "-e", "offcpu < @[kstack] = sum(dleta) >"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown builtin `dleta`"), "{err}");
+    // The span: file, line and column of `dleta`, and the caret under it.
+    assert!(err.contains("-e:1:26"), "{err}");
+    assert!(err.contains("^^^^^"), "{err}");
+    assert!(err.contains("did you mean `delta`?"), "{err}");
+}
+
+#[test]
+fn a_pid_that_does_not_exist_exits_2() {
+    let out = flamescript(&["-e", "profile < @[kstack] = count() >", "-p", "999999999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no process with pid 999999999"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_missing_script_file_exits_2() {
+    let dir = scratch("missing_script");
+    let script = dir.join("nope.fs");
+    let out = flamescript(&[path_str(&script)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.fs"), "{}", stderr(&out));
+    let svg = dir.join("x.svg");
+    let missing_input = flamescript(&[
+        "render",
+        path_str(&dir.join("nope.folded")),
+        "-o",
+        path_str(&svg),
+    ]);
+    assert_eq!(missing_input.status.code(), Some(2));
+    assert_eq!(
+        listing(&dir),
+        Vec::<String>::new(),
+        "nothing written for a missing input"
+    );
+}
+
+#[test]
+fn outputs_go_to_the_sudo_user() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("sudo_chown");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).expect("writing the input");
+    let svg = dir.join("out.svg");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["render", path_str(&input), "-o", path_str(&svg)])
+        .env("SUDO_UID", "65534")
+        .env("SUDO_GID", "65533")
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata(&svg).expect("the SVG exists");
+    // Only root may give a file away; anyone else keeps it (and the run still succeeds).
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let root = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|ids| ids.split_whitespace().nth(1))
+        == Some("0");
+    let mine = std::fs::metadata(&input).expect("the input").uid();
+    let expected = if root {
+        (65534, 65533)
+    } else {
+        (mine, meta.gid())
+    };
+    assert_eq!((meta.uid(), meta.gid()), expected);
+}
