@@ -91,13 +91,17 @@ pub(crate) fn run(
         .map_err(|e| runtime_error(sources, e))?;
     // Detach before writing anything: the traced system pays nothing while we render.
     drop(session);
-    if let Some(h) = held {
-        if matches!(h.try_wait(), Ok(None)) {
-            h.kill();
-        }
+    if let Some(h) = held
+        && matches!(h.try_wait(), Ok(None))
+    {
+        h.kill();
     }
-    crate::output::write_outputs(&results, &artifact.title, &cfg.outputs).map_err(|e| refuse(&e.message, e.help))?;
-    let options = crate::output::TerminalOptions { top: 10, written_to: cfg.outputs.clone() };
+    crate::output::write_outputs(&results, &artifact.title, &cfg.outputs)
+        .map_err(|e| refuse(&e.message, e.help))?;
+    let options = crate::output::TerminalOptions {
+        top: 10,
+        written_to: cfg.outputs.clone(),
+    };
     crate::output::print_terminal(&results, &options);
     Ok(())
 }

@@ -59,6 +59,10 @@ pub fn compile(
 }
 
 /// Encodes an IR module into the object and the artifact.
+#[allow(
+    clippy::result_large_err,
+    reason = "one Diagnostic when encoding gives up"
+)]
 pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
     let mut programs = Vec::new();
     let mut specs = Vec::new();

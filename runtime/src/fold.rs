@@ -272,8 +272,13 @@ fn entry_frames(
                 push_stack(&mut kernel, "kernel", *truncated, sym.kernel(ips));
             }
             // -EFAULT: there was no stack of that kind to take — a sample in user mode has no
-            // kernel stack, a kernel thread no user stack. Nothing was lost; draw nothing.
-            RawPart::StackError(-14) => {}
+            // kernel stack, a kernel thread no user stack. Nothing was lost: no kernel frames,
+            // and a labelled frame where the user stack would be (not counted as a loss).
+            RawPart::StackError(-14) => {
+                if matches!(kind, Some(KeyKind::UserStack { .. })) {
+                    user.push(Frame::new("[no user stack]", FrameKind::Marker));
+                }
+            }
             RawPart::StackError(errno) => {
                 losses.add_stack_error(*errno, weight);
                 let which = match kind {

@@ -33,7 +33,7 @@ pub(crate) fn key_part_size(ty: Type) -> u32 {
 pub fn map_spec(index: usize, decl: &MapDecl, options: &Options) -> MapSpec {
     let mut key = Vec::new();
     let mut off = 0u32;
-    let has_user_stack = decl.keys.iter().any(|k| *k == Type::Stack(StackKind::User));
+    let has_user_stack = decl.keys.contains(&Type::Stack(StackKind::User));
     // The hidden tgid word goes last among the script's parts (before a histogram bucket), so
     // the parts keep script order.
     let script_size: u32 = decl.keys.iter().map(|t| key_part_size(*t)).sum();

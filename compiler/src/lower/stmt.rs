@@ -1,5 +1,10 @@
 //! Statements → IR: map updates (the aggregations), locals, `if`, `delete`.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "a Diagnostic is built once, when lowering gives up; the Ok path carries a register"
+)]
+
 use super::{Lowerer, MAP_FULL, helper, internal};
 use crate::artifact::KeyKind;
 use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
