@@ -15,6 +15,7 @@ mod cli;
 mod list;
 mod output;
 mod render_cmd;
+mod repl;
 mod run;
 
 use std::io::Write;
@@ -105,12 +106,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     ));
                 }
             },
-            (None, None) => {
-                return Err(refuse(
-                    "no script given (the REPL is not built yet)",
-                    "pass a one-liner with -e, a script file, or `run NAME`; see --help",
-                ));
-            }
+            // No script: the REPL, aimed at -p or -c when given.
+            (None, None) => return repl::start(cli.pid, cli.cmd.clone()),
         },
     };
 

@@ -108,14 +108,14 @@ pub(crate) fn run(
 
 /// Snapshots traced processes for symbolization while they live.
 #[derive(Default)]
-struct Tracker {
+pub(crate) struct Tracker {
     /// pid → length of its /proc/PID/maps at the last snapshot (a change means exec or dlopen).
     seen: HashMap<u32, usize>,
     last: Option<Instant>,
 }
 
 impl Tracker {
-    fn poll(&mut self, session: &Session, tree: bool, symbolizer: &mut Symbolizer) {
+    pub(crate) fn poll(&mut self, session: &Session, tree: bool, symbolizer: &mut Symbolizer) {
         if self
             .last
             .is_some_and(|t| t.elapsed() < Duration::from_millis(100))
@@ -146,7 +146,7 @@ impl Tracker {
 }
 
 /// Renders a runtime error: a diagnostic at the script when it has a span, else a plain line.
-fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
+pub(crate) fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
     match &e {
         RuntimeError::Verifier {
             span, insn, log, ..

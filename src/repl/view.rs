@@ -1,0 +1,317 @@
+//! The REPL's text views of a result: the live top view redrawn while a clause runs, `:top`
+//! (the heaviest folded paths with their share and weight in human units) and `:tree` (a
+//! top-down call tree with percentages, in the spirit of `perf report --stdio`).
+//!
+//! Pure: results in, lines out. Fitting lines to the terminal is done here too (a line that
+//! wraps would break the live view's redraw, which moves the cursor up by the lines it drew).
+
+use compiler::types::Unit;
+use runtime::fold::{Frame, Profile};
+use runtime::results::Results;
+use runtime::units::{format_value, thousands};
+
+/// A weight in human units: "12.3 ms", "4.0 KiB", "1,234 samples".
+pub(crate) fn weight_text(n: u64, profile: &Profile) -> String {
+    match profile.unit {
+        Unit::Plain => format!("{} {}", thousands(n), profile.value_name),
+        unit => format_value(n, unit),
+    }
+}
+
+fn share(n: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / total as f64
+    }
+}
+
+/// A folded path, root first: `comm;main;read;vfs_read_[k]`.
+fn folded_path(frames: &[Frame]) -> String {
+    let names: Vec<_> = frames.iter().map(|f| f.folded_name()).collect();
+    names.join(";")
+}
+
+/// Shortens `text` to `max` characters by cutting its *front*: the leaf end of a path is the
+/// part worth reading.
+fn elide_front(text: &str, max: usize) -> String {
+    let n = text.chars().count();
+    if n <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let tail: String = text.chars().skip(n - (max - 1)).collect();
+    format!("…{tail}")
+}
+
+/// Cuts a line to `width` characters at its end (tables, headers).
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// The heaviest stacks of one profile, one line each: share, weight, folded path. `width`
+/// bounds each line (paths are cut at the root end); `None` leaves them whole.
+pub(crate) fn top_lines(
+    name: &str,
+    profile: &Profile,
+    n: usize,
+    width: Option<usize>,
+) -> Vec<String> {
+    let total = profile.total();
+    let mut out = vec![format!(
+        "{name}: {} in {} stacks",
+        weight_text(total, profile),
+        thousands(profile.stacks.len() as u64)
+    )];
+    let mut order: Vec<&(Vec<Frame>, u64)> = profile.stacks.iter().collect();
+    // Heaviest first; equal weights keep the profile's sorted order, so the view is stable.
+    order.sort_by_key(|it| std::cmp::Reverse(it.1));
+    let weights: Vec<String> = order
+        .iter()
+        .take(n)
+        .map(|(_, w)| weight_text(*w, profile))
+        .collect();
+    let w_width = weights.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    for ((frames, w), weight) in order.iter().zip(&weights) {
+        let lead = format!(
+            "{:>6.1}%  {weight:>w_width$}  ",
+            share(*w, total),
+            w_width = w_width
+        );
+        let path = folded_path(frames);
+        let path = match width {
+            Some(width) => elide_front(&path, width.saturating_sub(lead.chars().count())),
+            None => path,
+        };
+        out.push(format!("{lead}{path}"));
+    }
+    if order.len() > n {
+        out.push(format!("  … {} more stacks", thousands((order.len() - n) as u64)));
+    }
+    out
+}
+
+/// What `:top N` and the live view show for a whole result: each flame-graph map's heaviest
+/// paths, the other maps' tables, and the loss report line.
+pub(crate) fn result_lines(results: &Results, n: usize, width: Option<usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, profile) in &results.profiles {
+        out.extend(top_lines(name, profile, n, width));
+    }
+    for (_, table) in &results.tables {
+        let lines: Vec<&str> = table.lines().collect();
+        for line in lines.iter().take(n + 1) {
+            out.push(match width {
+                Some(w) => clip(line, w),
+                None => line.to_string(),
+            });
+        }
+        if lines.len() > n + 1 {
+            out.push(format!("  … {} more lines", lines.len() - n - 1));
+        }
+    }
+    if results.profiles.is_empty() && results.tables.is_empty() {
+        out.push("(no map holds anything yet)".to_string());
+    }
+    let losses = format!("losses: {}", results.losses.summary_line());
+    out.push(match width {
+        Some(w) => clip(&losses, w),
+        None => losses,
+    });
+    out
+}
+
+/// One frame of the live view, fitted to a `width` × `height` terminal: a header line, then as
+/// many of the heaviest paths as fit, then the loss line (always shown: it is the honesty line).
+pub(crate) fn live_lines(
+    header: &str,
+    results: &Results,
+    width: usize,
+    height: usize,
+) -> Vec<String> {
+    // Header, map header, "… more", losses, and one spare line for the cursor.
+    let rows = height.saturating_sub(5).max(1);
+    let mut lines = vec![clip(header, width)];
+    lines.extend(result_lines(results, rows, Some(width)));
+    if lines.len() > height.saturating_sub(1).max(2) {
+        let losses = lines.pop().unwrap_or_default();
+        lines.truncate(height.saturating_sub(2).max(1));
+        lines.push(losses);
+    }
+    lines
+}
+
+/// One node of the call tree: a frame and the weight of every stack through it.
+#[derive(Debug, Default)]
+struct Node {
+    name: String,
+    weight: u64,
+    children: Vec<Node>,
+}
+
+impl Node {
+    fn insert(&mut self, frames: &[Frame], w: u64) {
+        self.weight += w;
+        let Some((first, rest)) = frames.split_first() else {
+            return;
+        };
+        let name = first.folded_name();
+        let idx = match self.children.iter().position(|c| c.name == name) {
+            Some(i) => i,
+            None => {
+                self.children.push(Node {
+                    name: name.into_owned(),
+                    ..Node::default()
+                });
+                self.children.len() - 1
+            }
+        };
+        self.children[idx].insert(rest, w);
+    }
+}
+
+/// A profile as a top-down call tree: each line the share of the total through that frame, its
+/// weight and the frame, children heaviest first. Branches under `min_percent` are summarised
+/// in one "… N more" line so the tree stays readable.
+pub(crate) fn tree_lines(name: &str, profile: &Profile, min_percent: f64) -> Vec<String> {
+    let mut root = Node::default();
+    for (frames, w) in &profile.stacks {
+        root.insert(frames, *w);
+    }
+    let total = root.weight;
+    let mut out = vec![format!("{name}: {} total", weight_text(total, profile))];
+    let mut children: Vec<&Node> = root.children.iter().collect();
+    children.sort_by_key(|c| std::cmp::Reverse(c.weight));
+    let mut ctx = TreeCtx {
+        profile,
+        total,
+        min_percent,
+        out: &mut out,
+    };
+    walk(&mut ctx, &children, "");
+    out
+}
+
+struct TreeCtx<'a> {
+    profile: &'a Profile,
+    total: u64,
+    min_percent: f64,
+    out: &'a mut Vec<String>,
+}
+
+fn walk(ctx: &mut TreeCtx<'_>, nodes: &[&Node], indent: &str) {
+    let (shown, hidden): (Vec<&Node>, Vec<&Node>) = nodes
+        .iter()
+        .partition(|n| share(n.weight, ctx.total) >= ctx.min_percent);
+    for (i, node) in shown.iter().enumerate() {
+        let last = i + 1 == shown.len() && hidden.is_empty();
+        let (branch, next) = if last {
+            ("└─ ", "   ")
+        } else {
+            ("├─ ", "│  ")
+        };
+        ctx.out.push(format!(
+            "{:>6.1}%  {:>12}  {indent}{branch}{}",
+            share(node.weight, ctx.total),
+            weight_text(node.weight, ctx.profile),
+            node.name
+        ));
+        let mut children: Vec<&Node> = node.children.iter().collect();
+        children.sort_by_key(|c| std::cmp::Reverse(c.weight));
+        walk(ctx, &children, &format!("{indent}{next}"));
+    }
+    if !hidden.is_empty() {
+        let w: u64 = hidden.iter().map(|n| n.weight).sum();
+        ctx.out.push(format!(
+            "{:>6.1}%  {:>12}  {indent}└─ … {} more under {}%",
+            share(w, ctx.total),
+            weight_text(w, ctx.profile),
+            hidden.len(),
+            ctx.min_percent
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use runtime::fold::FrameKind;
+    use runtime::losses::LossReport;
+
+    use super::*;
+
+    fn profile() -> Profile {
+        let f = |name: &str, kind| Frame::new(name, kind);
+        Profile::from_stacks(
+            [
+                (
+                    vec![
+                        f("main", FrameKind::User),
+                        f("read", FrameKind::User),
+                        f("vfs_read", FrameKind::Kernel),
+                    ],
+                    3_000_000,
+                ),
+                (vec![f("main", FrameKind::User)], 1_000_000),
+                (vec![f("idle", FrameKind::User)], 5_000),
+            ],
+            Unit::NS,
+            "time",
+            LossReport::default(),
+        )
+    }
+
+    #[test]
+    fn top_is_heaviest_first_with_share_and_human_weight() {
+        let lines = top_lines("@", &profile(), 2, None);
+        assert_eq!(
+            lines,
+            [
+                "@: 4.00 ms in 3 stacks",
+                "  74.9%  3.00 ms  main;read;vfs_read_[k]",
+                "  25.0%  1.00 ms  main",
+                "  … 1 more stacks",
+            ]
+        );
+        // A narrow terminal keeps the leaf end of the path.
+        let narrow = top_lines("@", &profile(), 1, Some(30));
+        assert_eq!(narrow[1], "  74.9%  3.00 ms  …fs_read_[k]");
+        assert!(narrow.iter().all(|l| l.chars().count() <= 30), "{narrow:?}");
+    }
+
+    #[test]
+    fn tree_nests_children_and_folds_small_branches() {
+        let lines = tree_lines("@", &profile(), 1.0);
+        assert_eq!(
+            lines.join("\n"),
+            "@: 4.00 ms total\n  \
+             99.9%       4.00 ms  ├─ main\n  \
+             74.9%       3.00 ms  │  └─ read\n  \
+             74.9%       3.00 ms  │     └─ vfs_read_[k]\n   \
+             0.1%       5.00 us  └─ … 1 more under 1%"
+        );
+        let all = tree_lines("@", &profile(), 0.0);
+        assert!(all.last().is_some_and(|l| l.ends_with("└─ idle")), "{all:?}");
+    }
+
+    #[test]
+    fn live_view_fits_the_terminal_and_keeps_the_loss_line() {
+        let results = Results {
+            profiles: vec![("@".into(), profile())],
+            tables: vec![],
+            losses: LossReport::default(),
+        };
+        let lines = live_lines("profile — 1.0 s", &results, 40, 6);
+        assert!(lines.len() < 6, "{lines:?}");
+        assert_eq!(lines.last().map(String::as_str), Some("losses: no losses"));
+        assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:?}");
+        let roomy = live_lines("h", &results, 100, 30);
+        assert_eq!(roomy.len(), 1 + 1 + 3 + 1, "{roomy:?}");
+    }
+}
