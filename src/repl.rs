@@ -9,7 +9,11 @@
 //! Ctrl-C stops a probe, never the REPL: SIGINT only sets a flag for the whole session, and at
 //! the prompt rustyline reads Ctrl-C as a key. History persists in the user's data directory.
 
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the binary is the only printer")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary is the only printer"
+)]
 
 mod command;
 mod complete;
@@ -66,7 +70,11 @@ struct Repl {
 /// Where history is kept: `$XDG_DATA_HOME/flamescript/history`, else
 /// `~/.local/share/flamescript/history`.
 fn history_path() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     let data = var("XDG_DATA_HOME").or_else(|| var("HOME").map(|h| h.join(".local/share")))?;
     Some(data.join("flamescript").join("history"))
 }
@@ -161,7 +169,11 @@ pub(crate) fn start(pid: Option<u32>, cmd: Option<String>) -> Result<(), u8> {
         repl.stop.store(false, Ordering::Relaxed);
         let quit = repl.line(text.trim());
         if let Some(helper) = rl.helper_mut() {
-            helper.world.maps = repl.accepted.iter().flat_map(|c| input::map_names(c)).collect();
+            helper.world.maps = repl
+                .accepted
+                .iter()
+                .flat_map(|c| input::map_names(c))
+                .collect();
         }
         if quit {
             break;
@@ -170,17 +182,12 @@ pub(crate) fn start(pid: Option<u32>, cmd: Option<String>) -> Result<(), u8> {
     Ok(())
 }
 
-fn save_history(
-    rl: &mut Editor<ReplHelper, DefaultHistory>,
-    path: &Path,
-) -> Result<(), String> {
+fn save_history(rl: &mut Editor<ReplHelper, DefaultHistory>, path: &Path) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     // Saved after every entry, so a killed session keeps what was typed.
-    rl.history_mut()
-        .save(path)
-        .map_err(|e| e.to_string())
+    rl.history_mut().save(path).map_err(|e| e.to_string())
 }
 
 impl Repl {
@@ -269,7 +276,10 @@ impl Repl {
 
     fn need_result(&self) -> Option<&Results> {
         if self.result.is_none() {
-            crate::refuse("no result yet", "run a clause first; Enter or Ctrl-C stops it");
+            crate::refuse(
+                "no result yet",
+                "run a clause first; Enter or Ctrl-C stops it",
+            );
         }
         self.result.as_ref()
     }
@@ -291,8 +301,7 @@ impl Repl {
             },
             ..Options::default()
         };
-        let compiled = match compiler::compile(file, text, stdlib::catalog(), &self.env, &options)
-        {
+        let compiled = match compiler::compile(file, text, stdlib::catalog(), &self.env, &options) {
             Ok(c) => c,
             Err(diags) => {
                 crate::emit(&self.sources, &diags);
@@ -385,7 +394,9 @@ impl Repl {
                     println!("{:<12} {}", p.name(), p.summary());
                     println!("{:<12} e.g. {}", "", p.example());
                 }
-                println!("tracepoint:CAT:NAME for any kernel tracepoint: `:probes sched:*` lists them");
+                println!(
+                    "tracepoint:CAT:NAME for any kernel tracepoint: `:probes sched:*` lists them"
+                );
             }
         }
     }
@@ -401,7 +412,9 @@ impl Repl {
                 let synopsis = format!(":{name} {args}");
                 println!("  {synopsis:<28} {what}");
             }
-            println!("\n`:help PROBE` describes a probe; Tab completes probes, builtins and commands.");
+            println!(
+                "\n`:help PROBE` describes a probe; Tab completes probes, builtins and commands."
+            );
             return;
         };
         let topic = topic.trim_start_matches(':');
@@ -424,7 +437,10 @@ impl Repl {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                crate::refuse(&format!("cannot read `{}`: {e}", path.display()), "check the path");
+                crate::refuse(
+                    &format!("cannot read `{}`: {e}", path.display()),
+                    "check the path",
+                );
                 return;
             }
         };
@@ -492,6 +508,9 @@ mod tests {
         if let Some(p) = path {
             assert!(p.ends_with("flamescript/history"), "{}", p.display());
         }
-        assert_eq!(one_line("profile <\n  @ = count()\n>"), "profile < @ = count() >");
+        assert_eq!(
+            one_line("profile <\n  @ = count()\n>"),
+            "profile < @ = count() >"
+        );
     }
 }

@@ -14,3 +14,5 @@ mod golden;
 mod kernel;
 // End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
 mod cli;
+// The REPL in a real pseudo-terminal (tmux): live run, diagnostics, completion, history.
+mod repl;

@@ -16,7 +16,9 @@ pub(crate) enum Command {
     /// The last result's heaviest stacks.
     Top(usize),
     /// The last result as a top-down call tree; branches under `min_percent` are folded away.
-    Tree { min_percent: f64 },
+    Tree {
+        min_percent: f64,
+    },
     /// Writes the last result's flame graph (its first one, or the map named) to a file.
     Write {
         format: Format,
@@ -43,23 +45,59 @@ pub(crate) const COMMANDS: &[(&str, &str, &str)] = &[
         "[DURATION] [CLAUSE]",
         "run CLAUSE (default: the last one) for DURATION (`5s`), or until Enter / Ctrl-C",
     ),
-    ("top", "[N]", "the last result's N heaviest stacks (default 10)"),
+    (
+        "top",
+        "[N]",
+        "the last result's N heaviest stacks (default 10)",
+    ),
     (
         "tree",
         "[MIN%]",
         "the last result as a top-down call tree, hiding branches under MIN% (default 1)",
     ),
-    ("svg", "FILE [@MAP]", "write the last result as an SVG flame graph"),
-    ("folded", "FILE [@MAP]", "write the last result as folded stacks"),
-    ("pprof", "FILE [@MAP]", "write the last result as pprof (.pb.gz)"),
+    (
+        "svg",
+        "FILE [@MAP]",
+        "write the last result as an SVG flame graph",
+    ),
+    (
+        "folded",
+        "FILE [@MAP]",
+        "write the last result as folded stacks",
+    ),
+    (
+        "pprof",
+        "FILE [@MAP]",
+        "write the last result as pprof (.pb.gz)",
+    ),
     ("diff", "", "compare the last result with the one before it"),
     ("asm", "", "the BPF instructions of the last clause"),
-    ("probes", "[PATTERN]", "list probes (with a pattern: tracepoints too)"),
-    ("help", "[TOPIC]", "this list, or help on a command or a probe"),
+    (
+        "probes",
+        "[PATTERN]",
+        "list probes (with a pattern: tracepoints too)",
+    ),
+    (
+        "help",
+        "[TOPIC]",
+        "this list, or help on a command or a probe",
+    ),
     ("load", "FILE.fs", "run a script file"),
-    ("save", "FILE.fs", "save this session's accepted clauses as a script"),
-    ("pid", "[PID]", "trace only this process (no PID: every process)"),
-    ("cmd", "[COMMAND]", "start COMMAND at each run and trace it and its children"),
+    (
+        "save",
+        "FILE.fs",
+        "save this session's accepted clauses as a script",
+    ),
+    (
+        "pid",
+        "[PID]",
+        "trace only this process (no PID: every process)",
+    ),
+    (
+        "cmd",
+        "[COMMAND]",
+        "start COMMAND at each run and trace it and its children",
+    ),
     ("quit", "", "leave (Ctrl-D too)"),
 ];
 

@@ -130,7 +130,12 @@ fn probe_candidates(word: &str, world: &World) -> Vec<String> {
         [_] => {
             let mut out: Vec<String> = world.catalog.names().map(str::to_string).collect();
             // Probes that take `:` parts are offered with their colon, to go on typing.
-            for p in world.catalog.probes.iter().filter(|p| !p.parts().is_empty()) {
+            for p in world
+                .catalog
+                .probes
+                .iter()
+                .filter(|p| !p.parts().is_empty())
+            {
                 out.push(format!("{}:", p.name()));
             }
             out
@@ -161,13 +166,7 @@ fn is_tracepoint(world: &World, name: &str) -> bool {
         .is_some_and(|p| p.parts() == ["category", "name"])
 }
 
-fn expr_candidates(
-    text: &str,
-    word: &str,
-    probe: &str,
-    value: bool,
-    world: &World,
-) -> Vec<String> {
+fn expr_candidates(text: &str, word: &str, probe: &str, value: bool, world: &World) -> Vec<String> {
     let Some(p) = world.catalog.find(&probe_word(probe)) else {
         return Vec::new();
     };
@@ -381,7 +380,11 @@ mod tests {
     #[test]
     fn tracepoints_and_their_fields() {
         let w = world();
-        let (cat, name) = w.tracepoints.first().cloned().expect("the fixture has tracepoints");
+        let (cat, name) = w
+            .tracepoints
+            .first()
+            .cloned()
+            .expect("the fixture has tracepoints");
         let cats = complete(&format!("tracepoint:{}", &cat[..1]));
         assert!(cats.contains(&format!("tracepoint:{cat}:")), "{cats:?}");
         let names = complete(&format!("tp:{cat}:"));

@@ -102,8 +102,7 @@ pub(crate) fn scan(text: &str) -> Scan {
                 _ if is_word_char(c) => {
                     let start = i;
                     // A probe name holds `:` (`tracepoint:sched:sched_switch`), no spaces.
-                    while i < b.len() && (is_word_char(b[i]) || (probe.is_none() && b[i] == b':'))
-                    {
+                    while i < b.len() && (is_word_char(b[i]) || (probe.is_none() && b[i] == b':')) {
                         i += 1;
                     }
                     let word = text[start..i].to_string();

@@ -9,7 +9,11 @@
 //! in place by moving the cursor up over the lines drawn last time, which is why
 //! [`view::live_lines`] fits every line to the terminal's width and height.
 
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the binary is the only printer")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary is the only printer"
+)]
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,11 +59,14 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
         h.release();
     }
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let how_to_stop = match (cfg.duration, interactive) {
-        (Some(d), true) => format!("for {:.1} s; Enter or Ctrl-C stops early", d as f64 / 1e9),
-        (Some(d), false) => format!("for {:.1} s; Ctrl-C stops early", d as f64 / 1e9),
-        (None, true) => "Enter or Ctrl-C stops".to_string(),
-        (None, false) => "Ctrl-C stops".to_string(),
+    let keys_stop = if interactive {
+        "Enter or Ctrl-C"
+    } else {
+        "Ctrl-C"
+    };
+    let how_to_stop = match cfg.duration {
+        Some(d) => format!("for {:.1} s; {keys_stop} stops early", d as f64 / 1e9),
+        None => format!("until {keys_stop}"),
     };
     eprintln!(
         "Attached {} probe(s) in {:.1} ms; tracing {how_to_stop}.",
@@ -97,7 +104,7 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
             if let Ok(results) = runtime::results::collect(&session, cfg.artifact, &mut symbolizer)
             {
                 let header = format!(
-                    "{} — {:.0} s ({how_to_stop})",
+                    "{} — {:.0} s (tracing {how_to_stop})",
                     cfg.label,
                     started.elapsed().as_secs_f64()
                 );

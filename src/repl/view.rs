@@ -32,18 +32,23 @@ fn folded_path(frames: &[Frame]) -> String {
     names.join(";")
 }
 
-/// Shortens `text` to `max` characters by cutting its *front*: the leaf end of a path is the
-/// part worth reading.
-fn elide_front(text: &str, max: usize) -> String {
-    let n = text.chars().count();
+/// Shortens a folded path to `max` characters by cutting its middle: the root frame (often
+/// the process) says whose stack it is, and the leaf end is where the time goes.
+fn elide_middle(path: &str, max: usize) -> String {
+    let n = path.chars().count();
     if n <= max {
-        return text.to_string();
+        return path.to_string();
     }
-    if max == 0 {
-        return String::new();
-    }
-    let tail: String = text.chars().skip(n - (max - 1)).collect();
-    format!("…{tail}")
+    let root = path.split(';').next().unwrap_or_default();
+    let root_len = root.chars().count() + 2;
+    // Keep the root only when it leaves room for a real part of the leaf end.
+    let (head, room) = if root_len + 12 <= max {
+        (format!("{root};…"), max - root_len)
+    } else {
+        ("…".to_string(), max.saturating_sub(1))
+    };
+    let tail: String = path.chars().skip(n - room.min(n)).collect();
+    format!("{head}{tail}")
 }
 
 /// Cuts a line to `width` characters at its end (tables, headers).
@@ -87,13 +92,16 @@ pub(crate) fn top_lines(
         );
         let path = folded_path(frames);
         let path = match width {
-            Some(width) => elide_front(&path, width.saturating_sub(lead.chars().count())),
+            Some(width) => elide_middle(&path, width.saturating_sub(lead.chars().count())),
             None => path,
         };
         out.push(format!("{lead}{path}"));
     }
     if order.len() > n {
-        out.push(format!("  … {} more stacks", thousands((order.len() - n) as u64)));
+        out.push(format!(
+            "  … {} more stacks",
+            thousands((order.len() - n) as u64)
+        ));
     }
     out
 }
@@ -223,6 +231,16 @@ fn walk(ctx: &mut TreeCtx<'_>, nodes: &[&Node], indent: &str) {
             weight_text(node.weight, ctx.profile),
             node.name
         ));
+        // A chain of frames through which all the weight passes reads as one branch, as in
+        // `perf report`: one frame per line, no new percentage, no deeper indent.
+        let mut node = *node;
+        while let [only] = node.children.as_slice()
+            && only.weight == node.weight
+        {
+            node = only;
+            ctx.out
+                .push(format!("{:23}{indent}{next}{}", "", node.name));
+        }
         let mut children: Vec<&Node> = node.children.iter().collect();
         children.sort_by_key(|c| std::cmp::Reverse(c.weight));
         walk(ctx, &children, &format!("{indent}{next}"));
@@ -279,9 +297,11 @@ mod tests {
                 "  … 1 more stacks",
             ]
         );
-        // A narrow terminal keeps the leaf end of the path.
+        // A narrow terminal keeps the leaf end of the path, and the root when there is room.
         let narrow = top_lines("@", &profile(), 1, Some(30));
         assert_eq!(narrow[1], "  74.9%  3.00 ms  …fs_read_[k]");
+        let wide = top_lines("@", &profile(), 1, Some(36));
+        assert_eq!(wide[1], "  74.9%  3.00 ms  main;…vfs_read_[k]");
         assert!(narrow.iter().all(|l| l.chars().count() <= 30), "{narrow:?}");
     }
 
@@ -289,15 +309,20 @@ mod tests {
     fn tree_nests_children_and_folds_small_branches() {
         let lines = tree_lines("@", &profile(), 1.0);
         assert_eq!(
-            lines.join("\n"),
-            "@: 4.00 ms total\n  \
-             99.9%       4.00 ms  ├─ main\n  \
-             74.9%       3.00 ms  │  └─ read\n  \
-             74.9%       3.00 ms  │     └─ vfs_read_[k]\n   \
-             0.1%       5.00 us  └─ … 1 more under 1%"
+            lines,
+            [
+                "@: 4.00 ms total",
+                "  99.9%       4.00 ms  ├─ main",
+                "  74.9%       3.00 ms  │  └─ read",
+                "                       │     vfs_read_[k]",
+                "   0.1%       5.00 us  └─ … 1 more under 1%",
+            ]
         );
         let all = tree_lines("@", &profile(), 0.0);
-        assert!(all.last().is_some_and(|l| l.ends_with("└─ idle")), "{all:?}");
+        assert!(
+            all.last().is_some_and(|l| l.ends_with("└─ idle")),
+            "{all:?}"
+        );
     }
 
     #[test]

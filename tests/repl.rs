@@ -1,0 +1,251 @@
+//! The REPL driven in a real pseudo-terminal: tmux runs the binary, the tests type keys and
+//! read the screen back (`capture-pane`), as a user would see it.
+//!
+//! Each test has its own tmux server (`-L`), so tests run in parallel and never touch a tmux
+//! the developer is using. A test that waits for text fails with the screen it saw.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server with one session running the binary; killed on drop.
+struct Term {
+    socket: String,
+}
+
+impl Term {
+    /// Starts `flamescript` (no script: the REPL) in a 120 × 40 terminal, with `env` set.
+    fn start(test: &str, env: &[(&str, String)]) -> Term {
+        let socket = format!("flamescript-{}-{test}", std::process::id());
+        let mut cmd = vec!["env".to_string()];
+        cmd.extend(env.iter().map(|(k, v)| format!("{k}={v}")));
+        cmd.push(env!("CARGO_BIN_EXE_flamescript").to_string());
+        let term = Term { socket };
+        let status = Command::new("tmux")
+            .args(["-L", &term.socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-s", "repl", "-x", "120", "-y", "40"])
+            .args(&cmd)
+            .status()
+            .expect("running tmux (install it: apt-get install tmux)");
+        assert!(status.success(), "tmux could not start a session");
+        term.wait_for("the prompt", |s| s.contains("fs>"));
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("running tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types text literally (no key names), without Enter.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "repl", "-l", text]);
+    }
+
+    /// Presses keys by tmux name: `Enter`, `Tab`, `C-c`, `Up`.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "repl"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// The screen and its scrollback as text.
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "repl", "-S", "-200"])
+    }
+
+    /// The visible screen with its colours as escape sequences.
+    fn screen_with_colors(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", "repl"])
+    }
+
+    /// Waits up to 20 s until `ok(screen)`; fails showing the screen otherwise.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_with(what, Self::screen, ok)
+    }
+
+    fn wait_with(
+        &self,
+        what: &str,
+        read: impl Fn(&Term) -> String,
+        ok: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = read(self);
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Whether the session (the binary) is still running.
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", "repl"])
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// A fresh directory for one test (history, outputs).
+fn scratch(test: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("repl")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creating the scratch directory");
+    dir
+}
+
+fn data_home(dir: &std::path::Path) -> Vec<(&'static str, String)> {
+    vec![("XDG_DATA_HOME", dir.display().to_string())]
+}
+
+#[test]
+fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
+    if !crate::check::kernel_tests_enabled("repl: live run") {
+        return;
+    }
+    let dir = scratch("live");
+    let term = Term::start("live", &data_home(&dir));
+    term.type_text("profile hz 99 < @[comm, kstack] = count() >");
+    term.keys(&["Enter"]);
+    // The live view: a header naming the clause and how to stop, the hottest paths with their
+    // share and weight, and the loss line, redrawn while the probe runs.
+    let live = term.wait_for("the live top view", |s| {
+        s.contains("(tracing until Enter or Ctrl-C)")
+            && s.contains("samples in")
+            && s.contains("losses: events:")
+    });
+    let path_line = live
+        .lines()
+        .find(|l| l.contains('%') && l.contains(" samples  "))
+        .unwrap_or_else(|| panic!("no path line with a share and a weight:\n{live}"));
+    assert!(
+        path_line.trim_start().starts_with(char::is_numeric),
+        "{path_line}"
+    );
+    term.keys(&["C-c"]);
+    let stopped = term.wait_for("the run to stop", |s| s.contains("stopped after"));
+    assert!(stopped.contains("losses: events:"), "{stopped}");
+    // Ctrl-C stopped the probe, not the REPL.
+    assert!(term.alive(), "Ctrl-C ended the REPL");
+    let svg = dir.join("cpu.svg");
+    term.type_text(&format!(":svg {}", svg.display()));
+    term.keys(&["Enter"]);
+    term.wait_for("the SVG to be written", |s| s.contains("written to"));
+    let text = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(
+        text.contains("<svg"),
+        "not an SVG:\n{}",
+        &text[..text.len().min(300)]
+    );
+    let frames = text.matches("<g><title>").count();
+    assert!(frames >= 2, "an SVG with {frames} frames");
+    assert!(text.contains("samples"), "the SVG does not name its unit");
+    // The same result as a tree, still in memory.
+    term.type_text(":tree");
+    term.keys(&["Enter"]);
+    term.wait_for("the call tree", |s| {
+        s.contains("samples total") && s.contains("├─")
+    });
+    term.type_text(":quit");
+    term.keys(&["Enter"]);
+    term.wait_with(
+        "the REPL to quit",
+        |t| t.alive().to_string(),
+        |s| s == "false",
+    );
+}
+
+#[test]
+fn a_bad_line_shows_a_diagnostic_and_the_repl_goes_on() {
+    let dir = scratch("bad_line");
+    let term = Term::start("bad_line", &data_home(&dir));
+    term.type_text("offcpu < @[kstack] = sum(dleta) >");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("the diagnostic", |s| s.contains("did you mean `delta`?"));
+    assert!(screen.contains("unknown builtin `dleta`"), "{screen}");
+    assert!(screen.contains("<repl:1>:1:26"), "{screen}");
+    // A command typo is refused with a suggestion too, and the REPL still answers after both.
+    term.type_text(":tpo 3");
+    term.keys(&["Enter"]);
+    term.wait_for("the command refusal", |s| {
+        s.contains("did you mean `:top`?")
+    });
+    term.type_text(":help");
+    term.keys(&["Enter"]);
+    term.wait_for("the help", |s| s.contains(":tree [MIN%]"));
+    assert!(term.alive());
+}
+
+#[test]
+fn tab_completes_probes_and_the_probes_builtins() {
+    let dir = scratch("complete");
+    let term = Term::start("complete", &data_home(&dir));
+    term.type_text("off");
+    term.keys(&["Tab"]);
+    // Read with colours: the greyed hint would show `offcpu` on screen even before Tab, but
+    // only completion puts `offcpu` in the typed (uncoloured) text.
+    term.wait_with(
+        "`off` completed to `offcpu`",
+        Term::screen_with_colors,
+        |s| s.contains("fs> offcpu"),
+    );
+    term.keys(&["C-u"]);
+    term.type_text("offcpu < @[kstack] = sum(de");
+    term.keys(&["Tab"]);
+    term.wait_for("`de` completed to `delta`", |s| {
+        s.contains("fs> offcpu < @[kstack] = sum(delta")
+    });
+    term.keys(&["C-u"]);
+    term.type_text(":tr");
+    term.keys(&["Tab"]);
+    term.wait_with(
+        "`:tr` completed to `:tree`",
+        Term::screen_with_colors,
+        |s| s.contains("fs> :tree"),
+    );
+}
+
+#[test]
+fn history_survives_a_restart() {
+    let dir = scratch("history");
+    {
+        let term = Term::start("history1", &data_home(&dir));
+        term.type_text(":help top");
+        term.keys(&["Enter"]);
+        term.wait_for("the help line", |s| s.contains("heaviest stacks"));
+        term.keys(&["C-d"]);
+        term.wait_with(
+            "the REPL to quit",
+            |t| t.alive().to_string(),
+            |s| s == "false",
+        );
+    }
+    let saved = std::fs::read_to_string(dir.join("flamescript/history")).expect("a history file");
+    assert!(saved.contains(":help top"), "{saved}");
+    let term = Term::start("history2", &data_home(&dir));
+    term.keys(&["Up"]);
+    term.wait_for("the previous session's line", |s| {
+        s.contains("fs> :help top")
+    });
+}
