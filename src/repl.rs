@@ -81,6 +81,14 @@ fn history_path() -> Option<PathBuf> {
 
 /// Starts the REPL; `pid` and `cmd` come from `-p` and `-c`.
 pub(crate) fn start(pid: Option<u32>, cmd: Option<String>) -> Result<(), u8> {
+    if let Some(p) = pid
+        && (p == 0 || !Path::new(&format!("/proc/{p}")).exists())
+    {
+        return Err(crate::refuse(
+            &format!("no process with pid {p}"),
+            "check the pid with `ps -p PID`",
+        ));
+    }
     // Tracepoint layouts come from tracefs; mount it when we may (root).
     let _ = runtime::tracefs::ensure_mounted();
     let stop = Arc::new(AtomicBool::new(false));
@@ -126,8 +134,7 @@ pub(crate) fn start(pid: Option<u32>, cmd: Option<String>) -> Result<(), u8> {
         stop,
     };
     println!(
-        "flamescript {}: type a clause, e.g. `profile hz 99 < @[kstack] = count() >`, \
-         or `:help`. Tab completes; Ctrl-D leaves.",
+        "flamescript {}: type a clause (`profile < @[kstack] = count() >`) or `:help`.",
         env!("CARGO_PKG_VERSION")
     );
     let interactive = std::io::stdin().is_terminal();
@@ -288,10 +295,11 @@ impl Repl {
     fn clause(&mut self, text: &str, duration: Option<u64>) {
         self.n_clauses += 1;
         let name = format!("<repl:{}>", self.n_clauses);
-        self.compile_and_run(name, text, duration);
+        self.compile_and_run(name, text, one_line(text), duration);
     }
 
-    fn compile_and_run(&mut self, name: String, text: &str, duration: Option<u64>) {
+    /// Compiles `text` as source `name`; when it is accepted, runs it under `label`.
+    fn compile_and_run(&mut self, name: String, text: &str, label: String, duration: Option<u64>) {
         let file = self.sources.add(name, text.to_string());
         let options = Options {
             target: match self.aim {
@@ -325,7 +333,7 @@ impl Repl {
         let cfg = live::LiveRun {
             sources: &self.sources,
             artifact: &compiled.artifact,
-            label: one_line(text),
+            label,
             duration,
             stop: &self.stop,
         };
@@ -406,7 +414,8 @@ impl Repl {
             println!(
                 "Type a clause to compile and run it, e.g. `profile hz 99 < @[comm, kstack] = count() >`;\n\
                  a clause may span lines while a block is open (an empty line submits it).\n\
-                 Enter or Ctrl-C stops a run; its result stays for the commands below.\n"
+                 Enter or Ctrl-C stops a run; its result stays for the commands below.\n\
+                 (Input piped in, not a terminal: a run lasts its `:run` duration, or until Ctrl-C.)\n"
             );
             for (name, args, what) in command::COMMANDS {
                 let synopsis = format!(":{name} {args}");
@@ -444,7 +453,8 @@ impl Repl {
                 return;
             }
         };
-        self.compile_and_run(path.display().to_string(), &text, None);
+        let name = path.display().to_string();
+        self.compile_and_run(name.clone(), &text, name, None);
     }
 
     fn save(&self, path: &Path) {

@@ -125,7 +125,9 @@ pub(crate) fn result_lines(results: &Results, n: usize, width: Option<usize>) ->
             out.push(format!("  … {} more lines", lines.len() - n - 1));
         }
     }
-    if results.profiles.is_empty() && results.tables.is_empty() {
+    let empty = results.profiles.iter().all(|(_, p)| p.stacks.is_empty())
+        && results.tables.iter().all(|(_, t)| t.trim().is_empty());
+    if empty {
         out.push("(no map holds anything yet)".to_string());
     }
     let losses = format!("losses: {}", results.losses.summary_line());
