@@ -432,8 +432,8 @@ impl Repl {
             return;
         }
         if let Some(p) = stdlib::catalog().find(topic) {
-            println!("{}: {}\n  e.g. {}", p.name(), p.summary(), p.example());
             let _ = crate::list::list(p.name(), true);
+            println!("  e.g. {}", p.example());
             return;
         }
         crate::refuse(
