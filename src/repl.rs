@@ -70,11 +70,13 @@ struct Repl {
 /// Where history is kept: `$XDG_DATA_HOME/flamescript/history`, else
 /// `~/.local/share/flamescript/history`.
 fn history_path() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
+    history_path_from(|name| std::env::var_os(name).map(PathBuf::from))
+}
+
+/// [`history_path`] over any environment lookup (tests pass their own). Empty values count as
+/// unset, as the XDG spec says.
+fn history_path_from(var: impl Fn(&str) -> Option<PathBuf>) -> Option<PathBuf> {
+    let var = |name: &str| var(name).filter(|v| !v.as_os_str().is_empty());
     let data = var("XDG_DATA_HOME").or_else(|| var("HOME").map(|h| h.join(".local/share")))?;
     Some(data.join("flamescript").join("history"))
 }
@@ -513,11 +515,27 @@ mod tests {
 
     #[test]
     fn history_goes_to_the_data_directory() {
-        // Only reads the environment: the test process's own variables decide the answer.
-        let path = history_path();
-        if let Some(p) = path {
-            assert!(p.ends_with("flamescript/history"), "{}", p.display());
-        }
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| PathBuf::from(v))
+            }
+        };
+        assert_eq!(
+            history_path_from(env(&[("XDG_DATA_HOME", "/x"), ("HOME", "/home/u")])),
+            Some(PathBuf::from("/x/flamescript/history"))
+        );
+        assert_eq!(
+            history_path_from(env(&[("XDG_DATA_HOME", ""), ("HOME", "/home/u")])),
+            Some(PathBuf::from("/home/u/.local/share/flamescript/history"))
+        );
+        assert_eq!(history_path_from(env(&[])), None);
+    }
+
+    #[test]
+    fn headers_show_a_clause_on_one_line() {
         assert_eq!(
             one_line("profile <\n  @ = count()\n>"),
             "profile < @ = count() >"

@@ -37,12 +37,12 @@ pub(crate) struct World {
 /// Completion candidates for the end of `text`: the byte where the replaced word starts and
 /// the full replacements, sorted and unique. File names (`:load`, `:svg`) are the helper's.
 pub(crate) fn candidates(text: &str, world: &World) -> (usize, Vec<String>) {
+    if let Some(rest) = command_line(text) {
+        return command_candidates(text, rest, world);
+    }
     let start = input::word_start(text);
     let word = &text[start..];
-    let mut out: Vec<String> = match command_line(text) {
-        Some(rest) => return command_candidates(text, rest, world),
-        None => clause_candidates(text, word, world),
-    };
+    let mut out = clause_candidates(text, word, world);
     out.retain(|c| c.starts_with(word) && c != word);
     out.sort();
     out.dedup();
@@ -170,8 +170,7 @@ fn expr_candidates(text: &str, word: &str, probe: &str, value: bool, world: &Wor
     let Some(p) = world.catalog.find(&probe_word(probe)) else {
         return Vec::new();
     };
-    if let Some(field) = word.strip_prefix("args.") {
-        let _ = field;
+    if word.starts_with("args.") {
         let parts: Vec<&str> = probe.split(':').collect();
         let [_, cat, name] = parts.as_slice() else {
             return Vec::new();
@@ -247,7 +246,7 @@ pub(crate) fn needs_more(text: &str) -> bool {
     if command_line(text).is_some() && !text.trim_start().starts_with(":run") {
         return false;
     }
-    if text.ends_with('\n') || text.ends_with("\n ") || text.trim().is_empty() {
+    if text.ends_with('\n') || text.trim().is_empty() {
         return false;
     }
     let body = command_line(text).map_or(text, |rest| rest);
