@@ -143,6 +143,9 @@ fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
         path_line.trim_start().starts_with(char::is_numeric),
         "{path_line}"
     );
+    // It refreshes in place: a later frame replaces the first, the screen holds one header.
+    let later = term.wait_for("a second refresh", |s| s.contains(" — 2 s (tracing"));
+    assert_eq!(later.matches("(tracing until").count(), 1, "{later}");
     term.keys(&["C-c"]);
     let stopped = term.wait_for("the run to stop", |s| s.contains("stopped after"));
     assert!(stopped.contains("losses: events:"), "{stopped}");

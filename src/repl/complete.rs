@@ -409,6 +409,27 @@ mod tests {
     }
 
     #[test]
+    fn no_prefix_of_odd_input_panics() {
+        let w = world();
+        let texts = [
+            "tracepoint:sched:sched_switch /args.prev_pid > 0/ { @[args.next_comm] = count(); }",
+            "profile < $é = \"ü\\\" > /* ∞ */ @[comm] = count() > # ß\nbio { @b = sum(bytes) }",
+            ":run 5s offcpu min 1ms < @[kstack] = sum(delta) >",
+            ":help ☃ :svg ü.svg @x",
+            "@@@ $$ ... ::: tp:: tracepoint:::x < ( [ { / \" ",
+        ];
+        for text in texts {
+            for (idx, _) in text.char_indices() {
+                let prefix = &text[..idx];
+                let _ = candidates(prefix, &w);
+                let _ = hint(prefix, &w);
+                let _ = needs_more(prefix);
+                let _ = command::parse(prefix);
+            }
+        }
+    }
+
+    #[test]
     fn enter_asks_for_more_only_while_something_is_open() {
         assert!(needs_more("profile < @[comm] = count()"));
         assert!(!needs_more("profile < @[comm] = count() >"));
