@@ -16,6 +16,11 @@ struct Term {
 impl Term {
     /// Starts `flamescript` (no script: the REPL) in a 120 × 40 terminal, with `env` set.
     fn start(test: &str, env: &[(&str, String)]) -> Term {
+        Term::start_sized(test, env, 40)
+    }
+
+    /// The same, `rows` high.
+    fn start_sized(test: &str, env: &[(&str, String)], rows: u16) -> Term {
         let socket = format!("flamescript-{}-{test}", std::process::id());
         let mut cmd = vec!["env".to_string()];
         cmd.extend(env.iter().map(|(k, v)| format!("{k}={v}")));
@@ -23,7 +28,7 @@ impl Term {
         let term = Term { socket };
         let status = Command::new("tmux")
             .args(["-L", &term.socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-s", "repl", "-x", "120", "-y", "40"])
+            .args(["-s", "repl", "-x", "120", "-y", &rows.to_string()])
             .args(&cmd)
             .status()
             .expect("running tmux (install it: apt-get install tmux)");
@@ -125,7 +130,9 @@ fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
         return;
     }
     let dir = scratch("live");
-    let term = Term::start("live", &data_home(&dir));
+    // A short terminal, so the live view fills it: redrawing a full screen is where a
+    // whole-screen clear would push every old frame into the scrollback.
+    let term = Term::start_sized("live", &data_home(&dir), 8);
     term.type_text("profile hz 99 < @[comm, kstack] = count() >");
     term.keys(&["Enter"]);
     // The live view: a header naming the clause and how to stop, the hottest paths with their
@@ -251,4 +258,39 @@ fn history_survives_a_restart() {
     term.wait_for("the previous session's line", |s| {
         s.contains("fs> :help top")
     });
+}
+
+#[test]
+fn cmd_aims_runs_at_a_started_command_and_save_keeps_accepted_clauses() {
+    if !crate::check::kernel_tests_enabled("repl: :cmd") {
+        return;
+    }
+    let dir = scratch("cmd");
+    let term = Term::start("cmd", &data_home(&dir));
+    // A shell busy for a moment: the run ends by itself when it exits.
+    term.type_text(":cmd i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done");
+    term.keys(&["Enter"]);
+    term.wait_for("the new aim", |s| s.contains("each run starts"));
+    term.type_text("profile hz 999 < @[comm] = count() >");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("the run to end with the command", |s| {
+        s.contains("stopped after")
+    });
+    // Only the command was traced: its shell is the one process in the result.
+    assert!(screen.contains("@[sh]: "), "{screen}");
+    assert!(!screen.contains("@[swapper"), "{screen}");
+    // A refused clause is not saved; the accepted one is.
+    term.type_text("profile < @[comm] = sum(nope) >");
+    term.keys(&["Enter"]);
+    term.wait_for("the diagnostic", |s| s.contains("unknown builtin `nope`"));
+    let saved = dir.join("session.fs");
+    term.type_text(&format!(":save {}", saved.display()));
+    term.keys(&["Enter"]);
+    term.wait_for("the save", |s| s.contains("1 clause(s) saved"));
+    let text = std::fs::read_to_string(&saved).expect("the session file");
+    assert!(
+        text.contains("profile hz 999 < @[comm] = count() >"),
+        "{text}"
+    );
+    assert!(!text.contains("nope"), "{text}");
 }

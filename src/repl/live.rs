@@ -146,13 +146,18 @@ fn redraw(header: &str, results: &Results, drawn: usize) -> usize {
     let lines = view::live_lines(header, results, width, height);
     let mut out = String::new();
     if drawn > 0 {
-        // Up to the first line of the previous frame, then clear to the end of the screen.
-        out.push_str(&format!("\x1b[{drawn}A\r\x1b[J"));
+        // Up to the first line of the previous frame.
+        out.push_str(&format!("\x1b[{drawn}A\r"));
     }
+    // Each line overwrites the old one and clears what is left of it; the rest of the old
+    // frame is cleared after. Not one "clear to end of screen" from the top: when the frame
+    // fills the screen that is a whole-screen clear, which tmux and VTE push into the
+    // scrollback, leaving a copy of every frame there.
     for line in &lines {
         out.push_str(line);
-        out.push('\n');
+        out.push_str("\x1b[K\n");
     }
+    out.push_str("\x1b[J");
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
     let _ = stdout.flush();
