@@ -5,7 +5,7 @@
     reason = "a Diagnostic is built once, when lowering gives up; the Ok path carries a register"
 )]
 
-use super::{Lowerer, MAP_FULL, helper, internal};
+use super::{Lowerer, MAP_FULL, STACK_COLLISION, helper, internal};
 use crate::artifact::KeyKind;
 use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
 use crate::diag::{Diagnostic, Span};
