@@ -8,3 +8,5 @@ mod diagnostics;
 mod parse;
 // The BPF backend's bottom half: asm goldens, ELF objects read by aya-obj/llvm-objdump, kernel loads.
 mod bpf_object;
+// Test workloads (tests/workloads/*.c) built with frame pointers: build, run, symbols kept.
+mod workloads;
