@@ -7,10 +7,9 @@
 //! nothing about what a profiler sees (that is the kernel suites' job, with their own
 //! tolerances). Each `.c` file says what a profile of it should show.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime};
 
 /// The flags every workload is built with: frame pointers everywhere (leaf functions included)
@@ -34,21 +33,14 @@ const WORKLOADS: &[(&str, &[&str])] = &[
     ("execer", &["run_true"]),
     (
         "recurse",
-        &[
-            "leaf_burn",
-            "f0",
-            "f1",
-            "f2",
-            "f3",
-            "f4",
-            "f5",
-            "f6",
-            "f7",
-        ],
+        &["leaf_burn", "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7"],
     ),
     ("touch", &["touch_pages"]),
     ("direct_write", &["write_direct", "do_write"]),
-    ("contend", &["hold_lock", "wait_lock", "do_lock", "do_sleep"]),
+    (
+        "contend",
+        &["hold_lock", "wait_lock", "do_lock", "do_sleep"],
+    ),
 ];
 
 fn source_dir() -> PathBuf {
@@ -65,22 +57,14 @@ fn build_dir() -> PathBuf {
 /// renamed into place, so another process never runs a half-written binary. Panics (failing
 /// the calling test) if the name is unknown or the build fails, with the compiler's output.
 pub(crate) fn workload(name: &str) -> PathBuf {
-    assert!(
-        WORKLOADS.iter().any(|(n, _)| *n == name),
-        "unknown workload `{name}`"
-    );
-    static BUILT: OnceLock<Mutex<HashMap<String, &'static OnceLock<Result<PathBuf, String>>>>> =
-        OnceLock::new();
-    // The map lock is held only to find this workload's cell; the build itself runs under the
-    // cell's own once, so building one workload does not wait for another.
-    let cell: &'static OnceLock<Result<PathBuf, String>> = {
-        let mut map = BUILT
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        map.entry(name.to_string())
-            .or_insert_with(|| Box::leak(Box::new(OnceLock::new())))
-    };
+    let idx = WORKLOADS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("unknown workload `{name}`"));
+    // One cell per workload, so building one does not wait for another.
+    type Built = OnceLock<Result<PathBuf, String>>;
+    static BUILT: [Built; WORKLOADS.len()] = [const { OnceLock::new() }; WORKLOADS.len()];
+    let cell = &BUILT[idx];
     match cell.get_or_init(|| build(name)) {
         Ok(path) => path.clone(),
         Err(msg) => panic!("{msg}"),
@@ -217,11 +201,12 @@ fn workloads_sleepy_sleeps_count_times_ms() {
 
 #[test]
 fn workloads_sleepy_rejects_a_bad_argument() {
-    let out = Command::new(workload("sleepy"))
-        .arg("3x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "a typo must not run the default");
+    let out = Command::new(workload("sleepy")).arg("3x").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a typo must not run the default"
+    );
 }
 
 #[test]
