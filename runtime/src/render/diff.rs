@@ -495,8 +495,14 @@ pub fn render_svg(result: &DiffResult, opts: &DiffOptions) -> Result<String, Dif
         }
     }
     // Drawing units: the second profile's weights times `k`, so that baseline-only stacks scaled
-    // to the second total keep their precision even when the second total is small.
-    let k = (1_000_000 / result.total_b.max(1)).max(1);
+    // to the second total keep their precision even when the second total is small. Raw
+    // baseline weights are drawn unscaled, so there `k` must also keep them from overflowing.
+    let largest = if result.raw {
+        result.total_a.max(result.total_b)
+    } else {
+        result.total_b
+    };
+    let k = (1_000_000 / largest.max(1)).max(1);
     let ghost_scale = if result.raw || result.total_a == 0 {
         k as f64
     } else {
@@ -543,7 +549,7 @@ pub fn render_svg(result: &DiffResult, opts: &DiffOptions) -> Result<String, Dif
         for (i, &idx) in path.iter().enumerate().skip(shared) {
             at.insert((i + 1, time), idx);
         }
-        time += drawn;
+        time = time.saturating_add(*drawn);
         prev = path;
     }
 
@@ -897,6 +903,19 @@ mod tests {
         let res = diff(&a, &profile(""), &raw);
         let svg = render_svg(&res, &raw).unwrap();
         assert_eq!(fills(&svg, "main [gone]"), [BLUE]);
+        // A huge raw baseline against a tiny second profile draws without overflow.
+        let res = diff(
+            &profile("big 10000000000000\n"),
+            &profile("small 1\n"),
+            &raw,
+        );
+        let svg = render_svg(&res, &raw).unwrap();
+        assert_eq!(fills(&svg, "big [gone]"), [BLUE]);
+        assert_eq!(
+            fills(&svg, "small").len(),
+            0,
+            "1 in 10^13 is narrower than a pixel"
+        );
     }
 
     #[test]
