@@ -28,9 +28,9 @@
 //! frame's width is therefore its second-run weight, plus any of its baseline-only stacks; the
 //! tooltip gives both exact shares.
 //!
-//! Frames are matched between the profiles by their folded names (`foo_[k]` and `foo` differ,
-//! a root frame and a user frame with the same name do not), which is what a reader of either
-//! graph sees.
+//! Frames are matched between the profiles by the names they are drawn with: their folded names
+//! (`foo_[k]` and `foo` differ, a root frame and a user frame with the same name do not), made
+//! safe for inferno's line format, which is what a reader of either graph sees.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -48,9 +48,10 @@ pub struct DiffOptions {
     /// Compare raw weights instead of shares of each profile's total.
     pub raw: bool,
     /// The size of one event, in the profiles' unit, for the noise test on sums (ns, bytes):
-    /// e.g. the sampling period of a `sum(period)` profile, or the `min` of an off-CPU script
-    /// as a conservative floor. `None` means 1 for counts and "untested" for sums; see
-    /// [`Noise`].
+    /// e.g. the sampling period of a `sum(period)` profile, or a typical block size for `bio`.
+    /// Err large: events bigger than `q` make the true variance (Σx² ≥ q·Σx) larger than the
+    /// model's, so a `q` that is too small (an off-CPU script's `min`, say) colours noise.
+    /// `None` means 1 for counts and "untested" for sums; see [`Noise`].
     pub quantum: Option<u64>,
     /// How many standard errors a change must exceed to be drawn in colour.
     pub sigmas: f64,
@@ -82,8 +83,8 @@ impl Default for DiffOptions {
 /// Weights are modelled as `q × Poisson(w / q)`: a count (q = 1) is Poisson, and a sum of
 /// events of size about `q` has variance `q × w` (the compound-Poisson variance Σx² with every
 /// x = q). For a sum whose event size is unknown no error can be derived from the folded data
-/// (a 1 ms block and a thousand 1 µs blocks weigh the same), so nothing is greyed and the
-/// subtitle says the changes were not tested.
+/// (a 1 ms block and a thousand 1 µs blocks weigh the same), so only frames whose share did
+/// not move at all are grey, and the subtitle says the changes were not tested.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Noise {
     /// Poisson on counts (q = 1): plain profiles.
@@ -173,8 +174,9 @@ fn build_tree(a: &Profile, b: &Profile) -> Vec<Node> {
         for (frames, weight) in &profile.stacks {
             let mut cur = 0;
             nodes[0].incl[side] += weight;
-            for frame in frames {
-                let key = frame.folded_name().into_owned();
+            for (depth, frame) in frames.iter().enumerate() {
+                // Keyed by the drawn name, so two frames inferno would draw as one are one.
+                let key = inferno_safe(&frame.folded_name(), depth == 0);
                 let next = match nodes[cur].children.get(&key) {
                     Some(&idx) => idx,
                     None => {
@@ -450,19 +452,44 @@ fn xml_escape(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// The name a frame is drawn with: `[gone]` marks vanished frames, placed before the `_[k]`
-/// suffix so inferno still strips the annotation. A leading `# ` would make inferno drop the line
-/// as a comment, so it loses its space.
+/// The name a frame is drawn with, which is also its key in the union tree: its folded name,
+/// with `[gone]` before the `_[k]` suffix of a vanished frame (so inferno still strips the
+/// annotation), and rewritten where inferno would read the line differently from what we
+/// mean (see [`inferno_safe`]).
 fn drawn_name(frame: &Frame, gone: bool, root: bool) -> String {
-    let mut frame = frame.clone();
-    if gone {
-        frame.name.push_str(" [gone]");
+    if !gone {
+        return inferno_safe(&frame.folded_name(), root);
     }
-    let mut name = frame.folded_name().into_owned();
-    if root && name.starts_with("# ") {
-        name.replace_range(1..2, "_");
+    let mut frame = frame.clone();
+    frame.name.push_str(" [gone]");
+    inferno_safe(&frame.folded_name(), root)
+}
+
+/// inferno trims each line, drops lines starting with `# ` as comments, and reads a trailing
+/// ` 123` as a second count column (its differential mode). A name that would trip one of these
+/// is rewritten so the drawing stays faithful: surrounding whitespace trimmed, an empty name
+/// shown as `[empty]`, the comment `#` of a root frame written as the look-alike `＃`, and the
+/// space before a trailing number made a no-break space (it looks the same).
+fn inferno_safe(name: &str, root: bool) -> String {
+    let mut name = name.trim().to_string();
+    if name.is_empty() {
+        return "[empty]".into();
+    }
+    if root && (name == "#" || name.starts_with("# ")) {
+        name.replace_range(0..1, "\u{FF03}");
+    }
+    if let Some(space) = name.rfind(' ')
+        && rfind_count(&name[space + 1..])
+    {
+        name.replace_range(space..space + 1, "\u{A0}");
     }
     name
+}
+
+/// Whether inferno would take this word for a count: digits, optionally with a fraction.
+fn rfind_count(word: &str) -> bool {
+    let (int, frac) = word.split_once('.').unwrap_or((word, ""));
+    (int.chars().chain(frac.chars())).all(|c| c.is_ascii_digit())
 }
 
 /// inferno's label for a drawn name: the annotation suffix stripped (its `deannotate`).
@@ -938,5 +965,66 @@ mod tests {
         assert_eq!(fills(&svg, "b"), [GREY, GREY]);
         assert!(res.find(&["k", "f_[k]"]).is_some() && res.find(&["k", "f"]).is_some());
         assert_eq!(fills(&svg, "f").len(), 4, "p;f, q;f, k;f and k;f_[k]");
+    }
+
+    #[test]
+    fn diff_finds_every_drawn_frame_among_awkward_names() {
+        // Thousands of stacks over names that sort around `;` and ` ` and need XML escaping:
+        // any disagreement between our layout and inferno's is a `Layout` error, not a
+        // silently wrong colour.
+        const NAMES: &[&str] = &[
+            "b",
+            "b.cold",
+            "b2",
+            "a b",
+            "x::y<T>",
+            "&amp",
+            "it's",
+            "q\"uote",
+            "#",
+            "[unknown]",
+            "f_[k]",
+            "f_[i]",
+            "f",
+            "-",
+            "zz",
+            "x 7",
+            " sp ",
+            "",
+            "1.5",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut folded = [String::new(), String::new()];
+        for side in &mut folded {
+            for _ in 0..3000 {
+                let depth = 1 + next() % 6;
+                let path: Vec<&str> = (0..depth)
+                    .map(|_| NAMES[(next() % NAMES.len() as u64) as usize])
+                    .collect();
+                side.push_str(&format!("{} {}\n", path.join(";"), 1 + next() % 50));
+            }
+        }
+        let opts = DiffOptions {
+            min_width: 0.0,
+            ..DiffOptions::default()
+        };
+        let (res, svg) = diffed(&folded[0], &folded[1], &opts);
+        let drawn = frames_of(&svg);
+        // Every frame of the union is drawn (at least once: inferno may split one around a
+        // sibling that sorts inside it), plus "all".
+        assert!(
+            drawn.len() > res.frames.len(),
+            "{} ≤ {}",
+            drawn.len(),
+            res.frames.len()
+        );
+        assert!(drawn.iter().any(|(_, f)| f.starts_with("rgb(255,")));
+        assert!(drawn.iter().any(|(_, f)| f == GREY));
     }
 }
