@@ -52,7 +52,7 @@ fn build_dir() -> PathBuf {
 }
 
 /// The path of workload `name`'s binary, built from `tests/workloads/<name>.c` if the binary is
-/// missing or older than its sources. Safe to call from many tests at once: each workload is
+/// missing or older than its sources (the `.c` file, `common.h`, or this file with the flags). Safe to call from many tests at once: each workload is
 /// built at most once per test process (a `OnceLock` per name), into a temporary name that is
 /// renamed into place, so another process never runs a half-written binary. Panics (failing
 /// the calling test) if the name is unknown or the build fails, with the compiler's output.
@@ -80,7 +80,12 @@ fn build(name: &str) -> Result<PathBuf, String> {
     let header = source_dir().join("common.h");
     let out_dir = build_dir();
     let out = out_dir.join(name);
-    let newest_source = [&src, &header].into_iter().filter_map(|p| mtime(p)).max();
+    // This file holds the flags: changing them rebuilds too.
+    let flags = Path::new(env!("CARGO_MANIFEST_DIR")).join(file!());
+    let newest_source = [&src, &header, &flags]
+        .into_iter()
+        .filter_map(|p| mtime(p))
+        .max();
     if let (Some(bin), Some(source)) = (mtime(&out), newest_source)
         && bin >= source
     {
