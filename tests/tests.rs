@@ -14,3 +14,5 @@ mod golden;
 mod kernel;
 // End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
 mod cli;
+// Test workloads (tests/workloads/*.c) built with frame pointers: build, run, symbols kept.
+mod workloads;
