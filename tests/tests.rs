@@ -16,3 +16,5 @@ mod kernel;
 mod cli;
 // Test workloads (tests/workloads/*.c) built with frame pointers: build, run, symbols kept.
 mod workloads;
+// End to end on the real kernel: workloads with known answers through the flamescript binary.
+mod e2e;
