@@ -14,3 +14,5 @@ mod golden;
 mod kernel;
 // End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
 mod cli;
+// Repository rules: `//!` on every file, no switched-off tests, docs/probes.md up to date.
+mod tidy;
