@@ -14,5 +14,9 @@ mod golden;
 mod kernel;
 // End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
 mod cli;
+// Every example, stdlib script and LANGUAGE.md snippet checks (and compiles where it can run).
+mod examples;
 // Repository rules: `//!` on every file, no switched-off tests, docs/probes.md up to date.
 mod tidy;
+// Completeness: each probe has docs, an example and (when it can run) a golden.
+mod catalog;

@@ -17,13 +17,21 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("offcpu", "offcpu.rs", include_str!("probes/offcpu.rs")),
     ("futex", "futex.rs", include_str!("probes/futex.rs")),
     ("bio", "bio.rs", include_str!("probes/bio.rs")),
-    ("pagefault", "pagefault.rs", include_str!("probes/pagefault.rs")),
+    (
+        "pagefault",
+        "pagefault.rs",
+        include_str!("probes/pagefault.rs"),
+    ),
     (
         "tracepoint",
         "tracepoint.rs",
         include_str!("probes/tracepoint.rs"),
     ),
-    ("interval", "interval.rs", include_str!("probes/interval.rs")),
+    (
+        "interval",
+        "interval.rs",
+        include_str!("probes/interval.rs"),
+    ),
     ("BEGIN", "special.rs", include_str!("probes/special.rs")),
     ("END", "special.rs", include_str!("probes/special.rs")),
 ];
@@ -43,7 +51,10 @@ pub fn probes_markdown() -> String {
         "Every probe that fires in a task's context (all but `interval`, `BEGIN` and `END`) \
          offers these, besides its own:\n\n",
     );
-    builtin_table(&mut out, COMMON_BUILTINS.iter().map(|b| (b.name, b.ty, b.doc)));
+    builtin_table(
+        &mut out,
+        COMMON_BUILTINS.iter().map(|b| (b.name, b.ty, b.doc)),
+    );
     let mut shown: Vec<&str> = Vec::new();
     for probe in catalog().probes {
         out.push('\n');
@@ -79,7 +90,7 @@ fn probe_section(out: &mut String, p: &dyn Probe, shown: &mut Vec<&'static str>)
             shown.push(file);
             out.push_str(&format!("From `stdlib/src/probes/{file}`:\n\n"));
             for line in leading_doc(text) {
-                out.push_str(&format!("> {line}").trim_end().to_string());
+                out.push_str(format!("> {line}").trim_end());
                 out.push('\n');
             }
             out.push('\n');
