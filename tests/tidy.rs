@@ -15,7 +15,9 @@ fn root() -> &'static Path {
 /// Build output (`target/`, `fuzz/target/`) and fuzz corpora are not ours.
 fn rust_files() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for top in ["compiler", "stdlib", "runtime", "src", "tests", "fuzz", "benches"] {
+    for top in [
+        "compiler", "stdlib", "runtime", "src", "tests", "fuzz", "benches",
+    ] {
         walk(&root().join(top), &mut out);
     }
     out.sort();
