@@ -18,3 +18,9 @@ mod cli;
 mod workloads;
 // End to end on the real kernel: workloads with known answers through the flamescript binary.
 mod e2e;
+// Every example, stdlib script and LANGUAGE.md snippet checks (and compiles where it can run).
+mod examples;
+// Repository rules: `//!` on every file, no switched-off tests, docs/probes.md up to date.
+mod tidy;
+// Completeness: each probe has docs, an example and (when it can run) a golden.
+mod catalog;
