@@ -30,10 +30,25 @@ use compiler::lower::Target;
 use crate::cli::{Cli, Command, Emit};
 use crate::run::RunConfig;
 
+/// Colours only on a terminal (termcolor's `Auto` looks at TERM, not at where stderr goes).
+fn color() -> ColorChoice {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    }
+}
+
 /// A problem the user can fix: exit code 2.
 pub(crate) const EXIT_USER: u8 = 2;
 
+/// When the process started, for the launch → attached time printed at every run.
+pub(crate) static LAUNCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    // The user waits from here: "launch → attached" is measured from this instant.
+    let _ = LAUNCH.set(std::time::Instant::now());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -50,7 +65,7 @@ fn main() -> ExitCode {
 
 /// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
 pub(crate) fn refuse(message: &str, help: &str) -> u8 {
-    let mut err = StandardStream::stderr(ColorChoice::Auto);
+    let mut err = StandardStream::stderr(color());
     let _ = writeln!(err, "error: {message}");
     if !help.is_empty() {
         let _ = writeln!(err, "  = help: {help}");
@@ -187,7 +202,7 @@ pub(crate) fn report(sources: &Sources, diags: &[Diagnostic]) -> u8 {
 }
 
 pub(crate) fn emit(sources: &Sources, diags: &[Diagnostic]) {
-    let mut err = StandardStream::stderr(ColorChoice::Auto);
+    let mut err = StandardStream::stderr(color());
     sources.emit(&mut err, diags);
 }
 

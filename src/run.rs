@@ -52,6 +52,7 @@ pub(crate) fn run(
     let started = Instant::now();
     session.attach().map_err(|e| runtime_error(sources, e))?;
     let attached = started.elapsed();
+    let since_launch = crate::LAUNCH.get().map_or(attached, |t| t.elapsed());
     let mut tracker = Tracker::default();
     if let Some(h) = held.as_deref_mut() {
         session
@@ -60,9 +61,10 @@ pub(crate) fn run(
         h.release();
     }
     eprintln!(
-        "Attached {} probe(s) in {:.1} ms. {}",
+        "Attached {} probe(s) in {:.1} ms ({:.1} ms from launch). {}",
         artifact.programs.len(),
         attached.as_secs_f64() * 1e3,
+        since_launch.as_secs_f64() * 1e3,
         match (cfg.duration, &held) {
             (_, Some(_)) => "Tracing until the command exits (Ctrl-C to stop).".to_string(),
             (Some(d), None) => format!(

@@ -406,6 +406,7 @@ fn bpf_kernel_perf_event_counts_stacks() {
     if !check::kernel_tests_enabled("bpf_kernel_perf_event_counts_stacks") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let maps_before = loaded_map_ids();
     let mut bpf = load_test_object();
     let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();
@@ -482,6 +483,7 @@ fn bpf_kernel_tracepoint_counts_execs() {
     if !check::kernel_tests_enabled("bpf_kernel_tracepoint_counts_execs") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     mount_tracefs();
     let maps_before = loaded_map_ids();
     let mut bpf = load_test_object();
@@ -517,6 +519,7 @@ fn bpf_kernel_tp_btf_counts_switches() {
     if !check::kernel_tests_enabled("bpf_kernel_tp_btf_counts_switches") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let maps_before = loaded_map_ids();
     let mut bpf = load_test_object();
     let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();
@@ -548,6 +551,7 @@ fn bpf_kernel_verifier_refusal_names_the_slot() {
     if !check::kernel_tests_enabled("bpf_kernel_verifier_refusal_names_the_slot") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let (insns, map_relocs) = assemble("null_deref");
     let obj = Object {
         license: "GPL".into(),
@@ -589,6 +593,7 @@ fn bpf_kernel_bpftool_loadall() {
     if !check::kernel_tests_enabled("bpf_kernel_bpftool_loadall") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     if Command::new("bpftool").arg("version").output().is_err() {
         eprintln!(
             "bpf_kernel_bpftool_loadall: skipped, bpftool is not installed (apt-get install bpftool)"

@@ -94,6 +94,7 @@ fn kernel_loads_every_golden() {
     if !check::kernel_tests_enabled("kernel_loads_every_golden") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let _ = runtime::tracefs::ensure_mounted();
     let env = TracefsEnv::live();
     let mut failures = Vec::new();

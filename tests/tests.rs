@@ -14,5 +14,15 @@ mod golden;
 mod kernel;
 // End-to-end CLI: exit codes, refused outputs leave no file, every -o format (render).
 mod cli;
+// Test workloads (tests/workloads/*.c) built with frame pointers: build, run, symbols kept.
+mod workloads;
+// End to end on the real kernel: workloads with known answers through the flamescript binary.
+mod e2e;
+// Every example, stdlib script and LANGUAGE.md snippet checks (and compiles where it can run).
+mod examples;
+// Repository rules: `//!` on every file, no switched-off tests, docs/probes.md up to date.
+mod tidy;
+// Completeness: each probe has docs, an example and (when it can run) a golden.
+mod catalog;
 // The REPL in a real pseudo-terminal (tmux): live run, diagnostics, completion, history.
 mod repl;

@@ -6,6 +6,7 @@
 
 use compiler::catalog::{Catalog, Probe};
 
+pub mod docs;
 mod probes;
 pub mod scripts;
 

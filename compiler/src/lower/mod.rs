@@ -15,7 +15,8 @@
 //!   added without atomics (each CPU owns its copy); min, max and plain assignment use a shared
 //!   hash (a racing update may lose, which only ever affects those three).
 //! - **Losses**: a per-CPU array of counters ([`COUNTERS`]): events seen (past the target
-//!   filter), events kept (past the script's filter), updates refused because a map was full.
+//!   filter), events kept (past the script's filter), updates refused because a map was full,
+//!   stacks lost to a stack-map bucket collision (counted per event, exactly).
 //!
 //! Nothing here reports user errors: sema refused those. What cannot be lowered yet (a probe
 //! with no hooks, a builtin with no source) is a diagnostic naming the feature, not a panic.
@@ -38,10 +39,11 @@ use crate::sema::checked;
 pub use layout::map_spec;
 
 /// The losses counters, in the order of the losses map's indices.
-pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full"];
+pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full", "stack_collision"];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
 const MAP_FULL: u32 = 2;
+const STACK_COLLISION: u32 = 3;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";

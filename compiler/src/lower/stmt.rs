@@ -5,7 +5,7 @@
     reason = "a Diagnostic is built once, when lowering gives up; the Ok path carries a register"
 )]
 
-use super::{Lowerer, MAP_FULL, helper, internal};
+use super::{Lowerer, MAP_FULL, STACK_COLLISION, helper, internal};
 use crate::artifact::KeyKind;
 use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
 use crate::diag::{Diagnostic, Span};
@@ -166,6 +166,17 @@ impl Lowerer<'_> {
                         part.offset as i16,
                         Operand::Reg(id),
                     );
+                    // Counted per event, so the loss report says exactly how much weight
+                    // went to `[lost: … collision]` frames.
+                    let no_collision = self.b.label();
+                    self.b.push(Inst::JumpIf {
+                        cond: Cond::Ne,
+                        lhs: id,
+                        rhs: Operand::Imm(-17),
+                        target: no_collision,
+                    });
+                    self.bump(STACK_COLLISION);
+                    self.b.push(Inst::Label(no_collision));
                     if let KeyKind::UserStack { tgid_offset, .. } = part.kind {
                         let t = self.tgid();
                         self.b.store(

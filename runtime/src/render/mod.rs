@@ -2,6 +2,7 @@
 //! and tools. Each takes plain data and returns text or bytes; none writes a file or touches the
 //! kernel (the binary chooses where output goes).
 
+pub mod diff;
 pub mod folded;
 pub mod pprof;
 pub mod svg;

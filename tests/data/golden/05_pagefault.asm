@@ -28,7 +28,7 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
   26: *(u64 *)(r7 +0) = r9
 ;; @[ustack] = count()
   27: r0 = 1
-  28: *(u64 *)(r10 -56) = r0
+  28: *(u64 *)(r10 -64) = r0
   29: *(u64 *)(r10 -32) = 0
   30: *(u64 *)(r10 -24) = 0
   31: r7 = map[fs_stacks] ll
@@ -39,52 +39,65 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
   37: call bpf_get_stackid#27
   38: r9 = r0
   39: *(u64 *)(r10 -32) = r9
-  40: call bpf_get_current_pid_tgid#14
-  41: r8 = r0
-  42: r7 = r8
-  43: r7 >>= 32
-  44: *(u64 *)(r10 -24) = r7
-  45: r7 = map[fs_0] ll
-  47: r8 = r10
-  48: r8 += -32
-  49: r1 = r7
-  50: r2 = r8
-  51: call bpf_map_lookup_elem#1
-  52: r9 = r0
-  53: if r9 == 0x0 goto pc+5
-  54: r8 = *(u64 *)(r9 +0)
-  55: r1 = *(u64 *)(r10 -56)
-  56: r8 += r1
-  57: *(u64 *)(r9 +0) = r8
-  58: goto pc+30
-  59: r2 = *(u64 *)(r10 -56)
-  60: *(u64 *)(r10 -40) = r2
-  61: r8 = map[fs_0] ll
-  63: r9 = r10
-  64: r9 += -32
-  65: r7 = r10
-  66: r7 += -40
-  67: r6 = 1
-  68: r1 = r8
-  69: r2 = r9
-  70: r3 = r7
-  71: r4 = r6
-  72: call bpf_map_update_elem#2
-  73: *(u64 *)(r10 -64) = r0
-  74: r1 = *(u64 *)(r10 -64)
-  75: if r1 == 0x0 goto pc+13
-  76: *(u32 *)(r10 -48) = 2
-  77: r6 = map[fs_losses] ll
-  79: r7 = r10
-  80: r7 += -48
-  81: r1 = r6
-  82: r2 = r7
-  83: call bpf_map_lookup_elem#1
-  84: r9 = r0
-  85: if r9 == 0x0 goto pc+3
-  86: r7 = *(u64 *)(r9 +0)
-  87: r7 += 1
-  88: *(u64 *)(r9 +0) = r7
-  89: r0 = 0
-  90: exit
+  40: if r9 != 0xffffffef goto pc+13
+  41: *(u32 *)(r10 -40) = 3
+  42: r8 = map[fs_losses] ll
+  44: r7 = r10
+  45: r7 += -40
+  46: r1 = r8
+  47: r2 = r7
+  48: call bpf_map_lookup_elem#1
+  49: r9 = r0
+  50: if r9 == 0x0 goto pc+3
+  51: r7 = *(u64 *)(r9 +0)
+  52: r7 += 1
+  53: *(u64 *)(r9 +0) = r7
+  54: call bpf_get_current_pid_tgid#14
+  55: r7 = r0
+  56: r9 = r7
+  57: r9 >>= 32
+  58: *(u64 *)(r10 -24) = r9
+  59: r9 = map[fs_0] ll
+  61: r7 = r10
+  62: r7 += -32
+  63: r1 = r9
+  64: r2 = r7
+  65: call bpf_map_lookup_elem#1
+  66: r8 = r0
+  67: if r8 == 0x0 goto pc+5
+  68: r7 = *(u64 *)(r8 +0)
+  69: r1 = *(u64 *)(r10 -64)
+  70: r7 += r1
+  71: *(u64 *)(r8 +0) = r7
+  72: goto pc+30
+  73: r2 = *(u64 *)(r10 -64)
+  74: *(u64 *)(r10 -48) = r2
+  75: r7 = map[fs_0] ll
+  77: r8 = r10
+  78: r8 += -32
+  79: r9 = r10
+  80: r9 += -48
+  81: r6 = 1
+  82: r1 = r7
+  83: r2 = r8
+  84: r3 = r9
+  85: r4 = r6
+  86: call bpf_map_update_elem#2
+  87: *(u64 *)(r10 -72) = r0
+  88: r1 = *(u64 *)(r10 -72)
+  89: if r1 == 0x0 goto pc+13
+  90: *(u32 *)(r10 -56) = 2
+  91: r6 = map[fs_losses] ll
+  93: r9 = r10
+  94: r9 += -56
+  95: r1 = r6
+  96: r2 = r9
+  97: call bpf_map_lookup_elem#1
+  98: r8 = r0
+  99: if r8 == 0x0 goto pc+3
+ 100: r9 = *(u64 *)(r8 +0)
+ 101: r9 += 1
+ 102: *(u64 *)(r8 +0) = r9
+ 103: r0 = 0
+ 104: exit
 

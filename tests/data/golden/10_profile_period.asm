@@ -28,7 +28,7 @@ fs_0_profile (perf_event):
   26: *(u64 *)(r7 +0) = r9
 ;; @[comm, ustack] = sum(period)
   27: r0 = *(u64 *)(r6 +168)
-  28: *(u64 *)(r10 -72) = r0
+  28: *(u64 *)(r10 -80) = r0
   29: *(u64 *)(r10 -48) = 0
   30: *(u64 *)(r10 -40) = 0
   31: *(u64 *)(r10 -32) = 0
@@ -47,52 +47,65 @@ fs_0_profile (perf_event):
   45: call bpf_get_stackid#27
   46: r9 = r0
   47: *(u64 *)(r10 -32) = r9
-  48: call bpf_get_current_pid_tgid#14
-  49: r7 = r0
-  50: r8 = r7
-  51: r8 >>= 32
-  52: *(u64 *)(r10 -24) = r8
-  53: r8 = map[fs_0] ll
-  55: r7 = r10
-  56: r7 += -48
-  57: r1 = r8
-  58: r2 = r7
-  59: call bpf_map_lookup_elem#1
-  60: r9 = r0
-  61: if r9 == 0x0 goto pc+5
-  62: r7 = *(u64 *)(r9 +0)
-  63: r1 = *(u64 *)(r10 -72)
-  64: r7 += r1
-  65: *(u64 *)(r9 +0) = r7
-  66: goto pc+30
-  67: r2 = *(u64 *)(r10 -72)
-  68: *(u64 *)(r10 -56) = r2
-  69: r7 = map[fs_0] ll
-  71: r9 = r10
-  72: r9 += -48
-  73: r8 = r10
-  74: r8 += -56
-  75: r6 = 1
-  76: r1 = r7
-  77: r2 = r9
-  78: r3 = r8
-  79: r4 = r6
-  80: call bpf_map_update_elem#2
-  81: *(u64 *)(r10 -80) = r0
-  82: r1 = *(u64 *)(r10 -80)
-  83: if r1 == 0x0 goto pc+13
-  84: *(u32 *)(r10 -64) = 2
-  85: r6 = map[fs_losses] ll
-  87: r8 = r10
-  88: r8 += -64
-  89: r1 = r6
-  90: r2 = r8
-  91: call bpf_map_lookup_elem#1
-  92: r9 = r0
-  93: if r9 == 0x0 goto pc+3
-  94: r8 = *(u64 *)(r9 +0)
-  95: r8 += 1
-  96: *(u64 *)(r9 +0) = r8
-  97: r0 = 0
-  98: exit
+  48: if r9 != 0xffffffef goto pc+13
+  49: *(u32 *)(r10 -56) = 3
+  50: r7 = map[fs_losses] ll
+  52: r8 = r10
+  53: r8 += -56
+  54: r1 = r7
+  55: r2 = r8
+  56: call bpf_map_lookup_elem#1
+  57: r9 = r0
+  58: if r9 == 0x0 goto pc+3
+  59: r8 = *(u64 *)(r9 +0)
+  60: r8 += 1
+  61: *(u64 *)(r9 +0) = r8
+  62: call bpf_get_current_pid_tgid#14
+  63: r8 = r0
+  64: r9 = r8
+  65: r9 >>= 32
+  66: *(u64 *)(r10 -24) = r9
+  67: r9 = map[fs_0] ll
+  69: r8 = r10
+  70: r8 += -48
+  71: r1 = r9
+  72: r2 = r8
+  73: call bpf_map_lookup_elem#1
+  74: r7 = r0
+  75: if r7 == 0x0 goto pc+5
+  76: r8 = *(u64 *)(r7 +0)
+  77: r1 = *(u64 *)(r10 -80)
+  78: r8 += r1
+  79: *(u64 *)(r7 +0) = r8
+  80: goto pc+30
+  81: r2 = *(u64 *)(r10 -80)
+  82: *(u64 *)(r10 -64) = r2
+  83: r8 = map[fs_0] ll
+  85: r7 = r10
+  86: r7 += -48
+  87: r9 = r10
+  88: r9 += -64
+  89: r6 = 1
+  90: r1 = r8
+  91: r2 = r7
+  92: r3 = r9
+  93: r4 = r6
+  94: call bpf_map_update_elem#2
+  95: *(u64 *)(r10 -88) = r0
+  96: r1 = *(u64 *)(r10 -88)
+  97: if r1 == 0x0 goto pc+13
+  98: *(u32 *)(r10 -72) = 2
+  99: r6 = map[fs_losses] ll
+ 101: r9 = r10
+ 102: r9 += -72
+ 103: r1 = r6
+ 104: r2 = r9
+ 105: call bpf_map_lookup_elem#1
+ 106: r7 = r0
+ 107: if r7 == 0x0 goto pc+3
+ 108: r9 = *(u64 *)(r7 +0)
+ 109: r9 += 1
+ 110: *(u64 *)(r7 +0) = r9
+ 111: r0 = 0
+ 112: exit
 

@@ -1,0 +1,366 @@
+//! End to end on the real kernel (root only): the `flamescript` binary profiles workloads with
+//! known answers, built with frame pointers (`tests/workloads/`). Each test holds the kernel
+//! lock (one kernel test at a time) and ends by checking that nothing of ours is still loaded.
+//!
+//! Tolerances: at `hz` samples per second, a thread that got `c` seconds of CPU should collect
+//! `c × hz` samples; the kernel's cpu-clock events fire on a timer, so we allow ±12% plus 3
+//! samples (startup, the last partial period). The workload reports its own CPU time, so the
+//! expectation holds on a busy machine too.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::check;
+use crate::kernel;
+use crate::workloads::workload;
+
+fn flamescript(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run flamescript")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fs_e2e_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+/// `(stack, count)` lines of a folded file.
+fn folded(path: &Path) -> Vec<(String, u64)> {
+    let body = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    body.lines()
+        .filter_map(|l| {
+            let (stack, n) = l.rsplit_once(' ')?;
+            Some((stack.to_string(), n.parse().ok()?))
+        })
+        .collect()
+}
+
+fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u64 {
+    stacks.iter().filter(|(s, _)| pred(s)).map(|(_, n)| n).sum()
+}
+
+/// The CPU time the burner reports on its stderr (`burner: cpu_seconds=1.993`).
+fn burner_cpu(out: &Output) -> f64 {
+    let err = String::from_utf8_lossy(&out.stderr);
+    err.lines()
+        .find_map(|l| l.strip_prefix("burner: cpu_seconds="))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("the burner did not report its CPU time:\n{}", text(out)))
+}
+
+fn assert_samples(actual: u64, cpu_seconds: f64, hz: f64, what: &str) {
+    let expected = cpu_seconds * hz;
+    let slack = expected * 0.12 + 3.0;
+    assert!(
+        (actual as f64 - expected).abs() <= slack,
+        "{what}: {actual} samples, expected {expected:.0} ± {slack:.0} ({cpu_seconds:.2} s of CPU at {hz} Hz)"
+    );
+}
+
+/// The burner's samples under `burn_cpu`, and that each carries the caller chain intact.
+fn burn_cpu_samples(stacks: &[(String, u64)]) -> u64 {
+    let in_burn = weight(stacks, |s| s.split(';').any(|f| f == "burn_cpu"));
+    let chained = weight(stacks, |s| s.contains("main;spin_outer;burn_cpu"));
+    assert_eq!(
+        in_burn, chained,
+        "every burn_cpu sample has main → spin_outer → burn_cpu:\n{stacks:?}"
+    );
+    in_burn
+}
+
+// See: issue 9 — `-c` runs the command held until attached, and symbols survive its exit.
+#[test]
+fn e2e_profile_command_under_c() {
+    if !check::kernel_tests_enabled("e2e_profile_command_under_c") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("c.folded");
+    let cmd = format!("{} 2", workload("burner").display());
+    let out = flamescript(&[
+        "-e",
+        "profile hz 99 < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    assert_samples(
+        burn_cpu_samples(&stacks),
+        burner_cpu(&out),
+        99.0,
+        "-c burner",
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 9 — `-c 'sh -c …'`: the command's descendants are traced too.
+#[test]
+fn e2e_profile_through_a_shell_wrapper() {
+    if !check::kernel_tests_enabled("e2e_profile_through_a_shell_wrapper") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("sh.folded");
+    let cmd = format!("sh -c '{} 2; true'", workload("burner").display());
+    let out = flamescript(&[
+        "-e",
+        "profile hz 99 < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    assert_samples(
+        burn_cpu_samples(&stacks),
+        burner_cpu(&out),
+        99.0,
+        "sh -c burner",
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+/// CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
+fn proc_cpu(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // Fields 14 and 15 (utime, stime) are 12 and 13 after the comm; USER_HZ is 100 here.
+    let ticks: f64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
+// See: issue 9 — `-p` on a running process, and a `/pid == N/` filter sees the same samples.
+#[test]
+fn e2e_profile_pid_and_pid_filter_agree() {
+    if !check::kernel_tests_enabled("e2e_profile_pid_and_pid_filter_agree") {
+        return;
+    }
+    let _k = kernel::lock();
+    let mut burner = Command::new(workload("burner"))
+        .arg("4")
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start burner");
+    let pid = burner.id();
+    std::thread::sleep(Duration::from_millis(300));
+    let (p_path, f_path) = (tmp("p.folded"), tmp("filter.folded"));
+    let cpu0 = proc_cpu(pid);
+    let bin = env!("CARGO_BIN_EXE_flamescript");
+    let by_pid = Command::new(bin)
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-d",
+            "2s",
+            "-o",
+            p_path.to_str().unwrap(),
+        ])
+        .args(["-e", "profile hz 99 < @[ustack] = count() >"])
+        .output_async();
+    let by_filter = Command::new(bin)
+        .args(["-d", "2s", "-o", f_path.to_str().unwrap()])
+        .args([
+            "-e",
+            &format!("profile hz 99 /pid == {pid}/ < @[ustack] = count() >"),
+        ])
+        .output_async();
+    let (a, b) = (
+        by_pid.wait_with_output().expect("-p run"),
+        by_filter.wait_with_output().expect("filter run"),
+    );
+    let cpu = proc_cpu(pid) - cpu0;
+    let _ = burner.kill();
+    let _ = burner.wait();
+    assert!(a.status.success(), "{}", text(&a));
+    assert!(b.status.success(), "{}", text(&b));
+    let (na, nb) = (
+        burn_cpu_samples(&folded(&p_path)),
+        burn_cpu_samples(&folded(&f_path)),
+    );
+    // Both ran over the same ~2 s window of a process that burnt `cpu` seconds in a slightly
+    // longer window (startup of the two runs), so each is at most cpu × hz and close to it.
+    assert!(
+        na as f64 <= cpu * 99.0 * 1.12 + 3.0 && nb as f64 <= cpu * 99.0 * 1.12 + 3.0,
+        "{na} / {nb} vs {cpu} s"
+    );
+    assert!(
+        na > 120 && nb > 120,
+        "about 2 s × 99 Hz expected: -p {na}, filter {nb}"
+    );
+    let diff = (na as f64 - nb as f64).abs();
+    assert!(
+        diff <= 0.1 * na.max(nb) as f64 + 3.0,
+        "-p saw {na} samples, the /pid == {pid}/ filter {nb}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+trait OutputAsync {
+    fn output_async(&mut self) -> std::process::Child;
+}
+
+impl OutputAsync for Command {
+    fn output_async(&mut self) -> std::process::Child {
+        self.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn flamescript")
+    }
+}
+
+// See: issue 9 — a raw tracepoint counts exactly the execs of a command and its children.
+#[test]
+fn e2e_tracepoint_counts_execs() {
+    if !check::kernel_tests_enabled("e2e_tracepoint_counts_execs") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 20", workload("execer").display());
+    let out = flamescript(&[
+        "-e",
+        "tracepoint:sched:sched_process_exec < @[comm] = count() >",
+        "-c",
+        &cmd,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.lines().any(|l| l.trim() == "@[true]: 20"),
+        "20 execs of /bin/true:\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+/// `lost stacks: N (…collisions C…)` and `events: S seen, K kept` from the loss line.
+fn loss_numbers(stdout: &str) -> (u64, u64) {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("losses:"))
+        .unwrap_or_default()
+        .replace(',', "");
+    let num_before = |word: &str| -> u64 {
+        line.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .find(|w| w[1].trim_end_matches([';', ')']) == word)
+            .and_then(|w| w[0].parse().ok())
+            .unwrap_or(0)
+    };
+    let collisions = line
+        .split("collisions ")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (num_before("kept"), collisions)
+}
+
+// See: issue 9 — tens of thousands of distinct stacks: whatever the stack keys lose is exactly
+// what the loss report counts, and every event's weight is still in the graph.
+#[test]
+fn e2e_many_distinct_stacks_lose_nothing_silently() {
+    if !check::kernel_tests_enabled("e2e_many_distinct_stacks_lose_nothing_silently") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("stress.folded");
+    let cmd = format!("{} 3 7 40", workload("recurse").display());
+    let out = flamescript(&[
+        "-e",
+        "profile hz 4999 < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (kept, collisions) = loss_numbers(&stdout);
+    let stacks = folded(&out_path);
+    let total: u64 = stacks.iter().map(|(_, n)| n).sum();
+    let lost = weight(&stacks, |s| s.contains("[lost: user stack id collision]"));
+    assert!(
+        stacks.len() > 3_000,
+        "a stress test needs many distinct stacks, got {}",
+        stacks.len()
+    );
+    assert_eq!(total, kept, "every kept event is in the graph:\n{stdout}");
+    assert_eq!(
+        lost, collisions,
+        "collision weight in the graph equals the loss report:\n{stdout}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 9 — SIGINT and SIGTERM end a run cleanly: results written, everything detached.
+#[test]
+fn e2e_signals_end_the_run_and_detach() {
+    if !check::kernel_tests_enabled("e2e_signals_end_the_run_and_detach") {
+        return;
+    }
+    let _k = kernel::lock();
+    for (sig, name) in [(2, "INT"), (15, "TERM")] {
+        let out_path = tmp(&format!("sig{name}.folded"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+            .args([
+                "-d",
+                "60s",
+                "-o",
+                out_path.to_str().unwrap(),
+                "-e",
+                "profile hz 99 < @[kstack] = count() >",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn flamescript");
+        std::thread::sleep(Duration::from_millis(1_000));
+        Command::new("kill")
+            .args([format!("-{name}"), child.id().to_string()])
+            .status()
+            .expect("kill");
+        let t = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(10),
+                "SIG{name}: still running after 10 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(
+            status.success(),
+            "SIG{name} is a clean end, not a failure: {status:?} (signal {sig})"
+        );
+        assert!(
+            !folded(&out_path).is_empty(),
+            "SIG{name}: the result was still written"
+        );
+        kernel::assert_nothing_of_ours_loaded();
+    }
+}
