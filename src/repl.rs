@@ -250,12 +250,7 @@ impl Repl {
                 }
             }
             Command::Write { path, map, .. } => self.write(&path, map.as_deref()),
-            Command::Diff => {
-                crate::refuse(
-                    "`:diff` is not available yet",
-                    "write both results with `:folded` and compare them with `flamescript diff` once it lands",
-                );
-            }
+            Command::Diff(path) => self.diff(path.as_deref()),
             Command::Asm => match &self.last {
                 Some((_, compiled)) => print!("{}", compiled.asm),
                 None => {
@@ -388,6 +383,71 @@ impl Repl {
             Ok(()) => println!("{name}: written to {}", path.display()),
             Err(e) => {
                 crate::refuse(&e.message, e.help);
+            }
+        }
+    }
+
+    /// Compares the last result's first flame graph with the same map in the result before.
+    fn diff(&self, path: Option<&Path>) {
+        let Some(after) = self.need_result() else {
+            return;
+        };
+        let Some(before) = &self.previous else {
+            crate::refuse(
+                "only one result so far: nothing to compare it with",
+                "run a clause again (`:run 5s`) and `:diff` compares the two runs",
+            );
+            return;
+        };
+        let Some((name, b)) = after.profiles.first() else {
+            crate::refuse(
+                "the last result has no flame graph to compare",
+                "key a count() or sum() by kstack or ustack",
+            );
+            return;
+        };
+        let Some((_, a)) = before.profiles.iter().find(|(n, _)| n == name) else {
+            crate::refuse(
+                &format!("the result before has no flame-graph map `{name}`"),
+                "compare two runs of clauses that fill the same map",
+            );
+            return;
+        };
+        let opts = runtime::render::diff::DiffOptions {
+            name_a: "the run before".into(),
+            name_b: "the last run".into(),
+            ..Default::default()
+        };
+        let res = runtime::render::diff::diff(a, b, &opts);
+        let Some(path) = path else {
+            println!("{name}: {}", runtime::render::diff::title(&res, &opts));
+            for line in view::diff_lines(&res, 15, None) {
+                println!("{line}");
+            }
+            return;
+        };
+        let paths = [path.to_path_buf()];
+        if let Err(e) = crate::output::check_paths(&paths) {
+            crate::refuse(&e.message, e.help);
+            return;
+        }
+        let svg = match runtime::render::diff::render_svg(&res, &opts) {
+            Ok(svg) => svg,
+            Err(e) => {
+                crate::refuse(&format!("cannot draw the difference: {e}"), "");
+                return;
+            }
+        };
+        match std::fs::write(path, svg) {
+            Ok(()) => println!(
+                "{name}: differential flame graph written to {}",
+                path.display()
+            ),
+            Err(e) => {
+                crate::refuse(
+                    &format!("cannot write `{}`: {e}", path.display()),
+                    "choose a path you can write",
+                );
             }
         }
     }

@@ -129,6 +129,7 @@ fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
     if !crate::check::kernel_tests_enabled("repl: live run") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let dir = scratch("live");
     // A short terminal, so the live view fills it: redrawing a full screen is where a
     // whole-screen clear would push every old frame into the scrollback.
@@ -177,6 +178,29 @@ fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
     term.wait_for("the call tree", |s| {
         s.contains("samples total") && (s.contains("├─") || s.contains("└─"))
     });
+    // Run it again: `:diff` compares the two results.
+    term.type_text(":run 1s");
+    term.keys(&["Enter"]);
+    term.wait_for("the second run", |s| {
+        s.matches("stopped after").count() == 2
+    });
+    term.type_text(":diff");
+    term.keys(&["Enter"]);
+    term.wait_for("the comparison", |s| {
+        s.contains("the last run vs baseline the run before") && s.contains(" pts ")
+            || s.contains("no change beyond the noise")
+    });
+    let diff = dir.join("diff.svg");
+    term.type_text(&format!(":diff {}", diff.display()));
+    term.keys(&["Enter"]);
+    term.wait_for("the differential SVG", |s| {
+        s.contains("differential flame graph written to")
+    });
+    let text = std::fs::read_to_string(&diff).expect("the differential SVG was written");
+    assert!(
+        text.contains("<svg") && text.contains("baseline"),
+        "not a differential SVG"
+    );
     term.type_text(":quit");
     term.keys(&["Enter"]);
     term.wait_with(
@@ -184,6 +208,7 @@ fn a_clause_runs_live_stops_on_ctrl_c_and_its_result_writes_an_svg() {
         |t| t.alive().to_string(),
         |s| s == "false",
     );
+    crate::kernel::assert_nothing_of_ours_loaded();
 }
 
 #[test]
@@ -265,6 +290,7 @@ fn cmd_aims_runs_at_a_started_command_and_save_keeps_accepted_clauses() {
     if !crate::check::kernel_tests_enabled("repl: :cmd") {
         return;
     }
+    let _kernel = crate::kernel::lock();
     let dir = scratch("cmd");
     let term = Term::start("cmd", &data_home(&dir));
     // A shell busy for a moment: the run ends by itself when it exits.
@@ -293,4 +319,11 @@ fn cmd_aims_runs_at_a_started_command_and_save_keeps_accepted_clauses() {
         "{text}"
     );
     assert!(!text.contains("nope"), "{text}");
+    term.keys(&["C-d"]);
+    term.wait_with(
+        "the REPL to quit",
+        |t| t.alive().to_string(),
+        |s| s == "false",
+    );
+    crate::kernel::assert_nothing_of_ours_loaded();
 }

@@ -1,7 +1,7 @@
 //! The REPL's `:` commands: their names and synopses (for `:help`, completion and hints), and
 //! parsing a `:` line into a [`Command`]. Pure: running a command is `repl`'s business.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{Format, parse_duration};
 
@@ -25,7 +25,9 @@ pub(crate) enum Command {
         path: PathBuf,
         map: Option<String>,
     },
-    Diff,
+    /// Compares the last result with the one before it; with a path, draws the differential
+    /// flame graph there (`.svg`).
+    Diff(Option<PathBuf>),
     Asm,
     Probes(Option<String>),
     Help(Option<String>),
@@ -70,7 +72,11 @@ pub(crate) const COMMANDS: &[(&str, &str, &str)] = &[
         "FILE [@MAP]",
         "write the last result as pprof (.pb.gz)",
     ),
-    ("diff", "", "compare the last result with the one before it"),
+    (
+        "diff",
+        "[FILE.svg]",
+        "what changed since the result before: the biggest changes, or a differential SVG",
+    ),
     ("asm", "", "the BPF instructions of the last clause"),
     (
         "probes",
@@ -179,7 +185,17 @@ pub(crate) fn parse(line: &str) -> Result<Command, CommandError> {
             }
         }
         "svg" | "folded" | "pprof" => parse_write(name, rest),
-        "diff" => no_args(Command::Diff),
+        "diff" => match rest {
+            "" => Ok(Command::Diff(None)),
+            file => match Format::from_path(Path::new(file)) {
+                Some(Format::Svg) => Ok(Command::Diff(Some(PathBuf::from(file)))),
+                None => Ok(Command::Diff(Some(PathBuf::from(format!("{file}.svg"))))),
+                Some(_) => Err(refused(
+                    format!("`:diff` draws .svg files, not `{file}`"),
+                    "name the file `….svg`",
+                )),
+            },
+        },
         "asm" => no_args(Command::Asm),
         "probes" => Ok(Command::Probes(non_empty(rest))),
         "help" | "h" | "?" => Ok(Command::Help(non_empty(rest))),
@@ -326,6 +342,9 @@ mod tests {
         );
         assert_eq!(parse(":help tree"), Ok(Command::Help(Some("tree".into()))));
         assert_eq!(parse(":q"), Ok(Command::Quit));
+        assert_eq!(parse(":diff"), Ok(Command::Diff(None)));
+        assert_eq!(parse(":diff d"), Ok(Command::Diff(Some("d.svg".into()))));
+        assert!(parse(":diff d.folded").is_err());
     }
 
     #[test]

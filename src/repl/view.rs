@@ -7,6 +7,7 @@
 
 use compiler::types::Unit;
 use runtime::fold::{Frame, Profile};
+use runtime::render::diff::{DiffFrame, DiffResult, Presence};
 use runtime::results::Results;
 use runtime::units::{format_value, thousands};
 
@@ -156,6 +157,57 @@ pub(crate) fn live_lines(
         lines.push(losses);
     }
     lines
+}
+
+/// The biggest significant changes of a comparison, one line each: the change of the frame's
+/// inclusive share in percentage points (or of its weight, compared raw), both shares, and its
+/// path (`[new]` / `[gone]` when it exists on one side only). Changes within the noise are left
+/// out and counted.
+pub(crate) fn diff_lines(res: &DiffResult, n: usize, width: Option<usize>) -> Vec<String> {
+    let mut order: Vec<&DiffFrame> = res.frames.iter().filter(|f| f.significant).collect();
+    // Biggest change first; ties keep the comparison's depth-first order, so output is stable.
+    order.sort_by(|x, y| y.change.abs().total_cmp(&x.change.abs()));
+    let mut out = Vec::new();
+    if order.is_empty() {
+        out.push("no change beyond the noise".to_string());
+    }
+    for f in order.iter().take(n) {
+        let change = if res.raw {
+            let sign = if f.change < 0.0 { "-" } else { "+" };
+            let w = f.weight_b.abs_diff(f.weight_a);
+            match res.unit {
+                Unit::Plain => format!("{sign}{} {}", thousands(w), res.value_name),
+                unit => format!("{sign}{}", format_value(w, unit)),
+            }
+        } else {
+            format!("{:+.1} pts", f.change * 100.0)
+        };
+        let tag = match f.presence {
+            Presence::Both => "",
+            Presence::New => " [new]",
+            Presence::Gone => " [gone]",
+        };
+        let lead = format!(
+            "{change:>12}  {:>5.1}% → {:>5.1}%  ",
+            f.share_a * 100.0,
+            f.share_b * 100.0
+        );
+        let path = format!("{}{tag}", folded_path(&f.path));
+        let path = match width {
+            Some(w) => elide_middle(&path, w.saturating_sub(lead.chars().count())),
+            None => path,
+        };
+        out.push(format!("{lead}{path}"));
+    }
+    let quiet = res.frames.iter().filter(|f| !f.significant).count();
+    if order.len() > n || quiet > 0 {
+        out.push(format!(
+            "  ({} more changed, {} within the noise)",
+            order.len().saturating_sub(n),
+            quiet
+        ));
+    }
+    out
 }
 
 /// One node of the call tree: a frame and the weight of every stack through it.
@@ -325,6 +377,42 @@ mod tests {
             all.last().is_some_and(|l| l.ends_with("└─ idle")),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn diff_lists_the_biggest_changes_first() {
+        let f = |name: &str| Frame::new(name, FrameKind::User);
+        let before = Profile::from_stacks(
+            [
+                (vec![f("main"), f("a")], 500),
+                (vec![f("main"), f("b")], 500),
+                (vec![f("old")], 1000),
+            ],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        let after = Profile::from_stacks(
+            [
+                (vec![f("main"), f("a")], 1500),
+                (vec![f("main"), f("b")], 500),
+            ],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        let res = runtime::render::diff::diff(&before, &after, &Default::default());
+        let lines = diff_lines(&res, 2, None);
+        assert_eq!(
+            lines,
+            [
+                "   +50.0 pts   50.0% → 100.0%  main",
+                "   +50.0 pts   25.0% →  75.0%  main;a",
+                "  (1 more changed, 1 within the noise)",
+            ]
+        );
+        let all = diff_lines(&res, 10, None);
+        assert!(all.iter().any(|l| l.ends_with("old [gone]")), "{all:?}");
     }
 
     #[test]
