@@ -42,6 +42,8 @@ fn color() -> ColorChoice {
 
 /// A problem the user can fix: exit code 2.
 pub(crate) const EXIT_USER: u8 = 2;
+/// A failure of the machine (an attach the kernel refused, a map that cannot be read): exit 1.
+pub(crate) const EXIT_MACHINE: u8 = 1;
 
 /// When the process started, for the launch → attached time printed at every run.
 pub(crate) static LAUNCH: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

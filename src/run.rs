@@ -19,7 +19,7 @@ use runtime::session::{RuntimeError, Session};
 use runtime::symbolize::Symbolizer;
 use runtime::target::HeldCommand;
 
-use crate::{EXIT_USER, refuse, report};
+use crate::{EXIT_MACHINE, EXIT_USER, refuse, report};
 
 pub(crate) struct RunConfig {
     /// Stop after this many nanoseconds.
@@ -39,6 +39,13 @@ pub(crate) fn run(
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         // Ctrl-C ends the run cleanly: results are still collected and written.
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    // `-o` writes a flame graph: refuse before tracing when the script makes none.
+    if !cfg.outputs.is_empty() && !artifact.maps.iter().any(runtime::results::is_flame_graph) {
+        return Err(refuse(
+            "-o writes a flame graph, and this script has no map keyed by a stack with count() or sum()",
+            "key a map by kstack or ustack, e.g. @[kstack] = count(); or drop -o to print the maps",
+        ));
     }
     let mut session = Session::load(artifact).map_err(|e| runtime_error(sources, e))?;
     if cfg.dry_run {
@@ -169,9 +176,14 @@ pub(crate) fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
             }
             report(sources, &[d])
         }
-        _ => {
+        RuntimeError::NotPermitted | RuntimeError::Tracefs(_) => {
             refuse(&e.to_string(), &e.hint().unwrap_or_default());
             EXIT_USER
+        }
+        // The kernel refused something we built or could not be read: not the user's to fix.
+        _ => {
+            refuse(&e.to_string(), &e.hint().unwrap_or_default());
+            EXIT_MACHINE
         }
     }
 }

@@ -143,9 +143,8 @@ pub fn lower(
         let probe = catalog.probes[clause.probe.index];
         let hooks = probe.hooks(&clause.parts, &clause.modifiers);
         if hooks.is_empty() {
-            if clause.kind == crate::catalog::ProgramKind::UserSpace {
-                continue;
-            }
+            // Includes BEGIN, END and interval: their blocks need a user-space executor that is
+            // not built yet, and skipping them would drop the user's statements silently.
             return Err(Diagnostic::error(
                 format!("`{}` cannot run in the kernel yet", clause.probe.name),
                 clause.span,
