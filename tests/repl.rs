@@ -319,6 +319,17 @@ fn cmd_aims_runs_at_a_started_command_and_save_keeps_accepted_clauses() {
         "{text}"
     );
     assert!(!text.contains("nope"), "{text}");
+    // The BPF of the last clause that compiled.
+    term.type_text(":asm");
+    term.keys(&["Enter"]);
+    term.wait_for("the BPF listing", |s| {
+        s.contains("call bpf_get_current_comm")
+    });
+    // The saved session runs again from its file, at the same command.
+    term.type_text(&format!(":load {}", saved.display()));
+    term.keys(&["Enter"]);
+    let header = format!("{} — stopped after", saved.display());
+    term.wait_for("the loaded script's run", |s| s.contains(&header));
     term.keys(&["C-d"]);
     term.wait_with(
         "the REPL to quit",
