@@ -2,14 +2,18 @@
 """Startup benchmark: launch → probes attached, and stop → exit, flamescript vs bpftrace.
 
 What a user waits for on every run. Each tool runs the same one-liner; we time from exec to the
-line that says the probes are live ("Attached …" for flamescript, "Attaching …" for bpftrace,
-which bpftrace prints just before it attaches), then send SIGINT and time until the process
+line that says the probes are live ("Attached …" for flamescript; for bpftrace a BEGIN probe's
+"ready", since BEGIN runs once all probes are attached), then send SIGINT and time until the process
 has exited (detach + results). Medians of N alternating runs, and the ratio bpftrace/flamescript.
 
 Usage (root): python3 benches/startup.py [--runs 7] [--flamescript target/release/flamescript]
 Installs nothing: `apt-get install bpftrace` first. Prints one table; not a test.
 """
-import argparse, os, shutil, signal, statistics, subprocess, sys, time
+import argparse, os, pty, select, shutil, signal, statistics, subprocess, sys, time
+
+# bpftrace runs BEGIN once every probe is attached: its output marks "probes live" (its own
+# "Attaching N probes..." line comes before the attach).
+READY = 'BEGIN { printf("ready\\n"); } '
 
 ONE_LINERS = [
     # (name, flamescript script, bpftrace script)
@@ -24,27 +28,52 @@ ONE_LINERS = [
 ]
 
 
-def time_run(argv, ready_marker):
-    """Returns (launch→ready seconds, SIGINT→exit seconds)."""
+def time_run(argv, ready_marker, timeout=30.0):
+    """Returns (launch→ready seconds, SIGINT→exit seconds).
+
+    The tool writes to a pseudo-terminal: on a pipe, bpftrace block-buffers its "Attaching"
+    line until exit, which would hide when it attached.
+    """
+    master, slave = pty.openpty()
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    ready = None
-    while True:
-        line = p.stdout.readline()
-        if not line:
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    ready, buf = None, b""
+    while ready is None and time.perf_counter() - t0 < timeout:
+        r, _, _ = select.select([master], [], [], 0.5)
+        if not r:
+            if p.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
             break
-        if ready_marker in line:
+        if not chunk:
+            break
+        buf += chunk
+        if ready_marker.encode() in buf:
             ready = time.perf_counter() - t0
-            break
     if ready is None:
+        p.kill()
         p.wait()
-        raise RuntimeError(f"{argv[0]} never reported attaching (exit {p.returncode})")
-    # bpftrace prints "Attaching" before it attaches: give both the same settle time.
+        os.close(master)
+        raise RuntimeError(f"{argv[0]} never reported attaching: {buf[-300:]!r}")
     time.sleep(0.2)
     t1 = time.perf_counter()
     p.send_signal(signal.SIGINT)
-    p.stdout.read()
+    while True:
+        r, _, _ = select.select([master], [], [], 0.2)
+        if r:
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        elif p.poll() is not None:
+            break
     p.wait()
+    os.close(master)
     return ready, time.perf_counter() - t1
 
 
@@ -62,7 +91,7 @@ def main():
         for _ in range(args.runs):
             fs.append(time_run([args.flamescript, "-e", fs_script], "Attached"))
             if bpftrace:
-                bt.append(time_run([bpftrace, "-e", bt_script], "Attaching"))
+                bt.append(time_run([bpftrace, "-e", READY + bt_script], "ready"))
         fs_ready = statistics.median(r for r, _ in fs)
         fs_exit = statistics.median(e for _, e in fs)
         if bt:

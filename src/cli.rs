@@ -96,6 +96,24 @@ pub(crate) enum Command {
         #[arg(long, value_name = "TITLE")]
         title: Option<String>,
     },
+    /// A differential flame graph of two folded profiles: B against baseline A, by share of
+    /// each total (normalized), changes within sampling noise greyed, vanished frames shown.
+    Diff {
+        /// The baseline.
+        a: PathBuf,
+        /// The profile compared with it.
+        b: PathBuf,
+        /// Where to write the SVG.
+        #[arg(short = 'o', value_name = "FILE.svg", required = true)]
+        output: PathBuf,
+        /// Compare raw weights instead of shares of each total.
+        #[arg(long)]
+        raw: bool,
+        /// The size of one event in the profiles' unit, for the noise test on sums (e.g. the
+        /// sampling period); counts need none.
+        #[arg(long, value_name = "N")]
+        quantum: Option<u64>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

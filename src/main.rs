@@ -104,6 +104,15 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             output,
             title,
         }) => return render_cmd::render(&input, &output, title.as_deref()),
+        Some(Command::Diff {
+            a,
+            b,
+            output,
+            raw,
+            quantum,
+        }) => {
+            return render_cmd::diff(&a, &b, &output, raw, quantum);
+        }
         None => match (&cli.expr, &cli.file) {
             (Some(text), _) => sources.add("-e", text.clone()),
             (None, Some(path)) => match std::fs::read(path) {

@@ -184,7 +184,7 @@ fn directory_of(path: &Path) -> &Path {
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`: the rename
 /// is atomic within a directory, so `path` is either the old file or the whole new one. On any
 /// failure the temporary file is removed. The error says which step failed, for the user.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     let shown = path.display();
     let Some(name) = path.file_name() else {
         let message = format!("cannot write `{shown}`: the path names no file");

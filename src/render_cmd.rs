@@ -1,5 +1,6 @@
 //! `flamescript render IN.folded -o OUT.svg [--title T]`: existing folded stacks (ours,
-//! FlameGraph's stackcollapse scripts', bpftrace's folded) to any output format.
+//! FlameGraph's stackcollapse scripts', bpftrace's folded) to any output format; and
+//! `flamescript diff A.folded B.folded -o D.svg`, the differential flame graph.
 //!
 //! It only reads and writes: parsing is `runtime::render::folded`, writing is `output`. Folded
 //! text carries no unit, so the weights are plain counts ("samples"). Outputs are checked
@@ -41,4 +42,50 @@ fn read_input(input: &Path) -> std::io::Result<String> {
         return Ok(text);
     }
     std::fs::read_to_string(input)
+}
+
+/// `flamescript diff A B -o D.svg`: B against baseline A (`runtime::render::diff`).
+pub(crate) fn diff(
+    a: &Path,
+    b: &Path,
+    out: &Path,
+    raw: bool,
+    quantum: Option<u64>,
+) -> Result<(), u8> {
+    if out.extension().is_none_or(|e| e != "svg") {
+        return Err(refuse(
+            &format!(
+                "a differential flame graph is an SVG, not `{}`",
+                out.display()
+            ),
+            "write e.g. -o diff.svg",
+        ));
+    }
+    output::check_paths(&[out.to_path_buf()]).map_err(|e| refuse(&e.message, e.help))?;
+    let load = |path: &Path| -> Result<runtime::fold::Profile, u8> {
+        let text = read_input(path).map_err(|e| {
+            refuse(
+                &format!("cannot read `{}`: {e}", path.display()),
+                "give a folded file",
+            )
+        })?;
+        folded::parse(&text).map_err(|e| {
+            refuse(
+                &format!("`{}` is not folded stacks: {e}", path.display()),
+                "each line is `frame;frame;… COUNT`",
+            )
+        })
+    };
+    let (pa, pb) = (load(a)?, load(b)?);
+    let opts = runtime::render::diff::DiffOptions {
+        raw,
+        quantum,
+        name_a: a.display().to_string(),
+        name_b: b.display().to_string(),
+        ..Default::default()
+    };
+    let res = runtime::render::diff::diff(&pa, &pb, &opts);
+    let svg = runtime::render::diff::render_svg(&res, &opts)
+        .map_err(|e| refuse(&format!("cannot draw the difference: {e}"), ""))?;
+    output::write_atomic(out, svg.as_bytes()).map_err(|e| refuse(&e.message, e.help))
 }

@@ -312,3 +312,27 @@ fn outputs_go_to_the_sudo_user() {
     };
     assert_eq!((meta.uid(), meta.gid()), expected);
 }
+
+// See: issue 11 — `flamescript diff`: a frame whose share tripled is red, with its parent; a
+// vanished frame is still drawn; a wrong extension is refused with nothing written.
+#[test]
+fn diff_writes_an_honest_differential_svg() {
+    let dir = scratch("diff");
+    let (a, b, out) = (
+        dir.join("a.folded"),
+        dir.join("b.folded"),
+        dir.join("d.svg"),
+    );
+    std::fs::write(&a, "main;a;b 100\nmain;a;c 100\nmain;gone 800\n").unwrap();
+    std::fs::write(&b, "main;a;b 3000\nmain;a;c 1000\nmain;new 6000\n").unwrap();
+    let res = flamescript(&["diff", path_str(&a), path_str(&b), "-o", path_str(&out)]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains(">b<") || svg.contains("b ("), "frame b drawn");
+    assert!(svg.contains("gone"), "the vanished frame is drawn");
+    assert!(svg.contains("rgb(255,"), "growth is drawn red");
+    let png = dir.join("d.png");
+    let res = flamescript(&["diff", path_str(&a), path_str(&b), "-o", path_str(&png)]);
+    assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
+    assert!(!png.exists());
+}
