@@ -67,6 +67,17 @@ pub(crate) struct Cli {
     #[arg(long)]
     pub(crate) dry_run: bool,
 
+    /// Entries of each map (distinct keys it can hold); a full map's drops are reported.
+    #[arg(long, value_name = "N", default_value_t = 10_240,
+          value_parser = clap::value_parser!(u32).range(1..=4_194_304))]
+    pub(crate) map_entries: u32,
+
+    /// Entries of the stack-trace map (1 KiB each). Two stacks that hash to one entry collide:
+    /// the second is drawn as `[lost: … collision]` and counted. More entries, fewer collisions.
+    #[arg(long, value_name = "N", default_value_t = 16_384,
+          value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
+    pub(crate) stack_entries: u32,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

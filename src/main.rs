@@ -173,6 +173,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     };
     let options = compiler::lower::Options {
         target,
+        map_entries: cli.map_entries,
+        stack_entries: cli.stack_entries,
         ..Default::default()
     };
     let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)
