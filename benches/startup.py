@@ -62,7 +62,7 @@ def time_run(argv, ready_marker, timeout=30.0):
     time.sleep(0.2)
     t1 = time.perf_counter()
     p.send_signal(signal.SIGINT)
-    while True:
+    while time.perf_counter() - t1 < timeout:
         r, _, _ = select.select([master], [], [], 0.2)
         if r:
             try:
@@ -72,6 +72,8 @@ def time_run(argv, ready_marker, timeout=30.0):
                 break
         elif p.poll() is not None:
             break
+    if p.poll() is None:
+        p.kill()
     p.wait()
     os.close(master)
     return ready, time.perf_counter() - t1

@@ -594,60 +594,13 @@ fn bpf_kernel_bpftool_loadall() {
         return;
     }
     let _kernel = crate::kernel::lock();
-    if Command::new("bpftool").arg("version").output().is_err() {
-        eprintln!(
-            "bpf_kernel_bpftool_loadall: skipped, bpftool is not installed (apt-get install bpftool)"
-        );
-        return;
-    }
-    if !is_bpffs("/sys/fs/bpf") {
-        let status = Command::new("mount")
-            .args(["-t", "bpf", "bpf", "/sys/fs/bpf"])
-            .status();
-        assert!(
-            is_bpffs("/sys/fs/bpf"),
-            "bpffs is not mounted and `mount -t bpf bpf /sys/fs/bpf` failed: {status:?}"
-        );
-    }
-    let dir = std::env::temp_dir().join(format!("fs_bpf_bpftool_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let obj_path = dir.join("test.o");
-    std::fs::write(&obj_path, test_object_bytes()).unwrap();
-    let pins = format!("/sys/fs/bpf/fs_test_{}", std::process::id());
-    let out = Command::new("bpftool")
-        .arg("prog")
-        .arg("loadall")
-        .arg(&obj_path)
-        .arg(&pins)
-        .output()
-        .unwrap();
-    let pinned: BTreeSet<String> = std::fs::read_dir(&pins)
-        .map(|it| {
-            it.filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    // Unpinning drops the last reference: the programs and their maps go away.
-    std::fs::remove_dir_all(&pins).ok();
-    std::fs::remove_dir_all(&dir).ok();
-    assert!(
-        out.status.success(),
-        "bpftool prog loadall failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let pinned =
+        match crate::kernel::bpftool_loadall(&test_object_bytes(), "bpf_kernel_bpftool_loadall") {
+            Some(res) => res.unwrap_or_else(|e| panic!("{e}")),
+            None => return,
+        };
     let expected = ["fs_exec", "fs_prof", "fs_switch", "fs_task"].map(String::from);
     assert_eq!(pinned, BTreeSet::from(expected));
-}
-
-fn is_bpffs(path: &str) -> bool {
-    std::fs::read_to_string("/proc/mounts")
-        .unwrap_or_default()
-        .lines()
-        .any(|l| {
-            l.split_whitespace().nth(1) == Some(path) && l.split_whitespace().nth(2) == Some("bpf")
-        })
 }
 
 #[test]

@@ -245,3 +245,24 @@ fn outcomes_tell_runnable_from_pending() {
         Outcome::Refused(_)
     ));
 }
+
+/// The AST of every example and ready-made script, as `--emit ast` prints it:
+/// `data/examples/<name>.ast` (bless with UPDATE_EXPECT=1).
+#[test]
+fn example_asts_snapshot() {
+    let dir = check::data_dir("examples");
+    std::fs::create_dir_all(&dir).expect("create tests/data/examples");
+    let mut failures = Vec::new();
+    let scripts = scripts_in(&root().join("examples"))
+        .into_iter()
+        .chain(scripts_in(&root().join("stdlib/scripts")));
+    for (name, text) in scripts {
+        let actual = match compiler::syntax::parse(0, &text) {
+            Ok(script) => compiler::syntax::print::print(&script),
+            Err(d) => format!("parse error: {}\n", d.message),
+        };
+        let stem = name.trim_end_matches(".fs").replace('/', "_");
+        check::check_file(&dir.join(format!("{stem}.ast")), &actual, &mut failures);
+    }
+    check::finish(failures);
+}

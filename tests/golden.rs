@@ -130,3 +130,28 @@ fn kernel_loads_every_golden() {
     check::finish(failures);
     crate::kernel::assert_nothing_of_ours_loaded();
 }
+
+/// The object flamescript emits for a script is an ordinary one: libbpf (bpftool) loads it too.
+#[test]
+fn emitted_object_loads_with_bpftool() {
+    if !check::kernel_tests_enabled("emitted_object_loads_with_bpftool") {
+        return;
+    }
+    let _kernel = crate::kernel::lock();
+    let _ = runtime::tracefs::ensure_mounted();
+    let env = TracefsEnv::live();
+    let text = "profile hz 99 < @cpu[kstack, ustack] = count() > bio < @io[comm] = sum(bytes) >";
+    let compiled = compile(&env, "-e", text, &Options::default()).expect("compiles");
+    let Some(res) = crate::kernel::bpftool_loadall(&compiled.artifact.elf, "emitted_object") else {
+        return;
+    };
+    let pinned = res.unwrap_or_else(|e| panic!("{e}"));
+    let expected: std::collections::BTreeSet<String> = compiled
+        .artifact
+        .programs
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(pinned, expected);
+    crate::kernel::assert_nothing_of_ours_loaded();
+}

@@ -30,3 +30,74 @@ pub(crate) fn lock() -> std::sync::MutexGuard<'static, ()> {
     LOCK.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// Loads an object with `bpftool prog loadall` (libbpf, as any ordinary BPF object is loaded),
+/// pinned under bpffs and unpinned at once; returns the pinned program names. `None` (with a
+/// message) when bpftool is not installed: `.ci/run` installs it.
+pub(crate) fn bpftool_loadall(
+    object: &[u8],
+    test: &str,
+) -> Option<Result<std::collections::BTreeSet<String>, String>> {
+    use std::process::Command;
+    if Command::new("bpftool").arg("version").output().is_err() {
+        #[allow(clippy::print_stderr, reason = "a skipped check says why")]
+        {
+            eprintln!(
+                "{test}: bpftool part skipped, bpftool is not installed (apt-get install bpftool)"
+            );
+        }
+        return None;
+    }
+    let is_bpffs = || {
+        std::fs::read_to_string("/proc/mounts")
+            .unwrap_or_default()
+            .lines()
+            .any(|l| {
+                let mut f = l.split_whitespace().skip(1);
+                f.next() == Some("/sys/fs/bpf") && f.next() == Some("bpf")
+            })
+    };
+    if !is_bpffs() {
+        let status = Command::new("mount")
+            .args(["-t", "bpf", "bpf", "/sys/fs/bpf"])
+            .status();
+        if !is_bpffs() {
+            return Some(Err(format!(
+                "bpffs is not mounted and mounting it failed: {status:?}"
+            )));
+        }
+    }
+    let id = format!("{}_{test}", std::process::id());
+    let dir = std::env::temp_dir().join(format!("fs_bpftool_{id}"));
+    let _ = std::fs::create_dir_all(&dir);
+    let obj_path = dir.join("object.o");
+    if let Err(e) = std::fs::write(&obj_path, object) {
+        return Some(Err(format!("writing {}: {e}", obj_path.display())));
+    }
+    let pins = format!("/sys/fs/bpf/fs_{id}");
+    let out = Command::new("bpftool")
+        .arg("prog")
+        .arg("loadall")
+        .arg(&obj_path)
+        .arg(&pins)
+        .output();
+    let pinned = std::fs::read_dir(&pins)
+        .map(|it| {
+            it.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Unpinning drops the last reference: the programs and their maps go away.
+    let _ = std::fs::remove_dir_all(&pins);
+    let _ = std::fs::remove_dir_all(&dir);
+    Some(match out {
+        Ok(o) if o.status.success() => Ok(pinned),
+        Ok(o) => Err(format!(
+            "bpftool prog loadall failed:\n{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )),
+        Err(e) => Err(format!("running bpftool: {e}")),
+    })
+}
