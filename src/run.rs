@@ -96,9 +96,11 @@ pub(crate) fn run(
             break;
         }
     }
+    // Detach first: the traced system stops paying at once, and the maps are read in one
+    // final, consistent state.
+    session.detach();
     let results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
-    // Detach before writing anything: the traced system pays nothing while we render.
     drop(session);
     if let Some(h) = held
         && matches!(h.try_wait(), Ok(None))

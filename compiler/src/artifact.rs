@@ -32,6 +32,11 @@ pub struct ProgramSpec {
     /// The clause it came from (index in the script) and that clause's span.
     pub clause: usize,
     pub span: Span,
+    /// The encoded instructions (the same bytes as the program's ELF section), so a loader
+    /// needs no ELF parsing.
+    pub code: Vec<u8>,
+    /// `(instruction index, map name)`: each an `ld_imm64` whose immediate becomes the map's fd.
+    pub map_relocs: Vec<(u32, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

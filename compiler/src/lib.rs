@@ -100,6 +100,11 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
             attach: p.attach.clone(),
             clause: p.clause,
             span: p.span,
+            code: bpf::insn::encode(&low.insns),
+            map_relocs: relocs
+                .iter()
+                .map(|r| (r.insn as u32, r.map.clone()))
+                .collect(),
         });
         programs.push(bpf::Program {
             name: p.name.clone(),

@@ -73,13 +73,36 @@ pub struct MapDump {
 }
 
 pub struct Session {
-    ebpf: Ebpf,
+    backend: Backend,
     artifact: Artifact,
+}
+
+/// What holds the loaded objects: aya when a program needs the kernel's BTF (`tp_btf`), our
+/// direct loader otherwise (no BTF parse: see `attach::direct`).
+enum Backend {
+    Aya(Box<Ebpf>),
+    Direct(attach::direct::Direct),
 }
 
 impl Session {
     /// Loads the object and every program: the verifier runs here. Attaches nothing.
     pub fn load(artifact: &Artifact) -> Result<Session, RuntimeError> {
+        if !artifact.needs_kernel_btf {
+            use attach::direct::{Direct, LoadFailure};
+            let direct = Direct::load(artifact).map_err(|f| match f {
+                LoadFailure::NotPermitted => RuntimeError::NotPermitted,
+                LoadFailure::Other(text) => RuntimeError::Object(text),
+                LoadFailure::Verifier { program, log } => verifier_error(artifact, &program, &log),
+            })?;
+            return Ok(Session {
+                backend: Backend::Direct(direct),
+                artifact: artifact.clone(),
+            });
+        }
+        Session::load_with_aya(artifact)
+    }
+
+    fn load_with_aya(artifact: &Artifact) -> Result<Session, RuntimeError> {
         // aya 0.14's loader parses the kernel's BTF in `new()` whether or not a program needs
         // it (≈ 12 ms); telling it `None` at least skips BTF relocation work when unneeded.
         let kernel_btf = if artifact.needs_kernel_btf {
@@ -105,7 +128,7 @@ impl Session {
             res.map_err(|e| load_error(artifact, spec, e))?;
         }
         Ok(Session {
-            ebpf,
+            backend: Backend::Aya(Box::new(ebpf)),
             artifact: artifact.clone(),
         })
     }
@@ -113,9 +136,33 @@ impl Session {
     /// Attaches every program. On error, what was attached is detached when `self` drops.
     pub fn attach(&mut self) -> Result<(), RuntimeError> {
         for spec in &self.artifact.programs {
-            attach::attach_program(&mut self.ebpf, spec)?;
+            match &mut self.backend {
+                Backend::Aya(ebpf) => attach::attach_program(ebpf, spec)?,
+                Backend::Direct(direct) => direct
+                    .attach(spec)
+                    .map_err(|reason| attach::attach_error(spec, reason))?,
+            }
         }
         Ok(())
+    }
+
+    /// Stops every probe but keeps the maps, so what is read next is one consistent final
+    /// state (reading while probes fire can show more events kept than seen).
+    pub fn detach(&mut self) {
+        match &mut self.backend {
+            Backend::Direct(direct) => direct.detach(),
+            Backend::Aya(ebpf) => {
+                for (_, prog) in ebpf.programs_mut() {
+                    // Unloading detaches the program's links; the maps stay readable.
+                    let _ = match prog {
+                        aya::programs::Program::PerfEvent(p) => p.unload(),
+                        aya::programs::Program::TracePoint(p) => p.unload(),
+                        aya::programs::Program::BtfTracePoint(p) => p.unload(),
+                        _ => Ok(()),
+                    };
+                }
+            }
+        }
     }
 
     /// Reads every user map (and the losses map) as raw bytes.
@@ -183,7 +230,17 @@ impl Session {
     }
 
     fn map_fd(&self, name: &str) -> Result<i32, RuntimeError> {
-        let map = self.ebpf.map(name).ok_or_else(|| RuntimeError::ReadMap {
+        let ebpf = match &self.backend {
+            Backend::Direct(direct) => {
+                let fd = direct.maps.get(name).map(|fd| fd.as_raw_fd());
+                return fd.ok_or_else(|| RuntimeError::ReadMap {
+                    map: name.into(),
+                    reason: "not in the object".into(),
+                });
+            }
+            Backend::Aya(ebpf) => ebpf,
+        };
+        let map = ebpf.map(name).ok_or_else(|| RuntimeError::ReadMap {
             map: name.into(),
             reason: "not in the object".into(),
         })?;
@@ -245,6 +302,24 @@ fn load_error(
                 RuntimeError::Object(format!("program `{}`: {text}", spec.name))
             }
         }
+    }
+}
+
+/// A verifier refusal pointed at the statement that generated the failing instruction.
+fn verifier_error(artifact: &Artifact, program: &str, log: &str) -> RuntimeError {
+    let spec = artifact.programs.iter().find(|p| p.name == program);
+    let insn = failing_insn(log);
+    let clause_span = spec.map_or_else(Span::default, |p| p.span);
+    let span = insn
+        .and_then(|i| artifact.lines.lookup(program, i))
+        .unwrap_or(clause_span);
+    let tail: Vec<&str> = log.lines().rev().take(12).collect();
+    let tail = tail.into_iter().rev().collect::<Vec<_>>().join("\n");
+    RuntimeError::Verifier {
+        program: program.to_string(),
+        span,
+        insn,
+        log: tail,
     }
 }
 

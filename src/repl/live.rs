@@ -113,6 +113,8 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
         }
     }
     let elapsed = started.elapsed();
+    // Stop the probes, then read the maps once, in their final state.
+    session.detach();
     let results = runtime::results::collect(&session, cfg.artifact, &mut symbolizer)
         .map_err(|e| runtime_error(cfg.sources, e));
     // Detach before drawing anything more: the traced system pays nothing from here on.

@@ -3,6 +3,7 @@
 //! `session` decides *when*; these files know *how* for their kind. Links are owned by aya's
 //! program objects inside the `Ebpf`, so they detach when the session drops.
 
+pub(crate) mod direct;
 mod perf_event;
 mod tp_btf;
 mod tracepoint;
@@ -45,7 +46,7 @@ pub(crate) fn attach_program(ebpf: &mut Ebpf, spec: &ProgramSpec) -> Result<(), 
     res.map_err(|reason| attach_error(spec, reason))
 }
 
-fn attach_error(spec: &ProgramSpec, reason: String) -> RuntimeError {
+pub(crate) fn attach_error(spec: &ProgramSpec, reason: String) -> RuntimeError {
     let target = match &spec.attach {
         AttachSpec::PerfEvent { event, .. } => format!("perf event {event:?}"),
         AttachSpec::Tracepoint { category, name } => format!("tracepoint {category}:{name}"),

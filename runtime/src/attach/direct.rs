@@ -1,0 +1,299 @@
+//! Loading and attaching by direct `bpf(2)` and `perf_event_open(2)` calls, for objects that
+//! need no kernel BTF (every probe but `tp_btf` ones).
+//!
+//! Why not aya's loader for these too: aya 0.14's `EbpfLoader::new()` parses the whole kernel
+//! BTF (≈ 12 ms) and probes kernel features before loading anything, for every script — most of
+//! the time a user waits for a one-liner's probes to go live. Our objects are simple (maps,
+//! programs, `ld_imm64` map references), and the `Artifact` carries each program's code and
+//! relocations, so loading them is a handful of syscalls. Closing the descriptors (drop)
+//! detaches and unloads everything.
+
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+use compiler::artifact::{Artifact, AttachSpec, ProgramSpec, Sampling, SoftwareEvent};
+
+const BPF_MAP_CREATE: libc::c_long = 0;
+const BPF_PROG_LOAD: libc::c_long = 5;
+const BPF_PROG_TYPE_TRACEPOINT: u32 = 5;
+const BPF_PROG_TYPE_PERF_EVENT: u32 = 7;
+/// `src_reg` of an `ld_imm64` whose immediate is a map fd.
+const BPF_PSEUDO_MAP_FD: u8 = 1;
+
+const PERF_TYPE_SOFTWARE: u32 = 1;
+const PERF_TYPE_TRACEPOINT: u32 = 2;
+const PERF_COUNT_SW_CPU_CLOCK: u64 = 0;
+const PERF_COUNT_SW_PAGE_FAULTS: u64 = 2;
+/// `perf_event_attr` up to `PERF_ATTR_SIZE_VER5`: every field we set is in it.
+const PERF_ATTR_SIZE: usize = 112;
+const PERF_FLAG_FD_CLOEXEC: libc::c_ulong = 8;
+const PERF_EVENT_IOC_ENABLE: libc::c_ulong = 0x2400;
+const PERF_EVENT_IOC_SET_BPF: libc::c_ulong = 0x4004_2408;
+
+/// Why a load failed, for `session` to turn into a `RuntimeError`.
+pub(crate) enum LoadFailure {
+    NotPermitted,
+    /// The verifier refused `program`; its whole log.
+    Verifier {
+        program: String,
+        log: String,
+    },
+    Other(String),
+}
+
+/// Everything loaded for one run: dropping it closes every fd, which detaches and unloads.
+pub(crate) struct Direct {
+    pub(crate) maps: HashMap<String, OwnedFd>,
+    programs: HashMap<String, OwnedFd>,
+    /// Perf events with a program attached (one per CPU for a software event).
+    events: Vec<OwnedFd>,
+}
+
+fn sys_bpf(cmd: libc::c_long, attr: &mut [u8]) -> io::Result<OwnedFd> {
+    // SAFETY: `attr` is a zero-initialised bpf_attr of `attr.len()` bytes whose pointer fields
+    // (set by the callers) point to buffers that outlive the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_bpf,
+            cmd,
+            attr.as_mut_ptr(),
+            attr.len() as libc::c_uint,
+        )
+    };
+    if rc < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: on success these commands return a new file descriptor that we now own.
+    Ok(unsafe { OwnedFd::from_raw_fd(rc as i32) })
+}
+
+fn put_u32(buf: &mut [u8], off: usize, v: u32) {
+    buf[off..off + 4].copy_from_slice(&v.to_ne_bytes());
+}
+
+fn put_u64(buf: &mut [u8], off: usize, v: u64) {
+    buf[off..off + 8].copy_from_slice(&v.to_ne_bytes());
+}
+
+/// A kernel object name: at most 15 bytes and a NUL (BPF_OBJ_NAME_LEN).
+fn put_name(buf: &mut [u8], off: usize, name: &str) {
+    let bytes: Vec<u8> = name
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        .take(15)
+        .collect();
+    buf[off..off + bytes.len()].copy_from_slice(&bytes);
+}
+
+fn permission(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(libc::EPERM) | Some(libc::EACCES))
+}
+
+impl Direct {
+    pub(crate) fn load(artifact: &Artifact) -> Result<Direct, LoadFailure> {
+        let mut maps = HashMap::new();
+        for spec in &artifact.maps {
+            let def = compiler::bpf::MapDef::from_spec(spec);
+            // bpf_attr for BPF_MAP_CREATE: map_type, key_size, value_size, max_entries,
+            // map_flags, inner_map_fd, numa_node, then map_name[16] at 28.
+            let mut attr = [0u8; 72];
+            put_u32(&mut attr, 0, def.kind.id());
+            put_u32(&mut attr, 4, def.key_size);
+            put_u32(&mut attr, 8, def.value_size);
+            put_u32(&mut attr, 12, def.max_entries);
+            put_u32(&mut attr, 16, def.flags);
+            put_name(&mut attr, 28, &spec.name);
+            let fd = sys_bpf(BPF_MAP_CREATE, &mut attr).map_err(|e| {
+                if permission(&e) {
+                    LoadFailure::NotPermitted
+                } else {
+                    LoadFailure::Other(format!("creating map `{}`: {e}", spec.name))
+                }
+            })?;
+            maps.insert(spec.name.clone(), fd);
+        }
+        let mut programs = HashMap::new();
+        for spec in &artifact.programs {
+            let prog_type = match spec.attach {
+                AttachSpec::PerfEvent { .. } => BPF_PROG_TYPE_PERF_EVENT,
+                AttachSpec::Tracepoint { .. } => BPF_PROG_TYPE_TRACEPOINT,
+                AttachSpec::TpBtf { .. } | AttachSpec::UserSpace(_) => {
+                    return Err(LoadFailure::Other(format!(
+                        "`{}` needs the BTF loader",
+                        spec.name
+                    )));
+                }
+            };
+            let fd = load_program(spec, prog_type, &maps)?;
+            programs.insert(spec.name.clone(), fd);
+        }
+        Ok(Direct {
+            maps,
+            programs,
+            events: Vec::new(),
+        })
+    }
+
+    /// Closes every perf event: the programs stop running; maps and programs stay.
+    pub(crate) fn detach(&mut self) {
+        self.events.clear();
+    }
+
+    pub(crate) fn attach(&mut self, spec: &ProgramSpec) -> Result<(), String> {
+        let prog = self
+            .programs
+            .get(&spec.name)
+            .ok_or("the program was not loaded")?
+            .as_raw_fd();
+        match &spec.attach {
+            AttachSpec::PerfEvent { event, sample } => {
+                let config = match event {
+                    SoftwareEvent::CpuClock => PERF_COUNT_SW_CPU_CLOCK,
+                    SoftwareEvent::PageFaults => PERF_COUNT_SW_PAGE_FAULTS,
+                };
+                let cpus = aya::util::online_cpus().map_err(|(what, e)| format!("{what}: {e}"))?;
+                for cpu in cpus {
+                    let fd = perf_open(PERF_TYPE_SOFTWARE, config, *sample, cpu as i32)
+                        .map_err(|e| format!("perf_event_open on cpu {cpu}: {e}"))?;
+                    enable_with(&fd, prog).map_err(|e| format!("cpu {cpu}: {e}"))?;
+                    self.events.push(fd);
+                }
+                Ok(())
+            }
+            AttachSpec::Tracepoint { category, name } => {
+                crate::tracefs::ensure_mounted().map_err(|e| e.to_string())?;
+                let id_path = format!("{}/events/{category}/{name}/id", crate::tracefs::TRACEFS);
+                let id: u64 = std::fs::read_to_string(&id_path)
+                    .map_err(|e| format!("{id_path}: {e}"))?
+                    .trim()
+                    .parse()
+                    .map_err(|e| format!("{id_path}: {e}"))?;
+                // One event suffices: a tracepoint runs its programs on every CPU.
+                let fd = perf_open(PERF_TYPE_TRACEPOINT, id, Sampling::Period(1), 0)
+                    .map_err(|e| format!("perf_event_open: {e}"))?;
+                enable_with(&fd, prog)?;
+                self.events.push(fd);
+                Ok(())
+            }
+            AttachSpec::TpBtf { .. } | AttachSpec::UserSpace(_) => {
+                Err("not attachable here".into())
+            }
+        }
+    }
+}
+
+fn load_program(
+    spec: &ProgramSpec,
+    prog_type: u32,
+    maps: &HashMap<String, OwnedFd>,
+) -> Result<OwnedFd, LoadFailure> {
+    let mut code = spec.code.clone();
+    for (insn, map) in &spec.map_relocs {
+        let fd = maps
+            .get(map)
+            .ok_or_else(|| LoadFailure::Other(format!("no map `{map}`")))?;
+        let at = *insn as usize * 8;
+        if at + 8 > code.len() {
+            return Err(LoadFailure::Other(format!(
+                "relocation past the end of `{}`",
+                spec.name
+            )));
+        }
+        code[at + 1] = (code[at + 1] & 0x0f) | (BPF_PSEUDO_MAP_FD << 4);
+        code[at + 4..at + 8].copy_from_slice(&fd.as_raw_fd().to_ne_bytes());
+    }
+    let license = c"GPL";
+    let attempt = |log: Option<&mut Vec<u8>>| -> io::Result<OwnedFd> {
+        // bpf_attr for BPF_PROG_LOAD: prog_type, insn_cnt, insns, license, log_level,
+        // log_size, log_buf, kern_version, prog_flags, then prog_name[16] at 48.
+        let mut attr = [0u8; 128];
+        put_u32(&mut attr, 0, prog_type);
+        put_u32(&mut attr, 4, (code.len() / 8) as u32);
+        put_u64(&mut attr, 8, code.as_ptr() as u64);
+        put_u64(&mut attr, 16, license.as_ptr() as u64);
+        if let Some(buf) = log {
+            put_u32(&mut attr, 24, 1);
+            put_u32(&mut attr, 28, buf.len() as u32);
+            put_u64(&mut attr, 32, buf.as_mut_ptr() as u64);
+        }
+        put_name(&mut attr, 48, &spec.name);
+        sys_bpf(BPF_PROG_LOAD, &mut attr)
+    };
+    // First without a log (the verifier runs faster); on failure again with one, as libbpf does.
+    match attempt(None) {
+        Ok(fd) => Ok(fd),
+        Err(e) if permission(&e) => Err(LoadFailure::NotPermitted),
+        Err(first) => {
+            let mut buf = vec![0u8; 4 << 20];
+            let res = attempt(Some(&mut buf));
+            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            let log = String::from_utf8_lossy(&buf[..end]).into_owned();
+            match res {
+                Ok(fd) => Ok(fd),
+                Err(_) if !log.is_empty() => Err(LoadFailure::Verifier {
+                    program: spec.name.clone(),
+                    log,
+                }),
+                Err(_) => Err(LoadFailure::Other(format!(
+                    "loading `{}`: {first}",
+                    spec.name
+                ))),
+            }
+        }
+    }
+}
+
+fn perf_open(kind: u32, config: u64, sample: Sampling, cpu: i32) -> io::Result<OwnedFd> {
+    // perf_event_attr: type, size, config, sample_period|sample_freq, sample_type,
+    // read_format, flags (bit 10: freq), wakeup_events.
+    let mut attr = [0u8; PERF_ATTR_SIZE];
+    put_u32(&mut attr, 0, kind);
+    put_u32(&mut attr, 4, PERF_ATTR_SIZE as u32);
+    put_u64(&mut attr, 8, config);
+    match sample {
+        Sampling::Frequency(hz) => {
+            put_u64(&mut attr, 16, hz);
+            put_u64(&mut attr, 40, 1 << 10);
+        }
+        Sampling::Period(n) => put_u64(&mut attr, 16, n),
+    }
+    put_u32(&mut attr, 48, 1);
+    // SAFETY: `attr` is a valid perf_event_attr of the size it declares; pid -1 with a cpu
+    // means every task on that CPU; no group.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_perf_event_open,
+            attr.as_ptr(),
+            -1,
+            cpu,
+            -1,
+            PERF_FLAG_FD_CLOEXEC,
+        )
+    };
+    if rc < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: perf_event_open returned a new descriptor that we own.
+    Ok(unsafe { OwnedFd::from_raw_fd(rc as i32) })
+}
+
+fn enable_with(event: &OwnedFd, prog: i32) -> Result<(), String> {
+    // SAFETY: ioctls on a perf event fd we own; SET_BPF takes the program fd by value.
+    let rc = unsafe { libc::ioctl(event.as_raw_fd(), PERF_EVENT_IOC_SET_BPF, prog) };
+    if rc < 0 {
+        return Err(format!(
+            "attaching the program: {}",
+            io::Error::last_os_error()
+        ));
+    }
+    // SAFETY: as above; ENABLE takes no argument.
+    let rc = unsafe { libc::ioctl(event.as_raw_fd(), PERF_EVENT_IOC_ENABLE, 0) };
+    if rc < 0 {
+        return Err(format!(
+            "enabling the event: {}",
+            io::Error::last_os_error()
+        ));
+    }
+    Ok(())
+}
