@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use compiler::artifact::Artifact;
+use compiler::artifact::{Artifact, UserAction, UserClause, UserSpaceWhen};
 use compiler::diag::{Diagnostic, Sources};
 use runtime::session::{RuntimeError, Session};
 use runtime::symbolize::Symbolizer;
@@ -81,12 +81,19 @@ pub(crate) fn run(
             (None, None) => "Tracing; Ctrl-C to end.".to_string(),
         }
     );
+    let mut clauses = UserClauses::new(artifact);
+    if clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::Begin) {
+        stop.store(true, Ordering::Relaxed);
+    }
     let deadline = cfg
         .duration
         .map(|ns| Instant::now() + Duration::from_nanos(ns));
     loop {
         std::thread::sleep(Duration::from_millis(20));
         tracker.poll(&session, held.is_some(), &mut symbolizer);
+        if clauses.tick(&session, artifact, &mut symbolizer) {
+            stop.store(true, Ordering::Relaxed);
+        }
         if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
             break;
         }
@@ -97,8 +104,9 @@ pub(crate) fn run(
         }
     }
     // Detach first: the traced system stops paying at once, and the maps are read in one
-    // final, consistent state.
+    // final, consistent state. END clauses run then, on that state.
     session.detach();
+    clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
     let results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
     drop(session);
@@ -188,4 +196,101 @@ pub(crate) fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
             EXIT_MACHINE
         }
     }
+}
+
+/// The script's `BEGIN`, `END` and `interval` clauses, run by us at their times.
+struct UserClauses<'a> {
+    clauses: &'a [UserClause],
+    /// When each interval clause runs next (None for BEGIN/END).
+    next: Vec<Option<Instant>>,
+}
+
+impl<'a> UserClauses<'a> {
+    fn new(artifact: &'a Artifact) -> UserClauses<'a> {
+        let now = Instant::now();
+        let next = artifact
+            .user_clauses
+            .iter()
+            .map(|c| match c.when {
+                UserSpaceWhen::Interval(ns) => Some(now + Duration::from_nanos(ns)),
+                _ => None,
+            })
+            .collect();
+        UserClauses {
+            clauses: &artifact.user_clauses,
+            next,
+        }
+    }
+
+    /// Runs every clause of kind `when`; true when one of them asked to exit.
+    fn run(
+        &self,
+        session: &Session,
+        artifact: &Artifact,
+        sym: &mut Symbolizer,
+        when: UserSpaceWhen,
+    ) -> bool {
+        let mut exit = false;
+        for c in self.clauses.iter().filter(|c| c.when == when) {
+            exit |= actions(session, artifact, sym, &c.actions);
+        }
+        exit
+    }
+
+    /// Runs the interval clauses that are due; true when one asked to exit.
+    fn tick(&mut self, session: &Session, artifact: &Artifact, sym: &mut Symbolizer) -> bool {
+        let now = Instant::now();
+        let mut exit = false;
+        for (c, next) in self.clauses.iter().zip(self.next.iter_mut()) {
+            let (UserSpaceWhen::Interval(ns), Some(at)) = (c.when, next.as_mut()) else {
+                continue;
+            };
+            if now >= *at {
+                exit |= actions(session, artifact, sym, &c.actions);
+                *at += Duration::from_nanos(ns);
+            }
+        }
+        exit
+    }
+}
+
+/// Runs one clause's actions in order; true on `exit()`.
+fn actions(
+    session: &Session,
+    artifact: &Artifact,
+    sym: &mut Symbolizer,
+    actions: &[UserAction],
+) -> bool {
+    for action in actions {
+        match action {
+            UserAction::Print { map } => {
+                let display = artifact
+                    .maps
+                    .iter()
+                    .find(|m| &m.name == map)
+                    .map(|m| m.display.clone());
+                let Ok(mut results) = runtime::results::collect(session, artifact, sym) else {
+                    continue;
+                };
+                results
+                    .profiles
+                    .retain(|(name, _)| Some(name) == display.as_ref());
+                results
+                    .tables
+                    .retain(|(name, _)| Some(name) == display.as_ref());
+                let options = crate::output::TerminalOptions {
+                    top: 10,
+                    written_to: Vec::new(),
+                };
+                crate::output::print_terminal(&results, &options);
+            }
+            UserAction::Clear { map } => {
+                if let Err(e) = session.clear(map) {
+                    eprintln!("warning: {e}");
+                }
+            }
+            UserAction::Exit => return true,
+        }
+    }
+    false
 }

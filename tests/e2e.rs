@@ -364,3 +364,29 @@ fn e2e_signals_end_the_run_and_detach() {
         kernel::assert_nothing_of_ours_loaded();
     }
 }
+
+// See: issue 9 — `interval`, `BEGIN` and `END` clauses run in user space: print, clear, exit.
+#[test]
+fn e2e_interval_and_end_clauses_print_clear_and_exit() {
+    if !check::kernel_tests_enabled("e2e_interval_and_end_clauses_print_clear_and_exit") {
+        return;
+    }
+    let _k = kernel::lock();
+    let script = "tracepoint:raw_syscalls:sys_enter < @calls = count() > \
+                  interval every 300ms < print(@calls); clear(@calls) > \
+                  interval every 1s < exit() > \
+                  END < print(@calls) >";
+    let t = Instant::now();
+    let out = flamescript(&["-e", script]);
+    let took = t.elapsed();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        took < Duration::from_secs(5),
+        "exit() ends the run: it took {took:?}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let prints = stdout.lines().filter(|l| l.starts_with("@calls:")).count();
+    // Three interval prints before exit() at 1 s, one from END, one at the end of the run.
+    assert!(prints >= 4, "interval and END prints:\n{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+}

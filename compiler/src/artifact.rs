@@ -20,6 +20,27 @@ pub struct Artifact {
     pub needs_kernel_btf: bool,
     /// The script's source text, for titles ("offcpu min 1ms < @[kstack] = sum(delta) >").
     pub title: String,
+    /// Clauses that run in user space (`BEGIN`, `END`, `interval`), in script order.
+    pub user_clauses: Vec<UserClause>,
+}
+
+/// A clause the runtime runs itself, at a time of the run rather than on a kernel event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserClause {
+    pub when: UserSpaceWhen,
+    pub actions: Vec<UserAction>,
+    pub span: Span,
+}
+
+/// What a user-space clause can do today.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserAction {
+    /// Print the map (by its ELF name) as the end of a run would.
+    Print { map: String },
+    /// Remove every entry of the map.
+    Clear { map: String },
+    /// End the run as Ctrl-C would.
+    Exit,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -64,6 +64,17 @@ pub fn compile(
     reason = "one Diagnostic when encoding gives up"
 )]
 pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
+    if module.programs.is_empty() {
+        return Err(Diagnostic::error(
+            "nothing to trace: the script has no kernel probe",
+            module
+                .user_clauses
+                .first()
+                .map_or_else(Span::default, |c| c.span),
+            "this clause runs in user space",
+        )
+        .with_help("add a kernel probe, e.g. `profile < @[kstack] = count() >`"));
+    }
     let mut programs = Vec::new();
     let mut specs = Vec::new();
     let mut lines = LineTable::default();
@@ -113,6 +124,10 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
             map_relocs: relocs,
         });
     }
+    // User-space clauses have no BPF; listed so `--emit asm` shows the whole script.
+    for c in &module.user_clauses {
+        asm_text.push_str(&format!("user space {:?}: {:?}\n", c.when, c.actions));
+    }
     let object = bpf::Object {
         license: "GPL".into(),
         programs,
@@ -145,6 +160,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         lines,
         needs_kernel_btf,
         title: text.trim().to_string(),
+        user_clauses: module.user_clauses.clone(),
     };
     Ok(Compiled {
         artifact,

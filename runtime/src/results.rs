@@ -178,6 +178,7 @@ mod tests {
             lines: LineTable::default(),
             needs_kernel_btf: false,
             title: "test".into(),
+            user_clauses: Vec::new(),
         }
     }
 

@@ -218,6 +218,18 @@ impl Session {
         })
     }
 
+    /// Removes every entry of a map (`clear(@m)`).
+    pub fn clear(&self, map: &str) -> Result<(), RuntimeError> {
+        let fd = self.map_fd(map)?;
+        for key in self.keys(map)? {
+            raw::delete(fd, &key).map_err(|e| RuntimeError::ReadMap {
+                map: map.to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        Ok(())
+    }
+
     /// Adds a process to the targets map (`-c`: the command's pid, before it is released).
     pub fn add_target(&self, map: &str, pid: u32) -> Result<(), RuntimeError> {
         let fd = self.map_fd(map)?;
@@ -350,6 +362,7 @@ mod raw {
 
     const BPF_MAP_LOOKUP_ELEM: libc::c_long = 1;
     const BPF_MAP_UPDATE_ELEM: libc::c_long = 2;
+    const BPF_MAP_DELETE_ELEM: libc::c_long = 3;
     const BPF_MAP_GET_NEXT_KEY: libc::c_long = 4;
 
     #[repr(C)]
@@ -389,6 +402,19 @@ mod raw {
             ..Default::default()
         };
         bpf(BPF_MAP_LOOKUP_ELEM, &mut attr)
+    }
+
+    pub(super) fn delete(fd: i32, key: &[u8]) -> io::Result<()> {
+        let mut attr = MapElemAttr {
+            map_fd: fd as u32,
+            key: key.as_ptr() as u64,
+            ..Default::default()
+        };
+        match bpf(BPF_MAP_DELETE_ELEM, &mut attr) {
+            // Deleted meanwhile (the map changes while we walk it): the goal is reached.
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(()),
+            other => other,
+        }
     }
 
     pub(super) fn update(fd: i32, key: &[u8], value: &[u8]) -> io::Result<()> {

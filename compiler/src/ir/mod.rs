@@ -214,4 +214,6 @@ pub struct Module {
     pub programs: Vec<Program>,
     /// Every map the programs use; `MapId(i)` is `maps[i]`.
     pub maps: Vec<crate::artifact::MapSpec>,
+    /// Clauses the runtime runs in user space (no BPF program).
+    pub user_clauses: Vec<crate::artifact::UserClause>,
 }

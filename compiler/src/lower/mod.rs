@@ -139,6 +139,7 @@ pub fn lower(
     };
 
     let mut programs = Vec::new();
+    let mut user_clauses = Vec::new();
     for (ci, clause) in prog.clauses.iter().enumerate() {
         let probe = catalog.probes[clause.probe.index];
         let hooks = probe.hooks(&clause.parts, &clause.modifiers);
@@ -151,6 +152,16 @@ pub fn lower(
                 "this probe has no code generator yet",
             )
             .with_help("check it with --check; running it is planned"));
+        }
+        if let [
+            Hook {
+                attach: crate::artifact::AttachSpec::UserSpace(when),
+                ..
+            },
+        ] = hooks.as_slice()
+        {
+            user_clauses.push(user_clause(*when, clause, &maps)?);
+            continue;
         }
         let n = hooks.len();
         for (hi, hook) in hooks.into_iter().enumerate() {
@@ -181,7 +192,65 @@ pub fn lower(
             ));
         }
     }
-    Ok(ir::Module { programs, maps })
+    Ok(ir::Module {
+        programs,
+        maps,
+        user_clauses,
+    })
+}
+
+/// A `BEGIN`/`END`/`interval` clause: the runtime runs its statements itself, so only those it
+/// knows are accepted (`print`, `clear`, `exit`); anything else is refused here rather than
+/// dropped.
+fn user_clause(
+    when: crate::artifact::UserSpaceWhen,
+    clause: &checked::Clause,
+    maps: &[MapSpec],
+) -> Result<crate::artifact::UserClause, Diagnostic> {
+    use crate::artifact::UserAction;
+    if let Some(f) = &clause.filter {
+        return Err(Diagnostic::error(
+            format!("a filter on `{}` is not supported yet", clause.probe.name),
+            f.span,
+            "this clause runs in user space, where filters are not evaluated yet",
+        )
+        .with_help("move the condition into a kernel probe's filter"));
+    }
+    let mut actions = Vec::new();
+    for stmt in &clause.body {
+        actions.push(match stmt {
+            checked::Stmt::Print { map, .. } => UserAction::Print {
+                map: maps[map.0].name.clone(),
+            },
+            checked::Stmt::Clear { map, .. } => UserAction::Clear {
+                map: maps[map.0].name.clone(),
+            },
+            checked::Stmt::Exit { .. } => UserAction::Exit,
+            other => {
+                let span = match other {
+                    checked::Stmt::MapUpdate { span, .. }
+                    | checked::Stmt::LocalAssign { span, .. }
+                    | checked::Stmt::If { span, .. }
+                    | checked::Stmt::Delete { span, .. } => *span,
+                    _ => clause.span,
+                };
+                return Err(Diagnostic::error(
+                    format!(
+                        "`{}` blocks run `print`, `clear` and `exit` only, for now",
+                        clause.probe.name
+                    ),
+                    span,
+                    "not supported in a user-space clause yet",
+                )
+                .with_help("update maps from kernel probes; print, clear or exit here"));
+            }
+        });
+    }
+    Ok(crate::artifact::UserClause {
+        when,
+        actions,
+        span: clause.span,
+    })
 }
 
 /// The program's name, `fs_` prefixed so `bpftool prog show` tells ours apart; the kernel keeps

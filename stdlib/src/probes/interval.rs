@@ -13,7 +13,8 @@
 // Why `every 1s` and not bpftrace's `interval:s:1` or a bare `interval 1s`: the grammar writes a
 // modifier as a word with an optional literal, which keeps modifiers self-describing in `-l`.
 
-use compiler::catalog::{ModifierArg, ModifierSpec, Probe, ProgramKind};
+use compiler::artifact::{AttachSpec, UserSpaceWhen};
+use compiler::catalog::{Hook, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind};
 
 use super::offcpu::HOUR_NS;
 
@@ -45,6 +46,17 @@ impl Probe for Interval {
             doc: "the period (default 1s)",
             group: "",
             default: Some(1_000_000_000),
+        }]
+    }
+
+    fn hooks(&self, _parts: &[String], modifiers: &[ModifierValue]) -> Vec<Hook> {
+        let every = modifiers
+            .iter()
+            .find(|m| m.name == "every")
+            .map_or(1_000_000_000, |m| m.value);
+        vec![Hook {
+            section: String::new(),
+            attach: AttachSpec::UserSpace(UserSpaceWhen::Interval(every)),
         }]
     }
 }

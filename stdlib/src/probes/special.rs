@@ -9,7 +9,8 @@
 //!
 //! Example: `END < print(@lat) >`
 
-use compiler::catalog::{Probe, ProgramKind};
+use compiler::artifact::{AttachSpec, UserSpaceWhen};
+use compiler::catalog::{Hook, ModifierValue, Probe, ProgramKind};
 
 pub(crate) struct Begin;
 pub(crate) struct End;
@@ -30,6 +31,13 @@ impl Probe for Begin {
     fn has_task_context(&self) -> bool {
         false
     }
+
+    fn hooks(&self, _parts: &[String], _modifiers: &[ModifierValue]) -> Vec<Hook> {
+        vec![Hook {
+            section: String::new(),
+            attach: AttachSpec::UserSpace(UserSpaceWhen::Begin),
+        }]
+    }
 }
 
 impl Probe for End {
@@ -47,5 +55,12 @@ impl Probe for End {
     }
     fn has_task_context(&self) -> bool {
         false
+    }
+
+    fn hooks(&self, _parts: &[String], _modifiers: &[ModifierValue]) -> Vec<Hook> {
+        vec![Hook {
+            section: String::new(),
+            attach: AttachSpec::UserSpace(UserSpaceWhen::End),
+        }]
     }
 }
