@@ -277,8 +277,9 @@ fn loss_numbers(stdout: &str) -> (u64, u64) {
     (num_before("kept"), collisions)
 }
 
-// See: issue 9 — tens of thousands of distinct stacks: whatever the stack keys lose is exactly
-// what the loss report counts, and every event's weight is still in the graph.
+// See: issue 9 — tens of thousands of distinct stacks: stacks keyed by content lose none
+// (stack ids lost a third of them to bucket collisions here, docs/PERFORMANCE.md), every
+// event's weight is in the graph, and anything lost would be in the loss report.
 #[test]
 fn e2e_many_distinct_stacks_lose_nothing_silently() {
     if !check::kernel_tests_enabled("e2e_many_distinct_stacks_lose_nothing_silently") {
@@ -287,9 +288,15 @@ fn e2e_many_distinct_stacks_lose_nothing_silently() {
     let _k = kernel::lock();
     let out_path = tmp("stress.folded");
     let cmd = format!("{} 3 7 40", workload("recurse").display());
+    // Every stack is distinct: size the maps for them (a full map's drops would be counted,
+    // `total + dropped == kept`, but this test wants every stack drawn).
     let out = flamescript(&[
         "-e",
         "profile hz 4999 < @[ustack] = count() >",
+        "--map-entries",
+        "65536",
+        "--stack-entries",
+        "65536",
         "-c",
         &cmd,
         "-o",
@@ -298,18 +305,25 @@ fn e2e_many_distinct_stacks_lose_nothing_silently() {
     assert!(out.status.success(), "{}", text(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let (kept, collisions) = loss_numbers(&stdout);
+    assert!(
+        !stdout.contains("map full"),
+        "maps sized for every stack:\n{stdout}"
+    );
     let stacks = folded(&out_path);
     let total: u64 = stacks.iter().map(|(_, n)| n).sum();
-    let lost = weight(&stacks, |s| s.contains("[lost: user stack id collision]"));
+    let lost = weight(&stacks, |s| s.contains("[lost:"));
     assert!(
         stacks.len() > 3_000,
         "a stress test needs many distinct stacks, got {}",
         stacks.len()
     );
     assert_eq!(total, kept, "every kept event is in the graph:\n{stdout}");
-    assert_eq!(
-        lost, collisions,
-        "collision weight in the graph equals the loss report:\n{stdout}"
+    assert_eq!(collisions, 0, "content keys do not collide:\n{stdout}");
+    assert_eq!(lost, 0, "no stack lost:\n{stdout}");
+    let in_recursion = weight(&stacks, |s| s.contains(";f"));
+    assert!(
+        in_recursion as f64 > 0.9 * total as f64,
+        "the samples are in the recursion: {in_recursion} of {total}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }

@@ -30,18 +30,16 @@ pub const MAX_STACK_DEPTH: usize = 127;
 /// `-ENOENT`: what a stack id that no longer leads to frames becomes (the STACK_TRACE map lost
 /// the entry, or reading it failed), so the weight still shows as a lost stack.
 const ENOENT: i64 = -2;
-/// `-EINVAL`: a stack id that cannot be a stack id (above `u32::MAX`).
-const EINVAL: i64 = -22;
 
 /// Decodes every entry of one map. Stack ids are resolved through `stacks(map, id)` (once per
 /// distinct id); `None` turns the part into a `StackError(-ENOENT)`.
 ///
 /// A key or value shorter than its layout (which the session, sizing buffers from the same spec,
 /// never produces) reads its missing bytes as zero rather than failing the whole run.
-pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u32) -> Option<Vec<u64>>) -> Vec<RawEntry> {
+pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>) -> Vec<RawEntry> {
     let spec = &dump.spec;
-    let mut cache: HashMap<(String, u32), Option<Vec<u64>>> = HashMap::new();
-    let mut resolve = |map: &str, id: u32| {
+    let mut cache: HashMap<(String, u64), Option<Vec<u64>>> = HashMap::new();
+    let mut resolve = |map: &str, id: u64| {
         cache
             .entry((map.to_string(), id))
             .or_insert_with(|| stacks(map, id))
@@ -139,7 +137,7 @@ fn slot_size(value_size: u32) -> usize {
 fn key_parts(
     key: &[u8],
     layout: &[KeyPart],
-    resolve: &mut dyn FnMut(&str, u32) -> Option<Vec<u64>>,
+    resolve: &mut dyn FnMut(&str, u64) -> Option<Vec<u64>>,
 ) -> Vec<RawPart> {
     layout
         .iter()
@@ -183,7 +181,7 @@ fn stack(
     key: &[u8],
     part: &KeyPart,
     stack_map: &str,
-    resolve: &mut dyn FnMut(&str, u32) -> Option<Vec<u64>>,
+    resolve: &mut dyn FnMut(&str, u64) -> Option<Vec<u64>>,
 ) -> Result<(Vec<u64>, bool), i64> {
     let raw = read_uint(key, part.offset, part.size.min(8));
     // Sign-extend from the part's width: the id is an i64 (or narrower) in the key.
@@ -192,8 +190,8 @@ fn stack(
     if id < 0 {
         return Err(id);
     }
-    let id = u32::try_from(id).map_err(|_| EINVAL)?;
-    let ips = resolve(stack_map, id).ok_or(ENOENT)?;
+    // A non-negative id is the stack's key in `stack_map` (a 63-bit content hash).
+    let ips = resolve(stack_map, id as u64).ok_or(ENOENT)?;
     let truncated = ips.len() >= MAX_STACK_DEPTH;
     Ok((ips, truncated))
 }

@@ -50,7 +50,7 @@ pub fn collect(
     symbolizer: &mut Symbolizer,
 ) -> Result<Results, RuntimeError> {
     let dumps = session.dump()?;
-    let stacks = |map: &str, id: u32| session.stack(map, id).ok();
+    let stacks = |map: &str, id: u64| session.stack(map, id).ok();
     let mut res = gather(&dumps, artifact, &stacks, symbolizer);
     let files_failed = symbolizer.stats().files_failed;
     if files_failed > 0 {
@@ -69,7 +69,7 @@ pub fn collect(
 pub fn gather(
     dumps: &[MapDump],
     artifact: &Artifact,
-    stacks: &dyn Fn(&str, u32) -> Option<Vec<u64>>,
+    stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>,
     sym: &mut dyn Symbolize,
 ) -> Results {
     let kernel = dumps

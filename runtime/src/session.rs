@@ -186,13 +186,16 @@ impl Session {
         Ok(out)
     }
 
-    /// The frames (instruction pointers, leaf first) of stack `id` in STACK_TRACE map `map`.
-    pub fn stack(&self, map: &str, id: u32) -> Result<Vec<u64>, RuntimeError> {
+    /// The frames (instruction pointers, leaf first) of stack `id` in stack map `map`: keyed
+    /// by the content hash the programs computed (or a `STACK_TRACE` id), value 127 frames,
+    /// zero-padded.
+    pub fn stack(&self, map: &str, id: u64) -> Result<Vec<u64>, RuntimeError> {
         let fd = self.map_fd(map)?;
         let spec = self.artifact.maps.iter().find(|m| m.name == map);
         let value_size = spec.map_or(127 * 8, |m| m.value_size);
+        let key_size = spec.map_or(8, |m| m.key_size as usize).min(8);
         let mut value = vec![0u8; value_size as usize];
-        match raw::lookup(fd, &id.to_ne_bytes(), &mut value) {
+        match raw::lookup(fd, &id.to_ne_bytes()[..key_size], &mut value) {
             Ok(()) => Ok(value
                 .chunks_exact(8)
                 .map(|c| u64::from_ne_bytes(c.try_into().unwrap_or_default()))

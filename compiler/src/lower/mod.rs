@@ -3,20 +3,22 @@
 //! Each clause becomes one program per kernel hook its probe names (`Probe::hooks`); the block
 //! runs in each. Layout decisions made here and read back by the runtime through `MapSpec`:
 //! - **Map keys** are built in a zeroed stack slot: integers as 8-byte words, strings NUL-padded
-//!   to a multiple of 8, stacks as the 8-byte result of `bpf_get_stackid` (negative: -errno,
-//!   kept in the key so the weight still shows, as a marked frame). A map with a user stack also
+//!   to a multiple of 8, stacks as an 8-byte key into the stacks map (negative: -errno from the
+//!   capture, kept in the key so the weight still shows, as a marked frame). A map with a user stack also
 //!   stores the thread group id in a hidden 8-byte word, so the stack is symbolized in the right
 //!   process. A histogram's last key word is the log2 bucket.
-//! - **Stack ids, not stack contents**: `bpf_get_stackid` without `BPF_F_REUSE_STACKID` returns
-//!   `-EEXIST` when another stack owns the bucket, so a collision is never silent: the sample
-//!   keeps its weight under a `[lost: … collision]` frame and the loss report counts it.
-//!   (Content keys via `bpf_get_stack` cost 1 KiB of key per stack; see docs/PERFORMANCE.md.)
+//! - **Stacks by content, so they cannot collide**: `bpf_get_stack` writes the frames into a
+//!   per-CPU scratch buffer (the kernel zeroes what it does not fill); a 63-bit FNV-1a hash
+//!   of all 127 words is the key part, and the frames are stored once under that hash in the
+//!   stacks map (`BPF_NOEXIST`). `bpf_get_stackid`'s STACK_TRACE map drops a stack whenever two
+//!   hash to one bucket (a third of the samples in our stress test, docs/PERFORMANCE.md); two
+//!   different stacks sharing a 63-bit hash is astronomically unlikely. A full stacks map is
+//!   counted (`map_full`) and its stacks show as `[lost: … -ENOENT]`.
 //! - **Values**: count, sum, avg (sum, count) and hist buckets live in per-CPU hashes and are
 //!   added without atomics (each CPU owns its copy); min, max and plain assignment use a shared
 //!   hash (a racing update may lose, which only ever affects those three).
 //! - **Losses**: a per-CPU array of counters ([`COUNTERS`]): events seen (past the target
-//!   filter), events kept (past the script's filter), updates refused because a map was full,
-//!   stacks lost to a stack-map bucket collision (counted per event, exactly).
+//!   filter), events kept (past the script's filter), updates refused because a map was full.
 //!
 //! Nothing here reports user errors: sema refused those. What cannot be lowered yet (a probe
 //! with no hooks, a builtin with no source) is a diagnostic naming the feature, not a panic.
@@ -39,14 +41,16 @@ use crate::sema::checked;
 pub use layout::map_spec;
 
 /// The losses counters, in the order of the losses map's indices.
-pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full", "stack_collision"];
+pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full"];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
 const MAP_FULL: u32 = 2;
-const STACK_COLLISION: u32 = 3;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
+pub const SCRATCH_MAP: &str = "fs_scratch";
+/// One stack's frames: 127 instruction pointers (the kernel's PERF_MAX_STACK_DEPTH).
+pub const STACK_BYTES: u32 = 127 * 8;
 pub const LOSSES_MAP: &str = "fs_losses";
 pub const TARGETS_MAP: &str = "fs_targets";
 
@@ -107,14 +111,27 @@ pub fn lower(
             )
         })
     });
+    // Stacks by content: frames taken into a per-CPU scratch buffer, keyed by their hash,
+    // stored once per distinct stack (see the module doc).
     let stacks = uses_stacks.then(|| {
         maps.push(internal_map(
             STACKS_MAP,
-            MapKind::StackTrace,
-            4,
-            127 * 8,
+            MapKind::Hash,
+            8,
+            STACK_BYTES,
             options.stack_entries,
             false,
+        ));
+        MapId(maps.len() as u32 - 1)
+    });
+    let scratch = uses_stacks.then(|| {
+        maps.push(internal_map(
+            SCRATCH_MAP,
+            MapKind::Array,
+            4,
+            STACK_BYTES,
+            1,
+            true,
         ));
         MapId(maps.len() as u32 - 1)
     });
@@ -134,6 +151,7 @@ pub fn lower(
     let ids = Ids {
         user_maps: prog.maps.len(),
         stacks,
+        scratch,
         losses,
         targets,
     };
@@ -301,6 +319,8 @@ struct Ids {
     /// `MapId(i)` for `i < user_maps` is `checked::MapId(i)`.
     user_maps: usize,
     stacks: Option<MapId>,
+    /// Per-CPU buffer `bpf_get_stack` writes into (1 KiB: more than the BPF stack holds).
+    scratch: Option<MapId>,
     losses: MapId,
     targets: Option<MapId>,
 }

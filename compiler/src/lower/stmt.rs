@@ -5,7 +5,7 @@
     reason = "a Diagnostic is built once, when lowering gives up; the Ok path carries a register"
 )]
 
-use super::{Lowerer, MAP_FULL, STACK_COLLISION, helper, internal};
+use super::{Lowerer, MAP_FULL, helper, internal};
 use crate::artifact::KeyKind;
 use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
 use crate::diag::{Diagnostic, Span};
@@ -148,35 +148,13 @@ impl Lowerer<'_> {
                     ) {
                         return Err(internal(e.span, "a stack key that is not kstack or ustack"));
                     }
-                    let stacks = self
-                        .cx
-                        .ids
-                        .stacks
-                        .ok_or_else(|| internal(e.span, "no stack map"))?;
-                    let m = self.b.map_ptr(stacks);
-                    let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
-                    // The result is the id, or -errno (-EFAULT: no stack here, -EEXIST: the bucket
-                    // holds another stack). Either way it goes into the key: the weight stays.
-                    let id = self
-                        .b
-                        .call(helper(Helper::GetStackid), vec![self.ctx, m, flags]);
+                    let key = self.capture_stack(user, e.span)?;
                     self.b.store(
                         Width::B8,
                         Base::Slot(slot),
                         part.offset as i16,
-                        Operand::Reg(id),
+                        Operand::Reg(key),
                     );
-                    // Counted per event, so the loss report says exactly how much weight
-                    // went to `[lost: … collision]` frames.
-                    let no_collision = self.b.label();
-                    self.b.push(Inst::JumpIf {
-                        cond: Cond::Ne,
-                        lhs: id,
-                        rhs: Operand::Imm(-17),
-                        target: no_collision,
-                    });
-                    self.bump(STACK_COLLISION);
-                    self.b.push(Inst::Label(no_collision));
                     if let KeyKind::UserStack { tgid_offset, .. } = part.kind {
                         let t = self.tgid();
                         self.b.store(
@@ -314,6 +292,91 @@ impl Lowerer<'_> {
         });
         self.bump(MAP_FULL);
         self.b.push(Inst::Label(ok));
+    }
+
+    /// Takes the current kernel or user stack and returns its key in the stacks map (a 63-bit
+    /// hash of the frames), or the capture's negative errno.
+    fn capture_stack(&mut self, user: bool, span: Span) -> Result<VReg, Diagnostic> {
+        let ids = (self.cx.ids.stacks, self.cx.ids.scratch);
+        let (Some(stacks), Some(scratch)) = ids else {
+            return Err(internal(span, "no stack maps"));
+        };
+        let key = self.b.constant((-12i64) as u64); // -ENOMEM until a buffer is had
+        let done = self.b.label();
+        let zero = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
+        let sm = self.b.map_ptr(scratch);
+        let zk = self.b.slot_addr(zero, 0);
+        let buf = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
+        // Verifier: a map value pointer may be NULL until compared with 0.
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: buf,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        let size = self.b.constant(u64::from(super::STACK_BYTES));
+        let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
+        // Returns the bytes written, or -errno (-EFAULT: no stack of that kind here). The
+        // kernel zeroes the rest of the buffer, so hashing all of it is deterministic.
+        let n = self
+            .b
+            .call(helper(Helper::GetStack), vec![self.ctx, buf, size, flags]);
+        self.b.push(Inst::Mov { dst: key, src: n });
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Slt,
+            lhs: n,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        // No frames (a sample in user mode has no kernel stack): -EFAULT, as stack ids report it.
+        self.b.push(Inst::Const {
+            dst: key,
+            value: (-14i64) as u64,
+        });
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: n,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        // FNV-1a over the 127 words, unrolled: straight-line code, nothing for the verifier
+        // to explore, ~3 instructions a word.
+        let h = self.b.constant(0xcbf2_9ce4_8422_2325);
+        let prime = self.b.constant(0x0000_0100_0000_01b3);
+        for i in 0..(super::STACK_BYTES / 8) {
+            let w = self.b.load(Width::B8, Base::Reg(buf), (i * 8) as i16);
+            self.b.alu(AluOp::Xor, h, Operand::Reg(w));
+            self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+        }
+        // 63 bits: a key is never negative, so it cannot be taken for an error.
+        self.b.alu(AluOp::Rsh, h, Operand::Imm(1));
+        self.b.push(Inst::Mov { dst: key, src: h });
+        let hk = self.b.slot(8);
+        self.b.store(Width::B8, Base::Slot(hk), 0, Operand::Reg(h));
+        let m = self.b.map_ptr(stacks);
+        let k = self.b.slot_addr(hk, 0);
+        let f = self.b.constant(1); // BPF_NOEXIST: stored once per distinct stack
+        let rc = self
+            .b
+            .call(helper(Helper::MapUpdateElem), vec![m, k, buf, f]);
+        // -EEXIST: this stack is already stored. Anything else: the stacks map is full.
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(-17),
+            target: done,
+        });
+        self.bump(MAP_FULL);
+        self.b.push(Inst::Label(done));
+        Ok(key)
     }
 
     /// The log2 bucket of `v`: 0 for 0, else floor(log2 v) + 1, by a branchy binary search
