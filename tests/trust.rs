@@ -199,6 +199,10 @@ fn trust_pprof_read_by_go_tool_pprof() {
         "burn_cpu is the top function:\n{top}"
     );
     assert!(
+        top.lines().any(|l| l == "File: [user]"),
+        "a user-space profile is headed by the user mapping:\n{top}"
+    );
+    assert!(
         top.lines().any(|l| l == "Type: samples"),
         "the sample type is named:\n{top}"
     );
