@@ -144,6 +144,15 @@ fn go_pprof(args: &[&str], file: &Path, test: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The first row under `go tool pprof -top`'s `flat  flat%  sum%  cum  cum%` header: the
+/// function with the most samples of its own.
+fn top_row(top: &str) -> &str {
+    top.lines()
+        .skip_while(|l| !l.trim_start().starts_with("flat"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no rows in pprof -top:\n{top}"))
+}
+
 // See: issue 11 — the pprof file is read by the real tool, with the numbers the folded
 // output has.
 #[test]
@@ -187,14 +196,8 @@ fn trust_pprof_read_by_go_tool_pprof() {
         pprof_total, folded_total,
         "pprof's total is the folded total:\n{top}"
     );
-    // The first row under the `flat  flat%  sum%  cum  cum%` header is the top function.
-    let first_row = top
-        .lines()
-        .skip_while(|l| !l.trim_start().starts_with("flat"))
-        .nth(1)
-        .unwrap_or_else(|| panic!("no rows in pprof -top:\n{top}"));
     assert_eq!(
-        first_row.split_whitespace().last(),
+        top_row(&top).split_whitespace().last(),
         Some("burn_cpu"),
         "burn_cpu is the top function:\n{top}"
     );
@@ -241,7 +244,7 @@ fn trust_inlined_frames_are_shown() {
         !nm_functions(&bin).iter().any(|s| s == "mix_inlined"),
         "mix_inlined must be inlined away, or this test proves nothing"
     );
-    let out_path = tmp("inliner.folded");
+    let (out_path, pb) = (tmp("inliner.folded"), tmp("inliner.pb.gz"));
     let cmd = format!("{} 2", bin.display());
     let out = flamescript(&[
         "-e",
@@ -250,6 +253,8 @@ fn trust_inlined_frames_are_shown() {
         &cmd,
         "-o",
         out_path.to_str().unwrap(),
+        "-o",
+        pb.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", text(&out));
     kernel::assert_nothing_of_ours_loaded();
@@ -271,6 +276,13 @@ fn trust_inlined_frames_are_shown() {
             .any(|(s, _)| s.split(';').any(|f| f == "mix_inlined")),
         "an inlined function is marked _[i], never passed off as a real frame:\n{stacks:?}"
     );
+    // pprof carries it as an inline line of hot_caller's location, which pprof marks so.
+    if let Some(top) = go_pprof(&["-top"], &pb, "trust_inlined_frames_are_shown") {
+        assert!(
+            top_row(&top).ends_with(" mix_inlined (inline)"),
+            "pprof's top function is the inlined one:\n{top}"
+        );
+    }
 }
 
 // See: issue 11 — a map too small for its keys: every refused update is counted, and what
