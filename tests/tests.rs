@@ -26,3 +26,5 @@ mod tidy;
 mod catalog;
 // The REPL in a real pseudo-terminal (tmux): live run, diagnostics, completion, history.
 mod repl;
+// Flame graphs people can trust: pprof read by go tool pprof, inline frames, counted losses.
+mod trust;

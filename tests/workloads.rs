@@ -41,7 +41,13 @@ const WORKLOADS: &[(&str, &[&str])] = &[
         "contend",
         &["hold_lock", "wait_lock", "do_lock", "do_sleep"],
     ),
+    // `mix_inlined` is inlined into `hot_caller`, so it is no symbol: only DWARF names it.
+    ("inliner", &["main", "hot_caller"]),
 ];
+
+/// Flags some workloads add after [`CFLAGS`] (a later `-O` wins): `inliner` needs `-O2` so
+/// that its inlining looks like a release build's.
+const EXTRA_CFLAGS: &[(&str, &[&str])] = &[("inliner", &["-O2"])];
 
 fn source_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workloads")
@@ -97,6 +103,12 @@ fn build(name: &str) -> Result<PathBuf, String> {
     let tmp = out_dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let res = Command::new("cc")
         .args(CFLAGS)
+        .args(
+            EXTRA_CFLAGS
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .flat_map(|(_, flags)| flags.iter()),
+        )
         .arg("-o")
         .arg(&tmp)
         .arg(&src)

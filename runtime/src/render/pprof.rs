@@ -5,7 +5,8 @@
 //! test are declared, and protobuf readers skip the rest. Values are written in the metric's
 //! base unit (`nanoseconds`, `bytes`, `count`) so tools scale them themselves. A function with
 //! frames inlined into it becomes one location with several lines, innermost first, as pprof
-//! expects. The loss report travels in the profile's comments.
+//! expects. The loss report travels in the profile's comments. Only the mappings some location
+//! uses are listed, user space first (pprof heads its report with the first one).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -157,20 +158,6 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
         r#type: strings.id(type_name),
         unit: strings.id(unit_name),
     }];
-    let mapping = vec![
-        PbMapping {
-            id: KERNEL_MAPPING,
-            filename: strings.id("[kernel.kallsyms]"),
-            has_functions: true,
-            has_inline_frames: false,
-        },
-        PbMapping {
-            id: USER_MAPPING,
-            filename: strings.id("[user]"),
-            has_functions: true,
-            has_inline_frames: true,
-        },
-    ];
     let mut functions: HashMap<(String, FrameKind), u64> = HashMap::new();
     let mut function = Vec::new();
     let mut locations: HashMap<Vec<u64>, u64> = HashMap::new();
@@ -224,6 +211,27 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
             value: vec![value],
         });
     }
+    // Only the mappings some location uses, the user one first: `go tool pprof` titles its
+    // report `File:` after the first mapping, and a user-space profile headed
+    // `[kernel.kallsyms]` would misstate what was profiled.
+    let used = |id: u64| location.iter().any(|l| l.mapping_id == id);
+    let mut mapping = Vec::new();
+    if used(USER_MAPPING) {
+        mapping.push(PbMapping {
+            id: USER_MAPPING,
+            filename: strings.id("[user]"),
+            has_functions: true,
+            has_inline_frames: true,
+        });
+    }
+    if used(KERNEL_MAPPING) {
+        mapping.push(PbMapping {
+            id: KERNEL_MAPPING,
+            filename: strings.id("[kernel.kallsyms]"),
+            has_functions: true,
+            has_inline_frames: false,
+        });
+    }
     let mut comment = Vec::new();
     if !config.title.is_empty() {
         comment.push(strings.id(&config.title));
@@ -265,4 +273,36 @@ pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     gz.write_all(&bytes)?;
     gz.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::losses::LossReport;
+
+    fn mapping_names(stacks: Vec<(Vec<Frame>, u64)>) -> Vec<String> {
+        let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
+        let msg = to_message(&profile, &PprofConfig::default());
+        msg.mapping
+            .iter()
+            .map(|m| msg.string_table[m.filename as usize].clone())
+            .collect()
+    }
+
+    #[test]
+    fn only_used_mappings_user_first() {
+        let user = || Frame::new("main", FrameKind::User);
+        let kernel = || Frame::new("schedule", FrameKind::Kernel);
+        assert_eq!(mapping_names(vec![(vec![user()], 1)]), ["[user]"]);
+        assert_eq!(
+            mapping_names(vec![(vec![kernel()], 1)]),
+            ["[kernel.kallsyms]"]
+        );
+        assert_eq!(
+            mapping_names(vec![(vec![kernel()], 1), (vec![user(), kernel()], 2)]),
+            ["[user]", "[kernel.kallsyms]"]
+        );
+        let root = Frame::new("bash", FrameKind::Root);
+        assert!(mapping_names(vec![(vec![root], 1)]).is_empty());
+    }
 }
