@@ -23,12 +23,36 @@ pub(crate) fn assert_nothing_of_ours_loaded() {
 }
 
 /// Kernel tests run one at a time: each checks that nothing of ours is left loaded, which
-/// another test's live programs would break, and CPU-sampling tests want a quiet machine.
-pub(crate) fn lock() -> std::sync::MutexGuard<'static, ()> {
+/// another test's live programs would break, and CPU-sampling tests want a quiet machine. The
+/// lock is a mutex within this process and an `flock` across processes (two test runs on one
+/// machine).
+pub(crate) fn lock() -> KernelLock {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     // A test that failed while holding the lock must not fail every later one.
-    LOCK.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    let guard = LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(std::env::temp_dir().join("flamescript-kernel-tests.lock"))
+        .ok();
+    if let Some(f) = &file {
+        use std::os::fd::AsRawFd;
+        // SAFETY: flock on a descriptor we own; released when the file closes with the guard.
+        unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) };
+    }
+    KernelLock {
+        _file: file,
+        _guard: guard,
+    }
+}
+
+/// Held while a kernel test runs.
+pub(crate) struct KernelLock {
+    _file: Option<std::fs::File>,
+    _guard: std::sync::MutexGuard<'static, ()>,
 }
 
 /// Loads an object with `bpftool prog loadall` (libbpf, as any ordinary BPF object is loaded),

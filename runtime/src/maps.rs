@@ -278,7 +278,7 @@ mod tests {
         values.iter().flat_map(|v| v.to_le_bytes()).collect()
     }
 
-    fn no_stacks(_: &str, _: u32) -> Option<Vec<u64>> {
+    fn no_stacks(_: &str, _: u64) -> Option<Vec<u64>> {
         None
     }
 
@@ -391,7 +391,7 @@ mod tests {
             spec(layout, ValueSpec::Sum(Unit::NS), 8, true),
             vec![(key, u64s(&[100, 23]))],
         );
-        let stacks = |map: &str, id: u32| match (map, id) {
+        let stacks = |map: &str, id: u64| match (map, id) {
             ("kstacks", 3) => Some(vec![0xffff_0001, 0xffff_0002]),
             // Exactly the depth limit: the capture was cut.
             ("ustacks", 5) => Some((1..=MAX_STACK_DEPTH as u64).collect()),
@@ -438,7 +438,7 @@ mod tests {
         ];
         let d = dump(spec(layout, ValueSpec::Count, 8, false), entries);
         let calls = std::cell::Cell::new(0);
-        let stacks = |_: &str, _: u32| {
+        let stacks = |_: &str, _: u64| {
             calls.set(calls.get() + 1);
             None
         };

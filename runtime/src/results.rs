@@ -250,7 +250,7 @@ mod tests {
             },
             losses_dump(&[10, 7, 3]),
         ];
-        let stacks = |_: &str, id: u32| (id == 1).then(|| vec![0xa, 0xb]);
+        let stacks = |_: &str, id: u64| (id == 1).then(|| vec![0xa, 0xb]);
         let res = gather(&dumps, &art, &stacks, &mut Fake);
 
         assert_eq!(res.profiles.len(), 1);
@@ -285,7 +285,7 @@ mod tests {
             },
             losses_dump(&[2]),
         ];
-        let res = gather(&dumps, &art, &|_: &str, _: u32| None, &mut Fake);
+        let res = gather(&dumps, &art, &|_: &str, _: u64| None, &mut Fake);
         assert_eq!(res.losses.collisions, 1);
         assert_eq!(res.losses.events_seen, Some(2));
         assert!(res.tables.is_empty());
