@@ -155,3 +155,66 @@ fn emitted_object_loads_with_bpftool() {
     assert_eq!(pinned, expected);
     crate::kernel::assert_nothing_of_ours_loaded();
 }
+
+/// A program the verifier refuses comes back as an error that points at the script statement
+/// that generated the failing instruction, with the verifier's last lines.
+#[test]
+fn verifier_refusal_points_at_the_script() {
+    if !check::kernel_tests_enabled("verifier_refusal_points_at_the_script") {
+        return;
+    }
+    let _kernel = crate::kernel::lock();
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let text = "bio < @a = count(); @b[comm] = sum(bytes) >";
+    let mut compiled = compile(&env, "-e", text, &Options::default()).expect("compiles");
+    // Break the second statement's code: its first instruction becomes a read above the frame
+    // pointer, which the verifier always refuses.
+    let prog = &mut compiled.artifact.programs[0];
+    let (_, _, span) = compiled
+        .artifact
+        .lines
+        .entries
+        .iter()
+        .filter(|(p, _, _)| *p == prog.name)
+        .nth(2)
+        .cloned()
+        .expect("a third line entry");
+    let at = compiled
+        .artifact
+        .lines
+        .entries
+        .iter()
+        .filter(|(p, _, _)| *p == prog.name)
+        .nth(2)
+        .map(|(_, i, _)| *i)
+        .unwrap_or(0) as usize;
+    let bad = compiler::bpf::insn::Insn::ldx(
+        compiler::bpf::insn::Size::DW,
+        compiler::bpf::insn::Reg::R1,
+        compiler::bpf::insn::Reg::FP,
+        8,
+    );
+    prog.code[at * 8..at * 8 + 8].copy_from_slice(&compiler::bpf::insn::encode(&[bad]));
+    match runtime::session::Session::load(&compiled.artifact) {
+        Ok(_) => panic!("the verifier accepted a read through an uninitialised register"),
+        Err(runtime::session::RuntimeError::Verifier {
+            insn,
+            span: got,
+            log,
+            ..
+        }) => {
+            assert_eq!(
+                insn,
+                Some(at as u32),
+                "the failing instruction is named:\n{log}"
+            );
+            assert_eq!(
+                got, span,
+                "the error points at the statement that generated it:\n{log}"
+            );
+            assert!(!log.is_empty());
+        }
+        Err(other) => panic!("expected a verifier refusal, got {other}"),
+    }
+    crate::kernel::assert_nothing_of_ours_loaded();
+}

@@ -221,9 +221,10 @@ fn load_program(
         sys_bpf(BPF_PROG_LOAD, &mut attr)
     };
     // First without a log (the verifier runs faster); on failure again with one, as libbpf does.
+    // The verifier refuses with EACCES or EINVAL and leaves a log; a missing privilege (EPERM,
+    // EACCES) leaves none.
     match attempt(None) {
         Ok(fd) => Ok(fd),
-        Err(e) if permission(&e) => Err(LoadFailure::NotPermitted),
         Err(first) => {
             let mut buf = vec![0u8; 4 << 20];
             let res = attempt(Some(&mut buf));
@@ -231,10 +232,11 @@ fn load_program(
             let log = String::from_utf8_lossy(&buf[..end]).into_owned();
             match res {
                 Ok(fd) => Ok(fd),
-                Err(_) if !log.is_empty() => Err(LoadFailure::Verifier {
+                Err(_) if !log.trim().is_empty() => Err(LoadFailure::Verifier {
                     program: spec.name.clone(),
                     log,
                 }),
+                Err(_) if permission(&first) => Err(LoadFailure::NotPermitted),
                 Err(_) => Err(LoadFailure::Other(format!(
                     "loading `{}`: {first}",
                     spec.name
