@@ -78,6 +78,11 @@ pub(crate) struct Cli {
           value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
     pub(crate) stack_entries: u32,
 
+    /// Aggregate count/sum/avg in one shared map with atomic adds instead of per-CPU values
+    /// (for measuring the two designs; see docs/PERFORMANCE.md).
+    #[arg(long, hide = true)]
+    pub(crate) atomic_values: bool,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

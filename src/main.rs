@@ -175,6 +175,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         target,
         map_entries: cli.map_entries,
         stack_entries: cli.stack_entries,
+        atomic_values: cli.atomic_values,
         ..Default::default()
     };
     let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)

@@ -88,6 +88,38 @@ fn target_filters() {
     );
 }
 
+/// `--atomic-values` (kept to measure the two designs): one shared map, `lock` adds.
+#[test]
+fn atomic_values_share_one_map() {
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let text = "bio < @[comm] = sum(bytes) >";
+    let atomic = compile(
+        &env,
+        "-e",
+        text,
+        &Options {
+            atomic_values: true,
+            ..Default::default()
+        },
+    )
+    .expect("compiles");
+    let per_cpu = compile(&env, "-e", text, &Options::default()).expect("compiles");
+    let user_map =
+        |c: &compiler::Compiled| c.artifact.maps.iter().find(|m| m.display == "@").cloned();
+    assert_eq!(user_map(&atomic).map(|m| m.per_cpu), Some(false));
+    assert_eq!(user_map(&per_cpu).map(|m| m.per_cpu), Some(true));
+    assert!(
+        atomic.asm.contains("lock *("),
+        "an atomic add:\n{}",
+        atomic.asm
+    );
+    assert!(
+        !per_cpu.asm.contains("lock *("),
+        "no atomics by default:\n{}",
+        per_cpu.asm
+    );
+}
+
 /// Every golden program passes the kernel's verifier, and nothing of ours stays loaded.
 #[test]
 fn kernel_loads_every_golden() {

@@ -86,9 +86,9 @@ pub fn map_spec(index: usize, decl: &MapDecl, options: &Options) -> MapSpec {
         off = 8;
     }
     let (value, value_size, per_cpu) = match decl.value {
-        ValueKind::Count => (ValueSpec::Count, 8, true),
-        ValueKind::Sum => (ValueSpec::Sum(value_unit), 8, true),
-        ValueKind::Avg => (ValueSpec::Avg(value_unit), 16, true),
+        ValueKind::Count => (ValueSpec::Count, 8, !options.atomic_values),
+        ValueKind::Sum => (ValueSpec::Sum(value_unit), 8, !options.atomic_values),
+        ValueKind::Avg => (ValueSpec::Avg(value_unit), 16, !options.atomic_values),
         ValueKind::Hist => (
             ValueSpec::Hist {
                 unit: value_unit,

@@ -78,6 +78,9 @@ pub struct Options {
     /// 44 before `__data_loc` comms); needed by [`Target::Tree`] only. `compile` reads it from
     /// the kernel's layout.
     pub fork_child_pid_offset: u32,
+    /// count/sum/avg in one shared hash updated with atomic adds, instead of per-CPU values
+    /// added without atomics (the default). Kept for the measurement in docs/PERFORMANCE.md.
+    pub atomic_values: bool,
 }
 
 impl Default for Options {
@@ -87,6 +90,7 @@ impl Default for Options {
             map_entries: 10_240,
             stack_entries: 16_384,
             fork_child_pid_offset: 20,
+            atomic_values: false,
         }
     }
 }

@@ -253,8 +253,18 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: insert,
         });
+        let per_cpu = self.user_map(map).1.per_cpu;
         for (i, add) in adds.iter().enumerate() {
             let off = (i * 8) as i16;
+            if !per_cpu {
+                // A shared value (`--atomic-values`): every CPU adds to the same word.
+                self.b.push(Inst::AtomicAdd {
+                    ptr: p,
+                    off,
+                    src: *add,
+                });
+                continue;
+            }
             let cur = self.b.load(Width::B8, Base::Reg(p), off);
             self.b.alu(AluOp::Add, cur, Operand::Reg(*add));
             self.b
