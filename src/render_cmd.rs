@@ -17,21 +17,41 @@ use crate::refuse;
 /// Runs the subcommand; `Err` holds the exit code, the message already printed.
 pub(crate) fn render(input: &Path, outputs: &[PathBuf], title: Option<&str>) -> Result<(), u8> {
     output::check_paths(outputs).map_err(|e| refuse(&e.message, e.help))?;
-    let text = read_input(input).map_err(|e| {
-        refuse(
-            &format!("cannot read `{}`: {e}", input.display()),
-            "give a folded file (`frame;frame;… COUNT` lines), or `-` for standard input",
-        )
-    })?;
-    let profile = folded::parse(&text).map_err(|e| {
-        refuse(
-            &format!("`{}` is not folded stacks: {e}", input.display()),
-            "each line is `frame;frame;… COUNT`, as FlameGraph's stackcollapse scripts write",
-        )
-    })?;
+    let profile = load_profile(input)?;
     let default_title = input.display().to_string();
     let title = title.unwrap_or(&default_title);
     output::write_profile(&profile, title, outputs).map_err(|e| refuse(&e.message, e.help))
+}
+
+/// A profile from folded text or from a pprof file (`.pb.gz`, `.pprof`: ours, Go's, perf's).
+fn load_profile(path: &Path) -> Result<runtime::fold::Profile, u8> {
+    let name = path.to_string_lossy();
+    if name.ends_with(".pb.gz") || name.ends_with(".pprof") || name.ends_with(".pb") {
+        let bytes = std::fs::read(path).map_err(|e| {
+            refuse(
+                &format!("cannot read `{}`: {e}", path.display()),
+                "check the path",
+            )
+        })?;
+        return runtime::render::pprof::parse(&bytes).map_err(|e| {
+            refuse(
+                &format!("`{}` is not a pprof profile: {e}", path.display()),
+                "",
+            )
+        });
+    }
+    let text = read_input(path).map_err(|e| {
+        refuse(
+            &format!("cannot read `{}`: {e}", path.display()),
+            "give a folded file (`frame;frame;… COUNT` lines), a pprof file, or `-` for standard input",
+        )
+    })?;
+    folded::parse(&text).map_err(|e| {
+        refuse(
+            &format!("`{}` is not folded stacks: {e}", path.display()),
+            "each line is `frame;frame;… COUNT`, as FlameGraph's stackcollapse scripts write",
+        )
+    })
 }
 
 /// The whole input as text: a file, or standard input for `-`.
@@ -62,21 +82,7 @@ pub(crate) fn diff(
         ));
     }
     output::check_paths(&[out.to_path_buf()]).map_err(|e| refuse(&e.message, e.help))?;
-    let load = |path: &Path| -> Result<runtime::fold::Profile, u8> {
-        let text = read_input(path).map_err(|e| {
-            refuse(
-                &format!("cannot read `{}`: {e}", path.display()),
-                "give a folded file",
-            )
-        })?;
-        folded::parse(&text).map_err(|e| {
-            refuse(
-                &format!("`{}` is not folded stacks: {e}", path.display()),
-                "each line is `frame;frame;… COUNT`",
-            )
-        })
-    };
-    let (pa, pb) = (load(a)?, load(b)?);
+    let (pa, pb) = (load_profile(a)?, load_profile(b)?);
     let opts = runtime::render::diff::DiffOptions {
         raw,
         quantum,

@@ -336,3 +336,40 @@ fn diff_writes_an_honest_differential_svg() {
     assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
     assert!(!png.exists());
 }
+
+// See: issue 11 — our pprof files are inputs too: folded → pprof → folded is exact, and
+// `diff` takes a pprof file as either side.
+#[test]
+fn pprof_files_are_inputs_to_render_and_diff() {
+    let dir = scratch("pprof_in");
+    let (folded_in, pb, back, d) = (
+        dir.join("in.folded"),
+        dir.join("p.pb.gz"),
+        dir.join("back.folded"),
+        dir.join("d.svg"),
+    );
+    let text = "k1_[k];k2_[k] 50\nmain;a;b 300\nmain;a;c 100\nmain;e 600\n";
+    std::fs::write(&folded_in, text).unwrap();
+    let res = flamescript(&["render", path_str(&folded_in), "-o", path_str(&pb)]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let res = flamescript(&["render", path_str(&pb), "-o", path_str(&back)]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    assert_eq!(std::fs::read_to_string(&back).unwrap(), text);
+    let res = flamescript(&[
+        "diff",
+        path_str(&folded_in),
+        path_str(&pb),
+        "-o",
+        path_str(&d),
+    ]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    assert!(std::fs::read_to_string(&d).unwrap().contains("<svg"));
+    std::fs::write(dir.join("junk.pb.gz"), b"not a profile").unwrap();
+    let res = flamescript(&[
+        "render",
+        path_str(&dir.join("junk.pb.gz")),
+        "-o",
+        path_str(&dir.join("j.svg")),
+    ]);
+    assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
+}

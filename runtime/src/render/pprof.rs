@@ -275,6 +275,81 @@ pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8
     gz.finish()
 }
 
+/// Reads a pprof profile (gzipped or not, ours or another tool's) back into a [`Profile`]:
+/// each sample's locations, innermost first, become frames root → leaf; the first value is
+/// the weight, in the unit its sample type names (nanoseconds, bytes, or a plain count).
+/// Frames of the kernel mapping (`[kernel.kallsyms]`, as ours and perf's are named) are
+/// marked kernel frames again.
+pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
+    use prost::Message;
+    let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
+            .map_err(|e| format!("not gzip data: {e}"))?;
+        out
+    } else {
+        bytes.to_vec()
+    };
+    let msg = PbProfile::decode(raw.as_slice()).map_err(|e| format!("not a pprof profile: {e}"))?;
+    let text = |i: i64| {
+        msg.string_table
+            .get(usize::try_from(i).unwrap_or(0))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let unit = match msg.sample_type.first().map(|t| text(t.unit)).as_deref() {
+        Some("nanoseconds") => Unit::NS,
+        Some("bytes") => Unit::BYTES,
+        _ => Unit::Plain,
+    };
+    let value_name = msg
+        .sample_type
+        .first()
+        .map(|t| text(t.r#type))
+        .unwrap_or_default();
+    let functions: HashMap<u64, String> =
+        msg.function.iter().map(|f| (f.id, text(f.name))).collect();
+    let kernel_mappings: Vec<u64> = msg
+        .mapping
+        .iter()
+        .filter(|m| text(m.filename).contains("kernel"))
+        .map(|m| m.id)
+        .collect();
+    let locations: HashMap<u64, &PbLocation> = msg.location.iter().map(|l| (l.id, l)).collect();
+    let mut stacks = Vec::with_capacity(msg.sample.len());
+    for s in &msg.sample {
+        let weight = s.value.first().copied().unwrap_or(0).max(0) as u64;
+        let mut frames = Vec::new();
+        // pprof lists locations leaf first, and a location's lines innermost first.
+        for id in s.location_id.iter().rev() {
+            let Some(loc) = locations.get(id) else {
+                continue;
+            };
+            let kernel = kernel_mappings.contains(&loc.mapping_id);
+            for (i, line) in loc.line.iter().rev().enumerate() {
+                let name = functions
+                    .get(&line.function_id)
+                    .cloned()
+                    .unwrap_or_else(|| "[unknown]".into());
+                // All but the outermost line of a location were inlined into it.
+                let kind = match (kernel, i) {
+                    (true, _) => FrameKind::Kernel,
+                    (false, 0) => FrameKind::User,
+                    (false, _) => FrameKind::Inlined,
+                };
+                frames.push(Frame::new(name, kind));
+            }
+        }
+        stacks.push((frames, weight));
+    }
+    Ok(Profile::from_stacks(
+        stacks,
+        unit,
+        value_name,
+        crate::losses::LossReport::default(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
