@@ -404,3 +404,66 @@ fn e2e_interval_and_end_clauses_print_clear_and_exit() {
     assert!(prints >= 4, "interval and END prints:\n{}", text(&out));
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 10 — 10 000 first-touch pages count ≈ 10 000 user faults under touch_pages.
+#[test]
+fn e2e_pagefault_counts_first_touches() {
+    if !check::kernel_tests_enabled("e2e_pagefault_counts_first_touches") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("faults.folded");
+    let cmd = format!("{} 10000", workload("touch").display());
+    let out = flamescript(&[
+        "-e",
+        "pagefault user < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    let in_touch = weight(&stacks, |s| s.split(';').any(|f| f == "touch_pages"));
+    // One fault per page (THP refused on the range); a handful more would mean a wrong stack.
+    assert!(
+        (10_000..=10_050).contains(&in_touch),
+        "faults under touch_pages: {in_touch}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 10 — 64 MiB written with O_DIRECT shows ≥ 64 MiB of block I/O under write_direct.
+#[test]
+fn e2e_bio_sums_direct_writes() {
+    if !check::kernel_tests_enabled("e2e_bio_sums_direct_writes") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("bio.folded");
+    // Under target/, on the root filesystem: O_DIRECT needs a block device (not tmpfs).
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("fs_direct_{}", std::process::id()));
+    let cmd = format!(
+        "{} {} 64",
+        workload("direct_write").display(),
+        file.display()
+    );
+    let out = flamescript(&[
+        "-e",
+        "bio < @[ustack] = sum(bytes) >",
+        "-c",
+        &cmd,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(&file);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    let under = weight(&stacks, |s| s.split(';').any(|f| f == "write_direct"));
+    assert!(
+        under >= 64 << 20,
+        "bytes issued under write_direct: {under} (want ≥ 64 MiB)\n{stacks:?}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
