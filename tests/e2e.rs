@@ -15,7 +15,7 @@ use crate::check;
 use crate::kernel;
 use crate::workloads::workload;
 
-fn flamescript(args: &[&str]) -> Output {
+pub(crate) fn flamescript(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flamescript"))
         .args(args)
         .stdin(Stdio::null())
@@ -23,7 +23,7 @@ fn flamescript(args: &[&str]) -> Output {
         .expect("run flamescript")
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "exit {:?}\n--- stdout\n{}--- stderr\n{}",
         out.status.code(),
@@ -32,14 +32,14 @@ fn text(out: &Output) -> String {
     )
 }
 
-fn tmp(name: &str) -> PathBuf {
+pub(crate) fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fs_e2e_{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir.join(name)
 }
 
 /// `(stack, count)` lines of a folded file.
-fn folded(path: &Path) -> Vec<(String, u64)> {
+pub(crate) fn folded(path: &Path) -> Vec<(String, u64)> {
     let body = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     body.lines()
         .filter_map(|l| {
@@ -49,7 +49,7 @@ fn folded(path: &Path) -> Vec<(String, u64)> {
         .collect()
 }
 
-fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u64 {
+pub(crate) fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u64 {
     stacks.iter().filter(|(s, _)| pred(s)).map(|(_, n)| n).sum()
 }
 

@@ -13,51 +13,14 @@
 //! browser start is too slow for the suite). Each test holds the kernel lock and ends by
 //! checking that nothing of ours is still loaded.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::check;
+use crate::e2e::{flamescript, folded, text, tmp, weight};
 use crate::kernel;
 use crate::workloads::workload;
-
-fn flamescript(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flamescript"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run flamescript")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "exit {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fs_trust_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
-}
-
-/// `(stack, count)` lines of a folded file.
-fn folded(path: &Path) -> Vec<(String, u64)> {
-    let body = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    body.lines()
-        .filter_map(|l| {
-            let (stack, n) = l.rsplit_once(' ')?;
-            Some((stack.to_string(), n.parse().ok()?))
-        })
-        .collect()
-}
-
-fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u64 {
-    stacks.iter().filter(|(s, _)| pred(s)).map(|(_, n)| n).sum()
-}
 
 fn total(stacks: &[(String, u64)]) -> u64 {
     weight(stacks, |_| true)
