@@ -53,6 +53,30 @@ pub(crate) fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u
     stacks.iter().filter(|(s, _)| pred(s)).map(|(_, n)| n).sum()
 }
 
+/// Runs `script` on command `cmd` (`-c`) with any `extra` options, writing `NAME.folded`;
+/// asserts the run succeeded and returns its output and folded stacks.
+fn run_command(
+    name: &str,
+    script: &str,
+    cmd: &str,
+    extra: &[&str],
+) -> (Output, Vec<(String, u64)>) {
+    let out_path = tmp(&format!("{name}.folded"));
+    let mut args = vec![
+        "-e",
+        script,
+        "-c",
+        cmd,
+        "-o",
+        out_path.to_str().unwrap_or_default(),
+    ];
+    args.extend_from_slice(extra);
+    let out = flamescript(&args);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    (out, stacks)
+}
+
 /// The CPU time the burner reports on its stderr (`burner: cpu_seconds=1.993`).
 fn burner_cpu(out: &Output) -> f64 {
     let err = String::from_utf8_lossy(&out.stderr);
@@ -89,18 +113,8 @@ fn e2e_profile_command_under_c() {
         return;
     }
     let _k = kernel::lock();
-    let out_path = tmp("c.folded");
     let cmd = format!("{} 2", workload("burner").display());
-    let out = flamescript(&[
-        "-e",
-        "profile hz 99 < @[ustack] = count() >",
-        "-c",
-        &cmd,
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let stacks = folded(&out_path);
+    let (out, stacks) = run_command("c", "profile hz 99 < @[ustack] = count() >", &cmd, &[]);
     assert_samples(
         burn_cpu_samples(&stacks),
         burner_cpu(&out),
@@ -117,18 +131,8 @@ fn e2e_profile_through_a_shell_wrapper() {
         return;
     }
     let _k = kernel::lock();
-    let out_path = tmp("sh.folded");
     let cmd = format!("sh -c '{} 2; true'", workload("burner").display());
-    let out = flamescript(&[
-        "-e",
-        "profile hz 99 < @[ustack] = count() >",
-        "-c",
-        &cmd,
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let stacks = folded(&out_path);
+    let (out, stacks) = run_command("sh", "profile hz 99 < @[ustack] = count() >", &cmd, &[]);
     assert_samples(
         burn_cpu_samples(&stacks),
         burner_cpu(&out),
@@ -412,18 +416,13 @@ fn e2e_pagefault_counts_first_touches() {
         return;
     }
     let _k = kernel::lock();
-    let out_path = tmp("faults.folded");
     let cmd = format!("{} 10000", workload("touch").display());
-    let out = flamescript(&[
-        "-e",
+    let (_, stacks) = run_command(
+        "faults",
         "pagefault user < @[ustack] = count() >",
-        "-c",
         &cmd,
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let stacks = folded(&out_path);
+        &[],
+    );
     let in_touch = weight(&stacks, |s| s.split(';').any(|f| f == "touch_pages"));
     // One fault per page (THP refused on the range); a handful more would mean a wrong stack.
     assert!(
@@ -440,7 +439,6 @@ fn e2e_bio_sums_direct_writes() {
         return;
     }
     let _k = kernel::lock();
-    let out_path = tmp("bio.folded");
     // Under target/, on the root filesystem: O_DIRECT needs a block device (not tmpfs).
     let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("fs_direct_{}", std::process::id()));
@@ -449,17 +447,8 @@ fn e2e_bio_sums_direct_writes() {
         workload("direct_write").display(),
         file.display()
     );
-    let out = flamescript(&[
-        "-e",
-        "bio < @[ustack] = sum(bytes) >",
-        "-c",
-        &cmd,
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
+    let (_, stacks) = run_command("bio", "bio < @[ustack] = sum(bytes) >", &cmd, &[]);
     let _ = std::fs::remove_file(&file);
-    assert!(out.status.success(), "{}", text(&out));
-    let stacks = folded(&out_path);
     let under = weight(&stacks, |s| s.split(';').any(|f| f == "write_direct"));
     assert!(
         under >= 64 << 20,

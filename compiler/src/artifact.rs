@@ -116,9 +116,10 @@ pub struct MapSpec {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapKind {
-    /// A user map (`@name`), hash keyed by `key`.
+    /// A hash keyed by `key`: user maps (`@name`), and the stacks map (content hash → frames).
     Hash,
-    /// A `STACK_TRACE` map that stack ids point into.
+    /// A kernel `STACK_TRACE` map (`bpf_get_stackid` ids). The code generator keys stacks by
+    /// content instead (docs/PERFORMANCE.md); kept for hand-written objects and the runtime.
     StackTrace,
     /// A plain array (configuration, scratch).
     Array,
@@ -136,12 +137,13 @@ pub enum KeyKind {
     Int(Unit),
     /// NUL-padded text (`comm`).
     Str,
-    /// An id into the named STACK_TRACE map; negative ids are capture errors.
+    /// An 8-byte key into the named stacks map (the 63-bit hash of the frames); a negative
+    /// value is the capture's errno.
     KernelStack {
         stack_map: String,
     },
-    /// An id into the named STACK_TRACE map, symbolized in process `tgid` (a hidden key part at
-    /// `tgid_offset`, 4 bytes).
+    /// Like `KernelStack`, symbolized in process `tgid` (a hidden key part at `tgid_offset`,
+    /// 4 bytes).
     UserStack {
         stack_map: String,
         tgid_offset: u32,

@@ -2,9 +2,10 @@
 //!
 //! The byte conventions the code generator follows, decoded here and nowhere else:
 //! - integer key parts are 8-byte little-endian u64; `Str` parts are NUL-padded bytes;
-//! - a stack part is 8 bytes holding the i64 that `bpf_get_stackid` returned: an id into the
-//!   named STACK_TRACE map, or a negative errno (`-EFAULT`, `-EEXIST` for a bucket collision,
-//!   `-ENOMEM` …); a user stack's tgid is a 4-byte u32 at its `tgid_offset`, a place that a
+//! - a stack part is 8 bytes holding an i64: the stack's key in the named stacks map (the
+//!   content hash the programs computed, or a STACK_TRACE id), or a negative errno from the
+//!   capture (`-EFAULT` no stack, `-ENOMEM`, `-EEXIST` for a STACK_TRACE bucket collision …);
+//!   a user stack's tgid is a 4-byte u32 at its `tgid_offset`, a place that a
 //!   `Hidden` part also covers (and which is skipped as such);
 //! - values: Count/Sum/Min/Max/Last are one u64, Avg is {sum u64, count u64}; a histogram's
 //!   LAST key part is the log2 bucket index and its value the bucket's u64 count, so entries are
@@ -27,8 +28,8 @@ use crate::session::MapDump;
 /// `kernel.perf_event_max_stack`): a stack of exactly this many frames was probably cut.
 pub const MAX_STACK_DEPTH: usize = 127;
 
-/// `-ENOENT`: what a stack id that no longer leads to frames becomes (the STACK_TRACE map lost
-/// the entry, or reading it failed), so the weight still shows as a lost stack.
+/// `-ENOENT`: what a stack key that leads to no frames becomes (the stacks map was full when
+/// the stack was taken, or reading it failed), so the weight still shows as a lost stack.
 const ENOENT: i64 = -2;
 
 /// Decodes every entry of one map. Stack ids are resolved through `stacks(map, id)` (once per
