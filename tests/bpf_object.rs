@@ -42,6 +42,7 @@ fn map(
         value_size,
         max_entries,
         flags,
+        task_work: false,
     }
 }
 

@@ -22,6 +22,53 @@ pub struct Artifact {
     pub title: String,
     /// Clauses that run in user space (`BEGIN`, `END`, `interval`), in script order.
     pub user_clauses: Vec<UserClause>,
+    /// Span probes' per-thread tables, whose short spans the runtime adds to the graphs.
+    pub spans: Vec<SpansSpec>,
+}
+
+/// A span probe's per-thread table (`lower::span`): each slot (`SLOT_*` layout) holds the
+/// thread's spans shorter than `min_ns`, summed in the kernel without stacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpansSpec {
+    pub map: String,
+    pub slots: u32,
+    /// 0: no `min`, nothing is summed apart.
+    pub min_ns: u64,
+    /// The maps the short spans are added to, as entries of their own.
+    pub targets: Vec<ShortTarget>,
+    /// Maps of the clause that cannot take them (their key or value is not a thread's
+    /// count or time): the loss report names them.
+    pub untracked: Vec<String>,
+}
+
+/// How short spans become entries of one map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortTarget {
+    pub map: String,
+    /// One per script key part, in order.
+    pub fill: Vec<KeyFill>,
+    pub weight: ShortWeight,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFill {
+    Comm,
+    Pid,
+    Tid,
+    /// The first stack part: the `[… < min]` frame.
+    Label,
+    /// A further stack part: the thread (`comm tid`).
+    Thread,
+    Int(u64),
+    Str(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortWeight {
+    /// `sum(delta)`: the summed time.
+    Sum,
+    /// `count()`: how many spans.
+    Count,
 }
 
 /// A clause the runtime runs itself, at a time of the run rather than on a kernel event.
@@ -58,6 +105,10 @@ pub struct ProgramSpec {
     pub code: Vec<u8>,
     /// `(instruction index, map name)`: each an `ld_imm64` whose immediate becomes the map's fd.
     pub map_relocs: Vec<(u32, String)>,
+    /// The functions in `code` when there are several (`(first instruction, name, number of
+    /// arguments)`, the program itself first): the kernel wants their BTF (`func_info`)
+    /// before it accepts a callback. Empty for a program that is one function.
+    pub functions: Vec<(u32, String, u8)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +120,9 @@ pub enum AttachSpec {
     },
     /// `/sys/kernel/tracing/events/CAT/NAME`.
     Tracepoint { category: String, name: String },
-    /// BTF-typed raw tracepoint `btf_trace_<name>`.
-    TpBtf { name: String },
+    /// BTF-typed raw tracepoint `btf_trace_<name>`, whose id in the kernel's BTF is `btf_id`
+    /// (looked up when compiling, on the target).
+    TpBtf { name: String, btf_id: u32 },
     /// A clause that runs in user space (`BEGIN`, `END`, `interval`): no BPF program.
     UserSpace(UserSpaceWhen),
 }
@@ -109,6 +161,9 @@ pub struct MapSpec {
     pub max_entries: u32,
     /// Per-CPU values: the runtime sums (or min/max-merges) them across CPUs.
     pub per_cpu: bool,
+    /// The value begins with a `struct bpf_task_work` (8 bytes): the map is created with BTF
+    /// describing it, which the kernel requires.
+    pub task_work: bool,
     /// How to read the key, part by part, in script order.
     pub key: Vec<KeyPart>,
     pub value: ValueSpec,

@@ -168,6 +168,38 @@ pub trait Env {
     fn tracepoint(&self, category: &str, name: &str) -> Result<TracepointLayout, EnvError>;
     /// Every `(category, name)` known, for `-l` and completion.
     fn tracepoints(&self) -> Vec<(String, String)>;
+
+    /// Kernel type facts from BTF (`/sys/kernel/btf/vmlinux` when live): the byte offsets of
+    /// each load along `path` in `struct strukt` (`se.cfs_rq->rq` is two loads: the offset of
+    /// `se.cfs_rq` in `task_struct`, then of `rq` in `struct cfs_rq`).
+    fn btf_member_chain(&self, strukt: &str, path: &str) -> Result<Vec<u32>, EnvError> {
+        let _ = (strukt, path);
+        Err(EnvError::Unavailable(
+            "no kernel type information (BTF) in this context".into(),
+        ))
+    }
+
+    /// The BTF id of kernel function `name` (a kfunc a program calls).
+    fn btf_func(&self, name: &str) -> Result<u32, EnvError> {
+        let _ = name;
+        Err(EnvError::Unavailable(
+            "no kernel type information (BTF) in this context".into(),
+        ))
+    }
+
+    /// The BTF id of `btf_trace_<name>` (what a `tp_btf` program attaches to) and how many
+    /// arguments the tracepoint passes.
+    fn btf_tracepoint(&self, name: &str) -> Result<(u32, usize), EnvError> {
+        let _ = name;
+        Err(EnvError::Unavailable(
+            "no kernel type information (BTF) in this context".into(),
+        ))
+    }
+
+    /// The kernel's `pid_max`: how many thread ids can exist at once.
+    fn pid_max(&self) -> u32 {
+        32_768
+    }
 }
 
 /// An environment that knows no tracepoint (for `--check` without a kernel, and tests).
@@ -193,6 +225,9 @@ pub struct Resolved {
     /// `block:block_rq_issue`), looked up when the script is checked so that a kernel without
     /// them is refused at the probe, and so the lowering needs no `Env`. Not visible as `args`.
     pub records: Vec<TracepointLayout>,
+    /// Kernel facts the lowering needs, looked up at check time like `records`: struct member
+    /// offsets, BTF ids, sizes (`task_struct:se.cfs_rq->rq` → the offset of each load).
+    pub facts: std::collections::BTreeMap<String, Vec<u32>>,
 }
 
 /// Why a probe's `:` parts did not resolve.
@@ -254,6 +289,12 @@ pub trait Probe: Sync {
         Vec::new()
     }
 
+    /// How a clause becomes programs: one per event (most probes), or a span of time measured
+    /// between two events of one thread (`offcpu`, `futex`).
+    fn shape(&self) -> Shape {
+        Shape::Event
+    }
+
     /// Where the probe's own builtin `builtins()[index]` is read from.
     fn builtin_source(&self, index: usize) -> BuiltinSource {
         let _ = index;
@@ -267,6 +308,45 @@ pub struct Hook {
     /// The ELF section: `perf_event`, `tracepoint/block/block_rq_issue`, …
     pub section: String,
     pub attach: AttachSpec,
+}
+
+/// How a clause of a probe becomes programs (see `lower`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One program per hook; the block runs on every event (profile, tracepoints, bio, …).
+    Event,
+    /// Time a thread spends off the CPU, from the scheduler's BTF-typed `sched_switch`: the
+    /// block runs once per span, for the thread that waited, with `delta` and `state`
+    /// (builtins 0 and 1). Needs the facts `lower::span::resolve_offcpu` looks up.
+    OffCpu,
+    /// Time a thread spends inside one syscall, from its enter to its exit tracepoint: the
+    /// block runs at the exit, in the thread, with `delta` (builtin 0).
+    Syscall(SyscallSpan),
+}
+
+/// A syscall span: which calls are timed and what is kept from their arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyscallSpan {
+    pub calls: Vec<SyscallCall>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyscallCall {
+    /// `sys_enter_futex`, `sys_exit_futex` in category `syscalls`.
+    pub enter: &'static str,
+    pub exit: &'static str,
+    /// Builtins (by index) saved at entry, each from a field of the enter record or a
+    /// constant; at most two.
+    pub saved: Vec<(usize, Saved)>,
+    /// Only calls whose `field & mask_of_cmd` picks a set bit of `cmds` are timed:
+    /// `(field, cmd_mask, cmds)`: the futex wait operations among all futex ops.
+    pub only: Option<(&'static str, u32, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Field(&'static str),
+    Const(u64),
 }
 
 /// How a probe's own builtin is read inside its program.

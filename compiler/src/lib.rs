@@ -16,6 +16,7 @@ pub mod bpf;
 pub mod catalog;
 pub mod diag;
 pub mod ir;
+pub mod kbtf;
 pub mod lower;
 pub mod sema;
 pub mod syntax;
@@ -116,6 +117,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
                 .iter()
                 .map(|r| (r.insn as u32, r.map.clone()))
                 .collect(),
+            functions: low.functions.clone(),
         });
         programs.push(bpf::Program {
             name: p.name.clone(),
@@ -161,6 +163,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         needs_kernel_btf,
         title: text.trim().to_string(),
         user_clauses: module.user_clauses.clone(),
+        spans: module.spans.clone(),
     };
     Ok(Compiled {
         artifact,

@@ -29,6 +29,22 @@ pub const MOUNT_COMMAND: &str = "mount -t tracefs nodev /sys/kernel/tracing";
 pub struct TracefsEnv {
     root: PathBuf,
     live: bool,
+    /// Kernel types, read on the first BTF question only (most scripts ask none).
+    types: std::sync::Arc<std::sync::OnceLock<Result<Types, String>>>,
+}
+
+/// Where BTF answers come from: the running kernel, or a fixture's `btf.txt` (lines
+/// `member STRUCT PATH OFF…`, `func NAME ID`, `tracepoint NAME ID NARGS`, `pid_max N`) so tests
+/// compile against pinned facts.
+enum Types {
+    Kernel(crate::kbtf::KernelBtf),
+    Fixture(Vec<Vec<String>>),
+}
+
+impl std::fmt::Debug for Types {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Types")
+    }
 }
 
 impl TracefsEnv {
@@ -38,6 +54,7 @@ impl TracefsEnv {
         TracefsEnv {
             root: PathBuf::from(LIVE_ROOT),
             live: true,
+            types: Default::default(),
         }
     }
 
@@ -46,7 +63,44 @@ impl TracefsEnv {
         TracefsEnv {
             root: root.into(),
             live: false,
+            types: Default::default(),
         }
+    }
+
+    fn types(&self) -> Result<&Types, EnvError> {
+        let t = self.types.get_or_init(|| {
+            if self.live {
+                crate::kbtf::KernelBtf::load()
+                    .map(Types::Kernel)
+                    .map_err(|e| {
+                        format!("{e}: the kernel must be built with BTF (CONFIG_DEBUG_INFO_BTF)")
+                    })
+            } else {
+                let path = self.root.join("btf.txt");
+                std::fs::read_to_string(&path)
+                    .map(|text| {
+                        Types::Fixture(
+                            text.lines()
+                                .map(|l| l.split_whitespace().map(String::from).collect())
+                                .collect(),
+                        )
+                    })
+                    .map_err(|e| format!("cannot read `{}`: {e}", path.display()))
+            }
+        });
+        t.as_ref().map_err(|e| EnvError::Unavailable(e.clone()))
+    }
+
+    fn fixture_line(lines: &[Vec<String>], head: &[&str]) -> Option<Vec<u32>> {
+        lines
+            .iter()
+            .find(|l| l.len() >= head.len() && l.iter().zip(head).all(|(a, b)| a == b))
+            .map(|l| {
+                l[head.len()..]
+                    .iter()
+                    .filter_map(|v| v.parse().ok())
+                    .collect()
+            })
     }
 
     fn events(&self) -> PathBuf {
@@ -115,6 +169,57 @@ impl Env for TracefsEnv {
             }
         }
         out
+    }
+
+    fn btf_member_chain(&self, strukt: &str, path: &str) -> Result<Vec<u32>, EnvError> {
+        match self.types()? {
+            Types::Kernel(btf) => btf
+                .member_chain(strukt, path)
+                .map_err(|e| EnvError::Unavailable(e.0)),
+            Types::Fixture(lines) => Self::fixture_line(lines, &["member", strukt, path])
+                .ok_or_else(|| EnvError::Unavailable(format!("no `{strukt}.{path}` in btf.txt"))),
+        }
+    }
+
+    fn btf_func(&self, name: &str) -> Result<u32, EnvError> {
+        let id = match self.types()? {
+            Types::Kernel(btf) => btf.find(crate::kbtf::Kind::Func, name),
+            Types::Fixture(lines) => {
+                Self::fixture_line(lines, &["func", name]).and_then(|v| v.first().copied())
+            }
+        };
+        id.ok_or_else(|| {
+            EnvError::Unavailable(format!("this kernel has no function `{name}` (BTF)"))
+        })
+    }
+
+    fn btf_tracepoint(&self, name: &str) -> Result<(u32, usize), EnvError> {
+        let found = match self.types()? {
+            Types::Kernel(btf) => btf.tracepoint_params(name),
+            Types::Fixture(lines) => Self::fixture_line(lines, &["tracepoint", name])
+                .and_then(|v| Some((*v.first()?, *v.get(1)? as usize))),
+        };
+        found.ok_or_else(|| {
+            EnvError::Unavailable(format!("this kernel has no BTF tracepoint `{name}`"))
+        })
+    }
+
+    fn pid_max(&self) -> u32 {
+        if self.live {
+            std::fs::read_to_string("/proc/sys/kernel/pid_max")
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(32_768)
+        } else {
+            self.types()
+                .ok()
+                .and_then(|t| match t {
+                    Types::Fixture(lines) => Self::fixture_line(lines, &["pid_max"]),
+                    Types::Kernel(_) => None,
+                })
+                .and_then(|v| v.first().copied())
+                .unwrap_or(32_768)
+        }
     }
 }
 

@@ -87,7 +87,10 @@ enum Backend {
 impl Session {
     /// Loads the object and every program: the verifier runs here. Attaches nothing.
     pub fn load(artifact: &Artifact) -> Result<Session, RuntimeError> {
-        if !artifact.needs_kernel_btf {
+        // aya stays available for objects that need the kernel's BTF, to cross-check our
+        // loader (FLAMESCRIPT_LOADER=aya); ours handles every kind without parsing that BTF.
+        let aya = std::env::var_os("FLAMESCRIPT_LOADER").is_some_and(|v| v == "aya");
+        if !(artifact.needs_kernel_btf && aya) {
             use attach::direct::{Direct, LoadFailure};
             let direct = Direct::load(artifact).map_err(|f| match f {
                 LoadFailure::NotPermitted => RuntimeError::NotPermitted,

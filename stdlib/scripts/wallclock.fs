@@ -2,4 +2,4 @@
 // On-CPU samples are weighted by the time each stands for (`period`), off-CPU waits by their
 // length (`delta`), both in nanoseconds, so the two halves add up and compare directly.
 profile hz 99 < @[kstack, ustack] = sum(period) >
-offcpu < @[kstack, ustack] = sum(delta) >
+offcpu min 1ms < @[kstack, ustack] = sum(delta) >

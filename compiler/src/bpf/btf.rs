@@ -17,6 +17,10 @@ const BTF_KIND_INT: u32 = 1;
 const BTF_KIND_PTR: u32 = 2;
 const BTF_KIND_ARRAY: u32 = 3;
 const BTF_KIND_STRUCT: u32 = 4;
+const BTF_KIND_FUNC: u32 = 12;
+const BTF_KIND_FUNC_PROTO: u32 = 13;
+/// A FUNC's linkage, in its `vlen` bits.
+const BTF_FUNC_STATIC: u32 = 0;
 const BTF_KIND_VAR: u32 = 14;
 const BTF_KIND_DATASEC: u32 = 15;
 const BTF_INT_SIGNED: u32 = 1;
@@ -35,11 +39,68 @@ enum Member {
     KeyInt,
     /// `unsigned char (*value)[n]`.
     ValueBytes(u32),
+    /// `struct fs_task_work_value *value`: `struct bpf_task_work` then bytes (see
+    /// [`task_work_value`]).
+    ValueTaskWork(u32),
+}
+
+/// A map value of `size` bytes that begins with the kernel's `struct bpf_task_work` (one
+/// `__u64`): the verifier finds that field by its struct name in the map's value type, and
+/// refuses the task-work kfuncs on a value without it.
+fn task_work_value(b: &mut Builder, size: u32) -> u32 {
+    let int = b.int("int", 4, true);
+    let u64t = b.int("long long unsigned int", 8, false);
+    let tw = b.struct_("bpf_task_work", 8, &[("__opaque", u64t, 0)]);
+    let uchar = b.int("unsigned char", 1, false);
+    let rest = b.array(uchar, int, size - 8);
+    b.struct_(
+        "fs_task_work_value",
+        size,
+        &[("tw", tw, 0), ("data", rest, 64)],
+    )
+}
+
+/// The BTF of a program made of several functions (`(first instruction, name, arguments)`,
+/// the program first): a FUNC per function, static (the kernel refuses a callback that is not),
+/// returning `int`, every argument a `void *` — the kernel checks a static function's
+/// arguments at each call, not against this. Returns the blob and the `func_info` records
+/// (`insn_off`, FUNC type id) in order.
+pub fn functions_btf(functions: &[(u32, String, u8)]) -> (Vec<u8>, Vec<(u32, u32)>) {
+    let mut b = Builder::new();
+    let int = b.int("int", 4, true);
+    let ptr = b.ptr(0);
+    let mut info = Vec::new();
+    for (insn, name, args) in functions {
+        let params: Vec<u32> = (0..*args)
+            .flat_map(|i| [b.string(&format!("a{i}")), ptr])
+            .collect();
+        let proto = b.push_type("", BTF_KIND_FUNC_PROTO, u32::from(*args), int, &params);
+        let func = b.push_type(name, BTF_KIND_FUNC, BTF_FUNC_STATIC, proto, &[]);
+        info.push((*insn, func));
+    }
+    (b.finish(), info)
+}
+
+/// The BTF a loader gives the kernel to create one map that needs typed BTF:
+/// `(blob, key type id, value type id)`.
+pub fn typed_map_btf(def: &MapDef) -> (Vec<u8>, u32, u32) {
+    let mut b = Builder::new();
+    let int = b.int("int", 4, true);
+    let value = if def.task_work {
+        task_work_value(&mut b, def.value_size)
+    } else {
+        let uchar = b.int("unsigned char", 1, false);
+        b.array(uchar, int, def.value_size)
+    };
+    (b.finish(), int, value)
 }
 
 fn map_members(def: &MapDef) -> Vec<Member> {
     let mut members = vec![Member::Number("type", def.kind.id())];
-    if def.kind.needs_typed_btf() {
+    if def.task_work {
+        members.push(Member::KeyInt);
+        members.push(Member::ValueTaskWork(def.value_size));
+    } else if def.kind.needs_typed_btf() {
         members.push(Member::KeyInt);
         members.push(Member::ValueBytes(def.value_size));
     } else {
@@ -76,6 +137,10 @@ pub fn maps_btf(maps: &[MapDef]) -> Vec<u8> {
                 Member::ValueBytes(n) => {
                     let array = b.array(uchar, int, n);
                     ("value", b.ptr(array))
+                }
+                Member::ValueTaskWork(n) => {
+                    let value = task_work_value(&mut b, n);
+                    ("value", b.ptr(value))
                 }
             })
             .collect();
@@ -249,6 +314,7 @@ mod tests {
             value_size: 8,
             max_entries: 1024,
             flags: 0,
+            task_work: false,
         };
         let btf = maps_btf(std::slice::from_ref(&def));
         assert_eq!(btf[..4], [0x9f, 0xeb, 1, 0]);

@@ -16,6 +16,9 @@ use super::insn::{AluOp as BAlu, Cond as BCond, Insn, Reg, Size};
 use crate::diag::Span;
 use crate::ir::{AluOp, Base, Cond, Inst, MapId, Operand, Program, VReg, Width};
 
+/// `src_reg` of an `ld_imm64` that loads a subprogram's address.
+const BPF_PSEUDO_FUNC: u8 = 4;
+
 /// The BPF stack limit per program (verifier: MAX_BPF_STACK).
 pub const STACK_LIMIT: u32 = 512;
 
@@ -28,6 +31,11 @@ pub struct Lowered {
     /// `(first instruction index, span)` in order.
     pub lines: Vec<(u32, Span)>,
     pub stack_size: u32,
+    /// `(instruction index, subprogram)`: `FuncAddr` loads to point at their subprogram.
+    pub func_refs: Vec<(usize, u32)>,
+    /// `(first instruction, name, arguments)` of each function when there are subprograms,
+    /// the main one first.
+    pub functions: Vec<(u32, String, u8)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +48,47 @@ enum Loc {
 const ALLOCATABLE: [Reg; 4] = [Reg::R6, Reg::R7, Reg::R8, Reg::R9];
 
 pub fn lower(prog: &Program) -> Result<Lowered, String> {
+    let mut main = lower_one(prog)?;
+    // Subprograms follow the main code; each `FuncAddr` becomes an `ld_imm64`, and each
+    // `CallSub` a `call`, whose immediate is the distance from the instruction after it to the
+    // subprogram's first instruction.
+    let mut starts = Vec::new();
+    if !prog.subprograms.is_empty() {
+        main.functions.push((0, prog.name.clone(), 1));
+    }
+    for sub in &prog.subprograms {
+        let low = lower_one(sub)?;
+        let base = main.insns.len();
+        starts.push(base);
+        let params = sub
+            .insts
+            .iter()
+            .filter_map(|i| match i {
+                Inst::Param { index, .. } => Some(index + 1),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        main.functions.push((base as u32, sub.name.clone(), params));
+        main.relocs
+            .extend(low.relocs.iter().map(|(at, map)| (at + base, *map)));
+        main.lines
+            .extend(low.lines.iter().map(|(at, span)| (at + base as u32, *span)));
+        main.func_refs
+            .extend(low.func_refs.iter().map(|(at, sub)| (at + base, *sub)));
+        main.insns.extend(low.insns);
+        main.stack_size = main.stack_size.max(low.stack_size);
+    }
+    for (at, sub) in std::mem::take(&mut main.func_refs) {
+        let start = *starts
+            .get(sub as usize)
+            .ok_or_else(|| format!("no subprogram {sub}"))?;
+        main.insns[at].imm = (start as i64 - (at as i64 + 1)) as i32;
+    }
+    Ok(main)
+}
+
+fn lower_one(prog: &Program) -> Result<Lowered, String> {
     // Slot offsets: slot i occupies [fp - end_i, fp - end_i + size_i).
     let mut slot_off = Vec::with_capacity(prog.slots.len());
     let mut depth: u32 = 0;
@@ -58,6 +107,7 @@ pub fn lower(prog: &Program) -> Result<Lowered, String> {
     let mut e = Emitter {
         out: Vec::new(),
         relocs: Vec::new(),
+        func_refs: Vec::new(),
         lines: Vec::new(),
         fixups: Vec::new(),
         labels: HashMap::new(),
@@ -79,6 +129,8 @@ pub fn lower(prog: &Program) -> Result<Lowered, String> {
         relocs: e.relocs,
         lines: e.lines,
         stack_size,
+        func_refs: e.func_refs,
+        functions: Vec::new(),
     })
 }
 
@@ -145,6 +197,8 @@ fn regs_of(inst: &Inst) -> Vec<VReg> {
     };
     match inst {
         Inst::Ctx { dst }
+        | Inst::Param { dst, .. }
+        | Inst::FuncAddr { dst, .. }
         | Inst::Const { dst, .. }
         | Inst::SlotAddr { dst, .. }
         | Inst::MapPtr { dst, .. } => vec![*dst],
@@ -152,7 +206,9 @@ fn regs_of(inst: &Inst) -> Vec<VReg> {
         Inst::Alu { dst, src, .. } => [vec![*dst], op(src)].concat(),
         Inst::Load { dst, base: b, .. } => [base(b), vec![*dst]].concat(),
         Inst::Store { base: b, src, .. } => [base(b), op(src)].concat(),
-        Inst::Call { args, dst, .. } => args.iter().copied().chain(*dst).collect(),
+        Inst::Call { args, dst, .. }
+        | Inst::Kfunc { args, dst, .. }
+        | Inst::CallSub { args, dst, .. } => args.iter().copied().chain(*dst).collect(),
         Inst::AtomicAdd { ptr, src, .. } => vec![*ptr, *src],
         Inst::JumpIf { lhs, rhs, .. } => [vec![*lhs], op(rhs)].concat(),
         Inst::Span(_) | Inst::Jump { .. } | Inst::Label(_) | Inst::Exit => vec![],
@@ -162,6 +218,7 @@ fn regs_of(inst: &Inst) -> Vec<VReg> {
 struct Emitter {
     out: Vec<Insn>,
     relocs: Vec<(usize, MapId)>,
+    func_refs: Vec<(usize, u32)>,
     lines: Vec<(u32, Span)>,
     fixups: Vec<(usize, u32)>,
     labels: HashMap<u32, usize>,
@@ -271,6 +328,20 @@ impl Emitter {
                 }
                 self.write_back(*dst, d)?;
             }
+            Inst::Param { dst, index } => {
+                let from = Reg(index + 1);
+                let d = self.target(*dst, Reg::R0)?;
+                self.out.push(Insn::mov64_reg(d, from));
+                self.write_back(*dst, d)?;
+            }
+            Inst::FuncAddr { dst, sub } => {
+                let d = self.target(*dst, Reg::R0)?;
+                self.func_refs.push((self.out.len(), *sub));
+                let mut pair = Insn::ld_imm64(d, 0);
+                pair[0].src = BPF_PSEUDO_FUNC;
+                self.out.extend(pair);
+                self.write_back(*dst, d)?;
+            }
             Inst::Const { dst, value } => {
                 let d = self.target(*dst, Reg::R0)?;
                 let v = *value as i64;
@@ -343,7 +414,9 @@ impl Emitter {
                 self.out.extend(Insn::ld_map_fd(d));
                 self.write_back(*dst, d)?;
             }
-            Inst::Call { helper, args, dst } => {
+            Inst::Call { args, dst, .. }
+            | Inst::Kfunc { args, dst, .. }
+            | Inst::CallSub { args, dst, .. } => {
                 const ARGS: [Reg; 5] = [Reg::R1, Reg::R2, Reg::R3, Reg::R4, Reg::R5];
                 for (a, &to) in args.iter().zip(ARGS.iter()) {
                     match self.loc(*a)? {
@@ -351,7 +424,15 @@ impl Emitter {
                         Loc::Spill(off) => self.out.push(Insn::ldx(Size::DW, to, Reg::FP, off)),
                     }
                 }
-                self.out.push(Insn::call_helper(*helper as i32));
+                if let Inst::CallSub { sub, .. } = inst {
+                    self.func_refs.push((self.out.len(), *sub));
+                }
+                self.out.push(match inst {
+                    Inst::Kfunc { id, .. } => Insn::call_kfunc(*id as i32),
+                    Inst::CallSub { .. } => Insn::call_local(0),
+                    Inst::Call { helper, .. } => Insn::call_helper(*helper as i32),
+                    _ => unreachable!("matched above"),
+                });
                 if let Some(d) = dst {
                     match self.loc(*d)? {
                         Loc::Reg(r) => self.out.push(Insn::mov64_reg(r, Reg::R0)),

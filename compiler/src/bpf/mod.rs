@@ -61,6 +61,8 @@ pub struct MapDef {
     pub max_entries: u32,
     /// `BPF_F_*` creation flags; `TaskStorage` requires `BPF_F_NO_PREALLOC`.
     pub flags: u32,
+    /// The value begins with a `struct bpf_task_work`: created with typed BTF.
+    pub task_work: bool,
 }
 
 impl MapDef {
@@ -80,6 +82,7 @@ impl MapDef {
             value_size: spec.value_size,
             max_entries: spec.max_entries,
             flags: 0,
+            task_work: spec.task_work,
         }
     }
 }
@@ -118,6 +121,7 @@ impl MapType {
     /// `btf_value_type_id`); other maps describe only their sizes, which every type accepts
     /// (STACK_TRACE rejects key/value BTF: its `map_check_btf` is `map_check_no_btf`).
     pub fn needs_typed_btf(self) -> bool {
+        // (and any map whose `MapDef::task_work` is set)
         matches!(self, MapType::TaskStorage)
     }
 }

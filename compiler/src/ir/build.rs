@@ -27,6 +27,7 @@ impl Builder {
             insts: Vec::new(),
             slots: Vec::new(),
             vregs: 0,
+            subprograms: Vec::new(),
         };
         Builder { prog, labels: 0 }
     }
@@ -78,6 +79,43 @@ impl Builder {
             args,
             dst: Some(dst),
         });
+        dst
+    }
+
+    pub fn kfunc(&mut self, id: u32, args: Vec<VReg>) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Kfunc {
+            id,
+            args,
+            dst: Some(dst),
+        });
+        dst
+    }
+
+    /// Adds a finished subprogram (see `Program::subprograms`); returns its index.
+    pub fn add_subprogram(&mut self, sub: Program) -> u32 {
+        self.prog.subprograms.push(sub);
+        self.prog.subprograms.len() as u32 - 1
+    }
+
+    /// The address of subprogram `sub`, for a callback argument.
+    pub fn func_addr(&mut self, sub: u32) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::FuncAddr { dst, sub });
+        dst
+    }
+
+    pub fn call_sub(&mut self, sub: u32, args: Vec<VReg>) {
+        self.push(Inst::CallSub {
+            sub,
+            args,
+            dst: None,
+        });
+    }
+
+    pub fn param(&mut self, index: u8) -> VReg {
+        let dst = self.reg();
+        self.push(Inst::Param { dst, index });
         dst
     }
 

@@ -125,6 +125,12 @@ pub enum Inst {
     Ctx {
         dst: VReg,
     },
+    /// `dst = r(index + 1)` at entry: a subprogram's arguments (a callback's map, key and
+    /// value). Only among the first instructions, before anything that clobbers r1–r5.
+    Param {
+        dst: VReg,
+        index: u8,
+    },
     /// `dst = value`
     Const {
         dst: VReg,
@@ -172,6 +178,25 @@ pub enum Inst {
         args: Vec<VReg>,
         dst: Option<VReg>,
     },
+    /// `dst = kfunc(args…)`: a kernel function by its BTF id in vmlinux (`call` with
+    /// `src_reg = BPF_PSEUDO_KFUNC_CALL`); registers as for helpers.
+    Kfunc {
+        id: u32,
+        args: Vec<VReg>,
+        dst: Option<VReg>,
+    },
+    /// `dst = subprogram(args…)`: a BPF-to-BPF call to `Program::subprograms[sub]`.
+    CallSub {
+        sub: u32,
+        args: Vec<VReg>,
+        dst: Option<VReg>,
+    },
+    /// `dst = &subprogram`: the address of `Program::subprograms[sub]`, for a kfunc or helper
+    /// that takes a callback (`ld_imm64` with `src_reg = BPF_PSEUDO_FUNC`).
+    FuncAddr {
+        dst: VReg,
+        sub: u32,
+    },
     /// `lock *(u64 *)(ptr + off) += src`
     AtomicAdd {
         ptr: VReg,
@@ -207,6 +232,11 @@ pub struct Program {
     // Invariant: slot sizes are multiples of 8 (every slot is 8-byte aligned).
     pub slots: Vec<u32>,
     pub vregs: u32,
+    /// Functions this program calls (`CallSub`) or passes to the kernel as callbacks
+    /// (`FuncAddr`), laid out after its code in order, each with its own registers and stack
+    /// frame. Flat: a subprogram's `CallSub`/`FuncAddr` index this same list of the main
+    /// program, and its own `subprograms` stays empty.
+    pub subprograms: Vec<Program>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -216,4 +246,6 @@ pub struct Module {
     pub maps: Vec<crate::artifact::MapSpec>,
     /// Clauses the runtime runs in user space (no BPF program).
     pub user_clauses: Vec<crate::artifact::UserClause>,
+    /// Span probes' per-thread tables (`lower::span`).
+    pub spans: Vec<crate::artifact::SpansSpec>,
 }

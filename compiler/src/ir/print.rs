@@ -53,6 +53,22 @@ pub fn print(prog: &Program) -> String {
                     None => format!("  call #{helper}({})", args.join(", ")),
                 }
             }
+            Inst::Kfunc { id, args, dst } => {
+                let args: Vec<String> = args.iter().map(|a| format!("%{}", a.0)).collect();
+                match dst {
+                    Some(d) => format!("  %{} = kfunc #{id}({})", d.0, args.join(", ")),
+                    None => format!("  kfunc #{id}({})", args.join(", ")),
+                }
+            }
+            Inst::CallSub { sub, args, dst } => {
+                let args: Vec<String> = args.iter().map(|a| format!("%{}", a.0)).collect();
+                match dst {
+                    Some(d) => format!("  %{} = call sub{sub}({})", d.0, args.join(", ")),
+                    None => format!("  call sub{sub}({})", args.join(", ")),
+                }
+            }
+            Inst::Param { dst, index } => format!("  %{} = param{index}", dst.0),
+            Inst::FuncAddr { dst, sub } => format!("  %{} = &sub{sub}", dst.0),
             Inst::AtomicAdd { ptr, off, src } => {
                 format!("  lock *(u64 *)(%{} {off:+}) += %{}", ptr.0, src.0)
             }
@@ -76,6 +92,10 @@ pub fn print(prog: &Program) -> String {
         };
         out.push_str(&line);
         out.push('\n');
+    }
+    for (i, sub) in prog.subprograms.iter().enumerate() {
+        let _ = writeln!(out, "sub{i}:");
+        out.push_str(&print(sub));
     }
     out
 }

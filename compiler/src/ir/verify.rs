@@ -31,6 +31,16 @@ pub fn verify(prog: &Program) -> Result<(), String> {
                 }
                 def = Some(*dst);
             }
+            Inst::Param { dst, index } => {
+                let first = prog.insts[..i]
+                    .iter()
+                    .all(|p| matches!(p, Inst::Param { .. } | Inst::Span(_)));
+                if !first || *index > 4 {
+                    return err(i, "a parameter is read only at entry, r1–r5".into());
+                }
+                def = Some(*dst);
+            }
+            Inst::FuncAddr { dst, .. } => def = Some(*dst),
             Inst::Const { dst, .. } | Inst::SlotAddr { dst, .. } | Inst::MapPtr { dst, .. } => {
                 def = Some(*dst)
             }
@@ -58,7 +68,9 @@ pub fn verify(prog: &Program) -> Result<(), String> {
                     uses.push(*r);
                 }
             }
-            Inst::Call { args, dst, .. } => {
+            Inst::Call { args, dst, .. }
+            | Inst::Kfunc { args, dst, .. }
+            | Inst::CallSub { args, dst, .. } => {
                 if args.len() > 5 {
                     return err(
                         i,
@@ -123,6 +135,26 @@ pub fn verify(prog: &Program) -> Result<(), String> {
     }
     if prog.insts.last() != Some(&Inst::Exit) {
         return Err(format!("{}: does not end with exit", prog.name));
+    }
+    for sub in &prog.subprograms {
+        if !sub.subprograms.is_empty() {
+            return Err(format!("{}: nested subprograms", sub.name));
+        }
+        let calls = |p: &super::Program| {
+            p.insts.iter().all(|i| match i {
+                Inst::CallSub { sub, .. } | Inst::FuncAddr { sub, .. } => {
+                    (*sub as usize) < prog.subprograms.len()
+                }
+                _ => true,
+            })
+        };
+        if !calls(sub) {
+            return Err(format!(
+                "{}: calls a subprogram that does not exist",
+                sub.name
+            ));
+        }
+        verify(sub)?;
     }
     Ok(())
 }

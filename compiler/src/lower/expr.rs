@@ -216,6 +216,24 @@ impl Lowerer<'_> {
     }
 
     fn builtin(&mut self, b: BuiltinRef, span: Span) -> Result<VReg, Diagnostic> {
+        if let Some(record) = &self.record {
+            if let Some((off, size)) = record.field(b.name()) {
+                let width =
+                    Width::for_size(size).ok_or_else(|| internal(span, "odd record field"))?;
+                return Ok(self.b.load(width, Base::Reg(self.ctx), off as i16));
+            }
+            if b.name() == "cgroup" {
+                return Err(Diagnostic::error(
+                    format!(
+                        "`cgroup` is not available in `{}` yet",
+                        self.cx.clause.probe.name
+                    ),
+                    span,
+                    "the thread's cgroup is not recorded with its span",
+                )
+                .with_help("key by `pid` or `comm` instead"));
+            }
+        }
         match b {
             BuiltinRef::Common { name, .. } => match name {
                 "pid" => Ok(self.tgid()),
@@ -262,7 +280,7 @@ impl Lowerer<'_> {
     }
 
     /// Reads an integer field of the tracepoint record, sign-extending signed fields.
-    fn record_load(&mut self, f: &TpField, span: Span) -> Result<VReg, Diagnostic> {
+    pub(super) fn record_load(&mut self, f: &TpField, span: Span) -> Result<VReg, Diagnostic> {
         if f.kind == TpFieldKind::CharArray {
             return Err(internal(span, "a string field used as a number"));
         }
@@ -287,6 +305,22 @@ impl Lowerer<'_> {
         size: u32,
     ) -> Result<(), Diagnostic> {
         let field = match &e.kind {
+            ExprKind::Builtin(BuiltinRef::Common { name: "comm", .. }) if self.record.is_some() => {
+                // The record's copy (the thread that waited, not the current task).
+                let at = super::span::REC_COMM as i16;
+                for i in 0..size.min(16).div_ceil(8) {
+                    let w = self
+                        .b
+                        .load(Width::B8, Base::Reg(self.ctx), at + 8 * i as i16);
+                    self.b.store(
+                        Width::B8,
+                        Base::Slot(slot),
+                        off as i16 + 8 * i as i16,
+                        Operand::Reg(w),
+                    );
+                }
+                return Ok(());
+            }
             ExprKind::Builtin(BuiltinRef::Common { name: "comm", .. }) => {
                 let dst = self.b.slot_addr(slot, off as i16);
                 let n = self.b.constant(u64::from(size.min(16)));

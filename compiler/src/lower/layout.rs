@@ -109,6 +109,7 @@ pub fn map_spec(index: usize, decl: &MapDecl, options: &Options) -> MapSpec {
         value_size,
         max_entries: options.map_entries,
         per_cpu,
+        task_work: false,
         key,
         value,
     }

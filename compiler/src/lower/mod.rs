@@ -30,6 +30,7 @@
 
 pub mod expr;
 mod layout;
+pub mod span;
 mod stmt;
 
 use crate::artifact::{KeyKind, MapKind, MapSpec, ValueSpec};
@@ -41,10 +42,35 @@ use crate::sema::checked;
 pub use layout::map_spec;
 
 /// The losses counters, in the order of the losses map's indices.
-pub const COUNTERS: &[&str] = &["events_seen", "events_kept", "map_full"];
+pub const COUNTERS: &[&str] = &[
+    "events_seen",
+    "events_kept",
+    "map_full",
+    "spans_unmatched",
+    "spans_above_max",
+    "ustack_no_room",
+    "ustack_merged",
+    "task_work_failed",
+    "short_evicted_ns",
+    "short_evicted",
+];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
 const MAP_FULL: u32 = 2;
+/// A span's end without a usable start: begun before the probes were attached, or stale.
+const SPANS_UNMATCHED: u32 = 3;
+/// Spans longer than `max`, left out by the script.
+const SPANS_ABOVE_MAX: u32 = 4;
+/// `offcpu` records that found no room to wait for their user stack (ran without it).
+const USTACK_NO_ROOM: u32 = 5;
+/// `offcpu` spans added to a parked record of the same thread (more than `PENDING` blocks
+/// before one return to user space): time kept, kernel stack of the earlier block.
+const USTACK_MERGED: u32 = 6;
+/// The task work could not be scheduled (the thread was exiting): ran without a user stack.
+const TASK_WORK_FAILED: u32 = 7;
+/// Short spans of a thread whose slot another thread took (it exited, or shares the slot).
+const SHORT_EVICTED_NS: u32 = 8;
+const SHORT_EVICTED: u32 = 9;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -152,6 +178,65 @@ pub fn lower(
         maps.push(internal_map(TARGETS_MAP, MapKind::Hash, 4, 8, 8_192, false));
         MapId(maps.len() as u32 - 1)
     });
+    // Span probes' own tables, one set per clause.
+    let mut span_maps = std::collections::HashMap::new();
+    for (ci, clause) in prog.clauses.iter().enumerate() {
+        let probe = catalog.probes[clause.probe.index];
+        if probe.shape() == crate::catalog::Shape::Event {
+            continue;
+        }
+        let pid_max = clause
+            .resolved
+            .facts
+            .get("pid_max")
+            .and_then(|v| v.first().copied())
+            .unwrap_or(32_768);
+        let slots = span::slots_for(pid_max);
+        maps.push(internal_map(
+            &format!("fs_{ci}_spans"),
+            MapKind::Array,
+            4,
+            span::SLOT_SIZE,
+            slots,
+            false,
+        ));
+        let spans = MapId(maps.len() as u32 - 1);
+        let wants_ustack = probe.shape() == crate::catalog::Shape::OffCpu
+            && prog.maps.iter().any(|m| {
+                m.keys
+                    .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
+            });
+        let pending = wants_ustack.then(|| {
+            let mut m = internal_map(
+                &format!("fs_{ci}_pend"),
+                MapKind::Hash,
+                4,
+                span::PEND_SIZE,
+                options.map_entries,
+                false,
+            );
+            m.task_work = true;
+            maps.push(m);
+            let pending = MapId(maps.len() as u32 - 1);
+            maps.push(internal_map(
+                &format!("fs_{ci}_zero"),
+                MapKind::Array,
+                4,
+                span::PEND_SIZE,
+                1,
+                false,
+            ));
+            (pending, MapId(maps.len() as u32 - 1))
+        });
+        span_maps.insert(
+            ci,
+            span::SpanMaps {
+                spans,
+                pending,
+                slots,
+            },
+        );
+    }
     let ids = Ids {
         user_maps: prog.maps.len(),
         stacks,
@@ -162,8 +247,33 @@ pub fn lower(
 
     let mut programs = Vec::new();
     let mut user_clauses = Vec::new();
+    let mut spans = Vec::new();
     for (ci, clause) in prog.clauses.iter().enumerate() {
         let probe = catalog.probes[clause.probe.index];
+        if let Some(sm) = span_maps.get(&ci) {
+            let ctx = Ctx {
+                clause,
+                decls: &prog.maps,
+                probe,
+                maps: &maps,
+                ids: &ids,
+                options,
+            };
+            match probe.shape() {
+                crate::catalog::Shape::OffCpu => {
+                    let name = program_name(ci, 0, 1, clause.probe.name);
+                    programs.push(span::lower_offcpu(&ctx, name, sm)?);
+                }
+                crate::catalog::Shape::Syscall(s) => {
+                    for (k, call) in s.calls.iter().enumerate() {
+                        programs.extend(span::lower_syscall(&ctx, ci, k, call, sm)?);
+                    }
+                }
+                crate::catalog::Shape::Event => {}
+            }
+            spans.push(span::spans_spec(&ctx, sm));
+            continue;
+        }
         let hooks = probe.hooks(&clause.parts, &clause.modifiers);
         if hooks.is_empty() {
             // Includes BEGIN, END and interval: their blocks need a user-space executor that is
@@ -218,6 +328,7 @@ pub fn lower(
         programs,
         maps,
         user_clauses,
+        spans,
     })
 }
 
@@ -303,6 +414,7 @@ fn internal_map(
         value_size,
         max_entries,
         per_cpu,
+        task_work: false,
         key: Vec::new(),
         value: ValueSpec::Internal,
     }
@@ -351,6 +463,8 @@ struct Lowerer<'a> {
     pid_tgid: Option<VReg>,
     /// The end of the block: where a filter that fails jumps.
     end: ir::Label,
+    /// Span probes: builtins come from the event record `ctx` points to (`span.rs`).
+    record: Option<span::Record>,
 }
 
 fn lower_clause(
@@ -370,6 +484,7 @@ fn lower_clause(
         locals: Vec::new(),
         pid_tgid: None,
         end,
+        record: None,
     };
     l.b.span(cx.clause.span);
     l.target_filter();
@@ -409,6 +524,9 @@ impl Lowerer<'_> {
     }
 
     fn tgid(&mut self) -> VReg {
+        if let Some((off, _)) = self.record.as_ref().and_then(|r| r.field("pid")) {
+            return self.b.load(Width::B4, Base::Reg(self.ctx), off as i16);
+        }
         let pt = self.pid_tgid();
         let t = self.b.copy(pt);
         self.b.alu(ir::AluOp::Rsh, t, Operand::Imm(32));

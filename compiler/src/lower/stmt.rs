@@ -148,7 +148,15 @@ impl Lowerer<'_> {
                     ) {
                         return Err(internal(e.span, "a stack key that is not kstack or ustack"));
                     }
-                    let key = self.capture_stack(user, e.span)?;
+                    let key = match (&self.record, user) {
+                        (Some(r), true) if r.ustack.is_some() => r.ustack.unwrap(),
+                        (Some(_), false) => self.b.load(
+                            Width::B8,
+                            Base::Reg(self.ctx),
+                            super::span::REC_KSTACK as i16,
+                        ),
+                        _ => self.capture_stack(user, e.span)?,
+                    };
                     self.b.store(
                         Width::B8,
                         Base::Slot(slot),
@@ -307,6 +315,18 @@ impl Lowerer<'_> {
     /// Takes the current kernel or user stack and returns its key in the stacks map (a 63-bit
     /// hash of the frames), or the capture's negative errno.
     fn capture_stack(&mut self, user: bool, span: Span) -> Result<VReg, Diagnostic> {
+        self.capture_stack_of(None, user, span)
+    }
+
+    /// Like [`capture_stack`](Self::capture_stack), of `task` (a `task_struct` pointer) when
+    /// given: `bpf_get_task_stack`, which walks another task's kernel stack, or the current
+    /// task's user stack.
+    pub(super) fn capture_stack_of(
+        &mut self,
+        task: Option<VReg>,
+        user: bool,
+        span: Span,
+    ) -> Result<VReg, Diagnostic> {
         let ids = (self.cx.ids.stacks, self.cx.ids.scratch);
         let (Some(stacks), Some(scratch)) = ids else {
             return Err(internal(span, "no stack maps"));
@@ -330,9 +350,14 @@ impl Lowerer<'_> {
         let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
         // Returns the bytes written, or -errno (-EFAULT: no stack of that kind here). The
         // kernel zeroes the rest of the buffer, so hashing all of it is deterministic.
-        let n = self
-            .b
-            .call(helper(Helper::GetStack), vec![self.ctx, buf, size, flags]);
+        let n = match task {
+            Some(t) => self
+                .b
+                .call(helper(Helper::GetTaskStack), vec![t, buf, size, flags]),
+            None => self
+                .b
+                .call(helper(Helper::GetStack), vec![self.ctx, buf, size, flags]),
+        };
         self.b.push(Inst::Mov { dst: key, src: n });
         self.b.push(Inst::JumpIf {
             cond: Cond::Slt,

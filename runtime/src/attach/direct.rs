@@ -1,12 +1,14 @@
-//! Loading and attaching by direct `bpf(2)` and `perf_event_open(2)` calls, for objects that
-//! need no kernel BTF (every probe but `tp_btf` ones).
+//! Loading and attaching by direct `bpf(2)` and `perf_event_open(2)` calls.
 //!
 //! Why not aya's loader for these too: aya 0.14's `EbpfLoader::new()` parses the whole kernel
 //! BTF (≈ 12 ms) and probes kernel features before loading anything, for every script — most of
 //! the time a user waits for a one-liner's probes to go live. Our objects are simple (maps,
 //! programs, `ld_imm64` map references), and the `Artifact` carries each program's code and
 //! relocations, so loading them is a handful of syscalls. Closing the descriptors (drop)
-//! detaches and unloads everything.
+//! detaches and unloads everything. What needs the kernel's BTF was looked up when compiling
+//! (a `tp_btf` program's attach id, a kfunc's id: `compiler::kbtf`), so nothing here parses it;
+//! a map whose value embeds a kernel object (`struct bpf_task_work`) gets a small BTF of its
+//! own (`BPF_BTF_LOAD`).
 
 use std::collections::HashMap;
 use std::io;
@@ -16,8 +18,13 @@ use compiler::artifact::{Artifact, AttachSpec, ProgramSpec, Sampling, SoftwareEv
 
 const BPF_MAP_CREATE: libc::c_long = 0;
 const BPF_PROG_LOAD: libc::c_long = 5;
+const BPF_RAW_TRACEPOINT_OPEN: libc::c_long = 17;
+const BPF_BTF_LOAD: libc::c_long = 18;
 const BPF_PROG_TYPE_TRACEPOINT: u32 = 5;
 const BPF_PROG_TYPE_PERF_EVENT: u32 = 7;
+const BPF_PROG_TYPE_TRACING: u32 = 26;
+/// `expected_attach_type` of a `tp_btf` program.
+const BPF_TRACE_RAW_TP: u32 = 23;
 /// `src_reg` of an `ld_imm64` whose immediate is a map fd.
 const BPF_PSEUDO_MAP_FD: u8 = 1;
 
@@ -45,6 +52,8 @@ pub(crate) enum LoadFailure {
 /// Everything loaded for one run: dropping it closes every fd, which detaches and unloads.
 pub(crate) struct Direct {
     pub(crate) maps: HashMap<String, OwnedFd>,
+    /// BTF objects of typed maps (the maps hold their own reference; kept for clarity).
+    _btfs: Vec<OwnedFd>,
     programs: HashMap<String, OwnedFd>,
     /// Perf events with a program attached (one per CPU for a software event).
     events: Vec<OwnedFd>,
@@ -93,10 +102,12 @@ fn permission(e: &io::Error) -> bool {
 impl Direct {
     pub(crate) fn load(artifact: &Artifact) -> Result<Direct, LoadFailure> {
         let mut maps = HashMap::new();
+        let mut btfs = Vec::new();
         for spec in &artifact.maps {
             let def = compiler::bpf::MapDef::from_spec(spec);
             // bpf_attr for BPF_MAP_CREATE: map_type, key_size, value_size, max_entries,
-            // map_flags, inner_map_fd, numa_node, then map_name[16] at 28.
+            // map_flags, inner_map_fd, numa_node, then map_name[16] at 28, map_ifindex,
+            // btf_fd at 48, btf_key_type_id, btf_value_type_id.
             let mut attr = [0u8; 72];
             put_u32(&mut attr, 0, def.kind.id());
             put_u32(&mut attr, 4, def.key_size);
@@ -104,6 +115,16 @@ impl Direct {
             put_u32(&mut attr, 12, def.max_entries);
             put_u32(&mut attr, 16, def.flags);
             put_name(&mut attr, 28, &spec.name);
+            if def.task_work || def.kind.needs_typed_btf() {
+                let (blob, key, value) = compiler::bpf::btf::typed_map_btf(&def);
+                let btf = load_btf(&blob).map_err(|e| {
+                    LoadFailure::Other(format!("loading the BTF of map `{}`: {e}", spec.name))
+                })?;
+                put_u32(&mut attr, 48, btf.as_raw_fd() as u32);
+                put_u32(&mut attr, 52, key);
+                put_u32(&mut attr, 56, value);
+                btfs.push(btf);
+            }
             let fd = sys_bpf(BPF_MAP_CREATE, &mut attr).map_err(|e| {
                 if permission(&e) {
                     LoadFailure::NotPermitted
@@ -115,21 +136,20 @@ impl Direct {
         }
         let mut programs = HashMap::new();
         for spec in &artifact.programs {
-            let prog_type = match spec.attach {
-                AttachSpec::PerfEvent { .. } => BPF_PROG_TYPE_PERF_EVENT,
-                AttachSpec::Tracepoint { .. } => BPF_PROG_TYPE_TRACEPOINT,
-                AttachSpec::TpBtf { .. } | AttachSpec::UserSpace(_) => {
-                    return Err(LoadFailure::Other(format!(
-                        "`{}` needs the BTF loader",
-                        spec.name
-                    )));
+            let (prog_type, attach) = match spec.attach {
+                AttachSpec::PerfEvent { .. } => (BPF_PROG_TYPE_PERF_EVENT, None),
+                AttachSpec::Tracepoint { .. } => (BPF_PROG_TYPE_TRACEPOINT, None),
+                AttachSpec::TpBtf { btf_id, .. } => {
+                    (BPF_PROG_TYPE_TRACING, Some((BPF_TRACE_RAW_TP, btf_id)))
                 }
+                AttachSpec::UserSpace(_) => continue,
             };
-            let fd = load_program(spec, prog_type, &maps)?;
+            let fd = load_program(spec, prog_type, attach, &maps)?;
             programs.insert(spec.name.clone(), fd);
         }
         Ok(Direct {
             maps,
+            _btfs: btfs,
             programs,
             events: Vec::new(),
         })
@@ -176,16 +196,34 @@ impl Direct {
                 self.events.push(fd);
                 Ok(())
             }
-            AttachSpec::TpBtf { .. } | AttachSpec::UserSpace(_) => {
-                Err("not attachable here".into())
+            AttachSpec::TpBtf { .. } => {
+                // bpf_attr for BPF_RAW_TRACEPOINT_OPEN: name (NULL: the program's own
+                // attach_btf_id says where), prog_fd. The returned fd is the link.
+                let mut attr = [0u8; 16];
+                put_u32(&mut attr, 8, prog as u32);
+                let fd = sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &mut attr)
+                    .map_err(|e| format!("attaching: {e}"))?;
+                self.events.push(fd);
+                Ok(())
             }
+            AttachSpec::UserSpace(_) => Err("not attachable here".into()),
         }
     }
+}
+
+/// Loads a BTF blob; its fd describes typed maps' keys and values.
+fn load_btf(blob: &[u8]) -> io::Result<OwnedFd> {
+    // bpf_attr for BPF_BTF_LOAD: btf, btf_log_buf, btf_size, btf_log_size, btf_log_level.
+    let mut attr = [0u8; 32];
+    put_u64(&mut attr, 0, blob.as_ptr() as u64);
+    put_u32(&mut attr, 16, blob.len() as u32);
+    sys_bpf(BPF_BTF_LOAD, &mut attr)
 }
 
 fn load_program(
     spec: &ProgramSpec,
     prog_type: u32,
+    attach: Option<(u32, u32)>,
     maps: &HashMap<String, OwnedFd>,
 ) -> Result<OwnedFd, LoadFailure> {
     let mut code = spec.code.clone();
@@ -203,6 +241,20 @@ fn load_program(
         code[at + 1] = (code[at + 1] & 0x0f) | (BPF_PSEUDO_MAP_FD << 4);
         code[at + 4..at + 8].copy_from_slice(&fd.as_raw_fd().to_ne_bytes());
     }
+    // Several functions: their BTF and func_info, without which the kernel refuses callbacks.
+    let funcs = if spec.functions.is_empty() {
+        None
+    } else {
+        let (blob, info) = compiler::bpf::btf::functions_btf(&spec.functions);
+        let fd = load_btf(&blob)
+            .map_err(|e| LoadFailure::Other(format!("loading the BTF of `{}`: {e}", spec.name)))?;
+        let records: Vec<u8> = info
+            .iter()
+            .flat_map(|(insn, id)| [insn.to_ne_bytes(), id.to_ne_bytes()])
+            .flatten()
+            .collect();
+        Some((fd, records, info.len() as u32))
+    };
     let license = c"GPL";
     let attempt = |log: Option<&mut Vec<u8>>| -> io::Result<OwnedFd> {
         // bpf_attr for BPF_PROG_LOAD: prog_type, insn_cnt, insns, license, log_level,
@@ -218,6 +270,18 @@ fn load_program(
             put_u64(&mut attr, 32, buf.as_mut_ptr() as u64);
         }
         put_name(&mut attr, 48, &spec.name);
+        // expected_attach_type at 68, attach_btf_id at 108 (its object: vmlinux, fd 0).
+        if let Some((kind, btf_id)) = attach {
+            put_u32(&mut attr, 68, kind);
+            put_u32(&mut attr, 108, btf_id);
+        }
+        // prog_btf_fd at 72, func_info_rec_size, func_info at 80, func_info_cnt at 88.
+        if let Some((fd, records, n)) = &funcs {
+            put_u32(&mut attr, 72, fd.as_raw_fd() as u32);
+            put_u32(&mut attr, 76, 8);
+            put_u64(&mut attr, 80, records.as_ptr() as u64);
+            put_u32(&mut attr, 88, *n);
+        }
         sys_bpf(BPF_PROG_LOAD, &mut attr)
     };
     // First without a log (the verifier runs faster); on failure again with one, as libbpf does.

@@ -25,7 +25,7 @@ pub(crate) fn load_program(
     match &spec.attach {
         AttachSpec::PerfEvent { .. } => perf_event::load(prog),
         AttachSpec::Tracepoint { .. } => tracepoint::load(prog),
-        AttachSpec::TpBtf { name } => tp_btf::load(prog, name, btf),
+        AttachSpec::TpBtf { name, .. } => tp_btf::load(prog, name, btf),
         AttachSpec::UserSpace(_) => Ok(()),
     }
 }
@@ -50,7 +50,7 @@ pub(crate) fn attach_error(spec: &ProgramSpec, reason: String) -> RuntimeError {
     let target = match &spec.attach {
         AttachSpec::PerfEvent { event, .. } => format!("perf event {event:?}"),
         AttachSpec::Tracepoint { category, name } => format!("tracepoint {category}:{name}"),
-        AttachSpec::TpBtf { name } => format!("BTF tracepoint {name}"),
+        AttachSpec::TpBtf { name, .. } => format!("BTF tracepoint {name}"),
         AttachSpec::UserSpace(w) => format!("{w:?}"),
     };
     RuntimeError::Attach {

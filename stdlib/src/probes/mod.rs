@@ -47,6 +47,7 @@ pub(crate) fn with_records(
     Ok(Resolved {
         args: None,
         records,
+        facts: Default::default(),
     })
 }
 

@@ -17,7 +17,8 @@
 //! Example: `offcpu min 1ms < @[kstack, ustack] = sum(delta) >`
 
 use compiler::catalog::{
-    BuiltinSpec, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind, ResolveError,
+    BuiltinSpec, Env, ModifierArg, ModifierSpec, ModifierValue, Probe, ProgramKind, ResolveError,
+    Resolved, Shape,
 };
 use compiler::types::{Type, Unit};
 
@@ -76,6 +77,16 @@ impl Probe for Offcpu {
                 default: None,
             },
         ]
+    }
+    fn shape(&self) -> Shape {
+        Shape::OffCpu
+    }
+    fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
+        Ok(Resolved {
+            args: None,
+            records: Vec::new(),
+            facts: compiler::lower::span::resolve_offcpu(env)?,
+        })
     }
     fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
         let get = |name| modifiers.iter().find(|m| m.name == name).map(|m| m.value);

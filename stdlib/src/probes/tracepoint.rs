@@ -53,6 +53,7 @@ impl Probe for Tracepoint {
             Ok(layout) => Ok(Resolved {
                 args: Some(layout),
                 records: Vec::new(),
+                facts: Default::default(),
             }),
             Err(EnvError::UnknownTracepoint { similar }) => {
                 let known_category = env.tracepoints().iter().any(|(c, _)| c == category);

@@ -1,0 +1,1277 @@
+//! Span probes: time a thread spends between two events (off the CPU, inside a syscall),
+//! measured per thread and folded with the stacks where it waited.
+//!
+//! Every span probe keeps a per-thread table, `fs_<clause>_spans`: an ARRAY indexed by thread id
+//! (its size is `pid_max` rounded up to a power of two, at most [`MAX_SLOTS`]; the slot keeps the
+//! thread id, so two threads sharing a slot are told apart and counted, never merged). A slot
+//! holds the span's start time and, for spans shorter than the clause's `min`, their sum and
+//! count: those are added here in the kernel, without stacks, so the graph's total stays the
+//! true total and `min` only trims detail (the runtime shows them as one `[… < min]` frame per
+//! thread). Start times are per thread, never per CPU: a thread that sleeps on one CPU and wakes
+//! on another gets its own span.
+//!
+//! When a span ends and passes `min`/`max` (checked before any stack is taken: stacks are most
+//! of the cost, and almost all spans are short), its **event record** is built ([`REC_SIZE`]
+//! bytes: delta, kernel stack key, saved builtins, tgid, tid, comm) and the clause's statements
+//! run in a subprogram that reads every builtin from the record. That is what lets `offcpu` run
+//! the statements later, in another context:
+//!
+//! - `offcpu` ends a span in `sched_switch` when the thread is switched *in*, running on behalf
+//!   of the thread that is leaving. Its kernel stack is taken cross-task there
+//!   (`bpf_get_task_stack(next)`). Its user stack cannot be (the kernel walks only the current
+//!   task's user stack), so the record is parked in `fs_<clause>_pend` (per thread, up to
+//!   [`PENDING`] records) and a BPF task work (`bpf_task_work_schedule_resume_impl`) runs a
+//!   callback in the thread itself on its next return to user space — after a syscall, a
+//!   preemption, a fault or a signal alike — where the user stack is the one it blocked with.
+//!   Taking it at `sys_exit` instead misattributes preempted threads (../shared/KERNEL.md).
+//!   Kernel threads have no user stack: their records run at once.
+//! - a syscall span ends in the thread's own `sys_exit`, where every stack is at hand.
+//!
+//! The clock of `offcpu` is the runqueue's (`rq->clock`, just updated by `__schedule`): reading
+//! it costs a few loads where `bpf_ktime_get_ns` costs a helper call, on the hottest hook there
+//! is. A start recorded before the thread's last arrival on a CPU is stale (its end was missed)
+//! and is not used.
+
+#![allow(
+    clippy::result_large_err,
+    reason = "a Diagnostic is built once, when lowering gives up; the Ok path carries a register"
+)]
+
+use std::collections::BTreeMap;
+
+use super::{Ctx, Lowerer, Target, helper, internal};
+use crate::artifact::{AttachSpec, KeyFill, ShortTarget, ShortWeight, SpansSpec};
+use crate::bpf::helpers::Helper;
+use crate::catalog::{Env, EnvError, ResolveError, Saved, SyscallCall};
+use crate::diag::Diagnostic;
+use crate::ir::{self, AluOp, Base, Builder, Cond, Inst, MapId, Operand, VReg, Width};
+use crate::sema::checked::{BuiltinRef, ExprKind, MapOp, Stmt};
+
+/// The event record the statements read their builtins from.
+pub const REC_DELTA: u32 = 0;
+pub const REC_KSTACK: u32 = 8;
+pub const REC_SAVED0: u32 = 16;
+pub const REC_SAVED1: u32 = 24;
+pub const REC_TGID: u32 = 32;
+pub const REC_TID: u32 = 36;
+pub const REC_COMM: u32 = 40;
+pub const REC_SIZE: u32 = 56;
+
+/// A slot of the per-thread spans table.
+pub const SLOT_TS: u32 = 0;
+pub const SLOT_SHORT_SUM: u32 = 8;
+pub const SLOT_SHORT_COUNT: u32 = 16;
+pub const SLOT_TID: u32 = 24;
+pub const SLOT_TGID: u32 = 28;
+pub const SLOT_SAVED0: u32 = 32;
+pub const SLOT_SAVED1: u32 = 40;
+pub const SLOT_COMM: u32 = 48;
+pub const SLOT_SIZE: u32 = 64;
+/// The most slots a spans table gets (8 MiB): thread ids beyond share slots, told apart by
+/// the thread id each slot keeps.
+pub const MAX_SLOTS: u32 = 1 << 17;
+
+/// Records parked per thread until its next return to user space.
+pub const PENDING: u32 = 4;
+/// A pending value: `struct bpf_task_work` (8 bytes, the kernel's), the record count, the
+/// records.
+pub const PEND_COUNT: u32 = 8;
+pub const PEND_RECORDS: u32 = 16;
+pub const PEND_SIZE: u32 = PEND_RECORDS + PENDING * REC_SIZE;
+
+/// `task_struct->flags` bits of threads that never return to user space.
+const PF_KTHREAD: i32 = 0x0020_0000;
+const PF_USER_WORKER: i32 = 0x4000;
+/// `TASK_DEAD` in `prev_state`: the thread's last switch-out.
+const TASK_DEAD: i32 = 0x80;
+/// A user-stack key meaning "no user stack" (-EFAULT, as a kernel thread's capture reports).
+const NO_USER_STACK: i64 = -14;
+/// A user-stack key meaning the task work could not be scheduled (-EBUSY).
+const USER_STACK_UNSCHEDULED: i64 = -16;
+/// A user-stack key meaning the pending table was full (-ENOSPC).
+const USER_STACK_NO_ROOM: i64 = -28;
+const TASK_WORK_KFUNC: &str = "bpf_task_work_schedule_resume_impl";
+
+/// The kernel facts `offcpu` needs, by the names the lowering reads them back with.
+const OFFCPU_FACTS: &[(&str, &str)] = &[
+    ("task_struct", "pid"),
+    ("task_struct", "tgid"),
+    ("task_struct", "comm"),
+    ("task_struct", "flags"),
+    ("task_struct", "sched_info.last_arrival"),
+    ("task_struct", "se.cfs_rq->rq->clock"),
+];
+
+/// Looks up what `offcpu` needs from the kernel (called by the probe's `resolve`): member
+/// offsets, the tracepoint, the task-work kfunc and `pid_max`.
+pub fn resolve_offcpu(env: &dyn Env) -> Result<BTreeMap<String, Vec<u32>>, ResolveError> {
+    let fail = |what: String, why: EnvError| ResolveError {
+        part: None,
+        message: format!("this kernel does not offer {what}"),
+        label: "`offcpu` is built on it".into(),
+        help: Some(match why {
+            EnvError::Unavailable(s) => s,
+            EnvError::UnknownTracepoint { .. } => "no such tracepoint".into(),
+        }),
+    };
+    let mut facts = BTreeMap::new();
+    for (strukt, path) in OFFCPU_FACTS {
+        let chain = env
+            .btf_member_chain(strukt, path)
+            .map_err(|e| fail(format!("`{strukt}.{path}`"), e))?;
+        facts.insert(format!("{strukt}:{path}"), chain);
+    }
+    let (id, args) = env
+        .btf_tracepoint("sched_switch")
+        .map_err(|e| fail("the BTF tracepoint `sched_switch`".into(), e))?;
+    if args != 4 {
+        return Err(ResolveError {
+            part: None,
+            message: format!("`sched_switch` passes {args} arguments on this kernel, not 4"),
+            label: "`offcpu` reads preempt, prev, next and prev_state".into(),
+            help: Some("this kernel is older or newer than offcpu supports".into()),
+        });
+    }
+    facts.insert("tracepoint:sched_switch".into(), vec![id]);
+    let kfunc = env
+        .btf_func(TASK_WORK_KFUNC)
+        .map_err(|e| fail(format!("the kfunc `{TASK_WORK_KFUNC}`"), e))?;
+    facts.insert(format!("kfunc:{TASK_WORK_KFUNC}"), vec![kfunc]);
+    facts.insert("pid_max".into(), vec![env.pid_max()]);
+    Ok(facts)
+}
+
+/// The slots of a spans table for a kernel with `pid_max` thread ids.
+pub fn slots_for(pid_max: u32) -> u32 {
+    pid_max
+        .clamp(1024, MAX_SLOTS)
+        .next_power_of_two()
+        .min(MAX_SLOTS)
+}
+
+/// The maps one span clause adds, made before the programs.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct SpanMaps {
+    pub spans: MapId,
+    /// `offcpu` with a user stack only: the parked records, and an all-zero value to create
+    /// a thread's entry from (the BPF stack is too small to hold one).
+    pub pending: Option<(MapId, MapId)>,
+    pub slots: u32,
+}
+
+/// Which builtins of the clause's probe live where in the record.
+fn record_fields(cx: &Ctx<'_>) -> Vec<(&'static str, u32, u32)> {
+    let mut fields = vec![
+        ("pid", REC_TGID, 4),
+        ("tid", REC_TID, 4),
+        ("delta", REC_DELTA, 8),
+    ];
+    match cx.probe.shape() {
+        crate::catalog::Shape::OffCpu => fields.push(("state", REC_SAVED0, 8)),
+        crate::catalog::Shape::Syscall(s) => {
+            if let Some(call) = s.calls.first() {
+                for (i, (index, _)) in call.saved.iter().enumerate() {
+                    let name = cx.probe.builtins()[*index].name;
+                    fields.push((name, REC_SAVED0 + 8 * i as u32, 8));
+                }
+            }
+        }
+        crate::catalog::Shape::Event => {}
+    }
+    fields
+}
+
+/// The record a span's statements read: where it is, and the user stack key when it was
+/// taken outside the record.
+#[derive(Clone, Debug)]
+pub(super) struct Record {
+    pub fields: Vec<(&'static str, u32, u32)>,
+    /// The user stack's key (offcpu: taken in the task work, or a marker); `None`: take it
+    /// here, in the current task (syscall spans).
+    pub ustack: Option<VReg>,
+}
+
+impl Record {
+    pub(super) fn field(&self, name: &str) -> Option<(u32, u32)> {
+        self.fields
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, o, s)| (*o, *s))
+    }
+}
+
+fn fact(cx: &Ctx<'_>, key: &str) -> Result<Vec<u32>, Diagnostic> {
+    cx.clause
+        .resolved
+        .facts
+        .get(key)
+        .cloned()
+        .ok_or_else(|| internal(cx.clause.span, &format!("kernel fact `{key}` missing")))
+}
+
+fn off16(cx: &Ctx<'_>, v: u32) -> Result<i16, Diagnostic> {
+    i16::try_from(v).map_err(|_| internal(cx.clause.span, "a kernel struct offset beyond 32 KiB"))
+}
+
+/// Whether the clause's statements use a user / kernel stack.
+fn uses_stack(cx: &Ctx<'_>, name: &str) -> bool {
+    fn walk(stmts: &[Stmt], name: &str) -> bool {
+        stmts.iter().any(|s| {
+            match s {
+            Stmt::MapUpdate { keys, .. } | Stmt::Delete { keys, .. } => keys.iter().any(|k| {
+                matches!(k.kind, ExprKind::Builtin(BuiltinRef::Common { name: n, .. }) if n == name)
+            }),
+            Stmt::If {
+                then, otherwise, ..
+            } => walk(then, name) || walk(otherwise, name),
+            _ => false,
+        }
+        })
+    }
+    walk(&cx.clause.body, name)
+}
+
+/// The `min` / `max` modifiers, in ns.
+fn bounds(cx: &Ctx<'_>) -> (u64, Option<u64>) {
+    let get = |n| {
+        cx.clause
+            .modifiers
+            .iter()
+            .find(|m| m.name == n)
+            .map(|m| m.value)
+    };
+    (get("min").unwrap_or(0), get("max"))
+}
+
+/// What the runtime needs to show the short spans: the table, and into which maps (and how)
+/// they are added. Only top-level `count()` / `sum(delta)` updates keyed by things a thread
+/// has (comm, pid, tid, stacks) can take them; other maps are named in `untracked`.
+pub(super) fn spans_spec(cx: &Ctx<'_>, maps: &SpanMaps) -> SpansSpec {
+    let (min, _) = bounds(cx);
+    let mut targets = Vec::new();
+    let mut untracked = Vec::new();
+    for stmt in &cx.clause.body {
+        let Stmt::MapUpdate { map, keys, op, .. } = stmt else {
+            continue;
+        };
+        let name = cx.maps[map.0].name.clone();
+        let weight = match op {
+            MapOp::Count => Some(ShortWeight::Count),
+            MapOp::Sum(e)
+                if matches!(
+                    e.kind,
+                    ExprKind::Builtin(BuiltinRef::Probe { name: "delta", .. })
+                ) =>
+            {
+                Some(ShortWeight::Sum)
+            }
+            _ => None,
+        };
+        let mut stacks = 0;
+        let fill: Option<Vec<KeyFill>> = keys
+            .iter()
+            .map(|k| match &k.kind {
+                ExprKind::Builtin(BuiltinRef::Common { name, .. }) => match *name {
+                    "comm" => Some(KeyFill::Comm),
+                    "pid" => Some(KeyFill::Pid),
+                    "tid" => Some(KeyFill::Tid),
+                    "kstack" | "ustack" => {
+                        stacks += 1;
+                        Some(if stacks == 1 {
+                            KeyFill::Label
+                        } else {
+                            KeyFill::Thread
+                        })
+                    }
+                    _ => None,
+                },
+                ExprKind::Int(v) => Some(KeyFill::Int(*v)),
+                ExprKind::Str(s) => Some(KeyFill::Str(s.clone())),
+                _ => None,
+            })
+            .collect();
+        match (weight, fill) {
+            (Some(weight), Some(fill)) => targets.push(ShortTarget {
+                map: name,
+                fill,
+                weight,
+            }),
+            _ => untracked.push(cx.maps[map.0].display.clone()),
+        }
+    }
+    SpansSpec {
+        map: cx.maps[maps.spans.0 as usize].name.clone(),
+        slots: maps.slots,
+        min_ns: min,
+        targets,
+        untracked,
+    }
+}
+
+impl Lowerer<'_> {
+    /// Leaves for `skip` unless thread group `tgid` is a target.
+    fn target_check(&mut self, tgid: VReg, skip: ir::Label) {
+        match self.cx.options.target {
+            Target::All => {}
+            Target::Pid(pid) => {
+                let want = self.b.constant(u64::from(pid));
+                self.b.push(Inst::JumpIf {
+                    cond: Cond::Ne,
+                    lhs: tgid,
+                    rhs: Operand::Reg(want),
+                    target: skip,
+                });
+            }
+            Target::Tree => {
+                let Some(targets) = self.cx.ids.targets else {
+                    return;
+                };
+                let key = self.b.slot(4);
+                self.b
+                    .store(Width::B4, Base::Slot(key), 0, Operand::Reg(tgid));
+                let map = self.b.map_ptr(targets);
+                let k = self.b.slot_addr(key, 0);
+                let found = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
+                self.b.push(Inst::JumpIf {
+                    cond: Cond::Eq,
+                    lhs: found,
+                    rhs: Operand::Imm(0),
+                    target: skip,
+                });
+            }
+        }
+    }
+
+    /// The slot of thread `tid` in the spans table (never NULL: an ARRAY lookup inside its
+    /// bounds, but the verifier wants the check).
+    fn span_slot(&mut self, spans: MapId, slots: u32, tid: VReg, skip: ir::Label) -> VReg {
+        let idx = self.b.copy(tid);
+        self.b.alu(AluOp::And, idx, Operand::Imm(slots as i32 - 1));
+        let key = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(key), 0, Operand::Reg(idx));
+        let m = self.b.map_ptr(spans);
+        let k = self.b.slot_addr(key, 0);
+        let slot = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: slot,
+            rhs: Operand::Imm(0),
+            target: skip,
+        });
+        slot
+    }
+
+    /// Adds `n` to losses counter `index` (`bump` adds one).
+    fn bump_by(&mut self, index: u32, n: VReg) {
+        let key = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(key), 0, Operand::Imm(index as i32));
+        let map = self.b.map_ptr(self.cx.ids.losses);
+        let k = self.b.slot_addr(key, 0);
+        let v = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
+        let skip = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: v,
+            rhs: Operand::Imm(0),
+            target: skip,
+        });
+        let cur = self.b.load(Width::B8, Base::Reg(v), 0);
+        self.b.alu(AluOp::Add, cur, Operand::Reg(n));
+        self.b.store(Width::B8, Base::Reg(v), 0, Operand::Reg(cur));
+        self.b.push(Inst::Label(skip));
+    }
+
+    /// A slot now owned by thread `tid`: a previous owner's short spans (a thread that exited,
+    /// or shares the slot) go to the `short_evicted` counters, so the total keeps them.
+    fn claim_slot(&mut self, slot: VReg, tid: VReg) {
+        let mine = self.b.label();
+        let owner = self.b.load(Width::B4, Base::Reg(slot), SLOT_TID as i16);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: owner,
+            rhs: Operand::Reg(tid),
+            target: mine,
+        });
+        let sum = self
+            .b
+            .load(Width::B8, Base::Reg(slot), SLOT_SHORT_SUM as i16);
+        let n = self
+            .b
+            .load(Width::B8, Base::Reg(slot), SLOT_SHORT_COUNT as i16);
+        let none = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: n,
+            rhs: Operand::Imm(0),
+            target: none,
+        });
+        self.bump_by(super::SHORT_EVICTED_NS, sum);
+        self.bump_by(super::SHORT_EVICTED, n);
+        self.b.push(Inst::Label(none));
+        for off in [SLOT_TS, SLOT_SHORT_SUM, SLOT_SHORT_COUNT] {
+            self.b
+                .store(Width::B8, Base::Reg(slot), off as i16, Operand::Imm(0));
+        }
+        self.b.store(
+            Width::B4,
+            Base::Reg(slot),
+            SLOT_TID as i16,
+            Operand::Reg(tid),
+        );
+        self.b.push(Inst::Label(mine));
+    }
+
+    /// A span shorter than `min`: summed in the thread's slot, with the thread's name.
+    fn add_short(&mut self, slot: VReg, delta: VReg, tgid: VReg, comm: [VReg; 2]) {
+        let sum = self
+            .b
+            .load(Width::B8, Base::Reg(slot), SLOT_SHORT_SUM as i16);
+        self.b.alu(AluOp::Add, sum, Operand::Reg(delta));
+        self.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            SLOT_SHORT_SUM as i16,
+            Operand::Reg(sum),
+        );
+        let n = self
+            .b
+            .load(Width::B8, Base::Reg(slot), SLOT_SHORT_COUNT as i16);
+        self.b.alu(AluOp::Add, n, Operand::Imm(1));
+        self.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            SLOT_SHORT_COUNT as i16,
+            Operand::Reg(n),
+        );
+        self.b.store(
+            Width::B4,
+            Base::Reg(slot),
+            SLOT_TGID as i16,
+            Operand::Reg(tgid),
+        );
+        self.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            SLOT_COMM as i16,
+            Operand::Reg(comm[0]),
+        );
+        self.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            SLOT_COMM as i16 + 8,
+            Operand::Reg(comm[1]),
+        );
+    }
+
+    /// `min` and `max`, then the filter decides; jumps to `short` below `min` and to `skip`
+    /// above `max`.
+    fn check_bounds(&mut self, delta: VReg, short: ir::Label, skip: ir::Label) {
+        let (min, max) = bounds(self.cx);
+        if min > 0 {
+            let m = self.b.constant(min);
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Lt,
+                lhs: delta,
+                rhs: Operand::Reg(m),
+                target: short,
+            });
+        }
+        if let Some(max) = max {
+            let over = self.b.label();
+            let m = self.b.constant(max);
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Le,
+                lhs: delta,
+                rhs: Operand::Reg(m),
+                target: over,
+            });
+            self.bump(super::SPANS_ABOVE_MAX);
+            self.b.push(Inst::Jump { target: skip });
+            self.b.push(Inst::Label(over));
+        }
+    }
+
+    /// The clause's filter on the record (already in `self.ctx`): jumps to `skip` when false.
+    fn span_filter(&mut self, skip: ir::Label) -> Result<(), Diagnostic> {
+        if let Some(filter) = &self.cx.clause.filter {
+            self.b.span(filter.span);
+            let v = self.expr(filter)?;
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Eq,
+                lhs: v,
+                rhs: Operand::Imm(0),
+                target: skip,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The clause's statements as a subprogram `actions(record, ustack_key)`: every builtin is
+/// read from the record, so the same code runs in `sched_switch` and in the task work.
+fn actions_subprogram(
+    cx: &Ctx<'_>,
+    name: &str,
+    fields: &[(&'static str, u32, u32)],
+) -> Result<ir::Program, Diagnostic> {
+    let mut b = Builder::new(
+        format!("{name}_act"),
+        String::new(),
+        AttachSpec::UserSpace(crate::artifact::UserSpaceWhen::End),
+        0,
+        cx.clause.span,
+    );
+    let rec = b.param(0);
+    let ustack = Some(b.param(1));
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx: rec,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: Some(Record {
+            fields: fields.to_vec(),
+            ustack,
+        }),
+    };
+    for _ in &cx.clause.locals {
+        let r = l.b.constant(0);
+        l.locals.push(r);
+    }
+    l.stmts(&cx.clause.body)?;
+    l.b.push(Inst::Label(end));
+    Ok(l.b.finish())
+}
+
+/// `offcpu`: one `tp_btf/sched_switch` program (plus its task-work callback and the
+/// statements' subprogram).
+pub(super) fn lower_offcpu(
+    cx: &Ctx<'_>,
+    name: String,
+    maps: &SpanMaps,
+) -> Result<ir::Program, Diagnostic> {
+    let fields = record_fields(cx);
+    let want_ustack = uses_stack(cx, "ustack");
+    let want_kstack = uses_stack(cx, "kstack");
+    let [pid_off] = fact(cx, "task_struct:pid")?[..] else {
+        return Err(internal(cx.clause.span, "pid offset"));
+    };
+    let [tgid_off] = fact(cx, "task_struct:tgid")?[..] else {
+        return Err(internal(cx.clause.span, "tgid offset"));
+    };
+    let [comm_off] = fact(cx, "task_struct:comm")?[..] else {
+        return Err(internal(cx.clause.span, "comm offset"));
+    };
+    let [flags_off] = fact(cx, "task_struct:flags")?[..] else {
+        return Err(internal(cx.clause.span, "flags offset"));
+    };
+    let [arrival_off] = fact(cx, "task_struct:sched_info.last_arrival")?[..] else {
+        return Err(internal(cx.clause.span, "last_arrival offset"));
+    };
+    let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
+    let kfunc = fact(cx, &format!("kfunc:{TASK_WORK_KFUNC}"))?[0];
+    let (pid_off, tgid_off, comm_off, flags_off, arrival_off) = (
+        off16(cx, pid_off)?,
+        off16(cx, tgid_off)?,
+        off16(cx, comm_off)?,
+        off16(cx, flags_off)?,
+        off16(cx, arrival_off)?,
+    );
+
+    let mut b = Builder::new(
+        name.clone(),
+        "tp_btf/sched_switch".into(),
+        AttachSpec::TpBtf {
+            name: "sched_switch".into(),
+            btf_id: fact(cx, "tracepoint:sched_switch")?[0],
+        },
+        0,
+        cx.clause.span,
+    );
+    let actions = b.add_subprogram(actions_subprogram(cx, &name, &fields)?);
+    let callback = match (want_ustack, maps.pending) {
+        (true, Some(pending)) => {
+            let _ = pending;
+            Some(b.add_subprogram(task_work_callback(cx, &name, actions, want_ustack)?))
+        }
+        _ => None,
+    };
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: None,
+    };
+    l.b.span(cx.clause.span);
+    // sched_switch(bool preempt, task_struct *prev, task_struct *next, unsigned prev_state)
+    let prev = l.b.load(Width::B8, Base::Reg(ctx), 8);
+    let next = l.b.load(Width::B8, Base::Reg(ctx), 16);
+    // The runqueue clock: prev->se.cfs_rq->rq->clock, one load per hop.
+    let mut clock = prev;
+    for hop in &clock_chain {
+        clock = l.b.load(Width::B8, Base::Reg(clock), off16(cx, *hop)?);
+    }
+
+    // --- prev leaves the CPU: note when, per thread. ---
+    let switch_in = l.b.label();
+    let prev_tid = l.b.load(Width::B4, Base::Reg(prev), pid_off);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: prev_tid,
+        rhs: Operand::Imm(0),
+        target: switch_in,
+    });
+    let prev_tgid = l.b.load(Width::B4, Base::Reg(prev), tgid_off);
+    l.target_check(prev_tgid, switch_in);
+    let slot = l.span_slot(maps.spans, maps.slots, prev_tid, switch_in);
+    l.claim_slot(slot, prev_tid);
+    let state = l.b.load(Width::B8, Base::Reg(ctx), 24);
+    l.b.alu(AluOp::Lsh, state, Operand::Imm(32));
+    l.b.alu(AluOp::Rsh, state, Operand::Imm(32));
+    let preempt = l.b.load(Width::B8, Base::Reg(ctx), 0);
+    let running = l.b.label();
+    let noted = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: preempt,
+        rhs: Operand::Imm(0),
+        target: running,
+    });
+    // Its last switch-out: no span follows (and a later thread with its id starts afresh).
+    let alive = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Set,
+        lhs: state,
+        rhs: Operand::Imm(TASK_DEAD),
+        target: alive,
+    });
+    l.b.store(
+        Width::B8,
+        Base::Reg(slot),
+        SLOT_SAVED0 as i16,
+        Operand::Reg(state),
+    );
+    l.b.store(
+        Width::B8,
+        Base::Reg(slot),
+        SLOT_TS as i16,
+        Operand::Reg(clock),
+    );
+    l.b.push(Inst::Jump { target: noted });
+    l.b.push(Inst::Label(alive));
+    l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    l.b.push(Inst::Jump { target: noted });
+    // Preempted while runnable: state 0 (the kernel passes the state it had set, if any).
+    l.b.push(Inst::Label(running));
+    l.b.store(
+        Width::B8,
+        Base::Reg(slot),
+        SLOT_SAVED0 as i16,
+        Operand::Imm(0),
+    );
+    l.b.store(
+        Width::B8,
+        Base::Reg(slot),
+        SLOT_TS as i16,
+        Operand::Reg(clock),
+    );
+    l.b.push(Inst::Label(noted));
+    l.b.store(
+        Width::B4,
+        Base::Reg(slot),
+        SLOT_TGID as i16,
+        Operand::Reg(prev_tgid),
+    );
+
+    // --- next comes back: its span ends. ---
+    l.b.push(Inst::Label(switch_in));
+    let tid = l.b.load(Width::B4, Base::Reg(next), pid_off);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: tid,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    let tgid = l.b.load(Width::B4, Base::Reg(next), tgid_off);
+    l.target_check(tgid, end);
+    let slot = l.span_slot(maps.spans, maps.slots, tid, end);
+    let unmatched = l.b.label();
+    let owner = l.b.load(Width::B4, Base::Reg(slot), SLOT_TID as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: owner,
+        rhs: Operand::Reg(tid),
+        target: unmatched,
+    });
+    let ts = l.b.load(Width::B8, Base::Reg(slot), SLOT_TS as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: ts,
+        rhs: Operand::Imm(0),
+        target: unmatched,
+    });
+    l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    // A start from before the thread last arrived on a CPU belongs to a span whose end we
+    // did not see: not this one.
+    let arrival = l.b.load(Width::B8, Base::Reg(next), arrival_off);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Lt,
+        lhs: ts,
+        rhs: Operand::Reg(arrival),
+        target: unmatched,
+    });
+    let delta = l.b.copy(clock);
+    l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
+    // Runqueue clocks of two CPUs may disagree by a little: never a negative span.
+    let forward = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ge,
+        lhs: clock,
+        rhs: Operand::Reg(ts),
+        target: forward,
+    });
+    l.b.push(Inst::Const {
+        dst: delta,
+        value: 0,
+    });
+    l.b.push(Inst::Label(forward));
+    l.bump(super::EVENTS_SEEN);
+
+    // The record, on the stack.
+    let rec = l.b.slot(REC_SIZE);
+    l.b.zero_slot(rec);
+    l.b.store(
+        Width::B8,
+        Base::Slot(rec),
+        REC_DELTA as i16,
+        Operand::Reg(delta),
+    );
+    let saved = l.b.load(Width::B8, Base::Reg(slot), SLOT_SAVED0 as i16);
+    l.b.store(
+        Width::B8,
+        Base::Slot(rec),
+        REC_SAVED0 as i16,
+        Operand::Reg(saved),
+    );
+    l.b.store(
+        Width::B4,
+        Base::Slot(rec),
+        REC_TGID as i16,
+        Operand::Reg(tgid),
+    );
+    l.b.store(
+        Width::B4,
+        Base::Slot(rec),
+        REC_TID as i16,
+        Operand::Reg(tid),
+    );
+    let comm0 = l.b.load(Width::B8, Base::Reg(next), comm_off);
+    let comm1 = l.b.load(Width::B8, Base::Reg(next), comm_off + 8);
+    l.b.store(
+        Width::B8,
+        Base::Slot(rec),
+        REC_COMM as i16,
+        Operand::Reg(comm0),
+    );
+    l.b.store(
+        Width::B8,
+        Base::Slot(rec),
+        REC_COMM as i16 + 8,
+        Operand::Reg(comm1),
+    );
+    let rec_ptr = l.b.slot_addr(rec, 0);
+    // The filter reads the record, like the statements.
+    l.ctx = rec_ptr;
+    l.record = Some(Record {
+        fields: fields.clone(),
+        ustack: None,
+    });
+    l.span_filter(end)?;
+    l.record = None;
+    l.ctx = ctx;
+    l.bump(super::EVENTS_KEPT);
+    let short = l.b.label();
+    l.check_bounds(delta, short, end);
+
+    if want_kstack {
+        let k = l.capture_stack_of(Some(next), false, cx.clause.span)?;
+        l.b.store(
+            Width::B8,
+            Base::Slot(rec),
+            REC_KSTACK as i16,
+            Operand::Reg(k),
+        );
+    }
+    let run_now = l.b.label();
+    let ustack_now = l.b.constant(NO_USER_STACK as u64);
+    if let (Some(callback), Some(pending)) = (callback, maps.pending) {
+        // Kernel threads never return to user space: no user stack to wait for.
+        let flags = l.b.load(Width::B4, Base::Reg(next), flags_off);
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Set,
+            lhs: flags,
+            rhs: Operand::Imm(PF_KTHREAD | PF_USER_WORKER),
+            target: run_now,
+        });
+        park(
+            &mut l, pending, callback, kfunc, next, tid, rec, delta, ustack_now, run_now,
+        )?;
+    } else {
+        l.b.push(Inst::Jump { target: run_now });
+    }
+    l.b.push(Inst::Label(run_now));
+    let rp = l.b.slot_addr(rec, 0);
+    l.b.call_sub(actions, vec![rp, ustack_now]);
+    l.b.push(Inst::Jump { target: end });
+
+    l.b.push(Inst::Label(short));
+    l.add_short(slot, delta, tgid, [comm0, comm1]);
+    l.b.push(Inst::Jump { target: end });
+
+    l.b.push(Inst::Label(unmatched));
+    l.bump(super::SPANS_UNMATCHED);
+    l.b.push(Inst::Label(end));
+    Ok(l.b.finish())
+}
+
+/// Parks record `rec` of thread `tid` until its next return to user space, scheduling the
+/// task work when the thread has none pending. Falls through to `run_now` (the statements run
+/// at once with `ustack_now`, set to a marker) when that cannot be done.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site, every value is its own"
+)]
+fn park(
+    l: &mut Lowerer<'_>,
+    (pending, zero): (MapId, MapId),
+    callback: u32,
+    kfunc: u32,
+    next: VReg,
+    tid: VReg,
+    rec: ir::Slot,
+    delta: VReg,
+    ustack_now: VReg,
+    run_now: ir::Label,
+) -> Result<(), Diagnostic> {
+    let end = l.end;
+    let key = l.b.slot(4);
+    l.b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(tid));
+    let m = l.b.map_ptr(pending);
+    let k = l.b.slot_addr(key, 0);
+    let p = l.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+    let have = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: p,
+        rhs: Operand::Imm(0),
+        target: have,
+    });
+    // First block of this thread: a zeroed entry, copied from the zero map.
+    let zkey = l.b.slot(4);
+    l.b.store(Width::B4, Base::Slot(zkey), 0, Operand::Imm(0));
+    let zm = l.b.map_ptr(zero);
+    let zk = l.b.slot_addr(zkey, 0);
+    let z = l.b.call(helper(Helper::MapLookupElem), vec![zm, zk]);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: z,
+        rhs: Operand::Imm(0),
+        target: run_now,
+    });
+    let m = l.b.map_ptr(pending);
+    let k = l.b.slot_addr(key, 0);
+    let flags = l.b.constant(0);
+    l.b.push(Inst::Call {
+        helper: helper(Helper::MapUpdateElem),
+        args: vec![m, k, z, flags],
+        dst: None,
+    });
+    let m = l.b.map_ptr(pending);
+    let k = l.b.slot_addr(key, 0);
+    let p2 = l.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+    l.b.push(Inst::Mov { dst: p, src: p2 });
+    let found = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: p,
+        rhs: Operand::Imm(0),
+        target: found,
+    });
+    l.bump(super::USTACK_NO_ROOM);
+    l.b.push(Inst::Const {
+        dst: ustack_now,
+        value: USER_STACK_NO_ROOM as u64,
+    });
+    l.b.push(Inst::Jump { target: run_now });
+    l.b.push(Inst::Label(found));
+    l.b.push(Inst::Label(have));
+    let n = l.b.load(Width::B8, Base::Reg(p), PEND_COUNT as i16);
+    let room = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Lt,
+        lhs: n,
+        rhs: Operand::Imm(PENDING as i32),
+        target: room,
+    });
+    // Full: the time joins the last parked record (same user stack: no return to user space
+    // came between them), its kernel stack is that record's.
+    let last = (PEND_RECORDS + (PENDING - 1) * REC_SIZE + REC_DELTA) as i16;
+    let d = l.b.load(Width::B8, Base::Reg(p), last);
+    l.b.alu(AluOp::Add, d, Operand::Reg(delta));
+    l.b.store(Width::B8, Base::Reg(p), last, Operand::Reg(d));
+    l.bump(super::USTACK_MERGED);
+    l.b.push(Inst::Jump { target: end });
+    l.b.push(Inst::Label(room));
+    // rec → p->records[n]
+    let at = l.b.copy(n);
+    l.b.alu(AluOp::Mul, at, Operand::Imm(REC_SIZE as i32));
+    let dst = l.b.copy(p);
+    l.b.alu(AluOp::Add, dst, Operand::Reg(at));
+    for off in (0..REC_SIZE).step_by(8) {
+        let w = l.b.load(Width::B8, Base::Slot(rec), off as i16);
+        l.b.store(
+            Width::B8,
+            Base::Reg(dst),
+            (PEND_RECORDS + off) as i16,
+            Operand::Reg(w),
+        );
+    }
+    let n1 = l.b.copy(n);
+    l.b.alu(AluOp::Add, n1, Operand::Imm(1));
+    l.b.store(Width::B8, Base::Reg(p), PEND_COUNT as i16, Operand::Reg(n1));
+    // Already scheduled for an earlier block: that run takes this record too.
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: n,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    let map = l.b.map_ptr(pending);
+    let cb = l.b.func_addr(callback);
+    let aux = l.b.constant(0);
+    let rc = l.b.kfunc(kfunc, vec![next, p, map, cb, aux]);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: rc,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    // Not scheduled (the thread is exiting, or the kernel refused): run it now, marked.
+    l.b.store(Width::B8, Base::Reg(p), PEND_COUNT as i16, Operand::Imm(0));
+    l.bump(super::TASK_WORK_FAILED);
+    l.b.push(Inst::Const {
+        dst: ustack_now,
+        value: USER_STACK_UNSCHEDULED as u64,
+    });
+    Ok(())
+}
+
+/// The task-work callback `(map, key, value)`: runs in the thread on its way back to user
+/// space; takes the user stack once and runs the statements for each parked record.
+fn task_work_callback(
+    cx: &Ctx<'_>,
+    name: &str,
+    actions: u32,
+    _want_ustack: bool,
+) -> Result<ir::Program, Diagnostic> {
+    let mut b = Builder::new(
+        format!("{name}_tw"),
+        String::new(),
+        AttachSpec::UserSpace(crate::artifact::UserSpaceWhen::End),
+        0,
+        cx.clause.span,
+    );
+    let value = b.param(2);
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx: value,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: None,
+    };
+    let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+    let ustack = l.capture_stack_of(Some(task), true, cx.clause.span)?;
+    let n = l.b.load(Width::B8, Base::Reg(value), PEND_COUNT as i16);
+    let done = l.b.label();
+    for i in 0..PENDING {
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Le,
+            lhs: n,
+            rhs: Operand::Imm(i as i32),
+            target: done,
+        });
+        let rec = l.b.copy(value);
+        l.b.alu(
+            AluOp::Add,
+            rec,
+            Operand::Imm((PEND_RECORDS + i * REC_SIZE) as i32),
+        );
+        l.b.call_sub(actions, vec![rec, ustack]);
+    }
+    l.b.push(Inst::Label(done));
+    l.b.store(
+        Width::B8,
+        Base::Reg(value),
+        PEND_COUNT as i16,
+        Operand::Imm(0),
+    );
+    l.b.push(Inst::Label(end));
+    Ok(l.b.finish())
+}
+
+/// A syscall span (`futex`): the enter program notes the start, the exit program ends it in
+/// the thread itself, where both stacks are at hand.
+pub(super) fn lower_syscall(
+    cx: &Ctx<'_>,
+    ci: usize,
+    k: usize,
+    call: &SyscallCall,
+    maps: &SpanMaps,
+) -> Result<Vec<ir::Program>, Diagnostic> {
+    let fields = record_fields(cx);
+    let record_field = |name: &str| {
+        cx.clause
+            .resolved
+            .records
+            .iter()
+            .filter(|l| l.name == name)
+            .flat_map(|l| l.fields.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let enter_fields = record_field(call.enter);
+    let find = |f: &str| {
+        enter_fields
+            .iter()
+            .find(|x| x.name == f)
+            .cloned()
+            .ok_or_else(|| internal(cx.clause.span, &format!("field `{f}` of {}", call.enter)))
+    };
+
+    // Enter: note the start (and the saved arguments) in the thread's slot.
+    let mut enter_name = format!("fs_{ci}_{}", cx.clause.probe.name);
+    enter_name.truncate(11);
+    let exit_name = format!("{enter_name}_o{k}");
+    let enter_name = format!("{enter_name}_i{k}");
+    let mut b = Builder::new(
+        enter_name,
+        format!("tracepoint/syscalls/{}", call.enter),
+        AttachSpec::Tracepoint {
+            category: "syscalls".into(),
+            name: call.enter.into(),
+        },
+        ci,
+        cx.clause.span,
+    );
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: None,
+    };
+    l.target_filter();
+    if let Some((field, mask, cmds)) = call.only {
+        let f = find(field)?;
+        let op = l.b.load(
+            Width::for_size(f.size).ok_or_else(|| internal(cx.clause.span, "op size"))?,
+            Base::Reg(ctx),
+            f.offset as i16,
+        );
+        l.b.alu(AluOp::And, op, Operand::Imm(mask as i32));
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Gt,
+            lhs: op,
+            rhs: Operand::Imm(31),
+            target: end,
+        });
+        let bit = l.b.constant(u64::from(cmds));
+        l.b.alu(AluOp::Rsh, bit, Operand::Reg(op));
+        l.b.alu(AluOp::And, bit, Operand::Imm(1));
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: bit,
+            rhs: Operand::Imm(0),
+            target: end,
+        });
+    }
+    let pt = l.pid_tgid();
+    let tid = l.b.copy(pt);
+    l.b.alu(AluOp::Lsh, tid, Operand::Imm(32));
+    l.b.alu(AluOp::Rsh, tid, Operand::Imm(32));
+    let slot = l.span_slot(maps.spans, maps.slots, tid, end);
+    l.claim_slot(slot, tid);
+    for (i, (_, saved)) in call.saved.iter().enumerate() {
+        let v = match saved {
+            Saved::Const(c) => l.b.constant(*c),
+            Saved::Field(f) => {
+                let f = find(f)?;
+                l.record_load(&f, cx.clause.span)?
+            }
+        };
+        l.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            (SLOT_SAVED0 + 8 * i as u32) as i16,
+            Operand::Reg(v),
+        );
+    }
+    let now = l.b.call(helper(Helper::KtimeGetNs), vec![]);
+    l.b.store(
+        Width::B8,
+        Base::Reg(slot),
+        SLOT_TS as i16,
+        Operand::Reg(now),
+    );
+    let t = l.tgid();
+    l.b.store(
+        Width::B4,
+        Base::Reg(slot),
+        SLOT_TGID as i16,
+        Operand::Reg(t),
+    );
+    l.b.push(Inst::Label(end));
+    let enter = l.b.finish();
+
+    // Exit: the span ends in the thread.
+    let mut b = Builder::new(
+        exit_name.clone(),
+        format!("tracepoint/syscalls/{}", call.exit),
+        AttachSpec::Tracepoint {
+            category: "syscalls".into(),
+            name: call.exit.into(),
+        },
+        ci,
+        cx.clause.span,
+    );
+    let actions = b.add_subprogram(actions_subprogram(cx, &exit_name, &fields)?);
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: None,
+    };
+    l.target_filter();
+    let pt = l.pid_tgid();
+    let tid = l.b.copy(pt);
+    l.b.alu(AluOp::Lsh, tid, Operand::Imm(32));
+    l.b.alu(AluOp::Rsh, tid, Operand::Imm(32));
+    let slot = l.span_slot(maps.spans, maps.slots, tid, end);
+    let owner = l.b.load(Width::B4, Base::Reg(slot), SLOT_TID as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: owner,
+        rhs: Operand::Reg(tid),
+        target: end,
+    });
+    let ts = l.b.load(Width::B8, Base::Reg(slot), SLOT_TS as i16);
+    // No start: a call this probe does not time (a wake), or one begun before attach.
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: ts,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    let now = l.b.call(helper(Helper::KtimeGetNs), vec![]);
+    let delta = l.b.copy(now);
+    l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
+    l.bump(super::EVENTS_SEEN);
+    let rec = l.b.slot(REC_SIZE);
+    l.b.zero_slot(rec);
+    l.b.store(
+        Width::B8,
+        Base::Slot(rec),
+        REC_DELTA as i16,
+        Operand::Reg(delta),
+    );
+    for i in 0..call.saved.len().min(2) as u32 {
+        let v =
+            l.b.load(Width::B8, Base::Reg(slot), (SLOT_SAVED0 + 8 * i) as i16);
+        l.b.store(
+            Width::B8,
+            Base::Slot(rec),
+            (REC_SAVED0 + 8 * i) as i16,
+            Operand::Reg(v),
+        );
+    }
+    let tgid = l.tgid();
+    l.b.store(
+        Width::B4,
+        Base::Slot(rec),
+        REC_TGID as i16,
+        Operand::Reg(tgid),
+    );
+    l.b.store(
+        Width::B4,
+        Base::Slot(rec),
+        REC_TID as i16,
+        Operand::Reg(tid),
+    );
+    let c = l.b.slot_addr(rec, REC_COMM as i16);
+    let sixteen = l.b.constant(16);
+    l.b.push(Inst::Call {
+        helper: helper(Helper::GetCurrentComm),
+        args: vec![c, sixteen],
+        dst: None,
+    });
+    let rec_ptr = l.b.slot_addr(rec, 0);
+    l.ctx = rec_ptr;
+    l.record = Some(Record {
+        fields: fields.clone(),
+        ustack: None,
+    });
+    l.span_filter(end)?;
+    l.record = None;
+    l.ctx = ctx;
+    l.bump(super::EVENTS_KEPT);
+    let short = l.b.label();
+    l.check_bounds(delta, short, end);
+    if uses_stack(cx, "kstack") {
+        let k = l.capture_stack_of(None, false, cx.clause.span)?;
+        l.b.store(
+            Width::B8,
+            Base::Slot(rec),
+            REC_KSTACK as i16,
+            Operand::Reg(k),
+        );
+    }
+    let ustack = if uses_stack(cx, "ustack") {
+        l.capture_stack_of(None, true, cx.clause.span)?
+    } else {
+        l.b.constant(NO_USER_STACK as u64)
+    };
+    let rp = l.b.slot_addr(rec, 0);
+    l.b.call_sub(actions, vec![rp, ustack]);
+    l.b.push(Inst::Jump { target: end });
+    l.b.push(Inst::Label(short));
+    let comm0 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16);
+    let comm1 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16 + 8);
+    l.add_short(slot, delta, tgid, [comm0, comm1]);
+    l.b.push(Inst::Label(end));
+    Ok(vec![enter, l.b.finish()])
+}
