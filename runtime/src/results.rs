@@ -7,7 +7,7 @@
 
 use compiler::artifact::{Artifact, KeyKind, MapKind, MapSpec};
 
-use crate::fold::{self, Profile};
+use crate::fold::{self, Profile, RawEntry, RawPart, RawValue};
 use crate::losses::LossReport;
 use crate::maps;
 use crate::render::table;
@@ -72,7 +72,7 @@ pub fn gather(
     stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>,
     sym: &mut dyn Symbolize,
 ) -> Results {
-    let kernel = dumps
+    let mut kernel = dumps
         .iter()
         .find(|d| !artifact.losses.map.is_empty() && d.spec.name == artifact.losses.map)
         .map(|d| maps::losses(d, &artifact.losses))
@@ -87,6 +87,7 @@ pub fn gather(
     let kernel_counts_collisions = counted(&["stack_collision", "collisions"]);
     let kernel_counts_truncation = counted(&["truncated", "truncated_stacks"]);
 
+    let mut short = short_spans(dumps, artifact, &mut kernel);
     let mut res = Results {
         profiles: Vec::new(),
         tables: Vec::new(),
@@ -96,7 +97,8 @@ pub fn gather(
         if !is_user_map(&dump.spec) {
             continue;
         }
-        let entries = maps::decode(dump, stacks);
+        let mut entries = maps::decode(dump, stacks);
+        entries.extend(short.remove(&dump.spec.name).unwrap_or_default());
         let name = dump.spec.display.clone();
         if is_flame_graph(&dump.spec) {
             // `fold` refuses only maps that are not additive or whose values do not match the
@@ -122,6 +124,110 @@ pub fn gather(
         res.tables.push((name, text));
     }
     res
+}
+
+/// `1ms`, `250us`, `2s`: a `min` as a script writes it.
+pub fn duration_label(ns: u64) -> String {
+    for (scale, unit) in [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us")] {
+        if ns >= scale && ns.is_multiple_of(scale) {
+            return format!("{}{unit}", ns / scale);
+        }
+    }
+    format!("{ns}ns")
+}
+
+/// The spans shorter than a clause's `min`, summed per thread in the kernel (`lower::span`),
+/// as entries of the maps that take them: one `[blocks < MIN]` frame, per thread where the
+/// key has room for it. Short spans of threads whose slot was taken over are one more entry
+/// (`[exited threads]`), so the total is the whole time either way.
+fn short_spans(
+    dumps: &[MapDump],
+    artifact: &Artifact,
+    losses: &mut LossReport,
+) -> std::collections::HashMap<String, Vec<RawEntry>> {
+    use compiler::artifact::{KeyFill, ShortWeight};
+    use compiler::lower::span::{
+        SLOT_COMM, SLOT_SHORT_COUNT, SLOT_SHORT_SUM, SLOT_SIZE, SLOT_TGID, SLOT_TID,
+    };
+    let mut out: std::collections::HashMap<String, Vec<RawEntry>> = Default::default();
+    let word = |b: &[u8], at: u32, n: u32| {
+        let mut buf = [0u8; 8];
+        let at = at as usize;
+        if let Some(src) = b.get(at..at + n as usize) {
+            buf[..n as usize].copy_from_slice(src);
+        }
+        u64::from_ne_bytes(buf)
+    };
+    for spans in artifact.spans.iter().filter(|s| s.min_ns > 0) {
+        let Some(dump) = dumps.iter().find(|d| d.spec.name == spans.map) else {
+            continue;
+        };
+        let label = format!("[blocks < {}]", duration_label(spans.min_ns));
+        // (comm, tgid, tid, sum, count)
+        let mut threads: Vec<(String, u64, u64, u64, u64)> = Vec::new();
+        for (_, v) in &dump.entries {
+            if v.len() < SLOT_SIZE as usize {
+                continue;
+            }
+            let count = word(v, SLOT_SHORT_COUNT, 8);
+            if count == 0 {
+                continue;
+            }
+            let comm = &v[SLOT_COMM as usize..SLOT_COMM as usize + 16];
+            let end = comm.iter().position(|&b| b == 0).unwrap_or(16);
+            threads.push((
+                String::from_utf8_lossy(&comm[..end]).into_owned(),
+                word(v, SLOT_TGID, 4),
+                word(v, SLOT_TID, 4),
+                word(v, SLOT_SHORT_SUM, 8),
+                count,
+            ));
+        }
+        let evicted = (
+            losses.other.remove("short_evicted_ns").unwrap_or(0),
+            losses.other.remove("short_evicted").unwrap_or(0),
+        );
+        if evicted.1 > 0 {
+            threads.push(("[exited threads]".into(), 0, 0, evicted.0, evicted.1));
+        }
+        let (mut total, mut n) = (0u64, 0u64);
+        for (_, _, _, sum, count) in &threads {
+            total += sum;
+            n += count;
+        }
+        if n > 0 {
+            losses.add_counter(&format!("spans below {}", duration_label(spans.min_ns)), n);
+        }
+        for target in &spans.targets {
+            let entries = out.entry(target.map.clone()).or_default();
+            for (comm, tgid, tid, sum, count) in &threads {
+                let parts = target
+                    .fill
+                    .iter()
+                    .map(|f| match f {
+                        KeyFill::Comm => RawPart::Str(comm.clone()),
+                        KeyFill::Pid => RawPart::Int(*tgid),
+                        KeyFill::Tid => RawPart::Int(*tid),
+                        KeyFill::Label => RawPart::Marker(label.clone()),
+                        KeyFill::Thread if *tid == 0 => RawPart::Marker(comm.clone()),
+                        KeyFill::Thread => RawPart::Marker(format!("{comm}-{tid}")),
+                        KeyFill::Int(v) => RawPart::Int(*v),
+                        KeyFill::Str(s) => RawPart::Str(s.clone()),
+                    })
+                    .collect();
+                let value = match target.weight {
+                    ShortWeight::Sum => RawValue::Sum(*sum),
+                    ShortWeight::Count => RawValue::Count(*count),
+                };
+                entries.push(RawEntry { parts, value });
+            }
+        }
+        for map in &spans.untracked {
+            losses.add_counter(&format!("spans below min not in {map}"), n);
+        }
+        let _ = total;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -834,9 +834,12 @@ pub(super) fn lower_offcpu(
     l.b.call_sub(actions, vec![rp, ustack_now]);
     l.b.push(Inst::Jump { target: end });
 
-    l.b.push(Inst::Label(short));
-    l.add_short(slot, delta, tgid, [comm0, comm1]);
-    l.b.push(Inst::Jump { target: end });
+    // (The verifier refuses unreachable code: the short path exists only under a `min`.)
+    if bounds(cx).0 > 0 {
+        l.b.push(Inst::Label(short));
+        l.add_short(slot, delta, tgid, [comm0, comm1]);
+        l.b.push(Inst::Jump { target: end });
+    }
 
     l.b.push(Inst::Label(unmatched));
     l.bump(super::SPANS_UNMATCHED);
@@ -1268,10 +1271,12 @@ pub(super) fn lower_syscall(
     let rp = l.b.slot_addr(rec, 0);
     l.b.call_sub(actions, vec![rp, ustack]);
     l.b.push(Inst::Jump { target: end });
-    l.b.push(Inst::Label(short));
-    let comm0 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16);
-    let comm1 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16 + 8);
-    l.add_short(slot, delta, tgid, [comm0, comm1]);
+    if bounds(cx).0 > 0 {
+        l.b.push(Inst::Label(short));
+        let comm0 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16);
+        let comm1 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16 + 8);
+        l.add_short(slot, delta, tgid, [comm0, comm1]);
+    }
     l.b.push(Inst::Label(end));
     Ok(vec![enter, l.b.finish()])
 }

@@ -1,21 +1,33 @@
 //! `futex`: where threads wait on locks and condition variables.
 //!
-//! Times each `futex(2)` call from `syscalls:sys_enter_futex` to `sys_exit_futex` in the calling
-//! thread; the block runs at the exit with the wait in `delta` and the stacks of the thread that
-//! waited. Mutexes, condition variables and most user-space locks end up here when contended.
+//! Times each waiting `futex(2)` call (`FUTEX_WAIT`, `FUTEX_WAIT_BITSET`, `FUTEX_LOCK_PI`,
+//! `FUTEX_LOCK_PI2`, `FUTEX_WAIT_REQUEUE_PI`) and each `futex_waitv(2)` from its
+//! `syscalls:sys_enter_*` to its `sys_exit_*` tracepoint, in the calling thread; wakes and the
+//! other operations are not counted. The block runs at the exit with the wait in `delta` and the
+//! stacks of the thread that waited. Mutexes, condition variables and most user-space locks end
+//! up here when contended. Waits shorter than `min` are summed per thread without stacks and
+//! shown as one `[blocks < MIN]` frame, so the total stays the whole time spent waiting.
 //!
 //! Builtins: `delta` (duration, ns): time inside the call; `uaddr` (integer): the futex word's
 //! address, which tells one lock from another; `op` (integer): the futex operation
-//! (`FUTEX_WAIT` = 0, `FUTEX_WAKE` = 1, …, with the private flag 128); and the common ones
-//! (`pid tid comm cpu nsecs cgroup kstack ustack`).
+//! (`FUTEX_WAIT` = 0, `FUTEX_LOCK_PI` = 6, `FUTEX_WAIT_BITSET` = 9, …, with the private flag
+//! 128; `futex_waitv` waits report 65536 and the address of their waiter array); and the
+//! common ones (`pid tid comm cpu nsecs kstack ustack`).
 //!
 //! Modifiers: `min D`: only calls that took at least D (0 to 1 hour), checked in the kernel.
 //!
 //! Example: `futex min 100us < @[ustack] = sum(delta) >`
 
 use compiler::catalog::{
-    BuiltinSpec, Env, ModifierArg, ModifierSpec, Probe, ProgramKind, ResolveError, Resolved,
+    BuiltinSpec, Env, ModifierArg, ModifierSpec, Probe, ProgramKind, ResolveError, Resolved, Saved,
+    Shape, SyscallCall, SyscallSpan,
 };
+
+/// The futex commands that wait: WAIT 0, LOCK_PI 6, WAIT_BITSET 9, WAIT_REQUEUE_PI 11,
+/// LOCK_PI2 13 (`op & FUTEX_CMD_MASK`; the private and realtime flags are above 0x7f).
+const WAIT_CMDS: u32 = 1 | 1 << 6 | 1 << 9 | 1 << 11 | 1 << 13;
+/// The `op` a `futex_waitv` wait reports (it has none).
+const WAITV_OP: u64 = 0x1_0000;
 use compiler::types::{Type, Unit};
 
 use super::offcpu::HOUR_NS;
@@ -70,7 +82,29 @@ impl Probe for Futex {
         let records = [
             ("syscalls", "sys_enter_futex"),
             ("syscalls", "sys_exit_futex"),
+            ("syscalls", "sys_enter_futex_waitv"),
+            ("syscalls", "sys_exit_futex_waitv"),
         ];
-        super::with_records(self.name(), env, &records)
+        let mut r = super::with_records(self.name(), env, &records)?;
+        r.facts.insert("pid_max".into(), vec![env.pid_max()]);
+        Ok(r)
+    }
+    fn shape(&self) -> Shape {
+        Shape::Syscall(SyscallSpan {
+            calls: vec![
+                SyscallCall {
+                    enter: "sys_enter_futex",
+                    exit: "sys_exit_futex",
+                    saved: vec![(1, Saved::Field("uaddr")), (2, Saved::Field("op"))],
+                    only: Some(("op", 0x7f, WAIT_CMDS)),
+                },
+                SyscallCall {
+                    enter: "sys_enter_futex_waitv",
+                    exit: "sys_exit_futex_waitv",
+                    saved: vec![(1, Saved::Field("waiters")), (2, Saved::Const(WAITV_OP))],
+                    only: None,
+                },
+            ],
+        })
     }
 }
