@@ -55,7 +55,7 @@ pub(crate) fn weight(stacks: &[(String, u64)], pred: impl Fn(&str) -> bool) -> u
 
 /// Runs `script` on command `cmd` (`-c`) with any `extra` options, writing `NAME.folded`;
 /// asserts the run succeeded and returns its output and folded stacks.
-fn run_command(
+pub(crate) fn run_command(
     name: &str,
     script: &str,
     cmd: &str,

@@ -28,3 +28,5 @@ mod catalog;
 mod repl;
 // Flame graphs people can trust: pprof read by go tool pprof, inline frames, counted losses.
 mod trust;
+// Span probes with known answers: off-CPU time (offcpu), futex waits, wall-clock time.
+mod spans;

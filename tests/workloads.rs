@@ -30,6 +30,7 @@ const CFLAGS: &[&str] = &[
 const WORKLOADS: &[(&str, &[&str])] = &[
     ("burner", &["main", "spin_outer", "burn_cpu"]),
     ("sleepy", &["sleepy_wait", "do_sleep"]),
+    ("blocker", &["short_waits", "long_waits", "do_sleep"]),
     ("execer", &["run_true"]),
     (
         "recurse",

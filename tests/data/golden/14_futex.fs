@@ -1,0 +1,1 @@
+futex min 100us < @[uaddr, ustack] = sum(delta); @ops[op] = count() >

@@ -1,0 +1,224 @@
+//! Span probes on the real kernel, against workloads whose answers are known (issue 10): a
+//! thread's off-CPU time under the function that blocked, whether it wakes on the same CPU or
+//! another; short blocks kept in the total as `[blocks < 1ms]`, the total checked against the
+//! thread's own elapsed − CPU time; a contended mutex's wait under the waiter; wall-clock time
+//! (on-CPU samples weighted by their period plus off-CPU time) against elapsed time.
+//!
+//! Tolerances: the workloads sleep for fixed times, which the kernel stretches by its timer
+//! slack and scheduling (a few hundred µs per sleep at most on an idle machine): ±10% on the
+//! long waits, as the issue states, and 5% on totals that the workload measures itself.
+//!
+//! The workloads call glibc's `nanosleep` and `pthread_mutex_lock` through one `noinline`
+//! wrapper (`do_sleep`, `do_lock`): glibc here has no frame pointers, so a frame-pointer walk
+//! from inside them skips their direct caller (../shared/KERNEL.md); the wrapper is the frame
+//! lost, and the function under test stays visible. Recovering that frame is issue 12's.
+
+use std::process::Output;
+
+use crate::check;
+use crate::e2e::{run_command, text, weight};
+use crate::kernel;
+use crate::workloads::workload;
+
+const OFFCPU: &str = "offcpu min 1ms < @[kstack, ustack] = sum(delta) >";
+const MS: f64 = 1e6;
+
+fn has_frame(stack: &str, f: &str) -> bool {
+    stack.split(';').any(|x| x == f)
+}
+
+fn assert_near(actual_ns: u64, expected_ns: f64, tolerance: f64, what: &str, out: &str) {
+    let ratio = actual_ns as f64 / expected_ns;
+    assert!(
+        (1.0 - tolerance..=1.0 + tolerance).contains(&ratio),
+        "{what}: {:.1} ms, expected {:.1} ms ± {:.0}%\n{out}",
+        actual_ns as f64 / MS,
+        expected_ns / MS,
+        tolerance * 100.0
+    );
+}
+
+/// `key=value` numbers the blocker reports on stderr.
+fn reported(out: &Output, key: &str) -> u64 {
+    let err = String::from_utf8_lossy(&out.stderr);
+    err.split_whitespace()
+        .find_map(|w| w.strip_prefix(&format!("{key}=")))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("the workload did not report `{key}`:\n{}", text(out)))
+}
+
+fn sleepy(migrate: bool) {
+    let w = workload("sleepy");
+    let cmd = if migrate {
+        format!("{} --migrate 5 100", w.display())
+    } else {
+        format!("{} 5 100", w.display())
+    };
+    let name = if migrate { "sleepy_migrate" } else { "sleepy" };
+    let (out, stacks) = run_command(name, OFFCPU, &cmd, &[]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let under = weight(&stacks, |s| has_frame(s, "sleepy_wait"));
+    assert_near(
+        under,
+        500.0 * MS,
+        0.10,
+        "off-CPU time under sleepy_wait",
+        &dump,
+    );
+    // The blocked thread's own kernel stack sits on top of it: the sleep, not whoever ran next.
+    let with_sleep = weight(&stacks, |s| {
+        has_frame(s, "sleepy_wait") && s.contains("hrtimer_nanosleep_[k]")
+    });
+    assert!(
+        with_sleep as f64 >= under as f64 * 0.95,
+        "sleepy_wait's time has nanosleep's kernel frames on top: {with_sleep} of {under}\n{dump}"
+    );
+    // No other thread's stack carries that time (the main thread waits in pthread_join).
+    for (s, n) in &stacks {
+        if has_frame(s, "sleepy_wait") {
+            assert!(
+                s.contains("thread_main"),
+                "a sleepy_wait stack outside its thread ({n} ns): {s}\n{dump}"
+            );
+        }
+    }
+}
+
+// See: issue 10 — 5 × 100 ms sleeps fold ≈ 500 ms under sleepy_wait, nanosleep on top.
+#[test]
+fn spans_offcpu_sleeps_fold_under_their_function() {
+    if !check::kernel_tests_enabled("spans_offcpu_sleeps_fold_under_their_function") {
+        return;
+    }
+    let _k = kernel::lock();
+    sleepy(false);
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 10 — the same when each sleep starts on one CPU and ends on another.
+#[test]
+fn spans_offcpu_sleeps_across_cpus() {
+    if !check::kernel_tests_enabled("spans_offcpu_sleeps_across_cpus") {
+        return;
+    }
+    let _k = kernel::lock();
+    sleepy(true);
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 10 — 20 000 short blocks and 5 × 100 ms: the long ones under long_waits, the
+// short ones in `[blocks < 1ms]`, and the thread's total equals its elapsed − CPU time.
+#[test]
+fn spans_offcpu_short_blocks_keep_the_total() {
+    if !check::kernel_tests_enabled("spans_offcpu_short_blocks_keep_the_total") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 20000 50 5 100", workload("blocker").display());
+    let script = "offcpu min 1ms < @[tid, kstack, ustack] = sum(delta) >";
+    let (out, stacks) = run_command("blocker", script, &cmd, &[]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let tid = reported(&out, "tid");
+    let off_cpu = reported(&out, "elapsed_ns") - reported(&out, "cpu_ns");
+    let mine = |s: &str| s.split(';').next() == Some(tid.to_string().as_str());
+    let long = weight(&stacks, |s| mine(s) && has_frame(s, "long_waits"));
+    assert_near(
+        long,
+        500.0 * MS,
+        0.10,
+        "off-CPU time under long_waits",
+        &dump,
+    );
+    let short = weight(&stacks, |s| mine(s) && has_frame(s, "[blocks < 1ms]"));
+    // 20 000 sleeps of at least 50 µs each.
+    assert!(
+        short as f64 >= 20_000.0 * 50e3 * 0.9,
+        "short blocks summed in [blocks < 1ms]: {short} ns\n{dump}"
+    );
+    let total = weight(&stacks, |s| mine(s));
+    assert_near(
+        total,
+        off_cpu as f64,
+        0.05,
+        "the thread's off-CPU total against elapsed − CPU",
+        &dump,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("spans below 1ms"),
+        "the report counts the short spans:\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 10 — two threads on one mutex, held 10 × 20 ms: ≈ 200 ms of futex wait under the
+// waiter's function, and wakes are not counted.
+#[test]
+fn spans_futex_contended_mutex() {
+    if !check::kernel_tests_enabled("spans_futex_contended_mutex") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 10 20", workload("contend").display());
+    let (out, stacks) = run_command("futex", "futex < @[ustack] = sum(delta) >", &cmd, &[]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let under = weight(&stacks, |s| has_frame(s, "wait_lock"));
+    assert_near(under, 200.0 * MS, 0.10, "futex wait under wait_lock", &dump);
+    // The holder never waits on the lock (the waiter tries only once it is held).
+    let holder = weight(&stacks, |s| has_frame(s, "hold_lock"));
+    assert!(
+        (holder as f64) < 20.0 * MS,
+        "the holder's futex time is only its unlock wakes: {holder}\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 10 — wall-clock time: on-CPU samples weighted by their period plus off-CPU time
+// add up, per thread, to the thread's elapsed time.
+#[test]
+fn spans_wallclock_adds_up_to_elapsed() {
+    if !check::kernel_tests_enabled("spans_wallclock_adds_up_to_elapsed") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 3000 50 5 100", workload("blocker").display());
+    // The stdlib's wallclock script, keyed by thread so one thread can be checked.
+    let script = "profile hz 99 < @[tid, kstack, ustack] = sum(period) > \
+                  offcpu min 1ms < @[tid, kstack, ustack] = sum(delta) >";
+    let (out, stacks) = run_command("wallclock", script, &cmd, &[]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let tid = reported(&out, "tid");
+    let elapsed = reported(&out, "elapsed_ns");
+    let total = weight(&stacks, |s| {
+        s.split(';').next() == Some(tid.to_string().as_str())
+    });
+    assert_near(
+        total,
+        elapsed as f64,
+        0.10,
+        "the thread's wall-clock total against its elapsed time",
+        &dump,
+    );
+    // The stdlib script by name: the same two halves in one graph.
+    let path = crate::e2e::tmp("wallclock_script.folded");
+    let out = crate::e2e::flamescript(&[
+        "run",
+        "wallclock",
+        "-c",
+        &cmd,
+        "-o",
+        path.to_str().unwrap_or_default(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = crate::e2e::folded(&path);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let long = weight(&stacks, |s| has_frame(s, "long_waits"));
+    assert_near(
+        long,
+        500.0 * MS,
+        0.10,
+        "wallclock: time under long_waits",
+        &dump,
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
