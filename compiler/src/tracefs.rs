@@ -440,6 +440,7 @@ mod tests {
         let nowhere = TracefsEnv {
             root: PathBuf::from("/nonexistent"),
             live: true,
+            types: Default::default(),
         };
         let Err(EnvError::Unavailable(msg)) = nowhere.tracepoint("sched", "sched_switch") else {
             panic!("expected Unavailable")

@@ -266,6 +266,7 @@ mod tests {
                 8
             },
             max_entries: 64,
+            task_work: false,
             per_cpu: false,
             key,
             value,
@@ -285,6 +286,7 @@ mod tests {
             needs_kernel_btf: false,
             title: "test".into(),
             user_clauses: Vec::new(),
+            spans: Vec::new(),
         }
     }
 
@@ -307,6 +309,7 @@ mod tests {
                 key_size: 4,
                 value_size: 8,
                 max_entries: values.len() as u32,
+                task_work: false,
                 per_cpu: true,
                 key: Vec::new(),
                 value: ValueSpec::Internal,

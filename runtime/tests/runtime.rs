@@ -89,6 +89,7 @@ fn map(display: &str, key: Vec<KeyKind>, value: ValueSpec) -> MapSpec {
         key_size: 0,
         value_size: 8,
         max_entries: 1024,
+        task_work: false,
         per_cpu: false,
         key: key.into_iter().map(part).collect(),
         value,
