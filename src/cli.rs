@@ -83,8 +83,37 @@ pub(crate) struct Cli {
     #[arg(long, hide = true)]
     pub(crate) atomic_values: bool,
 
+    /// How user stacks are unwound: `fp` frame pointers only; `auto` frame pointers plus, once
+    /// per distinct stack, the frames code without frame pointers hides (glibc's nanosleep,
+    /// write, pthread_mutex_lock…), from unwind info; `dwarf` every event from unwind info
+    /// (programs built without frame pointers).
+    #[arg(long, value_enum, default_value_t = UnwindArg::Auto)]
+    pub(crate) unwind: UnwindArg,
+
+    /// Bytes of user stack copied per unwound stack (`--unwind auto|dwarf`).
+    #[arg(long, value_name = "BYTES", default_value_t = 1024,
+          value_parser = clap::value_parser!(u32).range(64..=4096))]
+    pub(crate) stack_copy: u32,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnwindArg {
+    Fp,
+    Auto,
+    Dwarf,
+}
+
+impl UnwindArg {
+    pub(crate) fn mode(self) -> compiler::lower::Unwind {
+        match self {
+            UnwindArg::Fp => compiler::lower::Unwind::Fp,
+            UnwindArg::Auto => compiler::lower::Unwind::Auto,
+            UnwindArg::Dwarf => compiler::lower::Unwind::Dwarf,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -176,6 +176,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         map_entries: cli.map_entries,
         stack_entries: cli.stack_entries,
         atomic_values: cli.atomic_values,
+        unwind: cli.unwind.mode(),
+        copy_bytes: cli.stack_copy.next_multiple_of(8),
         ..Default::default()
     };
     let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)

@@ -164,6 +164,8 @@ pub struct MapSpec {
     /// The value begins with a `struct bpf_task_work` (8 bytes): the map is created with BTF
     /// describing it, which the kernel requires.
     pub task_work: bool,
+    /// Entries are allocated when inserted (`BPF_F_NO_PREALLOC`), not when the map is made.
+    pub no_prealloc: bool,
     /// How to read the key, part by part, in script order.
     pub key: Vec<KeyPart>,
     pub value: ValueSpec,

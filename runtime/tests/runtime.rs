@@ -90,6 +90,7 @@ fn map(display: &str, key: Vec<KeyKind>, value: ValueSpec) -> MapSpec {
         value_size: 8,
         max_entries: 1024,
         task_work: false,
+        no_prealloc: false,
         per_cpu: false,
         key: key.into_iter().map(part).collect(),
         value,

@@ -41,11 +41,12 @@ pub enum Helper {
     TaskStorageGet,
     TaskStorageDelete,
     GetCurrentTaskBtf,
+    TaskPtRegs,
     Loop,
 }
 
 /// `(helper, id, name)` in id order; the single source of both directions of lookup.
-const TABLE: [(Helper, i32, &str); 32] = [
+const TABLE: [(Helper, i32, &str); 33] = [
     (Helper::MapLookupElem, 1, "bpf_map_lookup_elem"),
     (Helper::MapUpdateElem, 2, "bpf_map_update_elem"),
     (Helper::MapDeleteElem, 3, "bpf_map_delete_elem"),
@@ -77,6 +78,7 @@ const TABLE: [(Helper, i32, &str); 32] = [
     (Helper::TaskStorageGet, 156, "bpf_task_storage_get"),
     (Helper::TaskStorageDelete, 157, "bpf_task_storage_delete"),
     (Helper::GetCurrentTaskBtf, 158, "bpf_get_current_task_btf"),
+    (Helper::TaskPtRegs, 175, "bpf_task_pt_regs"),
     (Helper::Loop, 181, "bpf_loop"),
 ];
 

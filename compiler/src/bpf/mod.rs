@@ -81,7 +81,11 @@ impl MapDef {
             key_size: spec.key_size,
             value_size: spec.value_size,
             max_entries: spec.max_entries,
-            flags: 0,
+            flags: if spec.no_prealloc {
+                BPF_F_NO_PREALLOC
+            } else {
+                0
+            },
             task_work: spec.task_work,
         }
     }

@@ -110,6 +110,7 @@ pub fn map_spec(index: usize, decl: &MapDecl, options: &Options) -> MapSpec {
         max_entries: options.map_entries,
         per_cpu,
         task_work: false,
+        no_prealloc: false,
         key,
         value,
     }

@@ -107,7 +107,35 @@ pub struct Options {
     /// count/sum/avg in one shared hash updated with atomic adds, instead of per-CPU values
     /// added without atomics (the default). Kept for the measurement in docs/PERFORMANCE.md.
     pub atomic_values: bool,
+    /// How user stacks are unwound (`--unwind`).
+    pub unwind: Unwind,
+    /// Bytes of user stack copied (from the stack pointer up) for `Unwind::Auto`/`Dwarf`.
+    pub copy_bytes: u32,
 }
+
+/// How user stacks are unwound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unwind {
+    /// Frame pointers only, walked by the kernel: cheapest; loses the caller of code built
+    /// without them (glibc's `nanosleep`, `write`, `pthread_mutex_lock`…).
+    Fp,
+    /// Frame pointers, and for each *distinct* stack the registers and the top of the user stack
+    /// copied once, so user space recovers the frames that have no frame pointer from unwind
+    /// info (.eh_frame). Aggregation stays in the kernel; only a new stack pays for the copy.
+    Auto,
+    /// Every event's registers and stack copy kept (mixed into the stack's key), unwound in
+    /// user space from unwind info alone: programs built without frame pointers. Each event is
+    /// its own entry in the stacks map.
+    Dwarf,
+}
+
+/// The map of user stack copies (`Unwind::Auto`/`Dwarf`): stack key → registers and bytes.
+pub const UCOPY_MAP: &str = "fs_ucopy";
+/// Its per-CPU scratch buffer.
+pub const USCRATCH_MAP: &str = "fs_uscratch";
+/// A copy's header before the bytes: ip, sp, bp (u64 each), the length copied and the thread
+/// group id (u32 each).
+pub const UCOPY_HEADER: u32 = 32;
 
 impl Default for Options {
     fn default() -> Options {
@@ -117,6 +145,8 @@ impl Default for Options {
             stack_entries: 16_384,
             fork_child_pid_offset: 20,
             atomic_values: false,
+            unwind: Unwind::Fp,
+            copy_bytes: 1024,
         }
     }
 }
@@ -174,6 +204,34 @@ pub fn lower(
         true,
     ));
     let losses = MapId(maps.len() as u32 - 1);
+    let uses_user_stacks = prog.maps.iter().any(|m| {
+        m.keys
+            .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
+    });
+    let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp).then(|| {
+        let value = UCOPY_HEADER + options.copy_bytes;
+        let mut m = internal_map(
+            UCOPY_MAP,
+            MapKind::Hash,
+            8,
+            value,
+            options.stack_entries,
+            false,
+        );
+        // Allocated as stacks arrive: most runs store far fewer than the stacks map holds.
+        m.no_prealloc = true;
+        maps.push(m);
+        let copies = MapId(maps.len() as u32 - 1);
+        maps.push(internal_map(
+            USCRATCH_MAP,
+            MapKind::Array,
+            4,
+            value,
+            1,
+            true,
+        ));
+        (copies, MapId(maps.len() as u32 - 1))
+    });
     let targets = (options.target == Target::Tree).then(|| {
         maps.push(internal_map(TARGETS_MAP, MapKind::Hash, 4, 8, 8_192, false));
         MapId(maps.len() as u32 - 1)
@@ -238,6 +296,7 @@ pub fn lower(
         );
     }
     let ids = Ids {
+        ucopy,
         user_maps: prog.maps.len(),
         stacks,
         scratch,
@@ -415,6 +474,7 @@ fn internal_map(
         max_entries,
         per_cpu,
         task_work: false,
+        no_prealloc: false,
         key: Vec::new(),
         value: ValueSpec::Internal,
     }
@@ -432,6 +492,8 @@ fn internal(span: Span, what: &str) -> Diagnostic {
 
 /// Which `MapId` is which.
 struct Ids {
+    /// The user stack copies and their scratch buffer (`--unwind auto|dwarf`).
+    ucopy: Option<(MapId, MapId)>,
     /// `MapId(i)` for `i < user_maps` is `checked::MapId(i)`.
     user_maps: usize,
     stacks: Option<MapId>,

@@ -385,6 +385,20 @@ impl Lowerer<'_> {
             self.b.alu(AluOp::Xor, h, Operand::Reg(w));
             self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
         }
+        let unwind = self.cx.options.unwind;
+        let copies = self.cx.ids.ucopy.filter(|_| user);
+        if let (Some((_, uscratch)), super::Unwind::Dwarf) = (copies, unwind) {
+            // Every event keeps its own registers and stack: they are part of its key.
+            let hashed = self.b.label();
+            let us = self.copy_user_stack(uscratch, hashed);
+            let words = (super::UCOPY_HEADER + self.cx.options.copy_bytes) / 8;
+            for i in 0..words {
+                let w = self.b.load(Width::B8, Base::Reg(us), (i * 8) as i16);
+                self.b.alu(AluOp::Xor, h, Operand::Reg(w));
+                self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+            }
+            self.b.push(Inst::Label(hashed));
+        }
         // 63 bits: a key is never negative, so it cannot be taken for an error.
         self.b.alu(AluOp::Rsh, h, Operand::Imm(1));
         self.b.push(Inst::Mov { dst: key, src: h });
@@ -397,6 +411,45 @@ impl Lowerer<'_> {
             .b
             .call(helper(Helper::MapUpdateElem), vec![m, k, buf, f]);
         // -EEXIST: this stack is already stored. Anything else: the stacks map is full.
+        if let Some((ucopy, uscratch)) = copies {
+            // A new user stack: keep its registers and stack bytes for the unwinder.
+            let old = self.b.label();
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Ne,
+                lhs: rc,
+                rhs: Operand::Imm(0),
+                target: old,
+            });
+            let skip = self.b.label();
+            let us = if unwind == super::Unwind::Dwarf {
+                let zero = self.b.slot(4);
+                self.b
+                    .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
+                let sm = self.b.map_ptr(uscratch);
+                let zk = self.b.slot_addr(zero, 0);
+                let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
+                self.b.push(Inst::JumpIf {
+                    cond: Cond::Eq,
+                    lhs: us,
+                    rhs: Operand::Imm(0),
+                    target: skip,
+                });
+                us
+            } else {
+                self.copy_user_stack(uscratch, skip)
+            };
+            let m = self.b.map_ptr(ucopy);
+            let k = self.b.slot_addr(hk, 0);
+            let f = self.b.constant(0);
+            self.b.push(Inst::Call {
+                helper: helper(Helper::MapUpdateElem),
+                args: vec![m, k, us, f],
+                dst: None,
+            });
+            self.b.push(Inst::Label(skip));
+            self.b.push(Inst::Jump { target: done });
+            self.b.push(Inst::Label(old));
+        }
         self.b.push(Inst::JumpIf {
             cond: Cond::Eq,
             lhs: rc,
@@ -412,6 +465,63 @@ impl Lowerer<'_> {
         self.bump(MAP_FULL);
         self.b.push(Inst::Label(done));
         Ok(key)
+    }
+
+    /// Copies the current task's user registers (ip, sp, bp) and the top of its user stack into
+    /// the per-CPU copy buffer; returns the buffer (jumps to `fail` when there is none). The
+    /// copy is `copy_bytes` from the stack pointer, or a quarter of it when the stack ends
+    /// sooner (near the top of a thread's stack), or nothing; its length is in the header.
+    fn copy_user_stack(&mut self, uscratch: crate::ir::MapId, fail: crate::ir::Label) -> VReg {
+        let zero = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
+        let sm = self.b.map_ptr(uscratch);
+        let zk = self.b.slot_addr(zero, 0);
+        let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: us,
+            rhs: Operand::Imm(0),
+            target: fail,
+        });
+        let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+        let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
+        // struct pt_regs on x86-64: bp at 32, ip at 128, sp at 152.
+        for (from, to) in [(128, 0), (152, 8), (32, 16)] {
+            let v = self.b.load(Width::B8, Base::Reg(regs), from);
+            self.b.store(Width::B8, Base::Reg(us), to, Operand::Reg(v));
+        }
+        let sp = self.b.load(Width::B8, Base::Reg(us), 8);
+        let bytes = self.cx.options.copy_bytes;
+        let len = self.b.constant(u64::from(bytes));
+        let done = self.b.label();
+        for size in [bytes, bytes / 4] {
+            let dst = self.b.copy(us);
+            self.b
+                .alu(AluOp::Add, dst, Operand::Imm(super::UCOPY_HEADER as i32));
+            let n = self.b.constant(u64::from(size));
+            let rc = self.b.call(helper(Helper::ProbeReadUser), vec![dst, n, sp]);
+            self.b.push(Inst::Const {
+                dst: len,
+                value: u64::from(size),
+            });
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Eq,
+                lhs: rc,
+                rhs: Operand::Imm(0),
+                target: done,
+            });
+        }
+        self.b.push(Inst::Const { dst: len, value: 0 });
+        self.b.push(Inst::Label(done));
+        // The fourth word: the length copied, and the thread group above it (whose modules
+        // unwind it).
+        self.b
+            .store(Width::B4, Base::Reg(us), 24, Operand::Reg(len));
+        let pt = self.b.call(helper(Helper::GetCurrentPidTgid), vec![]);
+        self.b.alu(AluOp::Rsh, pt, Operand::Imm(32));
+        self.b.store(Width::B4, Base::Reg(us), 28, Operand::Reg(pt));
+        us
     }
 
     /// The log2 bucket of `v`: 0 for 0, else floor(log2 v) + 1, by a branchy binary search
