@@ -135,8 +135,12 @@ fn examples_and_stdlib_scripts_check_and_compile() {
                 "{name}: does not open with a `//` comment saying what it shows"
             ));
         }
-        if let Outcome::Refused(why) = outcome(name, text) {
-            failures.push(format!("{name}:\n{why}"));
+        match outcome(name, text) {
+            Outcome::Refused(why) => failures.push(format!("{name}:\n{why}")),
+            // Checked only because some clause cannot run in the kernel: say which, so a run
+            // of the suite shows what is not compiled.
+            Outcome::CheckedOnly(pending) => eprintln!("{name}: checked only ({pending:?})"),
+            Outcome::Compiled => {}
         }
     }
     check::finish(failures);

@@ -110,20 +110,26 @@ pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>) ->
 pub fn losses(dump: &MapDump, spec: &LossesSpec) -> LossReport {
     let stride = slot_size(dump.spec.value_size);
     let mut report = LossReport::default();
+    // One counter per entry, or several u64 counters in one entry (the code generator's
+    // layout: one lookup serves every counter): counter `key × words + j`.
+    let words = (dump.spec.value_size as usize / 8).max(1);
     for (key, value) in &dump.entries {
-        let idx = read_uint(key, 0, dump.spec.key_size.min(4)) as usize;
+        let first = read_uint(key, 0, dump.spec.key_size.min(4)) as usize * words;
         let n_slots = if dump.spec.per_cpu {
             value.len() / stride
         } else {
             1
         };
-        let total: u64 = (0..n_slots)
-            .map(|cpu| read_uint(value, (cpu * stride) as u32, 8))
-            .fold(0u64, u64::saturating_add);
-        match spec.counters.get(idx) {
-            Some(name) => report.add_counter(name, total),
-            None if total > 0 => report.add_counter(&format!("counter_{idx}"), total),
-            None => {}
+        for j in 0..words {
+            let idx = first + j;
+            let total: u64 = (0..n_slots)
+                .map(|cpu| read_uint(value, (cpu * stride + j * 8) as u32, 8))
+                .fold(0u64, u64::saturating_add);
+            match spec.counters.get(idx) {
+                Some(name) => report.add_counter(name, total),
+                None if total > 0 => report.add_counter(&format!("counter_{idx}"), total),
+                None => {}
+            }
         }
     }
     report

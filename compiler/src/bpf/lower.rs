@@ -107,6 +107,8 @@ fn lower_one(prog: &Program) -> Result<Lowered, String> {
     let mut e = Emitter {
         out: Vec::new(),
         relocs: Vec::new(),
+        cached: [None; 6],
+        imm64_tail: false,
         func_refs: Vec::new(),
         lines: Vec::new(),
         fixups: Vec::new(),
@@ -217,6 +219,11 @@ fn regs_of(inst: &Inst) -> Vec<VReg> {
 
 struct Emitter {
     out: Vec<Insn>,
+    /// Which spill slot each scratch register r0–r5 holds a copy of right now, so that a
+    /// value read twice in a row is loaded once (a peephole over the allocator's reloads).
+    cached: [Option<i16>; 6],
+    /// The next instruction is the second half of an `ld_imm64`.
+    imm64_tail: bool,
     relocs: Vec<(usize, MapId)>,
     func_refs: Vec<(usize, u32)>,
     lines: Vec<(u32, Span)>,
@@ -268,6 +275,58 @@ fn cond(c: Cond) -> BCond {
 }
 
 impl Emitter {
+    /// Appends `insn`, keeping `cached` true: whatever writes a scratch register or a spill
+    /// slot forgets what it held; a call clobbers r0–r5.
+    fn emit(&mut self, insn: Insn) {
+        use super::insn::{
+            BPF_ALU, BPF_ALU64, BPF_ATOMIC, BPF_CALL, BPF_JMP, BPF_LD, BPF_LDX, BPF_ST, BPF_STX,
+        };
+        if std::mem::take(&mut self.imm64_tail) {
+            self.out.push(insn);
+            return;
+        }
+        let forget = |cached: &mut [Option<i16>; 6], r: u8| {
+            if let Some(c) = cached.get_mut(r as usize) {
+                *c = None;
+            }
+        };
+        match insn.class() {
+            BPF_LDX | BPF_ALU | BPF_ALU64 => forget(&mut self.cached, insn.dst),
+            BPF_LD => {
+                forget(&mut self.cached, insn.dst);
+                self.imm64_tail = insn.is_ld_imm64();
+            }
+            BPF_ST | BPF_STX => {
+                if insn.dst == Reg::FP.0 {
+                    let size =
+                        i32::try_from(super::insn::Size::from_code(insn.code).bytes()).unwrap_or(8);
+                    let (lo, hi) = (insn.off as i32, insn.off as i32 + size);
+                    for c in self.cached.iter_mut() {
+                        if let Some(o) = *c
+                            && (o as i32) < hi
+                            && lo < o as i32 + 8
+                        {
+                            *c = None;
+                        }
+                    }
+                }
+                if insn.code & 0xe0 == BPF_ATOMIC {
+                    forget(&mut self.cached, insn.src);
+                } else if insn.class() == BPF_STX
+                    && insn.dst == Reg::FP.0
+                    && insn.code == (BPF_STX | Size::DW.code() | super::insn::BPF_MEM)
+                    && let Some(c) = self.cached.get_mut(insn.src as usize)
+                {
+                    // The register now holds exactly what the slot does.
+                    *c = Some(insn.off);
+                }
+            }
+            BPF_JMP if insn.code & 0xf0 == BPF_CALL => self.cached = [None; 6],
+            _ => {}
+        }
+        self.out.push(insn);
+    }
+
     fn loc(&self, r: VReg) -> Result<Loc, String> {
         self.locs
             .get(&r)
@@ -280,7 +339,10 @@ impl Emitter {
         match self.loc(r)? {
             Loc::Reg(reg) => Ok(reg),
             Loc::Spill(off) => {
-                self.out.push(Insn::ldx(Size::DW, scratch, Reg::FP, off));
+                if self.cached.get(scratch.0 as usize) != Some(&Some(off)) {
+                    self.emit(Insn::ldx(Size::DW, scratch, Reg::FP, off));
+                    self.cached[scratch.0 as usize] = Some(off);
+                }
                 Ok(scratch)
             }
         }
@@ -297,7 +359,7 @@ impl Emitter {
     /// Stores `reg` back when `r` lives on the stack.
     fn write_back(&mut self, r: VReg, reg: Reg) -> Result<(), String> {
         if let Loc::Spill(off) = self.loc(r)? {
-            self.out.push(Insn::stx(Size::DW, Reg::FP, reg, off));
+            self.emit(Insn::stx(Size::DW, Reg::FP, reg, off));
         }
         Ok(())
     }
@@ -324,14 +386,14 @@ impl Emitter {
             Inst::Ctx { dst } => {
                 let d = self.target(*dst, Reg::R1)?;
                 if d != Reg::R1 {
-                    self.out.push(Insn::mov64_reg(d, Reg::R1));
+                    self.emit(Insn::mov64_reg(d, Reg::R1));
                 }
                 self.write_back(*dst, d)?;
             }
             Inst::Param { dst, index } => {
                 let from = Reg(index + 1);
                 let d = self.target(*dst, Reg::R0)?;
-                self.out.push(Insn::mov64_reg(d, from));
+                self.emit(Insn::mov64_reg(d, from));
                 self.write_back(*dst, d)?;
             }
             Inst::FuncAddr { dst, sub } => {
@@ -339,7 +401,9 @@ impl Emitter {
                 self.func_refs.push((self.out.len(), *sub));
                 let mut pair = Insn::ld_imm64(d, 0);
                 pair[0].src = BPF_PSEUDO_FUNC;
-                self.out.extend(pair);
+                for insn in pair {
+                    self.emit(insn);
+                }
                 self.write_back(*dst, d)?;
             }
             Inst::Const { dst, value } => {
@@ -347,7 +411,7 @@ impl Emitter {
                 let v = *value as i64;
                 match i32::try_from(v) {
                     // mov64 sign-extends its 32-bit immediate: exact for these values.
-                    Ok(imm) => self.out.push(Insn::mov64_imm(d, imm)),
+                    Ok(imm) => self.emit(Insn::mov64_imm(d, imm)),
                     Err(_) => self.out.extend(Insn::ld_imm64(d, *value)),
                 }
                 self.write_back(*dst, d)?;
@@ -356,18 +420,18 @@ impl Emitter {
                 let s = self.read(*src, Reg::R1)?;
                 let d = self.target(*dst, s)?;
                 if d != s {
-                    self.out.push(Insn::mov64_reg(d, s));
+                    self.emit(Insn::mov64_reg(d, s));
                 }
                 self.write_back(*dst, d)?;
             }
             Inst::Alu { op, dst, src } => {
                 let d = self.read(*dst, Reg::R0)?;
                 match (op, src) {
-                    (AluOp::Neg, _) => self.out.push(Insn::neg64(d)),
-                    (_, Operand::Imm(i)) => self.out.push(Insn::alu64_imm(alu(*op), d, *i)),
+                    (AluOp::Neg, _) => self.emit(Insn::neg64(d)),
+                    (_, Operand::Imm(i)) => self.emit(Insn::alu64_imm(alu(*op), d, *i)),
                     (_, Operand::Reg(r)) => {
                         let s = self.read(*r, Reg::R1)?;
-                        self.out.push(Insn::alu64_reg(alu(*op), d, s));
+                        self.emit(Insn::alu64_reg(alu(*op), d, s));
                     }
                 }
                 self.write_back(*dst, d)?;
@@ -380,7 +444,7 @@ impl Emitter {
             } => {
                 let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
                 let d = self.target(*dst, Reg::R0)?;
-                self.out.push(Insn::ldx(size(*width), d, b, o));
+                self.emit(Insn::ldx(size(*width), d, b, o));
                 self.write_back(*dst, d)?;
             }
             Inst::Store {
@@ -391,17 +455,17 @@ impl Emitter {
             } => {
                 let (b, o) = self.base(*base, *off, slot_off, Reg::R1)?;
                 match src {
-                    Operand::Imm(i) => self.out.push(Insn::st_imm(size(*width), b, o, *i)),
+                    Operand::Imm(i) => self.emit(Insn::st_imm(size(*width), b, o, *i)),
                     Operand::Reg(r) => {
                         let s = self.read(*r, Reg::R2)?;
-                        self.out.push(Insn::stx(size(*width), b, s, o));
+                        self.emit(Insn::stx(size(*width), b, s, o));
                     }
                 }
             }
             Inst::SlotAddr { dst, slot, off } => {
                 let d = self.target(*dst, Reg::R0)?;
-                self.out.push(Insn::mov64_reg(d, Reg::FP));
-                self.out.push(Insn::alu64_imm(
+                self.emit(Insn::mov64_reg(d, Reg::FP));
+                self.emit(Insn::alu64_imm(
                     BAlu::Add,
                     d,
                     slot_off[slot.0 as usize] + *off as i32,
@@ -411,7 +475,9 @@ impl Emitter {
             Inst::MapPtr { dst, map } => {
                 let d = self.target(*dst, Reg::R0)?;
                 self.relocs.push((self.out.len(), *map));
-                self.out.extend(Insn::ld_map_fd(d));
+                for insn in Insn::ld_map_fd(d) {
+                    self.emit(insn);
+                }
                 self.write_back(*dst, d)?;
             }
             Inst::Call { args, dst, .. }
@@ -420,14 +486,15 @@ impl Emitter {
                 const ARGS: [Reg; 5] = [Reg::R1, Reg::R2, Reg::R3, Reg::R4, Reg::R5];
                 for (a, &to) in args.iter().zip(ARGS.iter()) {
                     match self.loc(*a)? {
-                        Loc::Reg(r) => self.out.push(Insn::mov64_reg(to, r)),
-                        Loc::Spill(off) => self.out.push(Insn::ldx(Size::DW, to, Reg::FP, off)),
+                        Loc::Reg(r) => self.emit(Insn::mov64_reg(to, r)),
+                        Loc::Spill(off) if self.cached[to.0 as usize] == Some(off) => {}
+                        Loc::Spill(off) => self.emit(Insn::ldx(Size::DW, to, Reg::FP, off)),
                     }
                 }
                 if let Inst::CallSub { sub, .. } = inst {
                     self.func_refs.push((self.out.len(), *sub));
                 }
-                self.out.push(match inst {
+                self.emit(match inst {
                     Inst::Kfunc { id, .. } => Insn::call_kfunc(*id as i32),
                     Inst::CallSub { .. } => Insn::call_local(0),
                     Inst::Call { helper, .. } => Insn::call_helper(*helper as i32),
@@ -435,17 +502,15 @@ impl Emitter {
                 });
                 if let Some(d) = dst {
                     match self.loc(*d)? {
-                        Loc::Reg(r) => self.out.push(Insn::mov64_reg(r, Reg::R0)),
-                        Loc::Spill(off) => {
-                            self.out.push(Insn::stx(Size::DW, Reg::FP, Reg::R0, off))
-                        }
+                        Loc::Reg(r) => self.emit(Insn::mov64_reg(r, Reg::R0)),
+                        Loc::Spill(off) => self.emit(Insn::stx(Size::DW, Reg::FP, Reg::R0, off)),
                     }
                 }
             }
             Inst::AtomicAdd { ptr, off, src } => {
                 let p = self.read(*ptr, Reg::R1)?;
                 let s = self.read(*src, Reg::R2)?;
-                self.out.push(Insn::atomic_add64(p, s, *off));
+                self.emit(Insn::atomic_add64(p, s, *off));
             }
             Inst::JumpIf {
                 cond: c,
@@ -462,18 +527,20 @@ impl Emitter {
                     }
                 };
                 self.fixups.push((self.out.len(), target.0));
-                self.out.push(insn);
+                self.emit(insn);
             }
             Inst::Jump { target } => {
                 self.fixups.push((self.out.len(), target.0));
-                self.out.push(Insn::ja(0));
+                self.emit(Insn::ja(0));
             }
             Inst::Label(l) => {
+                // Control flow merges here: what a register held on one path is unknown.
+                self.cached = [None; 6];
                 self.labels.insert(l.0, self.out.len());
             }
             Inst::Exit => {
-                self.out.push(Insn::mov64_imm(Reg::R0, 0));
-                self.out.push(Insn::exit());
+                self.emit(Insn::mov64_imm(Reg::R0, 0));
+                self.emit(Insn::exit());
             }
         }
         Ok(())

@@ -195,12 +195,13 @@ pub fn lower(
         ));
         MapId(maps.len() as u32 - 1)
     });
+    // Every counter in one per-CPU value: one lookup (which the verifier inlines) serves them.
     maps.push(internal_map(
         LOSSES_MAP,
         MapKind::Array,
         4,
-        8,
-        COUNTERS.len() as u32,
+        8 * COUNTERS.len() as u32,
+        1,
         true,
     ));
     let losses = MapId(maps.len() as u32 - 1);
@@ -635,8 +636,7 @@ impl Lowerer<'_> {
     /// Adds one to losses counter `index` on this CPU.
     fn bump(&mut self, index: u32) {
         let key = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(key), 0, Operand::Imm(index as i32));
+        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
         let map = self.b.map_ptr(self.cx.ids.losses);
         let k = self.b.slot_addr(key, 0);
         let v = self.b.call(
@@ -651,9 +651,10 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: skip,
         });
-        let n = self.b.load(Width::B8, Base::Reg(v), 0);
+        let at = 8 * index as i16;
+        let n = self.b.load(Width::B8, Base::Reg(v), at);
         self.b.alu(ir::AluOp::Add, n, Operand::Imm(1));
-        self.b.store(Width::B8, Base::Reg(v), 0, Operand::Reg(n));
+        self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(n));
         self.b.push(Inst::Label(skip));
     }
 

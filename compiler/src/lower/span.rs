@@ -362,11 +362,10 @@ impl Lowerer<'_> {
         slot
     }
 
-    /// Adds `n` to losses counter `index` (`bump` adds one).
-    fn bump_by(&mut self, index: u32, n: VReg) {
+    /// Adds one to each of losses counters `indices`, with one lookup.
+    fn bump_many(&mut self, indices: &[u32]) {
         let key = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(key), 0, Operand::Imm(index as i32));
+        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
         let map = self.b.map_ptr(self.cx.ids.losses);
         let k = self.b.slot_addr(key, 0);
         let v = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
@@ -377,9 +376,33 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: skip,
         });
-        let cur = self.b.load(Width::B8, Base::Reg(v), 0);
+        for &index in indices {
+            let at = 8 * index as i16;
+            let cur = self.b.load(Width::B8, Base::Reg(v), at);
+            self.b.alu(AluOp::Add, cur, Operand::Imm(1));
+            self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(cur));
+        }
+        self.b.push(Inst::Label(skip));
+    }
+
+    /// Adds `n` to losses counter `index` (`bump` adds one).
+    fn bump_by(&mut self, index: u32, n: VReg) {
+        let key = self.b.slot(4);
+        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
+        let map = self.b.map_ptr(self.cx.ids.losses);
+        let k = self.b.slot_addr(key, 0);
+        let v = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
+        let skip = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: v,
+            rhs: Operand::Imm(0),
+            target: skip,
+        });
+        let at = 8 * index as i16;
+        let cur = self.b.load(Width::B8, Base::Reg(v), at);
         self.b.alu(AluOp::Add, cur, Operand::Reg(n));
-        self.b.store(Width::B8, Base::Reg(v), 0, Operand::Reg(cur));
+        self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(cur));
         self.b.push(Inst::Label(skip));
     }
 
@@ -424,7 +447,7 @@ impl Lowerer<'_> {
     }
 
     /// A span shorter than `min`: summed in the thread's slot, with the thread's name.
-    fn add_short(&mut self, slot: VReg, delta: VReg, tgid: VReg, comm: [VReg; 2]) {
+    fn add_short(&mut self, slot: VReg, delta: VReg, tgid: VReg, comm: (Base, i16)) {
         let sum = self
             .b
             .load(Width::B8, Base::Reg(slot), SLOT_SHORT_SUM as i16);
@@ -438,30 +461,37 @@ impl Lowerer<'_> {
         let n = self
             .b
             .load(Width::B8, Base::Reg(slot), SLOT_SHORT_COUNT as i16);
-        self.b.alu(AluOp::Add, n, Operand::Imm(1));
-        self.b.store(
-            Width::B8,
-            Base::Reg(slot),
-            SLOT_SHORT_COUNT as i16,
-            Operand::Reg(n),
-        );
+        let named = self.b.label();
+        // The thread's name and process, with its first short span only: this runs on most
+        // context switches, and they rarely change.
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ne,
+            lhs: n,
+            rhs: Operand::Imm(0),
+            target: named,
+        });
         self.b.store(
             Width::B4,
             Base::Reg(slot),
             SLOT_TGID as i16,
             Operand::Reg(tgid),
         );
+        for i in 0..2 {
+            let w = self.b.load(Width::B8, comm.0, comm.1 + 8 * i);
+            self.b.store(
+                Width::B8,
+                Base::Reg(slot),
+                SLOT_COMM as i16 + 8 * i,
+                Operand::Reg(w),
+            );
+        }
+        self.b.push(Inst::Label(named));
+        self.b.alu(AluOp::Add, n, Operand::Imm(1));
         self.b.store(
             Width::B8,
             Base::Reg(slot),
-            SLOT_COMM as i16,
-            Operand::Reg(comm[0]),
-        );
-        self.b.store(
-            Width::B8,
-            Base::Reg(slot),
-            SLOT_COMM as i16 + 8,
-            Operand::Reg(comm[1]),
+            SLOT_SHORT_COUNT as i16,
+            Operand::Reg(n),
         );
     }
 
@@ -745,63 +775,71 @@ pub(super) fn lower_offcpu(
         value: 0,
     });
     l.b.push(Inst::Label(forward));
-    l.bump(super::EVENTS_SEEN);
-
-    // The record, on the stack.
-    let rec = l.b.slot(REC_SIZE);
-    l.b.zero_slot(rec);
-    l.b.store(
-        Width::B8,
-        Base::Slot(rec),
-        REC_DELTA as i16,
-        Operand::Reg(delta),
-    );
-    let saved = l.b.load(Width::B8, Base::Reg(slot), SLOT_SAVED0 as i16);
-    l.b.store(
-        Width::B8,
-        Base::Slot(rec),
-        REC_SAVED0 as i16,
-        Operand::Reg(saved),
-    );
-    l.b.store(
-        Width::B4,
-        Base::Slot(rec),
-        REC_TGID as i16,
-        Operand::Reg(tgid),
-    );
-    l.b.store(
-        Width::B4,
-        Base::Slot(rec),
-        REC_TID as i16,
-        Operand::Reg(tid),
-    );
-    let comm0 = l.b.load(Width::B8, Base::Reg(next), comm_off);
-    let comm1 = l.b.load(Width::B8, Base::Reg(next), comm_off + 8);
-    l.b.store(
-        Width::B8,
-        Base::Slot(rec),
-        REC_COMM as i16,
-        Operand::Reg(comm0),
-    );
-    l.b.store(
-        Width::B8,
-        Base::Slot(rec),
-        REC_COMM as i16 + 8,
-        Operand::Reg(comm1),
-    );
-    let rec_ptr = l.b.slot_addr(rec, 0);
-    // The filter reads the record, like the statements.
-    l.ctx = rec_ptr;
-    l.record = Some(Record {
-        fields: fields.clone(),
-        ustack: None,
-    });
-    l.span_filter(end)?;
-    l.record = None;
-    l.ctx = ctx;
-    l.bump(super::EVENTS_KEPT);
+    // Without a filter, every span is kept: both counters in one lookup, and the record is
+    // built only for spans past `min` (most are shorter).
+    let filtered = cx.clause.filter.is_some();
+    if filtered {
+        l.bump(super::EVENTS_SEEN);
+    } else {
+        l.bump_many(&[super::EVENTS_SEEN, super::EVENTS_KEPT]);
+    }
     let short = l.b.label();
-    l.check_bounds(delta, short, end);
+    let rec = l.b.slot(REC_SIZE);
+    let build_record = |l: &mut Lowerer<'_>| {
+        l.b.zero_slot(rec);
+        l.b.store(
+            Width::B8,
+            Base::Slot(rec),
+            REC_DELTA as i16,
+            Operand::Reg(delta),
+        );
+        let saved = l.b.load(Width::B8, Base::Reg(slot), SLOT_SAVED0 as i16);
+        l.b.store(
+            Width::B8,
+            Base::Slot(rec),
+            REC_SAVED0 as i16,
+            Operand::Reg(saved),
+        );
+        l.b.store(
+            Width::B4,
+            Base::Slot(rec),
+            REC_TGID as i16,
+            Operand::Reg(tgid),
+        );
+        l.b.store(
+            Width::B4,
+            Base::Slot(rec),
+            REC_TID as i16,
+            Operand::Reg(tid),
+        );
+        for i in 0..2 {
+            let w = l.b.load(Width::B8, Base::Reg(next), comm_off + 8 * i);
+            l.b.store(
+                Width::B8,
+                Base::Slot(rec),
+                REC_COMM as i16 + 8 * i,
+                Operand::Reg(w),
+            );
+        }
+    };
+    if filtered {
+        build_record(&mut l);
+        // The filter reads the record, like the statements.
+        let rec_ptr = l.b.slot_addr(rec, 0);
+        l.ctx = rec_ptr;
+        l.record = Some(Record {
+            fields: fields.clone(),
+            ustack: None,
+        });
+        l.span_filter(end)?;
+        l.record = None;
+        l.ctx = ctx;
+        l.bump(super::EVENTS_KEPT);
+        l.check_bounds(delta, short, end);
+    } else {
+        l.check_bounds(delta, short, end);
+        build_record(&mut l);
+    }
 
     if want_kstack {
         let k = l.capture_stack_of(Some(next), false, cx.clause.span)?;
@@ -837,7 +875,7 @@ pub(super) fn lower_offcpu(
     // (The verifier refuses unreachable code: the short path exists only under a `min`.)
     if bounds(cx).0 > 0 {
         l.b.push(Inst::Label(short));
-        l.add_short(slot, delta, tgid, [comm0, comm1]);
+        l.add_short(slot, delta, tgid, (Base::Reg(next), comm_off));
         l.b.push(Inst::Jump { target: end });
     }
 
@@ -1273,9 +1311,7 @@ pub(super) fn lower_syscall(
     l.b.push(Inst::Jump { target: end });
     if bounds(cx).0 > 0 {
         l.b.push(Inst::Label(short));
-        let comm0 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16);
-        let comm1 = l.b.load(Width::B8, Base::Slot(rec), REC_COMM as i16 + 8);
-        l.add_short(slot, delta, tgid, [comm0, comm1]);
+        l.add_short(slot, delta, tgid, (Base::Slot(rec), REC_COMM as i16));
     }
     l.b.push(Inst::Label(end));
     Ok(vec![enter, l.b.finish()])

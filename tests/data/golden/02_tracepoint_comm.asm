@@ -14,7 +14,7 @@ fs_0_tracepoint (tracepoint/sched/sched_process_exec):
   11: r7 = *(u64 *)(r8 +0)
   12: r7 += 1
   13: *(u64 *)(r8 +0) = r7
-  14: *(u32 *)(r10 -16) = 1
+  14: *(u32 *)(r10 -16) = 0
   15: r7 = map[fs_losses] ll
   17: r8 = r10
   18: r8 += -16
@@ -23,9 +23,9 @@ fs_0_tracepoint (tracepoint/sched/sched_process_exec):
   21: call bpf_map_lookup_elem#1
   22: r6 = r0
   23: if r6 == 0x0 goto pc+3
-  24: r8 = *(u64 *)(r6 +0)
+  24: r8 = *(u64 *)(r6 +8)
   25: r8 += 1
-  26: *(u64 *)(r6 +0) = r8
+  26: *(u64 *)(r6 +8) = r8
 ;; @[comm] = count()
   27: r8 = 1
   28: *(u64 *)(r10 -32) = 0
@@ -63,7 +63,7 @@ fs_0_tracepoint (tracepoint/sched/sched_process_exec):
   62: *(u64 *)(r10 -56) = r0
   63: r1 = *(u64 *)(r10 -56)
   64: if r1 == 0x0 goto pc+13
-  65: *(u32 *)(r10 -48) = 2
+  65: *(u32 *)(r10 -48) = 0
   66: r7 = map[fs_losses] ll
   68: r8 = r10
   69: r8 += -48
@@ -72,9 +72,9 @@ fs_0_tracepoint (tracepoint/sched/sched_process_exec):
   72: call bpf_map_lookup_elem#1
   73: r9 = r0
   74: if r9 == 0x0 goto pc+3
-  75: r8 = *(u64 *)(r9 +0)
+  75: r8 = *(u64 *)(r9 +16)
   76: r8 += 1
-  77: *(u64 *)(r9 +0) = r8
+  77: *(u64 *)(r9 +16) = r8
   78: r0 = 0
   79: exit
 

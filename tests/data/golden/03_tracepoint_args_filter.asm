@@ -20,7 +20,7 @@ fs_0_tracepoint (tracepoint/raw_syscalls/sys_enter):
   16: if r8 == 0x0 goto pc+1
   17: r6 = 0
   18: if r6 == 0x0 goto pc+62
-  19: *(u32 *)(r10 -16) = 1
+  19: *(u32 *)(r10 -16) = 0
   20: r6 = map[fs_losses] ll
   22: r8 = r10
   23: r8 += -16
@@ -29,9 +29,9 @@ fs_0_tracepoint (tracepoint/raw_syscalls/sys_enter):
   26: call bpf_map_lookup_elem#1
   27: r9 = r0
   28: if r9 == 0x0 goto pc+3
-  29: r8 = *(u64 *)(r9 +0)
+  29: r8 = *(u64 *)(r9 +8)
   30: r8 += 1
-  31: *(u64 *)(r9 +0) = r8
+  31: *(u64 *)(r9 +8) = r8
 ;; @reads[pid] = count()
   32: r8 = 1
   33: *(u64 *)(r10 -24) = 0
@@ -67,7 +67,7 @@ fs_0_tracepoint (tracepoint/raw_syscalls/sys_enter):
   65: *(u64 *)(r10 -48) = r0
   66: r1 = *(u64 *)(r10 -48)
   67: if r1 == 0x0 goto pc+13
-  68: *(u32 *)(r10 -40) = 2
+  68: *(u32 *)(r10 -40) = 0
   69: r6 = map[fs_losses] ll
   71: r8 = r10
   72: r8 += -40
@@ -76,9 +76,9 @@ fs_0_tracepoint (tracepoint/raw_syscalls/sys_enter):
   75: call bpf_map_lookup_elem#1
   76: r7 = r0
   77: if r7 == 0x0 goto pc+3
-  78: r8 = *(u64 *)(r7 +0)
+  78: r8 = *(u64 *)(r7 +16)
   79: r8 += 1
-  80: *(u64 *)(r7 +0) = r8
+  80: *(u64 *)(r7 +16) = r8
   81: r0 = 0
   82: exit
 

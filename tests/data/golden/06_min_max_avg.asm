@@ -14,7 +14,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   11: r8 = *(u64 *)(r9 +0)
   12: r8 += 1
   13: *(u64 *)(r9 +0) = r8
-  14: *(u32 *)(r10 -16) = 1
+  14: *(u32 *)(r10 -16) = 0
   15: r8 = map[fs_losses] ll
   17: r9 = r10
   18: r9 += -16
@@ -23,9 +23,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   21: call bpf_map_lookup_elem#1
   22: r7 = r0
   23: if r7 == 0x0 goto pc+3
-  24: r9 = *(u64 *)(r7 +0)
+  24: r9 = *(u64 *)(r7 +8)
   25: r9 += 1
-  26: *(u64 *)(r7 +0) = r9
+  26: *(u64 *)(r7 +8) = r9
 ;; @small = min(bytes)
   27: r1 = *(u64 *)(r10 -104)
   28: r9 = *(u32 *)(r1 +28)
@@ -57,7 +57,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   56: *(u64 *)(r10 -112) = r0
   57: r1 = *(u64 *)(r10 -112)
   58: if r1 == 0x0 goto pc+13
-  59: *(u32 *)(r10 -40) = 2
+  59: *(u32 *)(r10 -40) = 0
   60: r7 = map[fs_losses] ll
   62: r6 = r10
   63: r6 += -40
@@ -66,9 +66,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   66: call bpf_map_lookup_elem#1
   67: r9 = r0
   68: if r9 == 0x0 goto pc+3
-  69: r6 = *(u64 *)(r9 +0)
+  69: r6 = *(u64 *)(r9 +16)
   70: r6 += 1
-  71: *(u64 *)(r9 +0) = r6
+  71: *(u64 *)(r9 +16) = r6
 ;; @big = max(bytes)
   72: r1 = *(u64 *)(r10 -104)
   73: r6 = *(u32 *)(r1 +28)
@@ -100,7 +100,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  101: *(u64 *)(r10 -120) = r0
  102: r1 = *(u64 *)(r10 -120)
  103: if r1 == 0x0 goto pc+13
- 104: *(u32 *)(r10 -64) = 2
+ 104: *(u32 *)(r10 -64) = 0
  105: r9 = map[fs_losses] ll
  107: r6 = r10
  108: r6 += -64
@@ -109,9 +109,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  111: call bpf_map_lookup_elem#1
  112: r8 = r0
  113: if r8 == 0x0 goto pc+3
- 114: r6 = *(u64 *)(r8 +0)
+ 114: r6 = *(u64 *)(r8 +16)
  115: r6 += 1
- 116: *(u64 *)(r8 +0) = r6
+ 116: *(u64 *)(r8 +16) = r6
 ;; @mean = avg(bytes)
  117: r1 = *(u64 *)(r10 -104)
  118: r6 = *(u32 *)(r1 +28)
@@ -151,7 +151,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  154: *(u64 *)(r10 -136) = r0
  155: r1 = *(u64 *)(r10 -136)
  156: if r1 == 0x0 goto pc+13
- 157: *(u32 *)(r10 -96) = 2
+ 157: *(u32 *)(r10 -96) = 0
  158: r9 = map[fs_losses] ll
  160: r6 = r10
  161: r6 += -96
@@ -160,9 +160,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  164: call bpf_map_lookup_elem#1
  165: r8 = r0
  166: if r8 == 0x0 goto pc+3
- 167: r6 = *(u64 *)(r8 +0)
+ 167: r6 = *(u64 *)(r8 +16)
  168: r6 += 1
- 169: *(u64 *)(r8 +0) = r6
+ 169: *(u64 *)(r8 +16) = r6
  170: r0 = 0
  171: exit
 

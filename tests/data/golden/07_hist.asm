@@ -14,7 +14,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   11: r8 = *(u64 *)(r9 +0)
   12: r8 += 1
   13: *(u64 *)(r9 +0) = r8
-  14: *(u32 *)(r10 -16) = 1
+  14: *(u32 *)(r10 -16) = 0
   15: r8 = map[fs_losses] ll
   17: r9 = r10
   18: r9 += -16
@@ -23,9 +23,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   21: call bpf_map_lookup_elem#1
   22: r7 = r0
   23: if r7 == 0x0 goto pc+3
-  24: r9 = *(u64 *)(r7 +0)
+  24: r9 = *(u64 *)(r7 +8)
   25: r9 += 1
-  26: *(u64 *)(r7 +0) = r9
+  26: *(u64 *)(r7 +8) = r9
 ;; @sizes = hist(bytes)
   27: r9 = *(u32 *)(r6 +28)
   28: r6 = r9
@@ -92,7 +92,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   91: *(u64 *)(r10 -48) = r0
   92: r1 = *(u64 *)(r10 -48)
   93: if r1 == 0x0 goto pc+13
-  94: *(u32 *)(r10 -40) = 2
+  94: *(u32 *)(r10 -40) = 0
   95: r9 = map[fs_losses] ll
   97: r7 = r10
   98: r7 += -40
@@ -101,9 +101,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  101: call bpf_map_lookup_elem#1
  102: r8 = r0
  103: if r8 == 0x0 goto pc+3
- 104: r7 = *(u64 *)(r8 +0)
+ 104: r7 = *(u64 *)(r8 +16)
  105: r7 += 1
- 106: *(u64 *)(r8 +0) = r7
+ 106: *(u64 *)(r8 +16) = r7
  107: r0 = 0
  108: exit
 

@@ -22,7 +22,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   13: *(u64 *)(r9 +0) = r8
   14: r0 = 0
   15: *(u64 *)(r10 -104) = r0
-  16: *(u32 *)(r10 -16) = 1
+  16: *(u32 *)(r10 -16) = 0
   17: r9 = map[fs_losses] ll
   19: r7 = r10
   20: r7 += -16
@@ -31,9 +31,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   23: call bpf_map_lookup_elem#1
   24: r8 = r0
   25: if r8 == 0x0 goto pc+3
-  26: r7 = *(u64 *)(r8 +0)
+  26: r7 = *(u64 *)(r8 +8)
   27: r7 += 1
-  28: *(u64 *)(r8 +0) = r7
+  28: *(u64 *)(r8 +8) = r7
 ;; $kib = bytes / 1024
   29: r1 = *(u64 *)(r10 -112)
   30: r7 = *(u32 *)(r1 +28)
@@ -83,7 +83,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   74: *(u64 *)(r10 -120) = r0
   75: r1 = *(u64 *)(r10 -120)
   76: if r1 == 0x0 goto pc+13
-  77: *(u32 *)(r10 -48) = 2
+  77: *(u32 *)(r10 -48) = 0
   78: r9 = map[fs_losses] ll
   80: r6 = r10
   81: r6 += -48
@@ -92,9 +92,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   84: call bpf_map_lookup_elem#1
   85: r8 = r0
   86: if r8 == 0x0 goto pc+3
-  87: r6 = *(u64 *)(r8 +0)
+  87: r6 = *(u64 *)(r8 +16)
   88: r6 += 1
-  89: *(u64 *)(r8 +0) = r6
+  89: *(u64 *)(r8 +16) = r6
   90: goto pc+93
 ;; if ($kib > 4 && pid != 1) { @medium = sum(bytes) }
   91: r6 = 0
@@ -144,7 +144,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  136: *(u64 *)(r10 -128) = r0
  137: r1 = *(u64 *)(r10 -128)
  138: if r1 == 0x0 goto pc+13
- 139: *(u32 *)(r10 -72) = 2
+ 139: *(u32 *)(r10 -72) = 0
  140: r9 = map[fs_losses] ll
  142: r8 = r10
  143: r8 += -72
@@ -153,9 +153,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  146: call bpf_map_lookup_elem#1
  147: r7 = r0
  148: if r7 == 0x0 goto pc+3
- 149: r8 = *(u64 *)(r7 +0)
+ 149: r8 = *(u64 *)(r7 +16)
  150: r8 += 1
- 151: *(u64 *)(r7 +0) = r8
+ 151: *(u64 *)(r7 +16) = r8
  152: goto pc+31
 ;; @last_small = $kib
  153: *(u64 *)(r10 -80) = 0
@@ -175,7 +175,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  168: *(u64 *)(r10 -136) = r0
  169: r1 = *(u64 *)(r10 -136)
  170: if r1 == 0x0 goto pc+13
- 171: *(u32 *)(r10 -96) = 2
+ 171: *(u32 *)(r10 -96) = 0
  172: r6 = map[fs_losses] ll
  174: r9 = r10
  175: r9 += -96
@@ -184,9 +184,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  178: call bpf_map_lookup_elem#1
  179: r7 = r0
  180: if r7 == 0x0 goto pc+3
- 181: r9 = *(u64 *)(r7 +0)
+ 181: r9 = *(u64 *)(r7 +16)
  182: r9 += 1
- 183: *(u64 *)(r7 +0) = r9
+ 183: *(u64 *)(r7 +16) = r9
  184: r0 = 0
  185: exit
 

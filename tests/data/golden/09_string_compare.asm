@@ -61,7 +61,7 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   57: if r7 != 0x0 goto pc+1
   58: r8 = 0
   59: if r8 == 0x0 goto pc+68
-  60: *(u32 *)(r10 -32) = 1
+  60: *(u32 *)(r10 -32) = 0
   61: r7 = map[fs_losses] ll
   63: r9 = r10
   64: r9 += -32
@@ -70,9 +70,9 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   67: call bpf_map_lookup_elem#1
   68: r8 = r0
   69: if r8 == 0x0 goto pc+3
-  70: r9 = *(u64 *)(r8 +0)
+  70: r9 = *(u64 *)(r8 +8)
   71: r9 += 1
-  72: *(u64 *)(r8 +0) = r9
+  72: *(u64 *)(r8 +8) = r9
 ;; @[args.next_comm] = count()
   73: r9 = 1
   74: *(u64 *)(r10 -48) = 0
@@ -114,7 +114,7 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
  112: *(u64 *)(r10 -80) = r0
  113: r1 = *(u64 *)(r10 -80)
  114: if r1 == 0x0 goto pc+13
- 115: *(u32 *)(r10 -64) = 2
+ 115: *(u32 *)(r10 -64) = 0
  116: r6 = map[fs_losses] ll
  118: r9 = r10
  119: r9 += -64
@@ -123,9 +123,9 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
  122: call bpf_map_lookup_elem#1
  123: r8 = r0
  124: if r8 == 0x0 goto pc+3
- 125: r9 = *(u64 *)(r8 +0)
+ 125: r9 = *(u64 *)(r8 +16)
  126: r9 += 1
- 127: *(u64 *)(r8 +0) = r9
+ 127: *(u64 *)(r8 +16) = r9
  128: r0 = 0
  129: exit
 
