@@ -39,6 +39,10 @@ pub struct SpansSpec {
     /// Maps of the clause that cannot take them (their key or value is not a thread's
     /// count or time): the loss report names them.
     pub untracked: Vec<String>,
+    /// Whether the kernel counted the short spans in `events_seen`/`events_kept` already;
+    /// otherwise (offcpu without a filter, to keep the hottest path short) the runtime adds
+    /// them from the table.
+    pub shorts_counted: bool,
 }
 
 /// How short spans become entries of one map.

@@ -197,6 +197,10 @@ fn short_spans(
         }
         if n > 0 {
             losses.add_counter(&format!("spans below {}", duration_label(spans.min_ns)), n);
+            if !spans.shorts_counted {
+                losses.events_seen = Some(losses.events_seen.unwrap_or(0) + n);
+                losses.events_kept = Some(losses.events_kept.unwrap_or(0) + n);
+            }
         }
         for target in &spans.targets {
             let entries = out.entry(target.map.clone()).or_default();

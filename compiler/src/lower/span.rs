@@ -300,6 +300,8 @@ pub(super) fn spans_spec(cx: &Ctx<'_>, maps: &SpanMaps) -> SpansSpec {
         }
     }
     SpansSpec {
+        shorts_counted: cx.clause.filter.is_some()
+            || !matches!(cx.probe.shape(), crate::catalog::Shape::OffCpu),
         map: cx.maps[maps.spans.0 as usize].name.clone(),
         slots: maps.slots,
         min_ns: min,
@@ -780,8 +782,6 @@ pub(super) fn lower_offcpu(
     let filtered = cx.clause.filter.is_some();
     if filtered {
         l.bump(super::EVENTS_SEEN);
-    } else {
-        l.bump_many(&[super::EVENTS_SEEN, super::EVENTS_KEPT]);
     }
     let short = l.b.label();
     let rec = l.b.slot(REC_SIZE);
@@ -837,7 +837,10 @@ pub(super) fn lower_offcpu(
         l.bump(super::EVENTS_KEPT);
         l.check_bounds(delta, short, end);
     } else {
+        // Short spans are counted by their slots (the runtime adds them to the events seen
+        // and kept): no counter update on the path almost every context switch takes.
         l.check_bounds(delta, short, end);
+        l.bump_many(&[super::EVENTS_SEEN, super::EVENTS_KEPT]);
         build_record(&mut l);
     }
 
