@@ -106,9 +106,11 @@ pub(crate) fn run(
     // Detach first: the traced system stops paying at once, and the maps are read in one
     // final, consistent state. END clauses run then, on that state.
     session.detach();
+    let elapsed = started.elapsed().saturating_sub(attached);
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
-    let results = runtime::results::collect(&session, artifact, &mut symbolizer)
+    let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
+    results.note_elapsed(elapsed.as_nanos() as u64, artifact);
     drop(session);
     if let Some(h) = held
         && matches!(h.try_wait(), Ok(None))

@@ -220,5 +220,22 @@ fn spans_wallclock_adds_up_to_elapsed() {
         "wallclock: time under long_waits",
         &dump,
     );
+    // The report puts the graph's total against the elapsed time.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("wall-clock:"))
+        .unwrap_or_else(|| panic!("no wall-clock line in the report\n{dump}"));
+    let threads: f64 = line
+        .rsplit('(')
+        .next()
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("unreadable wall-clock line: {line}"));
+    // The workload's two threads live through the run, plus the held command's wrapper.
+    assert!(
+        (1.8..=3.2).contains(&threads),
+        "thread time over elapsed time: {threads}\n{dump}"
+    );
     kernel::assert_nothing_of_ours_loaded();
 }

@@ -24,6 +24,10 @@ pub struct Artifact {
     pub user_clauses: Vec<UserClause>,
     /// Span probes' per-thread tables, whose short spans the runtime adds to the graphs.
     pub spans: Vec<SpansSpec>,
+    /// Maps that sum on-CPU time (samples weighted by their period) and off-CPU time into one
+    /// graph (`wallclock`): their total is thread time, which the runtime reports against the
+    /// run's elapsed time.
+    pub wallclock: Vec<String>,
 }
 
 /// A span probe's per-thread table (`lower::span`): each slot (`SLOT_*` layout) holds the

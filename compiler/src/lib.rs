@@ -164,6 +164,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         title: text.trim().to_string(),
         user_clauses: module.user_clauses.clone(),
         spans: module.spans.clone(),
+        wallclock: module.wallclock.clone(),
     };
     Ok(Compiled {
         artifact,

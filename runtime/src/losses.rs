@@ -36,6 +36,20 @@ pub struct LossReport {
     pub map_full: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
+    /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
+    /// spans begun before the probes were attached, stacks recovered by unwind info): shown
+    /// with the report, never counted as losses.
+    pub notes: BTreeMap<String, u64>,
+    /// `(thread time, elapsed)` in ns for a wall-clock graph: its total against the run's
+    /// elapsed time (their ratio is the number of threads traced, on average).
+    pub wallclock: Option<(u64, u64)>,
+}
+
+/// Counters that are notes, not losses (see `LossReport::notes`).
+fn is_note(name: &str) -> bool {
+    matches!(name, "spans_unmatched" | "spans_above_max")
+        || name.starts_with("spans below")
+        || name.starts_with("user stacks with frames recovered")
 }
 
 /// `EEXIST`: what `bpf_get_stackid` returns when a bucket already holds another stack.
@@ -51,6 +65,7 @@ impl LossReport {
             "map_full" => self.map_full += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
+            _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
             _ => *self.other.entry(name.to_string()).or_default() += value,
         }
     }
@@ -78,6 +93,10 @@ impl LossReport {
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
+        for (name, n) in &other.notes {
+            *self.notes.entry(name.clone()).or_default() += n;
+        }
+        self.wallclock = self.wallclock.or(other.wallclock);
     }
 
     /// Records an entry whose stack capture failed with `errno` (negative), carrying `weight`.
@@ -167,6 +186,17 @@ impl LossReport {
         }
         if self.is_clean() {
             parts.push("no losses".into());
+        }
+        for (name, n) in self.notes.iter().filter(|(_, n)| **n > 0) {
+            parts.push(format!("{name}: {}", thousands(*n)));
+        }
+        if let Some((total, elapsed)) = self.wallclock {
+            parts.push(format!(
+                "wall-clock: {:.3} s of thread time in {:.3} s elapsed ({:.2} threads on average)",
+                total as f64 / 1e9,
+                elapsed as f64 / 1e9,
+                total as f64 / elapsed.max(1) as f64
+            ));
         }
         parts.join("; ")
     }

@@ -126,6 +126,23 @@ pub fn gather(
     res
 }
 
+impl Results {
+    /// Records the run's elapsed time against each wall-clock graph's total (thread time).
+    pub fn note_elapsed(&mut self, elapsed_ns: u64, artifact: &Artifact) {
+        for (display, profile) in &mut self.profiles {
+            let is_wallclock = artifact
+                .maps
+                .iter()
+                .any(|m| &m.display == display && artifact.wallclock.contains(&m.name));
+            if is_wallclock {
+                let total: u64 = profile.stacks.iter().map(|(_, w)| w).sum();
+                profile.losses.wallclock = Some((total, elapsed_ns));
+                self.losses.wallclock = Some((total, elapsed_ns));
+            }
+        }
+    }
+}
+
 /// `1ms`, `250us`, `2s`: a `min` as a script writes it.
 pub fn duration_label(ns: u64) -> String {
     for (scale, unit) in [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us")] {
@@ -292,6 +309,7 @@ mod tests {
             title: "test".into(),
             user_clauses: Vec::new(),
             spans: Vec::new(),
+            wallclock: Vec::new(),
         }
     }
 

@@ -248,4 +248,6 @@ pub struct Module {
     pub user_clauses: Vec<crate::artifact::UserClause>,
     /// Span probes' per-thread tables (`lower::span`).
     pub spans: Vec<crate::artifact::SpansSpec>,
+    /// Maps summing on-CPU and off-CPU time (see `Artifact::wallclock`).
+    pub wallclock: Vec<String>,
 }

@@ -384,12 +384,48 @@ pub fn lower(
             ));
         }
     }
+    let wallclock = wallclock_maps(prog, catalog, &maps);
     Ok(ir::Module {
         programs,
         maps,
         user_clauses,
         spans,
+        wallclock,
     })
+}
+
+/// Maps summed, in time units, both by an off-CPU span clause and by a sampling clause
+/// (perf events: a sample's weight is its period): together they are wall-clock time.
+fn wallclock_maps(prog: &checked::Program, catalog: Catalog, maps: &[MapSpec]) -> Vec<String> {
+    let mut off = std::collections::BTreeSet::new();
+    let mut on = std::collections::BTreeSet::new();
+    for clause in &prog.clauses {
+        let probe = catalog.probes[clause.probe.index];
+        for stmt in &clause.body {
+            let checked::Stmt::MapUpdate {
+                map,
+                op: checked::MapOp::Sum(e),
+                ..
+            } = stmt
+            else {
+                continue;
+            };
+            if !matches!(
+                e.ty,
+                crate::types::Type::Int(crate::types::Unit::Time { .. })
+            ) {
+                continue;
+            }
+            if probe.shape() == crate::catalog::Shape::OffCpu {
+                off.insert(map.0);
+            } else if clause.kind == crate::catalog::ProgramKind::PerfEvent {
+                on.insert(map.0);
+            }
+        }
+    }
+    off.intersection(&on)
+        .map(|i| maps[*i].name.clone())
+        .collect()
 }
 
 /// A `BEGIN`/`END`/`interval` clause: the runtime runs its statements itself, so only those it
