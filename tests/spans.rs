@@ -239,3 +239,36 @@ fn spans_wallclock_adds_up_to_elapsed() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 10 — a thread preempted in user space (no syscall anywhere) gets its off-CPU
+// time under the function it was running, with state 0: the user stack is taken in the thread
+// on its way back to user space, not at its next syscall's exit.
+#[test]
+fn spans_offcpu_preempted_threads_keep_their_stack() {
+    if !check::kernel_tests_enabled("spans_offcpu_preempted_threads_keep_their_stack") {
+        return;
+    }
+    let _k = kernel::lock();
+    let burner = workload("burner");
+    // Two burners on one CPU for 1 s of wall time each: each waits ≈ half of it, preempted.
+    let cmd = format!(
+        "taskset -c 1 sh -c '{b} 1 & {b} 1; wait'",
+        b = burner.display()
+    );
+    let script = "offcpu < @[comm, state, ustack] = sum(delta) >";
+    let (out, stacks) = run_command("preempted", script, &cmd, &[]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let burners = weight(&stacks, |s| s.starts_with("burner;"));
+    let in_burn = weight(&stacks, |s| {
+        s.starts_with("burner;0;") && has_frame(s, "burn_cpu")
+    });
+    assert!(
+        burners as f64 >= 0.6e9,
+        "two burners sharing a CPU for 1 s wait ≈ 1 s between them: {burners} ns\n{dump}"
+    );
+    assert!(
+        in_burn as f64 >= 0.9 * burners as f64,
+        "preempted time under burn_cpu with state 0: {in_burn} of {burners} ns\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
