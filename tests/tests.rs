@@ -30,3 +30,5 @@ mod repl;
 mod trust;
 // Span probes with known answers: off-CPU time (offcpu), futex waits, wall-clock time.
 mod spans;
+// Stacks that tell the truth: frames hidden by code without frame pointers recovered (issue 12).
+mod stacks;

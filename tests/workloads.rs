@@ -31,6 +31,16 @@ const WORKLOADS: &[(&str, &[&str])] = &[
     ("burner", &["main", "spin_outer", "burn_cpu"]),
     ("sleepy", &["sleepy_wait", "do_sleep"]),
     ("blocker", &["short_waits", "long_waits", "do_sleep"]),
+    // Calls glibc directly: the frames issue 12 recovers.
+    (
+        "direct",
+        &["sleep_direct", "lock_direct", "write_all_direct"],
+    ),
+    // Built without frame pointers (see EXTRA_CFLAGS).
+    (
+        "nofp",
+        &["main", "chain_a", "chain_b", "chain_c", "chain_d", "chain_e"],
+    ),
     ("execer", &["run_true"]),
     (
         "recurse",
@@ -48,7 +58,13 @@ const WORKLOADS: &[(&str, &[&str])] = &[
 
 /// Flags some workloads add after [`CFLAGS`] (a later `-O` wins): `inliner` needs `-O2` so
 /// that its inlining looks like a release build's.
-const EXTRA_CFLAGS: &[(&str, &[&str])] = &[("inliner", &["-O2"])];
+const EXTRA_CFLAGS: &[(&str, &[&str])] = &[
+    ("inliner", &["-O2"]),
+    (
+        "nofp",
+        &["-O2", "-fomit-frame-pointer", "-momit-leaf-frame-pointer"],
+    ),
+];
 
 fn source_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workloads")

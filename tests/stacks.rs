@@ -1,0 +1,129 @@
+//! Stack fidelity on the real kernel (issue 12): functions that call glibc directly (glibc has
+//! no frame pointers here, so a frame-pointer walk skips them) appear in their off-CPU, futex
+//! and block-I/O stacks under `--unwind auto`; a program built without frame pointers keeps its
+//! whole call chain under `--unwind dwarf`, and under `--unwind fp` it does not (the report
+//! says so).
+
+use crate::check;
+use crate::e2e::{run_command, text, weight};
+use crate::kernel;
+use crate::workloads::workload;
+
+fn has_frame(stack: &str, f: &str) -> bool {
+    stack.split(';').any(|x| x == f)
+}
+
+// See: issue 12 — nanosleep called directly: ≈ 500 ms off-CPU under sleep_direct.
+#[test]
+fn stacks_direct_nanosleep_caller_recovered() {
+    if !check::kernel_tests_enabled("stacks_direct_nanosleep_caller_recovered") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} sleep", workload("direct").display());
+    let script = "offcpu min 1ms < @[kstack, ustack] = sum(delta) >";
+    let (out, stacks) = run_command("direct_sleep", script, &cmd, &["--unwind", "auto"]);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let under = weight(&stacks, |s| has_frame(s, "sleep_direct"));
+    let ratio = under as f64 / 500e6;
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "off-CPU under sleep_direct: {under} ns, want ≈ 500 ms\n{dump}"
+    );
+    // The frame-pointer walk alone loses it: the test proves the recovery.
+    let (_, fp) = run_command("direct_sleep_fp", script, &cmd, &["--unwind", "fp"]);
+    assert_eq!(
+        weight(&fp, |s| has_frame(s, "sleep_direct")),
+        0,
+        "with frame pointers only, sleep_direct is not expected to show\n{fp:#?}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 12 — pthread_mutex_lock called directly: the futex wait under lock_direct.
+#[test]
+fn stacks_direct_mutex_caller_recovered() {
+    if !check::kernel_tests_enabled("stacks_direct_mutex_caller_recovered") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} lock", workload("direct").display());
+    let (out, stacks) = run_command(
+        "direct_lock",
+        "futex < @[ustack] = sum(delta) >",
+        &cmd,
+        &["--unwind", "auto"],
+    );
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let under = weight(&stacks, |s| has_frame(s, "lock_direct"));
+    let ratio = under as f64 / 200e6;
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "futex wait under lock_direct: {under} ns, want ≈ 200 ms\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 12 — write(2) called directly: the block I/O bytes under write_all_direct.
+#[test]
+fn stacks_direct_write_caller_recovered() {
+    if !check::kernel_tests_enabled("stacks_direct_write_caller_recovered") {
+        return;
+    }
+    let _k = kernel::lock();
+    // O_DIRECT needs a real filesystem, not tmpfs: the target directory is on one.
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("direct_write.data");
+    let cmd = format!("{} write {}", workload("direct").display(), file.display());
+    let (out, stacks) = run_command(
+        "direct_write",
+        "bio < @[ustack] = sum(bytes) >",
+        &cmd,
+        &["--unwind", "auto"],
+    );
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let under = weight(&stacks, |s| has_frame(s, "write_all_direct"));
+    assert!(
+        under >= 64 << 20,
+        "block I/O under write_all_direct: {under} bytes, want ≥ 64 MiB\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+/// Samples of the nofp program, and how many carry main → chain_a → … → chain_e.
+fn nofp_chains(unwind: &str) -> (u64, u64, String) {
+    let cmd = format!("{} 2", workload("nofp").display());
+    let (out, stacks) = run_command(
+        &format!("nofp_{unwind}"),
+        "profile hz 199 < @[ustack] = count() >",
+        &cmd,
+        &["--unwind", unwind],
+    );
+    let in_leaf = weight(&stacks, |s| has_frame(s, "chain_e"));
+    let full = weight(&stacks, |s| {
+        s.contains("main;chain_a;chain_b;chain_c;chain_d;chain_e")
+    });
+    (in_leaf, full, format!("{}\n{stacks:#?}", text(&out)))
+}
+
+// See: issue 12 — a program without frame pointers: ≥ 95% of its samples carry the whole chain
+// with `--unwind dwarf`; with `--unwind fp` they do not, and the report says why.
+#[test]
+fn stacks_program_without_frame_pointers() {
+    if !check::kernel_tests_enabled("stacks_program_without_frame_pointers") {
+        return;
+    }
+    let _k = kernel::lock();
+    let (leaf, full, dump) = nofp_chains("dwarf");
+    assert!(leaf > 100, "samples in chain_e: {leaf}\n{dump}");
+    assert!(
+        full as f64 >= 0.95 * leaf as f64,
+        "--unwind dwarf: {full} of {leaf} samples carry main→…→chain_e\n{dump}"
+    );
+    let (leaf, full, dump) = nofp_chains("fp");
+    assert!(leaf > 100, "samples in chain_e: {leaf}\n{dump}");
+    assert!(
+        (full as f64) < 0.5 * leaf as f64,
+        "--unwind fp is not expected to walk a program without frame pointers\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}

@@ -1,0 +1,90 @@
+/* direct sleep|lock|write FILE: functions that call glibc DIRECTLY, with no wrapper frame of
+ * our own in between (compare do_sleep in common.h). glibc here has no frame pointers, so a
+ * frame-pointer walk from inside glibc skips the function that called it: these are the frames
+ * issue 12 recovers from unwind info.
+ *   sleep: sleep_direct calls nanosleep 5 × 100 ms → ≈ 500 ms off-CPU under sleep_direct.
+ *   lock:  two threads on one mutex; the holder keeps it 10 × 20 ms; lock_direct calls
+ *          pthread_mutex_lock → ≈ 200 ms of futex wait under lock_direct.
+ *   write FILE: write_all_direct calls write(2) with O_DIRECT, 64 × 1 MiB → ≥ 64 MiB of block
+ *          I/O under write_all_direct. */
+#include "common.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <unistd.h>
+
+NOINLINE void sleep_direct(int n, long ms) {
+    for (int i = 0; i < n; i++) {
+        struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+        while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+        }
+    }
+    __asm__ volatile("" ::: "memory");
+}
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static sem_t held, done;
+
+NOINLINE void lock_direct(void) {
+    if ((errno = pthread_mutex_lock(&lock)) != 0) die("pthread_mutex_lock");
+    pthread_mutex_unlock(&lock);
+    __asm__ volatile("" ::: "memory");
+}
+
+static void *waiter(void *arg) {
+    long rounds = (long)arg;
+    for (long i = 0; i < rounds; i++) {
+        sem_wait(&held);
+        lock_direct();
+        sem_post(&done);
+    }
+    return NULL;
+}
+
+static void contend(long rounds, long ms) {
+    sem_init(&held, 0, 0);
+    sem_init(&done, 0, 0);
+    pthread_t t;
+    if ((errno = pthread_create(&t, NULL, waiter, (void *)rounds)) != 0) die("pthread_create");
+    for (long i = 0; i < rounds; i++) {
+        pthread_mutex_lock(&lock);
+        sem_post(&held);
+        do_sleep(ms);
+        pthread_mutex_unlock(&lock);
+        sem_wait(&done);
+    }
+    pthread_join(t, NULL);
+}
+
+#define CHUNK (1 << 20)
+
+NOINLINE long write_all_direct(int fd, const char *buf, long chunks) {
+    for (long i = 0; i < chunks; i++) {
+        if (write(fd, buf, CHUNK) != CHUNK) die("write");
+    }
+    __asm__ volatile("" ::: "memory");
+    return chunks;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "sleep") == 0) {
+        sleep_direct(5, 100);
+    } else if (argc >= 2 && strcmp(argv[1], "lock") == 0) {
+        contend(10, 20);
+    } else if (argc >= 3 && strcmp(argv[1], "write") == 0) {
+        void *buf;
+        if ((errno = posix_memalign(&buf, 4096, CHUNK)) != 0) die("posix_memalign");
+        memset(buf, 0xcd, CHUNK);
+        int fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT, 0600);
+        if (fd < 0) die("open O_DIRECT");
+        write_all_direct(fd, buf, 64);
+        if (fsync(fd) != 0) die("fsync");
+        close(fd);
+        unlink(argv[2]);
+    } else {
+        fprintf(stderr, "usage: direct sleep | lock | write FILE\n");
+        return 2;
+    }
+    return 0;
+}
