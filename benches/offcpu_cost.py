@@ -42,8 +42,8 @@ def measure(cmd, ready):
 subprocess.run(["sysctl","-qw","kernel.bpf_stats_enabled=1"])
 tools = {
  "none": None,
- "flamescript": (["os.environ.get("FLAMESCRIPT", "target/release/flamescript")","-e","offcpu min 1ms < @[kstack, ustack] = sum(delta) >"], "Attached"),
- "flamescript_fp": (["os.environ.get("FLAMESCRIPT", "target/release/flamescript")","--unwind","fp","-e","offcpu min 1ms < @[kstack, ustack] = sum(delta) >"], "Attached"),
+ "flamescript": ([os.environ.get("FLAMESCRIPT", "target/release/flamescript"),"-e","offcpu min 1ms < @[kstack, ustack] = sum(delta) >"], "Attached"),
+ "flamescript_fp": ([os.environ.get("FLAMESCRIPT", "target/release/flamescript"),"--unwind","fp","-e","offcpu min 1ms < @[kstack, ustack] = sum(delta) >"], "Attached"),
  "bpftrace": (["bpftrace","-e","tracepoint:sched:sched_switch { @start[args->prev_pid] = nsecs; $s = @start[args->next_pid]; if ($s) { $d = nsecs - $s; if ($d >= 1000000) { @[kstack, ustack] = sum($d); } delete(@start[args->next_pid]); } }"], "Attaching"),
  "offcputime": (["/usr/sbin/offcputime","-m","1000"], None),
 }
