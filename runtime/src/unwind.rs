@@ -1,0 +1,461 @@
+//! User stacks from unwind info: what the frame-pointer walk cannot see (issue #12).
+//!
+//! The kernel walks user stacks by frame pointers. Code built without them (Debian's glibc,
+//! `-O2 -fomit-frame-pointer` programs) breaks that walk: a thread blocked in `nanosleep` loses
+//! the function that called it, and a frame-less program loses nearly everything. So for each
+//! distinct user stack the BPF side also keeps the registers at the event and a copy of the top
+//! bytes of the stack ([`UserCopy`]); [`Unwinder::unwind`] walks that copy with the `.eh_frame`
+//! (or `.debug_frame`) of the mapped files through framehop, and where the copy runs out it
+//! joins the kernel's frame-pointer walk at a frame both walks saw.
+//!
+//! This module owns the unwinding and the join. It does not read `/proc` or talk to the kernel:
+//! the caller passes the mappings (the symbolizer's snapshot) and the captured bytes; the only
+//! I/O is opening the mapped ELF files, once per file (cached by build id, else path). x86-64
+//! only, like the registers the kernel captures.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use framehop::Unwinder as _;
+use framehop::x86_64::{CacheX86_64, UnwindRegsX86_64, UnwinderX86_64};
+use framehop::{Error as FhError, ExplicitModuleSectionInfo, FrameAddress, Module};
+use object::{Object, ObjectSection, ObjectSegment, SectionKind, SegmentFlags};
+
+use crate::symbolize::Mapping;
+
+/// The most frames one stack gets, as many as the kernel's walk gives (`PERF_MAX_STACK_DEPTH`).
+pub const MAX_FRAMES: usize = 127;
+
+/// What the kernel captured for one user stack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserCopy {
+    pub ip: u64,
+    pub sp: u64,
+    pub bp: u64,
+    /// The bytes at `[sp, sp + stack.len())`.
+    pub stack: Vec<u8>,
+}
+
+/// Why an unwind ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The unwind info (or a zero frame pointer / return address) says this is the outermost
+    /// frame: the stack is complete.
+    Root,
+    /// The copy ran out or led into code without unwind info, and the rest of the stack is the
+    /// kernel's frame-pointer walk, joined at a frame both walks saw. It ends wherever that walk
+    /// ended, which may itself be short of the root.
+    FpChain,
+    /// The next frame needs stack bytes past the end of the copy, and the frame-pointer walk
+    /// could not be joined.
+    CopyTooShort,
+    /// The next frame is in code no mapped file describes with unwind info (JIT code, the vDSO,
+    /// a file without `.eh_frame`), the frame-pointer fallback over the copy failed there, and
+    /// the kernel's walk could not be joined.
+    NoUnwindInfo,
+    /// [`MAX_FRAMES`] reached.
+    DepthLimit,
+    /// The unwind made an impossible step (the stack pointer went backwards or did not move, a
+    /// read below the stack pointer) or returned into no executable mapping: unwind info that
+    /// does not match the code, or a corrupt stack. Frames up to it are kept.
+    BadFrame,
+}
+
+/// One unwound stack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unwound {
+    /// Leaf first, like `bpf_get_stack` gives them: the first is the instruction pointer, the
+    /// others are return addresses, not adjusted.
+    pub ips: Vec<u64>,
+    pub stop: Stop,
+    /// How many caller frames (the leaf not counted) came from unwinding the copy; the rest, if
+    /// [`Stop::FpChain`], are the kernel's frame-pointer walk.
+    pub recovered: usize,
+}
+
+/// Unwinds user stacks of many processes. Keep one per run: it caches each mapped file's
+/// unwind sections (shared by every process that maps the file) and, per process, framehop's
+/// module list, rebuilt only when the process's mappings change.
+#[derive(Default)]
+pub struct Unwinder {
+    /// Parsed unwind sections per file; `None` when the file could not be read (not retried).
+    files: HashMap<FileKey, Option<Arc<FileInfo>>>,
+    processes: HashMap<u32, Process>,
+    /// framehop's cache of unwind rules by address. One for all processes: framehop tags its
+    /// entries with a global generation per module list, so sharing it is safe.
+    cache: CacheX86_64,
+}
+
+/// Section data shared between framehop modules without copying.
+type Bytes = Arc<[u8]>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum FileKey {
+    BuildId(String),
+    /// Without a build id, the path: a file rebuilt in place under the same path while we run
+    /// would be misread, which is why the build id is preferred.
+    Path(std::path::PathBuf),
+}
+
+/// What unwinding needs from one ELF file. Addresses are the file's own (SVMAs).
+struct FileInfo {
+    /// PT_LOAD segments, to place the file's addresses at a mapping.
+    loads: Vec<Load>,
+    text: Option<Range<u64>>,
+    got: Option<Range<u64>>,
+    eh_frame: Option<(Range<u64>, Bytes)>,
+    eh_frame_hdr: Option<(Range<u64>, Bytes)>,
+    debug_frame: Option<Bytes>,
+}
+
+struct Load {
+    offset: u64,
+    file_size: u64,
+    vaddr: u64,
+    executable: bool,
+}
+
+struct Process {
+    /// The mappings the modules were built from, as given; a different list rebuilds them.
+    maps: Vec<Mapping>,
+    unwinder: UnwinderX86_64<Bytes>,
+    /// Every mapping's range and whether its file has unwind info.
+    /// Invariant: sorted by start (mappings do not overlap).
+    code: Vec<(Range<u64>, bool)>,
+}
+
+impl Unwinder {
+    pub fn new() -> Unwinder {
+        Unwinder::default()
+    }
+
+    /// Unwinds one stack of process `tgid`, whose executable mappings were `maps` (as
+    /// [`crate::symbolize::parse_maps`] gives them). `fp` is the frame-pointer walk the kernel
+    /// made for the same event, leaf first.
+    ///
+    /// Unwinds from the copy's registers over its bytes with the mapped files' unwind info;
+    /// where that stops short of the root, continues with `fp` if the two can be joined at a
+    /// frame both saw (same stack slot, same return address), else stops and says why in
+    /// [`Unwound::stop`].
+    pub fn unwind(&mut self, tgid: u32, maps: &[Mapping], copy: &UserCopy, fp: &[u64]) -> Unwound {
+        self.load_process(tgid, maps);
+        let walk = walk_copy(&self.processes[&tgid], &mut self.cache, copy);
+        finish(walk, copy, fp)
+    }
+
+    /// Builds the process's framehop modules, or rebuilds them if `maps` changed.
+    fn load_process(&mut self, tgid: u32, maps: &[Mapping]) {
+        let stale = self.processes.get(&tgid).is_none_or(|p| p.maps != maps);
+        if stale {
+            let mut unwinder = UnwinderX86_64::new();
+            let mut code = Vec::with_capacity(maps.len());
+            for m in maps {
+                let info = file_info(&mut self.files, m);
+                let module = info.and_then(|info| module(m, &info));
+                code.push((m.start..m.end, module.is_some()));
+                if let Some(module) = module {
+                    unwinder.add_module(module);
+                }
+            }
+            code.sort_by_key(|(range, _)| range.start);
+            let process = Process {
+                maps: maps.to_vec(),
+                unwinder,
+                code,
+            };
+            self.processes.insert(tgid, process);
+        }
+    }
+}
+
+impl Process {
+    /// Whether `addr` is in mapped code: `None` if not, else whether that code has unwind info.
+    fn code_at(&self, addr: u64) -> Option<bool> {
+        let idx = self
+            .code
+            .partition_point(|(range, _)| range.start <= addr)
+            .checked_sub(1)?;
+        let (range, has_info) = &self.code[idx];
+        range.contains(&addr).then_some(*has_info)
+    }
+}
+
+fn file_info(
+    files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>,
+    m: &Mapping,
+) -> Option<Arc<FileInfo>> {
+    let key = match &m.build_id {
+        Some(id) => FileKey::BuildId(id.clone()),
+        None => FileKey::Path(m.open_path.clone()),
+    };
+    files
+        .entry(key)
+        .or_insert_with(|| read_file_info(&m.open_path).map(Arc::new))
+        .clone()
+}
+
+/// Reads the headers and the unwind sections of an ELF file, and nothing else: `ReadCache`
+/// fetches only the byte ranges asked for, so a large binary with debug info costs little.
+fn read_file_info(path: &Path) -> Option<FileInfo> {
+    let file = std::fs::File::open(path).ok()?;
+    let cache = object::ReadCache::new(file);
+    let elf = object::File::parse(&cache).ok()?;
+    let loads = elf
+        .segments()
+        .map(|s| {
+            let (offset, file_size) = s.file_range();
+            let executable = match s.flags() {
+                SegmentFlags::Elf { p_flags } => p_flags & object::elf::PF_X != 0,
+                _ => false,
+            };
+            Load {
+                offset,
+                file_size,
+                vaddr: s.address(),
+                executable,
+            }
+        })
+        .collect();
+    let range = |name: &str| {
+        let s = elf.section_by_name(name)?;
+        Some(s.address()..s.address() + s.size())
+    };
+    let with_data = |name: &str| {
+        let s = elf.section_by_name(name)?;
+        // A debug-info file keeps the section headers of the stripped sections as NOBITS.
+        if s.kind() == SectionKind::UninitializedData {
+            return None;
+        }
+        let data: Bytes = s.data().ok()?.into();
+        Some((s.address()..s.address() + s.size(), data))
+    };
+    Some(FileInfo {
+        loads,
+        text: range(".text"),
+        got: range(".got"),
+        eh_frame: with_data(".eh_frame"),
+        eh_frame_hdr: with_data(".eh_frame_hdr"),
+        // Compressed (SHF_COMPRESSED) `.debug_frame` is skipped: `data()` would give the
+        // compressed bytes, and decompressing is not worth a dependency while `.eh_frame`
+        // covers every file we have seen.
+        debug_frame: with_data(".debug_frame")
+            .filter(|_| {
+                elf.section_by_name(".debug_frame")
+                    .and_then(|s| s.compressed_file_range().ok())
+                    .is_some_and(|r| r.format == object::CompressionFormat::None)
+            })
+            .map(|(_, data)| data),
+    })
+}
+
+/// The framehop module for one mapping of `info`'s file, or `None` if the file has no unwind
+/// info or no PT_LOAD segment covers the mapping.
+fn module(m: &Mapping, info: &FileInfo) -> Option<Module<Bytes>> {
+    if info.eh_frame.is_none() && info.debug_frame.is_none() {
+        return None;
+    }
+    // The segment mapped here: its file range holds the mapping's (page-aligned) offset.
+    // Older linkers let two segments share a page, so an executable one is preferred.
+    let covers = |l: &&Load| l.offset & !0xfff <= m.offset && m.offset < l.offset + l.file_size;
+    let load = info
+        .loads
+        .iter()
+        .filter(covers)
+        .find(|l| l.executable)
+        .or_else(|| info.loads.iter().find(covers))?;
+    // File offset `o` is at `m.start + (o - m.offset)`, and address `v` of the segment is at
+    // file offset `load.offset + (v - load.vaddr)`; so address 0 is at this base.
+    let base_avma = m
+        .start
+        .checked_add(load.offset)?
+        .checked_sub(load.vaddr)?
+        .checked_sub(m.offset)?;
+    let (eh_frame_svma, eh_frame) = info.eh_frame.clone().unzip();
+    let (eh_frame_hdr_svma, eh_frame_hdr) = info.eh_frame_hdr.clone().unzip();
+    let sections = ExplicitModuleSectionInfo {
+        base_svma: 0,
+        text_svma: info.text.clone(),
+        got_svma: info.got.clone(),
+        eh_frame_svma,
+        eh_frame,
+        eh_frame_hdr_svma,
+        eh_frame_hdr,
+        debug_frame: info.debug_frame.clone(),
+        ..Default::default()
+    };
+    Some(Module::new(
+        m.module.clone(),
+        m.start..m.end,
+        base_avma,
+        sections,
+    ))
+}
+
+/// The unwind over the copy alone.
+struct CopyWalk {
+    /// Leaf first; `ips[0]` is the copy's ip.
+    ips: Vec<u64>,
+    /// `slots[i]` is the stack address `ips[i + 1]` was read from.
+    slots: Vec<u64>,
+    stop: Stop,
+}
+
+fn walk_copy(process: &Process, cache: &mut CacheX86_64, copy: &UserCopy) -> CopyWalk {
+    let mut res = CopyWalk {
+        ips: vec![copy.ip],
+        slots: Vec::new(),
+        stop: Stop::Root,
+    };
+    let copy_end = copy.sp.saturating_add(copy.stack.len() as u64);
+    let mut read = |addr: u64| read_word(copy, addr).ok_or(());
+    let mut regs = UnwindRegsX86_64::new(copy.ip, copy.sp, copy.bp);
+    let mut addr = FrameAddress::from_instruction_pointer(copy.ip);
+    loop {
+        if res.ips.len() >= MAX_FRAMES {
+            res.stop = Stop::DepthLimit;
+            break;
+        }
+        let step = process
+            .unwinder
+            .unwind_frame(addr, &mut regs, cache, &mut read);
+        match step {
+            Ok(None) => {
+                res.stop = Stop::Root;
+                break;
+            }
+            Ok(Some(ra)) => {
+                let Some(next) = FrameAddress::from_return_address(ra) else {
+                    res.stop = Stop::Root;
+                    break;
+                };
+                // A return address must lead back into mapped code; anything else is an unwind
+                // gone wrong (or JIT code, which the frame-pointer walk may still cover).
+                if process.code_at(next.address_for_lookup()).is_none() {
+                    res.stop = Stop::NoUnwindInfo;
+                    break;
+                }
+                res.ips.push(ra);
+                // framehop leaves sp at the caller's value: just above the return address.
+                res.slots.push(regs.sp().wrapping_sub(8));
+                addr = next;
+            }
+            Err(err) => {
+                res.stop = if process.code_at(addr.address_for_lookup()) != Some(true) {
+                    Stop::NoUnwindInfo
+                } else {
+                    match err {
+                        FhError::CouldNotReadStack(at) if at >= copy_end.saturating_sub(7) => {
+                            Stop::CopyTooShort
+                        }
+                        _ => Stop::BadFrame,
+                    }
+                };
+                break;
+            }
+        }
+    }
+    res
+}
+
+fn read_word(copy: &UserCopy, addr: u64) -> Option<u64> {
+    let off = usize::try_from(addr.checked_sub(copy.sp)?).ok()?;
+    let bytes = copy.stack.get(off..off.checked_add(8)?)?;
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
+}
+
+fn finish(walk: CopyWalk, copy: &UserCopy, fp: &[u64]) -> Unwound {
+    let recovered = walk.ips.len() - 1;
+    let joinable = matches!(
+        walk.stop,
+        Stop::CopyTooShort | Stop::NoUnwindInfo | Stop::BadFrame
+    );
+    let from = match joinable {
+        true => join(&walk.ips, &walk.slots, &fp_frames(copy), fp),
+        false => None,
+    };
+    match from {
+        Some(from) => {
+            let mut ips = walk.ips;
+            ips.extend_from_slice(&fp[from..]);
+            let stop = match ips.len() > MAX_FRAMES {
+                true => Stop::DepthLimit,
+                false => Stop::FpChain,
+            };
+            ips.truncate(MAX_FRAMES);
+            Unwound {
+                ips,
+                stop,
+                recovered,
+            }
+        }
+        None => Unwound {
+            ips: walk.ips,
+            stop: walk.stop,
+            recovered,
+        },
+    }
+}
+
+/// One frame of the frame-pointer walk, redone over the copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FpFrame {
+    /// Where the return address is stored: the frame pointer + 8.
+    slot: u64,
+    /// The return address, if the slot is inside the copy.
+    ra: Option<u64>,
+}
+
+/// The kernel's frame-pointer walk (`perf_callchain_user`: `ra = fp[1]`, `fp = fp[0]`, no
+/// checks on the direction), redone over the copy so that each of its return addresses gets a
+/// stack address. Entry `k` is the kernel's `fp[k + 1]`. It ends with the first frame whose
+/// frame pointer is outside the copy: that frame's slot is known, its contents are not.
+fn fp_frames(copy: &UserCopy) -> Vec<FpFrame> {
+    let mut res = Vec::new();
+    let mut bp = copy.bp;
+    while res.len() < MAX_FRAMES {
+        let Some(slot) = bp.checked_add(8) else {
+            break;
+        };
+        res.push(FpFrame {
+            slot,
+            ra: read_word(copy, slot),
+        });
+        match read_word(copy, bp) {
+            Some(next) => bp = next,
+            None => break,
+        }
+    }
+    res
+}
+
+/// Where the kernel's walk `fp` continues the unwound stack `ips` (`slots[i]` holding the stack
+/// address of `ips[i + 1]`), as an index into `fp`; `None` if it cannot be joined safely.
+///
+/// The join is by stack address, not by value: the deepest unwound frame that the walk over the
+/// copy (`fp_frames`) also found, at the same slot and with the same return address as the
+/// kernel's `fp[k]`. A value alone would misjoin recursion, where the same return address sits
+/// in many frames. That match shows the frame-pointer chain is real at that point. The next
+/// frame of the chain must then lie above every unwound frame (a real chain only goes up the
+/// stack, and frames between are ones it skipped, which the unwind has); the kernel's entries
+/// from there on are the continuation, and there must be at least one.
+fn join(ips: &[u64], slots: &[u64], frames: &[FpFrame], fp: &[u64]) -> Option<usize> {
+    let deepest_slot = *slots.last()?;
+    let (k, frame) = (1..ips.len()).rev().find_map(|i| {
+        let (ip, slot) = (ips[i], slots[i - 1]);
+        frames.iter().enumerate().find_map(|(idx, f)| {
+            let k = idx + 1;
+            let same = f.slot == slot && f.ra == Some(ip) && fp.get(k) == Some(&ip);
+            same.then_some((k, f))
+        })
+    })?;
+    let next = frames.get(k)?;
+    let goes_up = next.slot > frame.slot && next.slot > deepest_slot;
+    (goes_up && k + 1 < fp.len()).then_some(k + 1)
+}
+
+#[cfg(test)]
+mod capture;
+#[cfg(test)]
+mod tests;
