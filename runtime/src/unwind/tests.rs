@@ -358,16 +358,26 @@ fn user_copy(cap: &Capture) -> UserCopy {
     }
 }
 
-fn root() -> bool {
+/// Whether the ptrace tests can run (root). Without root they skip with a message, unless
+/// `FLAMESCRIPT_REQUIRE_KERNEL=1` (set by .ci/run) makes the skip a failure.
+fn root(test: &str) -> bool {
     // SAFETY: geteuid has no preconditions.
-    let root = unsafe { libc::geteuid() } == 0;
-    if !root {
-        assert!(
-            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
-            "FLAMESCRIPT_REQUIRE_KERNEL is set but we are not root"
-        );
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
     }
-    root
+    let msg = format!("{test}: skipped, needs root to ptrace its test program");
+    assert!(
+        std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+        "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+    );
+    #[allow(
+        clippy::print_stderr,
+        reason = "a skipped test says why on the test's stderr"
+    )]
+    {
+        eprintln!("{msg}");
+    }
+    false
 }
 
 /// Stops the frame-pointer program until its thread is inside glibc's nanosleep (it nearly
@@ -388,7 +398,7 @@ fn stop_in_nanosleep(traced: &Traced) -> Capture {
 // See: #12
 #[test]
 fn unwind_issue_12_finds_the_caller_of_frameless_libc() {
-    if !root() {
+    if !root("unwind_issue_12_finds_the_caller_of_frameless_libc") {
         return;
     }
     let program = build("sleep_direct", SLEEP_DIRECT_C, FP_FLAGS);
@@ -414,7 +424,7 @@ fn unwind_issue_12_finds_the_caller_of_frameless_libc() {
 
 #[test]
 fn unwind_recovers_a_frameless_call_chain() {
-    if !root() {
+    if !root("unwind_recovers_a_frameless_call_chain") {
         return;
     }
     let program = build("chain", CHAIN_C, NOFP_FLAGS);
@@ -452,7 +462,7 @@ fn unwind_recovers_a_frameless_call_chain() {
 
 #[test]
 fn unwind_short_copy_stops_without_garbage() {
-    if !root() {
+    if !root("unwind_short_copy_stops_without_garbage") {
         return;
     }
     let program = build("chain_short", CHAIN_C, NOFP_FLAGS);
@@ -486,7 +496,7 @@ fn unwind_short_copy_stops_without_garbage() {
 
 #[test]
 fn unwind_short_copy_joins_the_frame_pointer_walk() {
-    if !root() {
+    if !root("unwind_short_copy_joins_the_frame_pointer_walk") {
         return;
     }
     let program = build("sleep_short", SLEEP_DIRECT_C, FP_FLAGS);
