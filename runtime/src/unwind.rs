@@ -231,23 +231,73 @@ fn read_file_info(path: &Path) -> Option<FileInfo> {
         let data: Bytes = s.data().ok()?.into();
         Some((s.address()..s.address() + s.size(), data))
     };
-    Some(FileInfo {
+    let eh_frame = with_data(".eh_frame");
+    // Compressed (SHF_COMPRESSED) `.debug_frame` is skipped: `data()` would give the compressed
+    // bytes, and decompressing is not worth a dependency while `.eh_frame` covers nearly every
+    // file.
+    let debug_frame = with_data(".debug_frame")
+        .filter(|_| {
+            elf.section_by_name(".debug_frame")
+                .and_then(|s| s.compressed_file_range().ok())
+                .is_some_and(|r| r.format == object::CompressionFormat::None)
+        })
+        .map(|(_, data)| data);
+    let mut info = FileInfo {
         loads,
         text: range(".text"),
         got: range(".got"),
-        eh_frame: with_data(".eh_frame"),
+        eh_frame,
         eh_frame_hdr: with_data(".eh_frame_hdr"),
-        // Compressed (SHF_COMPRESSED) `.debug_frame` is skipped: `data()` would give the
-        // compressed bytes, and decompressing is not worth a dependency while `.eh_frame`
-        // covers every file we have seen.
-        debug_frame: with_data(".debug_frame")
-            .filter(|_| {
-                elf.section_by_name(".debug_frame")
-                    .and_then(|s| s.compressed_file_range().ok())
-                    .is_some_and(|r| r.format == object::CompressionFormat::None)
-            })
-            .map(|(_, data)| data),
-    })
+        debug_frame,
+    };
+    // framehop uses one of the two, `.eh_frame` when present. But code built with
+    // `-fno-asynchronous-unwind-tables -g` has its CFI in `.debug_frame`, and the `.eh_frame`
+    // beside it holds only the startup files' few entries; so keep the one covering more code.
+    if let (Some((eh_range, eh)), Some(debug)) = (&info.eh_frame, &info.debug_frame)
+        && debug_frame_coverage(debug) > eh_frame_coverage(eh, eh_range.start, &info)
+    {
+        info.eh_frame = None;
+        info.eh_frame_hdr = None;
+    }
+    Some(info)
+}
+
+/// Bytes of code the FDEs of a `.debug_frame` cover.
+fn debug_frame_coverage(data: &[u8]) -> u64 {
+    let mut section = gimli::DebugFrame::new(data, gimli::LittleEndian);
+    section.set_address_size(8);
+    fde_coverage(&section, &gimli::BaseAddresses::default())
+}
+
+/// Bytes of code the FDEs of an `.eh_frame` at `addr` cover.
+fn eh_frame_coverage(data: &[u8], addr: u64, info: &FileInfo) -> u64 {
+    let section = gimli::EhFrame::new(data, gimli::LittleEndian);
+    // Pointers in `.eh_frame` may be relative to the section, `.text` or `.got`.
+    let mut bases = gimli::BaseAddresses::default().set_eh_frame(addr);
+    if let Some(text) = &info.text {
+        bases = bases.set_text(text.start);
+    }
+    if let Some(got) = &info.got {
+        bases = bases.set_got(got.start);
+    }
+    fde_coverage(&section, &bases)
+}
+
+fn fde_coverage<'a, S>(section: &S, bases: &gimli::BaseAddresses) -> u64
+where
+    S: gimli::UnwindSection<gimli::EndianSlice<'a, gimli::LittleEndian>>,
+{
+    let mut entries = section.entries(bases);
+    let mut res = 0u64;
+    // An entry that does not parse ends the count: what was counted stays a fair measure.
+    while let Ok(Some(entry)) = entries.next() {
+        if let gimli::CieOrFde::Fde(partial) = entry
+            && let Ok(fde) = partial.parse(S::cie_from_offset)
+        {
+            res = res.saturating_add(fde.len());
+        }
+    }
+    res
 }
 
 /// The framehop module for one mapping of `info`'s file, or `None` if the file has no unwind
