@@ -45,7 +45,8 @@ pub enum Stop {
     /// frame: the stack is complete.
     Root,
     /// The copy ran out or led into code without unwind info, and the rest of the stack is the
-    /// kernel's frame-pointer walk, joined at a frame both walks saw. It ends wherever that walk
+    /// kernel's frame-pointer walk, joined at a frame both walks saw (the leaf, when the copy
+    /// gave no caller: then the stack is that walk unchanged). It ends wherever that walk
     /// ended, which may itself be short of the root.
     FpChain,
     /// The next frame needs stack bytes past the end of the copy, and the frame-pointer walk
@@ -490,8 +491,14 @@ fn fp_frames(copy: &UserCopy) -> Vec<FpFrame> {
 /// frame of the chain must then lie above every unwound frame (a real chain only goes up the
 /// stack, and frames between are ones it skipped, which the unwind has); the kernel's entries
 /// from there on are the continuation, and there must be at least one.
+///
+/// When the unwind got no further than the leaf, the leaf is the shared frame: the result is
+/// then the kernel's walk as it stands, so unwinding never gives less than that walk.
 fn join(ips: &[u64], slots: &[u64], frames: &[FpFrame], fp: &[u64]) -> Option<usize> {
-    let deepest_slot = *slots.last()?;
+    let Some(&deepest_slot) = slots.last() else {
+        let same_leaf = !ips.is_empty() && ips.first() == fp.first();
+        return (same_leaf && fp.len() > 1).then_some(1);
+    };
     let (k, frame) = (1..ips.len()).rev().find_map(|i| {
         let (ip, slot) = (ips[i], slots[i - 1]);
         frames.iter().enumerate().find_map(|(idx, f)| {

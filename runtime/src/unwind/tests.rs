@@ -114,6 +114,10 @@ fn unwind_join_refuses_what_it_cannot_vouch_for() {
     assert_eq!(join(&ips, &slots, &chain(0x1010), &fp), None);
     // The kernel's walk ended at the shared frame: nothing to add.
     assert_eq!(join(&ips, &slots, &chain(0x8008), &fp[..2]), None);
+    // Nothing unwound past the leaf: the kernel's walk as it stands, if it has the same leaf.
+    assert_eq!(join(&ips[..1], &[], &[], &fp), Some(1));
+    assert_eq!(join(&ips[..1], &[], &[], &fp[..1]), None);
+    assert_eq!(join(&ips[..1], &[], &[], &other[1..]), None);
     // Equal values at different slots (no shared frame) are not a join.
     let elsewhere = [
         FpFrame {
@@ -497,6 +501,11 @@ fn unwind_short_copy_stops_without_garbage() {
         if res == full {
             continue;
         }
+        // A copy too short for even the leaf's frame gives the kernel's walk as it stands.
+        if res.stop == Stop::FpChain && res.recovered == 0 {
+            assert_eq!(res.ips, cap.fp, "{len} bytes");
+            continue;
+        }
         // Frames the copy could give, then a stop that says the copy was too short: never a
         // frame the full copy would not have given in that place.
         assert_eq!(res.stop, Stop::CopyTooShort, "{len} bytes: {res:?}");
@@ -532,6 +541,8 @@ fn unwind_short_copy_joins_the_frame_pointer_walk() {
         match res.stop {
             Stop::Root => assert_eq!(res, full),
             Stop::CopyTooShort => assert_eq!(res.ips.len(), res.recovered + 1),
+            // A copy too short for even the leaf's frame gives the kernel's walk as it stands.
+            Stop::FpChain if res.recovered == 0 => assert_eq!(res.ips, cap.fp, "{len} bytes"),
             Stop::FpChain => {
                 // The rest is the kernel's walk, from some point on, unchanged; the frame the
                 // walk skips is there, and so is its caller.
