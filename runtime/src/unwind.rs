@@ -6,7 +6,8 @@
 //! distinct user stack the BPF side also keeps the registers at the event and a copy of the top
 //! bytes of the stack ([`UserCopy`]); [`Unwinder::unwind`] walks that copy with the `.eh_frame`
 //! (or `.debug_frame`) of the mapped files through framehop, and where the copy runs out it
-//! joins the kernel's frame-pointer walk at a frame both walks saw.
+//! joins the kernel's frame-pointer walk at a frame both walks saw. Signal frames, which
+//! framehop cannot read, are crossed here from the registers the kernel saved in them.
 //!
 //! This module owns the unwinding and the join. It does not read `/proc` or talk to the kernel:
 //! the caller passes the mappings (the symbolizer's snapshot) and the captured bytes; the only
@@ -68,7 +69,8 @@ pub enum Stop {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unwound {
     /// Leaf first, like `bpf_get_stack` gives them: the first is the instruction pointer, the
-    /// others are return addresses, not adjusted.
+    /// others are return addresses, not adjusted. After a signal frame (the return address of
+    /// the signal trampoline) comes the interrupted code's ip, which is not a return address.
     pub ips: Vec<u64>,
     pub stop: Stop,
     /// How many caller frames (the leaf not counted) came from unwinding the copy; the rest, if
@@ -87,6 +89,8 @@ pub struct Unwinder {
     /// framehop's cache of unwind rules by address. One for all processes: framehop tags its
     /// entries with a global generation per module list, so sharing it is safe.
     cache: CacheX86_64,
+    /// Whether the code at (file, file offset) is a signal return trampoline.
+    sigreturns: HashMap<(FileKey, u64), bool>,
 }
 
 /// Section data shared between framehop modules without copying.
@@ -122,9 +126,17 @@ struct Process {
     /// The mappings the modules were built from, as given; a different list rebuilds them.
     maps: Vec<Mapping>,
     unwinder: UnwinderX86_64<Bytes>,
-    /// Every mapping's range and whether its file has unwind info.
     /// Invariant: sorted by start (mappings do not overlap).
-    code: Vec<(Range<u64>, bool)>,
+    code: Vec<Code>,
+}
+
+/// One mapping of code.
+struct Code {
+    range: Range<u64>,
+    /// Whether the mapped file has unwind info.
+    has_info: bool,
+    /// Index into `Process::maps`.
+    map_idx: usize,
 }
 
 impl Unwinder {
@@ -142,7 +154,8 @@ impl Unwinder {
     /// [`Unwound::stop`].
     pub fn unwind(&mut self, tgid: u32, maps: &[Mapping], copy: &UserCopy, fp: &[u64]) -> Unwound {
         self.load_process(tgid, maps);
-        let walk = walk_copy(&self.processes[&tgid], &mut self.cache, copy);
+        let process = &self.processes[&tgid];
+        let walk = walk_copy(process, &mut self.cache, &mut self.sigreturns, copy);
         finish(walk, copy, fp)
     }
 
@@ -152,15 +165,19 @@ impl Unwinder {
         if stale {
             let mut unwinder = UnwinderX86_64::new();
             let mut code = Vec::with_capacity(maps.len());
-            for m in maps {
+            for (map_idx, m) in maps.iter().enumerate() {
                 let info = file_info(&mut self.files, m);
                 let module = info.and_then(|info| module(m, &info));
-                code.push((m.start..m.end, module.is_some()));
+                code.push(Code {
+                    range: m.start..m.end,
+                    has_info: module.is_some(),
+                    map_idx,
+                });
                 if let Some(module) = module {
                     unwinder.add_module(module);
                 }
             }
-            code.sort_by_key(|(range, _)| range.start);
+            code.sort_by_key(|c| c.range.start);
             let process = Process {
                 maps: maps.to_vec(),
                 unwinder,
@@ -172,14 +189,40 @@ impl Unwinder {
 }
 
 impl Process {
-    /// Whether `addr` is in mapped code: `None` if not, else whether that code has unwind info.
-    fn code_at(&self, addr: u64) -> Option<bool> {
+    /// The mapping of code that holds `addr`, if any.
+    fn code_at(&self, addr: u64) -> Option<&Code> {
         let idx = self
             .code
-            .partition_point(|(range, _)| range.start <= addr)
+            .partition_point(|c| c.range.start <= addr)
             .checked_sub(1)?;
-        let (range, has_info) = &self.code[idx];
-        range.contains(&addr).then_some(*has_info)
+        let code = &self.code[idx];
+        code.range.contains(&addr).then_some(code)
+    }
+
+    /// Whether `addr` is the start of a signal return trampoline (glibc's and musl's
+    /// `__restore_rt`: `mov $15, %rax` (rt_sigreturn); `syscall`), where the kernel makes a
+    /// signal handler return. framehop cannot unwind through it: its CFI is DWARF expressions
+    /// that read the saved registers. Read from the mapped file once per address.
+    fn is_sigreturn(&self, sigreturns: &mut HashMap<(FileKey, u64), bool>, addr: u64) -> bool {
+        const RT_SIGRETURN: [u8; 9] = [0x48, 0xc7, 0xc0, 0x0f, 0, 0, 0, 0x0f, 0x05];
+        let Some(code) = self.code_at(addr) else {
+            return false;
+        };
+        let m = &self.maps[code.map_idx];
+        let offset = addr - m.start + m.offset;
+        *sigreturns.entry((file_key(m), offset)).or_insert_with(|| {
+            let mut bytes = [0; RT_SIGRETURN.len()];
+            let read = std::fs::File::open(&m.open_path)
+                .and_then(|f| std::os::unix::fs::FileExt::read_exact_at(&f, &mut bytes, offset));
+            read.is_ok() && bytes == RT_SIGRETURN
+        })
+    }
+}
+
+fn file_key(m: &Mapping) -> FileKey {
+    match &m.build_id {
+        Some(id) => FileKey::BuildId(id.clone()),
+        None => FileKey::Path(m.open_path.clone()),
     }
 }
 
@@ -187,12 +230,8 @@ fn file_info(
     files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>,
     m: &Mapping,
 ) -> Option<Arc<FileInfo>> {
-    let key = match &m.build_id {
-        Some(id) => FileKey::BuildId(id.clone()),
-        None => FileKey::Path(m.open_path.clone()),
-    };
     files
-        .entry(key)
+        .entry(file_key(m))
         .or_insert_with(|| read_file_info(&m.open_path).map(Arc::new))
         .clone()
 }
@@ -353,7 +392,12 @@ struct CopyWalk {
     stop: Stop,
 }
 
-fn walk_copy(process: &Process, cache: &mut CacheX86_64, copy: &UserCopy) -> CopyWalk {
+fn walk_copy(
+    process: &Process,
+    cache: &mut CacheX86_64,
+    sigreturns: &mut HashMap<(FileKey, u64), bool>,
+    copy: &UserCopy,
+) -> CopyWalk {
     let mut res = CopyWalk {
         ips: vec![copy.ip],
         slots: Vec::new(),
@@ -391,9 +435,27 @@ fn walk_copy(process: &Process, cache: &mut CacheX86_64, copy: &UserCopy) -> Cop
                 // framehop leaves sp at the caller's value: just above the return address.
                 res.slots.push(regs.sp().wrapping_sub(8));
                 addr = next;
+                if process.is_sigreturn(sigreturns, ra) {
+                    match signal_frame(process, copy, regs.sp(), res.ips.len()) {
+                        Ok((ip, regs_then)) => {
+                            // The interrupted code's own ip, as a leaf's: not a return address.
+                            res.ips.push(ip);
+                            res.slots.push(regs.sp() + SIGCONTEXT_IP);
+                            regs = regs_then;
+                            addr = FrameAddress::from_instruction_pointer(ip);
+                        }
+                        Err(stop) => {
+                            res.stop = stop;
+                            break;
+                        }
+                    }
+                }
             }
             Err(err) => {
-                res.stop = if process.code_at(addr.address_for_lookup()) != Some(true) {
+                let has_info = process
+                    .code_at(addr.address_for_lookup())
+                    .is_some_and(|c| c.has_info);
+                res.stop = if !has_info {
                     Stop::NoUnwindInfo
                 } else {
                     match err {
@@ -408,6 +470,39 @@ fn walk_copy(process: &Process, cache: &mut CacheX86_64, copy: &UserCopy) -> Cop
         }
     }
     res
+}
+
+/// Where the kernel saved the interrupted code's registers, from the `ucontext` a signal handler
+/// returns to (x86-64 `struct rt_sigframe` after its return address: `uc_flags`, `uc_link`,
+/// `uc_stack` (40 bytes), then `sigcontext`: r8–r15, rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp,
+/// rip).
+const SIGCONTEXT_BP: u64 = 40 + 10 * 8;
+const SIGCONTEXT_SP: u64 = 40 + 15 * 8;
+const SIGCONTEXT_IP: u64 = 40 + 16 * 8;
+
+/// The interrupted code's ip and registers from the signal frame whose `ucontext` is at `uc`
+/// (the stack pointer after unwinding the handler), or why the unwind stops there.
+fn signal_frame(
+    process: &Process,
+    copy: &UserCopy,
+    uc: u64,
+    depth: usize,
+) -> Result<(u64, UnwindRegsX86_64), Stop> {
+    if depth >= MAX_FRAMES {
+        return Err(Stop::DepthLimit);
+    }
+    let word = |off: u64| read_word(copy, uc.checked_add(off)?);
+    let (Some(ip), Some(sp), Some(bp)) = (
+        word(SIGCONTEXT_IP),
+        word(SIGCONTEXT_SP),
+        word(SIGCONTEXT_BP),
+    ) else {
+        return Err(Stop::CopyTooShort);
+    };
+    if process.code_at(ip).is_none() {
+        return Err(Stop::NoUnwindInfo);
+    }
+    Ok((ip, UnwindRegsX86_64::new(ip, sp, bp)))
 }
 
 fn read_word(copy: &UserCopy, addr: u64) -> Option<u64> {

@@ -248,6 +248,33 @@ int main(void) {
 }
 "#;
 
+/// A signal handler that sleeps forever, entered from `interrupted` by `raise`: its stack runs
+/// through the kernel's signal frame.
+const SIGNAL_C: &str = r#"
+#include <signal.h>
+#include <stdio.h>
+#include <time.h>
+
+__attribute__((noinline)) void in_handler(int sig) {
+    struct timespec ts = {0, 200 * 1000 * 1000};
+    printf("ready\n");
+    fflush(stdout);
+    for (;;)
+        nanosleep(&ts, NULL);
+}
+
+__attribute__((noinline)) void interrupted(void) {
+    raise(SIGUSR1);
+    printf("handler returned\n");
+}
+
+int main(void) {
+    signal(SIGUSR1, in_handler);
+    interrupted();
+    return 0;
+}
+"#;
+
 const CHAIN: [&str; 6] = [
     "chain_e", "chain_d", "chain_c", "chain_b", "chain_a", "main",
 ];
@@ -479,6 +506,35 @@ fn check_chain(name: &str, flags: &[&str], stops: usize) {
         full * 100 >= stops * 95,
         "{name}: {full}/{stops} stops unwound main…chain_e; misses: {misses:?}"
     );
+}
+
+#[test]
+fn unwind_goes_through_signal_frames() {
+    if !root("unwind_goes_through_signal_frames") {
+        return;
+    }
+    for (name, flags) in [("signal_fp", FP_FLAGS), ("signal_nofp", NOFP_FLAGS)] {
+        let program = build(name, SIGNAL_C, flags);
+        let traced = Traced::start(&program);
+        let cap = stop_in_nanosleep(&traced);
+        let maps = traced.maps(&cap);
+        let res = Unwinder::new().unwind(traced.pid as u32, &maps, &user_copy(&cap), &cap.fp);
+        let unwound = traced.names(&res.ips);
+        // The handler, the trampoline's return address, then the interrupted code: its leaf
+        // ip (inside libc's raise), `interrupted` and `main`. Without reading the signal frame,
+        // the frame-pointer build loses raise and `interrupted`, and the -O2 build stops.
+        let pos = |name: &str| unwound.iter().position(|n| n == name);
+        let (Some(handler), Some(interrupted), Some(main)) =
+            (pos("in_handler"), pos("interrupted"), pos("main"))
+        else {
+            panic!("{name}: {unwound:?} ({res:?})");
+        };
+        assert!(
+            handler + 2 < interrupted && interrupted < main,
+            "{name}: {unwound:?}"
+        );
+        assert_eq!(res.stop, Stop::Root, "{name}: {unwound:?}");
+    }
 }
 
 #[test]
