@@ -15,6 +15,7 @@
 //! only, like the registers the kernel captures.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -89,8 +90,6 @@ pub struct Unwinder {
     /// framehop's cache of unwind rules by address. One for all processes: framehop tags its
     /// entries with a global generation per module list, so sharing it is safe.
     cache: CacheX86_64,
-    /// Whether the code at (file, file offset) is a signal return trampoline.
-    sigreturns: HashMap<(FileKey, u64), bool>,
 }
 
 /// Section data shared between framehop modules without copying.
@@ -128,6 +127,8 @@ struct Process {
     unwinder: UnwinderX86_64<Bytes>,
     /// Invariant: sorted by start (mappings do not overlap).
     code: Vec<Code>,
+    /// Whether the code at an address is a signal return trampoline, as far as looked up.
+    sigreturns: HashMap<u64, bool>,
 }
 
 /// One mapping of code.
@@ -153,38 +154,41 @@ impl Unwinder {
     /// frame both saw (same stack slot, same return address), else stops and says why in
     /// [`Unwound::stop`].
     pub fn unwind(&mut self, tgid: u32, maps: &[Mapping], copy: &UserCopy, fp: &[u64]) -> Unwound {
-        self.load_process(tgid, maps);
-        let process = &self.processes[&tgid];
-        let walk = walk_copy(process, &mut self.cache, &mut self.sigreturns, copy);
+        let process = match self.processes.entry(tgid) {
+            Entry::Occupied(it) if it.get().maps == maps => it.into_mut(),
+            Entry::Occupied(mut it) => {
+                it.insert(load_process(&mut self.files, maps));
+                it.into_mut()
+            }
+            Entry::Vacant(it) => it.insert(load_process(&mut self.files, maps)),
+        };
+        let walk = walk_copy(process, &mut self.cache, copy);
         finish(walk, copy, fp)
     }
+}
 
-    /// Builds the process's framehop modules, or rebuilds them if `maps` changed.
-    fn load_process(&mut self, tgid: u32, maps: &[Mapping]) {
-        let stale = self.processes.get(&tgid).is_none_or(|p| p.maps != maps);
-        if stale {
-            let mut unwinder = UnwinderX86_64::new();
-            let mut code = Vec::with_capacity(maps.len());
-            for (map_idx, m) in maps.iter().enumerate() {
-                let info = file_info(&mut self.files, m);
-                let module = info.and_then(|info| module(m, &info));
-                code.push(Code {
-                    range: m.start..m.end,
-                    has_info: module.is_some(),
-                    map_idx,
-                });
-                if let Some(module) = module {
-                    unwinder.add_module(module);
-                }
-            }
-            code.sort_by_key(|c| c.range.start);
-            let process = Process {
-                maps: maps.to_vec(),
-                unwinder,
-                code,
-            };
-            self.processes.insert(tgid, process);
+/// Builds a process's framehop modules from its mappings.
+fn load_process(files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>, maps: &[Mapping]) -> Process {
+    let mut unwinder = UnwinderX86_64::new();
+    let mut code = Vec::with_capacity(maps.len());
+    for (map_idx, m) in maps.iter().enumerate() {
+        let info = file_info(files, m);
+        let module = info.and_then(|info| module(m, &info));
+        code.push(Code {
+            range: m.start..m.end,
+            has_info: module.is_some(),
+            map_idx,
+        });
+        if let Some(module) = module {
+            unwinder.add_module(module);
         }
+    }
+    code.sort_by_key(|c| c.range.start);
+    Process {
+        maps: maps.to_vec(),
+        unwinder,
+        code,
+        sigreturns: HashMap::new(),
     }
 }
 
@@ -203,14 +207,17 @@ impl Process {
     /// `__restore_rt`: `mov $15, %rax` (rt_sigreturn); `syscall`), where the kernel makes a
     /// signal handler return. framehop cannot unwind through it: its CFI is DWARF expressions
     /// that read the saved registers. Read from the mapped file once per address.
-    fn is_sigreturn(&self, sigreturns: &mut HashMap<(FileKey, u64), bool>, addr: u64) -> bool {
+    fn is_sigreturn(&mut self, addr: u64) -> bool {
         const RT_SIGRETURN: [u8; 9] = [0x48, 0xc7, 0xc0, 0x0f, 0, 0, 0, 0x0f, 0x05];
+        if let Some(&res) = self.sigreturns.get(&addr) {
+            return res;
+        }
         let Some(code) = self.code_at(addr) else {
             return false;
         };
         let m = &self.maps[code.map_idx];
         let offset = addr - m.start + m.offset;
-        *sigreturns.entry((file_key(m), offset)).or_insert_with(|| {
+        *self.sigreturns.entry(addr).or_insert_with(|| {
             let mut bytes = [0; RT_SIGRETURN.len()];
             let read = std::fs::File::open(&m.open_path)
                 .and_then(|f| std::os::unix::fs::FileExt::read_exact_at(&f, &mut bytes, offset));
@@ -392,12 +399,7 @@ struct CopyWalk {
     stop: Stop,
 }
 
-fn walk_copy(
-    process: &Process,
-    cache: &mut CacheX86_64,
-    sigreturns: &mut HashMap<(FileKey, u64), bool>,
-    copy: &UserCopy,
-) -> CopyWalk {
+fn walk_copy(process: &mut Process, cache: &mut CacheX86_64, copy: &UserCopy) -> CopyWalk {
     let mut res = CopyWalk {
         ips: vec![copy.ip],
         slots: Vec::new(),
@@ -435,7 +437,7 @@ fn walk_copy(
                 // framehop leaves sp at the caller's value: just above the return address.
                 res.slots.push(regs.sp().wrapping_sub(8));
                 addr = next;
-                if process.is_sigreturn(sigreturns, ra) {
+                if process.is_sigreturn(ra) {
                     match signal_frame(process, copy, regs.sp(), res.ips.len()) {
                         Ok((ip, regs_then)) => {
                             // The interrupted code's own ip, as a leaf's: not a return address.

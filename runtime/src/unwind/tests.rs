@@ -157,6 +157,21 @@ fn unwind_without_unwind_info_walks_frame_pointers_then_joins_the_kernels_walk()
 }
 
 #[test]
+fn unwind_rebuilds_a_process_whose_mappings_changed() {
+    let words = [0, 0, 0x1020, 0x40_0011, 0x9000, 0x40_0022];
+    let copy = copy_of(0x40_0000, 0x1000, 0x1010, &words);
+    let mut unwinder = Unwinder::new();
+    let before = unwinder.unwind(7, &fake_code(), &copy, &[]);
+    assert_eq!(before.ips, [0x40_0000, 0x40_0011, 0x40_0022]);
+    // The same pid, now with no code where the return addresses point.
+    let mut moved = fake_code();
+    moved[0].start = 0x40_0100;
+    let after = unwinder.unwind(7, &moved, &copy, &[]);
+    assert_eq!(after.ips, [0x40_0000]);
+    assert_eq!(after.stop, Stop::NoUnwindInfo);
+}
+
+#[test]
 fn unwind_stops_at_the_depth_limit() {
     // 200 frames, each pointing to the next 16 bytes up, all in the copy.
     let sp = 0x10_0000;
