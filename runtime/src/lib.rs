@@ -2,7 +2,8 @@
 //!
 //! `session` and `attach` are the only modules that call aya. The pure half (`fold`, `losses`,
 //! `units`, `render`) takes plain data and never touches the kernel; `symbolize` reads `/proc`
-//! and ELF files but no BPF state.
+//! and ELF files but no BPF state. `unwind` turns a captured stack copy into frames with the
+//! mapped files' unwind info (it opens those files, nothing else).
 
 mod attach;
 pub mod fold;
@@ -15,3 +16,4 @@ pub mod symbolize;
 pub mod target;
 pub mod tracefs;
 pub mod units;
+pub mod unwind;
