@@ -39,7 +39,9 @@ const WORKLOADS: &[(&str, &[&str])] = &[
     // Built without frame pointers (see EXTRA_CFLAGS).
     (
         "nofp",
-        &["main", "chain_a", "chain_b", "chain_c", "chain_d", "chain_e"],
+        &[
+            "main", "chain_a", "chain_b", "chain_c", "chain_d", "chain_e",
+        ],
     ),
     ("execer", &["run_true"]),
     (

@@ -265,6 +265,18 @@ fn entry_frames(
                 truncated,
             } => {
                 losses.truncated_stacks += u64::from(*truncated);
+                // An unwind that stopped before the root ends in a sentinel (`recover`): a
+                // marked frame at the root side, where the missing frames would be.
+                let (ips, stopped) = match ips.split_last() {
+                    Some((&last, rest)) => match crate::recover::stop_label(last) {
+                        Some(label) => (rest, Some(label)),
+                        None => (ips.as_slice(), None),
+                    },
+                    None => (ips.as_slice(), None),
+                };
+                if let Some(label) = stopped {
+                    user.push(Frame::new(label, FrameKind::Marker));
+                }
                 push_stack(&mut user, "user", *truncated, sym.user(*tgid, ips));
             }
             RawPart::KernelStack { ips, truncated } => {

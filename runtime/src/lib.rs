@@ -9,6 +9,7 @@ mod attach;
 pub mod fold;
 pub mod losses;
 pub mod maps;
+pub mod recover;
 pub mod render;
 pub mod results;
 pub mod session;

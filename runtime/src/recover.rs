@@ -21,11 +21,12 @@ pub const STOP_BASE: u64 = 0xffff_ffff_ffff_ff00;
 
 fn stop_code(stop: &Stop) -> Option<u64> {
     match stop {
-        Stop::Root => None,
+        // Reached the root, or joined the kernel's frame-pointer walk for the rest.
+        Stop::Root | Stop::FpChain => None,
         Stop::CopyTooShort => Some(1),
         Stop::NoUnwindInfo => Some(2),
         Stop::DepthLimit => Some(3),
-        _ => Some(4),
+        Stop::BadFrame => Some(4),
     }
 }
 
@@ -99,7 +100,10 @@ pub fn unwind_copies(
         out.insert(id, ips);
     }
     if recovered > 0 {
-        losses.add_counter("user stacks with frames recovered by unwind info", recovered);
+        losses.add_counter(
+            "user stacks with frames recovered by unwind info",
+            recovered,
+        );
     }
     for (label, n) in stopped {
         losses.add_counter(&format!("user stacks ending {label}"), n);

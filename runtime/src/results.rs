@@ -50,8 +50,27 @@ pub fn collect(
     symbolizer: &mut Symbolizer,
 ) -> Result<Results, RuntimeError> {
     let dumps = session.dump()?;
-    let stacks = |map: &str, id: u64| session.stack(map, id).ok();
+    // User stacks the kernel kept registers and stack bytes for (`--unwind auto|dwarf`):
+    // unwound from unwind info, they replace the frame-pointer frames of the same key.
+    let mut recovered = LossReport::default();
+    let fp = |id: u64| session.stack(compiler::lower::STACKS_MAP, id).ok();
+    let unwound = crate::recover::unwind_copies(
+        &dumps,
+        artifact,
+        &fp,
+        symbolizer,
+        &mut crate::unwind::Unwinder::new(),
+        &mut recovered,
+    );
+    let stacks = |map: &str, id: u64| match unwound.get(&id) {
+        Some(ips) => Some(ips.clone()),
+        None => session.stack(map, id).ok(),
+    };
     let mut res = gather(&dumps, artifact, &stacks, symbolizer);
+    res.losses.merge(&recovered);
+    for (_, p) in &mut res.profiles {
+        p.losses.merge(&recovered);
+    }
     let files_failed = symbolizer.stats().files_failed;
     if files_failed > 0 {
         res.losses
