@@ -89,7 +89,7 @@ fn stacks_direct_write_caller_recovered() {
     kernel::assert_nothing_of_ours_loaded();
 }
 
-/// Samples of the nofp program, and how many carry main → chain_a → … → chain_e.
+/// Samples of the nofp program, how many carry main → chain_a → … → chain_e, and the output.
 fn nofp_chains(unwind: &str) -> (u64, u64, String) {
     let cmd = format!("{} 2", workload("nofp").display());
     let (out, stacks) = run_command(
@@ -119,11 +119,24 @@ fn stacks_program_without_frame_pointers() {
         full as f64 >= 0.95 * leaf as f64,
         "--unwind dwarf: {full} of {leaf} samples carry main→…→chain_e\n{dump}"
     );
+    assert!(
+        dump.contains("unwind: dwarf"),
+        "the report names the unwinder\n{dump}"
+    );
     let (leaf, full, dump) = nofp_chains("fp");
     assert!(leaf > 100, "samples in chain_e: {leaf}\n{dump}");
     assert!(
         (full as f64) < 0.5 * leaf as f64,
         "--unwind fp is not expected to walk a program without frame pointers\n{dump}"
+    );
+    // …and it says so: the stacks are marked, the report counts them.
+    assert!(
+        dump.contains("[incomplete stack];chain_e") && dump.contains("not walked to their root"),
+        "a frame-pointer walk that stops short is marked and reported\n{dump}"
+    );
+    assert!(
+        dump.contains("unwind: fp"),
+        "the report names the unwinder\n{dump}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }

@@ -28,6 +28,8 @@ pub struct Artifact {
     /// graph (`wallclock`): their total is thread time, which the runtime reports against the
     /// run's elapsed time.
     pub wallclock: Vec<String>,
+    /// How user stacks are unwound (`fp`, `auto`, `dwarf`); empty when no map has one.
+    pub unwind: String,
 }
 
 /// A span probe's per-thread table (`lower::span`): each slot (`SLOT_*` layout) holds the

@@ -165,6 +165,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         user_clauses: module.user_clauses.clone(),
         spans: module.spans.clone(),
         wallclock: module.wallclock.clone(),
+        unwind: module.unwind.clone(),
     };
     Ok(Compiled {
         artifact,

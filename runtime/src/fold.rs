@@ -277,7 +277,14 @@ fn entry_frames(
                 if let Some(label) = stopped {
                     user.push(Frame::new(label, FrameKind::Marker));
                 }
-                push_stack(&mut user, "user", *truncated, sym.user(*tgid, ips));
+                let frames = sym.user(*tgid, ips);
+                // A walk that did not reach a thread's entry point lost its outer frames
+                // (frame pointers through code built without them): say so where they are.
+                if stopped.is_none() && !*truncated && !reaches_root(&frames) {
+                    losses.unrooted_stacks += 1;
+                    user.push(Frame::new("[incomplete stack]", FrameKind::Marker));
+                }
+                push_stack(&mut user, "user", *truncated, frames);
             }
             RawPart::KernelStack { ips, truncated } => {
                 losses.truncated_stacks += u64::from(*truncated);
@@ -317,6 +324,34 @@ fn entry_frames(
     roots.extend(user);
     roots.extend(kernel);
     roots
+}
+
+/// Functions a user stack starts from: a program's or a thread's entry (glibc, musl, Go).
+const ROOT_FUNCTIONS: &[&str] = &[
+    "_start",
+    "__libc_start_main",
+    "__libc_start_main_impl",
+    "__libc_start_call_main",
+    "start_thread",
+    "clone",
+    "clone3",
+    "__clone",
+    "__clone3",
+    "__clone_internal",
+    "thread_start",
+    "_dl_start_user",
+    "runtime.goexit",
+    "runtime.mstart",
+    "runtime.rt0_go",
+];
+
+/// Whether a symbolized user stack (per ip, leaf first) reaches a thread's entry point. An
+/// empty stack or one whose outermost frame is unknown cannot tell, and counts as reaching it.
+fn reaches_root(per_ip: &[Vec<Frame>]) -> bool {
+    let Some(outer) = per_ip.last().and_then(|f| f.first()) else {
+        return true;
+    };
+    outer.kind == FrameKind::Unknown || ROOT_FUNCTIONS.contains(&outer.name.as_str())
 }
 
 /// Appends one symbolized stack (per ip, leaf first; frames per ip outermost first) root→leaf.

@@ -26,6 +26,11 @@ pub struct LossReport {
     pub lost_stack_weight: u64,
     /// Stacks cut at the depth limit.
     pub truncated_stacks: u64,
+    /// User stacks whose walk did not reach a thread's entry point (`[incomplete stack]`):
+    /// frame pointers through code built without them.
+    pub unrooted_stacks: u64,
+    /// How user stacks were unwound (`fp`, `auto`, `dwarf`), for the subtitle.
+    pub unwind: Option<String>,
     /// Frames symbolized to a name, and frames left `[unknown]`, over distinct stacks.
     pub resolved_frames: u64,
     pub unresolved_frames: u64,
@@ -85,6 +90,8 @@ impl LossReport {
         self.collisions += other.collisions;
         self.lost_stack_weight += other.lost_stack_weight;
         self.truncated_stacks += other.truncated_stacks;
+        self.unrooted_stacks += other.unrooted_stacks;
+        self.unwind = self.unwind.clone().or_else(|| other.unwind.clone());
         self.resolved_frames += other.resolved_frames;
         self.unresolved_frames += other.unresolved_frames;
         self.unresolved_weight += other.unresolved_weight;
@@ -132,6 +139,7 @@ impl LossReport {
             && self.stack_errors.is_empty()
             && self.collisions == 0
             && self.truncated_stacks == 0
+            && self.unrooted_stacks == 0
             && self.unresolved_frames == 0
             && self.map_full == 0
             && self.other.values().all(|&n| n == 0)
@@ -165,6 +173,12 @@ impl LossReport {
                 kinds.join(", ")
             ));
         }
+        if self.unrooted_stacks > 0 {
+            parts.push(format!(
+                "{} user stacks not walked to their root",
+                thousands(self.unrooted_stacks)
+            ));
+        }
         if self.truncated_stacks > 0 {
             parts.push(format!("{} truncated", thousands(self.truncated_stacks)));
         }
@@ -189,6 +203,9 @@ impl LossReport {
         }
         for (name, n) in self.notes.iter().filter(|(_, n)| **n > 0) {
             parts.push(format!("{name}: {}", thousands(*n)));
+        }
+        if let Some(unwind) = &self.unwind {
+            parts.push(format!("unwind: {unwind}"));
         }
         if let Some((total, elapsed)) = self.wallclock {
             parts.push(format!(

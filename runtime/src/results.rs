@@ -66,6 +66,9 @@ pub fn collect(
         Some(ips) => Some(ips.clone()),
         None => session.stack(map, id).ok(),
     };
+    if !artifact.unwind.is_empty() {
+        recovered.unwind = Some(artifact.unwind.clone());
+    }
     let mut res = gather(&dumps, artifact, &stacks, symbolizer);
     res.losses.merge(&recovered);
     for (_, p) in &mut res.profiles {
@@ -329,6 +332,7 @@ mod tests {
             user_clauses: Vec::new(),
             spans: Vec::new(),
             wallclock: Vec::new(),
+            unwind: String::new(),
         }
     }
 

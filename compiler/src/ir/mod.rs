@@ -250,4 +250,6 @@ pub struct Module {
     pub spans: Vec<crate::artifact::SpansSpec>,
     /// Maps summing on-CPU and off-CPU time (see `Artifact::wallclock`).
     pub wallclock: Vec<String>,
+    /// `Artifact::unwind`.
+    pub unwind: String,
 }

@@ -385,12 +385,19 @@ pub fn lower(
         }
     }
     let wallclock = wallclock_maps(prog, catalog, &maps);
+    let unwind = match (uses_user_stacks, options.unwind) {
+        (false, _) => String::new(),
+        (true, Unwind::Fp) => "fp".into(),
+        (true, Unwind::Auto) => "auto".into(),
+        (true, Unwind::Dwarf) => "dwarf".into(),
+    };
     Ok(ir::Module {
         programs,
         maps,
         user_clauses,
         spans,
         wallclock,
+        unwind,
     })
 }
 
