@@ -304,6 +304,9 @@ impl Repl {
                 Aim::Pid(p) => Target::Pid(p),
                 Aim::Cmd(_) => Target::Tree,
             },
+            // As the command line's default: frames hidden by code without frame pointers
+            // recovered from unwind info.
+            unwind: compiler::lower::Unwind::Auto,
             ..Options::default()
         };
         let compiled = match compiler::compile(file, text, stdlib::catalog(), &self.env, &options) {

@@ -89,7 +89,10 @@ pub(crate) fn run(
         .duration
         .map(|ns| Instant::now() + Duration::from_nanos(ns));
     loop {
-        std::thread::sleep(Duration::from_millis(20));
+        // Quick polls while traced processes are new: a short-lived one must be snapshot (for
+        // symbols) before it exits, and its libraries are mapped in its first milliseconds.
+        let nap = if tracker.is_fast() { 2 } else { 20 };
+        std::thread::sleep(Duration::from_millis(nap));
         tracker.poll(&session, held.is_some(), &mut symbolizer);
         if clauses.tick(&session, artifact, &mut symbolizer) {
             stop.store(true, Ordering::Relaxed);
@@ -133,13 +136,34 @@ pub(crate) struct Tracker {
     /// pid → length of its /proc/PID/maps at the last snapshot (a change means exec or dlopen).
     seen: HashMap<u32, usize>,
     last: Option<Instant>,
+    /// Until when to poll every few milliseconds: a process appeared or changed its mappings
+    /// (exec, library loads) recently.
+    fast_until: Option<Instant>,
+    /// `/proc/self/exe`, read once.
+    own_exe: Option<Option<std::path::PathBuf>>,
 }
 
 impl Tracker {
+    fn own_exe(&mut self) -> Option<std::path::PathBuf> {
+        self.own_exe
+            .get_or_insert_with(|| std::fs::read_link("/proc/self/exe").ok())
+            .clone()
+    }
+
+    /// Whether processes changed recently (poll every few ms rather than every 100 ms).
+    pub(crate) fn is_fast(&self) -> bool {
+        self.fast_until.is_some_and(|t| Instant::now() < t)
+    }
+
     pub(crate) fn poll(&mut self, session: &Session, tree: bool, symbolizer: &mut Symbolizer) {
+        if tree && self.last.is_none() {
+            // The command was just released: it execs and maps its libraries now.
+            self.fast_until = Some(Instant::now() + Duration::from_millis(250));
+        }
+        let every = if self.is_fast() { 2 } else { 100 };
         if self
             .last
-            .is_some_and(|t| t.elapsed() < Duration::from_millis(100))
+            .is_some_and(|t| t.elapsed() < Duration::from_millis(every))
         {
             return;
         }
@@ -155,12 +179,19 @@ impl Tracker {
                 continue;
             };
             let pid = u32::from_ne_bytes(bytes);
+            // The held command before its exec is a copy of us: nothing to snapshot yet (and
+            // our own symbols are the slowest to load), so look again in a moment.
+            if std::fs::read_link(format!("/proc/{pid}/exe")).ok() == self.own_exe() {
+                self.fast_until = Some(Instant::now() + Duration::from_millis(250));
+                continue;
+            }
             let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
                 continue;
             };
             if self.seen.get(&pid) != Some(&maps.len()) {
                 self.seen.insert(pid, maps.len());
                 let _ = symbolizer.track(pid);
+                self.fast_until = Some(Instant::now() + Duration::from_millis(250));
             }
         }
     }

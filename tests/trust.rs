@@ -392,3 +392,36 @@ fn trust_process_exiting_early_is_symbolized() {
         total(&stacks)
     );
 }
+
+// See: issue 11 — a command that lives only ~20 ms under `-c` is still symbolized: its maps are
+// snapshot within milliseconds of its exec, not at the next 100 ms poll.
+#[test]
+fn trust_short_lived_command_is_symbolized() {
+    if !check::kernel_tests_enabled("trust_short_lived_command_is_symbolized") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("short_lived.folded");
+    let cmd = format!("{} 0.02", workload("burner").display());
+    for attempt in 0..3 {
+        let out = flamescript(&[
+            "-e",
+            "profile hz 999 < @[ustack] = count() >",
+            "-c",
+            &cmd,
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out));
+        let stacks = folded(&out_path);
+        let all = total(&stacks);
+        let named = weight(&stacks, |s| s.contains("spin_outer;burn_cpu"));
+        // ≈ 20 ms at 999 Hz; the few samples of the loader and exit are not burn_cpu.
+        assert!(
+            all >= 5 && named as f64 >= 0.6 * all as f64,
+            "attempt {attempt}: {named} of {all} samples symbolized under burn_cpu\n{stacks:?}\n{}",
+            text(&out)
+        );
+    }
+    kernel::assert_nothing_of_ours_loaded();
+}
