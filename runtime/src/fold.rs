@@ -12,11 +12,14 @@
 //! kernel frames sit on top of the user frames that made it.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use compiler::artifact::{KeyKind, MapSpec, ValueSpec};
 use compiler::types::Unit;
 
+use crate::hash::Fast;
 use crate::losses::{LossReport, errno_name};
 use crate::symbolize::Symbolize;
 
@@ -81,14 +84,52 @@ pub enum FrameKind {
     Marker,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug)]
 pub struct Frame {
-    pub name: String,
+    /// Shared, not owned: a function's name is stored once however many stacks hold it (a
+    /// 100 000-stack profile has millions of frames but thousands of names), so cloning a frame
+    /// costs a reference count, and two frames from one source compare by pointer first.
+    pub name: Arc<str>,
     pub kind: FrameKind,
 }
 
+// By name, then kind, as a derive would order them, with a pointer test first: frames of one
+// profile usually share their names' allocations (the symbolizer and the folded parser intern
+// them), and stacks that share a prefix then compare without reading the text.
+impl PartialEq for Frame {
+    fn eq(&self, other: &Frame) -> bool {
+        self.kind == other.kind && (Arc::ptr_eq(&self.name, &other.name) || self.name == other.name)
+    }
+}
+
+impl Eq for Frame {}
+
+impl Ord for Frame {
+    fn cmp(&self, other: &Frame) -> Ordering {
+        let by_name = if Arc::ptr_eq(&self.name, &other.name) {
+            Ordering::Equal
+        } else {
+            self.name.cmp(&other.name)
+        };
+        by_name.then(self.kind.cmp(&other.kind))
+    }
+}
+
+impl PartialOrd for Frame {
+    fn partial_cmp(&self, other: &Frame) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for Frame {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.kind.hash(state);
+    }
+}
+
 impl Frame {
-    pub fn new(name: impl Into<String>, kind: FrameKind) -> Frame {
+    pub fn new(name: impl Into<Arc<str>>, kind: FrameKind) -> Frame {
         Frame {
             name: name.into(),
             kind,
@@ -99,7 +140,10 @@ impl Frame {
     /// suffixes, which inferno's palettes color by. `;` separates frames and a newline ends a
     /// line, so neither may appear in a name.
     pub fn folded_name(&self) -> Cow<'_, str> {
-        let clean: Cow<'_, str> = if self.name.contains([';', '\n', '\r']) {
+        // A byte scan: `str::contains` with a char set is several times slower, and this runs
+        // for every frame of every written stack.
+        let needs_cleaning = self.name.bytes().any(|b| matches!(b, b';' | b'\n' | b'\r'));
+        let clean: Cow<'_, str> = if needs_cleaning {
             Cow::Owned(self.name.replace([';', '\n', '\r'], "_"))
         } else {
             Cow::Borrowed(&self.name)
@@ -109,6 +153,41 @@ impl Frame {
             FrameKind::Inlined => Cow::Owned(format!("{clean}_[i]")),
             _ => clean,
         }
+    }
+}
+
+/// Each distinct folded text of a profile's frames, once, with a small id: renderers that write
+/// millions of frames look each frame up by its shared name's address (one hash of a pointer)
+/// instead of formatting and hashing its text again. Frames whose folded texts are equal get
+/// one id, as they would be one frame to a reader of the folded text.
+#[derive(Default)]
+pub(crate) struct FoldedTexts {
+    /// (address of the name, kind) → id. Valid while the frames it saw live, which the
+    /// renderers' borrow of the profile ensures.
+    by_name: HashMap<(usize, FrameKind), u32, Fast>,
+    by_text: HashMap<String, u32>,
+    /// Invariant: `texts[id]` is the folded text of every frame given that id.
+    pub(crate) texts: Vec<String>,
+}
+
+impl FoldedTexts {
+    pub(crate) fn id(&mut self, frame: &Frame) -> u32 {
+        let key = (Arc::as_ptr(&frame.name) as *const u8 as usize, frame.kind);
+        if let Some(&id) = self.by_name.get(&key) {
+            return id;
+        }
+        let text = frame.folded_name();
+        let id = match self.by_text.get(text.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.texts.len() as u32;
+                self.by_text.insert(text.to_string(), id);
+                self.texts.push(text.into_owned());
+                id
+            }
+        };
+        self.by_name.insert(key, id);
+        id
     }
 }
 
@@ -132,12 +211,18 @@ impl Profile {
         value_name: impl Into<String>,
         losses: LossReport,
     ) -> Profile {
-        let mut merged: BTreeMap<Vec<Frame>, u64> = BTreeMap::new();
-        for (frames, n) in stacks {
-            *merged.entry(frames).or_default() += n;
+        // Sort, then add up neighbours: one allocation, and no tree of millions of frames.
+        let mut all: Vec<(Vec<Frame>, u64)> = stacks.into_iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(Vec<Frame>, u64)> = Vec::with_capacity(all.len());
+        for (frames, n) in all {
+            match merged.last_mut() {
+                Some((last, total)) if *last == frames => *total += n,
+                _ => merged.push((frames, n)),
+            }
         }
         Profile {
-            stacks: merged.into_iter().collect(),
+            stacks: merged,
             unit,
             value_name: value_name.into(),
             losses,
@@ -189,6 +274,7 @@ pub fn fold(
         .map(|p| &p.kind)
         .filter(|k| !matches!(k, KeyKind::Hidden))
         .collect();
+    prepare(entries, sym);
     let mut losses = LossReport::default();
     let mut stacks = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -229,6 +315,21 @@ pub fn fold(
         value_name(spec.value),
         losses,
     ))
+}
+
+/// Tells the symbolizer every stack up front, so it names each distinct address once, in a
+/// batch per file, instead of stack by stack.
+fn prepare(entries: &[RawEntry], sym: &mut dyn Symbolize) {
+    let mut user: Vec<(u32, &[u64])> = Vec::new();
+    let mut kernel: Vec<&[u64]> = Vec::new();
+    for part in entries.iter().flat_map(|e| &e.parts) {
+        match part {
+            RawPart::UserStack { tgid, ips, .. } => user.push((*tgid, ips)),
+            RawPart::KernelStack { ips, .. } => kernel.push(ips),
+            _ => {}
+        }
+    }
+    sym.prepare(&user, &kernel);
 }
 
 /// One entry's frames root→leaf: roots, then user stacks, then kernel stacks.

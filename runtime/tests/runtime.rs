@@ -200,7 +200,7 @@ fn fold_puts_roots_then_user_then_kernel() {
         .iter()
         .find(|(f, _)| f.len() == 8)
         .expect("the full stack is there");
-    let names: Vec<&str> = frames.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = frames.iter().map(|f| &*f.name).collect();
     assert_eq!(
         names,
         ["app", "u10", "u100", "inner", "u30", "k1", "k2", "k3"]
@@ -716,7 +716,7 @@ fn symbolizes_kernel_addresses_through_kallsyms() {
     let mut sym = Symbolizer::new();
     // Leaf first: the leaf is an exact ip; the caller's is a return address (looked up one back).
     let frames = sym.kernel(&[schedule + 4, vfs_read + 1]);
-    let names: Vec<&str> = frames.iter().map(|f| f[0].name.as_str()).collect();
+    let names: Vec<&str> = frames.iter().map(|f| &*f[0].name).collect();
     assert_eq!(names, ["schedule", "vfs_read"]);
     assert!(frames.iter().all(|f| f[0].kind == FrameKind::Kernel));
     // An address below the kernel's text is kept as an unknown frame.
