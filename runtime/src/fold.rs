@@ -277,6 +277,7 @@ pub fn fold(
     prepare(entries, sym);
     let mut losses = LossReport::default();
     let mut stacks = Vec::with_capacity(entries.len());
+    let mut scratch = Scratch::default();
     for entry in entries {
         let weight = match entry.value {
             RawValue::Count(n) | RawValue::Sum(n) => n,
@@ -287,7 +288,7 @@ pub fn fold(
                 });
             }
         };
-        let frames = entry_frames(entry, &kinds, weight, sym, &mut losses);
+        let frames = entry_frames(entry, &kinds, weight, sym, &mut losses, &mut scratch);
         let n_unknown = frames
             .iter()
             .filter(|f| f.kind == FrameKind::Unknown)
@@ -332,6 +333,31 @@ fn prepare(entries: &[RawEntry], sym: &mut dyn Symbolize) {
     sym.prepare(&user, &kernel);
 }
 
+/// What folding one entry needs besides the entry, kept across entries: the three parts of a
+/// stack (reused, so an entry allocates only its result) and the names the fold makes itself
+/// (key parts, markers), shared like the symbolizer's.
+#[derive(Default)]
+struct Scratch {
+    roots: Vec<Frame>,
+    user: Vec<Frame>,
+    kernel: Vec<Frame>,
+    names: HashMap<String, Arc<str>>,
+}
+
+impl Scratch {
+    fn frame(&mut self, name: &str, kind: FrameKind) -> Frame {
+        let shared = match self.names.get(name) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(name);
+                self.names.insert(name.to_string(), Arc::clone(&shared));
+                shared
+            }
+        };
+        Frame::new(shared, kind)
+    }
+}
+
 /// One entry's frames root→leaf: roots, then user stacks, then kernel stacks.
 fn entry_frames(
     entry: &RawEntry,
@@ -339,10 +365,11 @@ fn entry_frames(
     weight: u64,
     sym: &mut dyn Symbolize,
     losses: &mut LossReport,
+    scratch: &mut Scratch,
 ) -> Vec<Frame> {
-    let mut roots = Vec::new();
-    let mut user = Vec::new();
-    let mut kernel = Vec::new();
+    let mut roots = std::mem::take(&mut scratch.roots);
+    let mut user = std::mem::take(&mut scratch.user);
+    let mut kernel = std::mem::take(&mut scratch.kernel);
     for (idx, part) in entry.parts.iter().enumerate() {
         let kind = kinds.get(idx).copied();
         match part {
@@ -354,12 +381,12 @@ fn entry_frames(
                     // Ids (pid, cpu) read best without thousands separators.
                     _ => n.to_string(),
                 };
-                roots.push(Frame::new(text, FrameKind::Root));
+                roots.push(scratch.frame(&text, FrameKind::Root));
             }
             RawPart::Str(s) => {
-                roots.push(Frame::new(s.trim_end_matches('\0'), FrameKind::Root));
+                roots.push(scratch.frame(s.trim_end_matches('\0'), FrameKind::Root));
             }
-            RawPart::Marker(label) => roots.push(Frame::new(label.clone(), FrameKind::Marker)),
+            RawPart::Marker(label) => roots.push(scratch.frame(label, FrameKind::Marker)),
             RawPart::UserStack {
                 tgid,
                 ips,
@@ -377,7 +404,7 @@ fn entry_frames(
             // and a labelled frame where the user stack would be (not counted as a loss).
             RawPart::StackError(-14) => {
                 if matches!(kind, Some(KeyKind::UserStack { .. })) {
-                    user.push(Frame::new("[no user stack]", FrameKind::Marker));
+                    user.push(scratch.frame("[no user stack]", FrameKind::Marker));
                 }
             }
             RawPart::StackError(errno) => {
@@ -399,13 +426,16 @@ fn entry_frames(
                 } else {
                     &mut user
                 };
-                target.push(Frame::new(label, FrameKind::Marker));
+                target.push(scratch.frame(&label, FrameKind::Marker));
             }
         }
     }
-    roots.extend(user);
-    roots.extend(kernel);
-    roots
+    let mut res = Vec::with_capacity(roots.len() + user.len() + kernel.len());
+    res.append(&mut roots);
+    res.append(&mut user);
+    res.append(&mut kernel);
+    (scratch.roots, scratch.user, scratch.kernel) = (roots, user, kernel);
+    res
 }
 
 /// Appends one symbolized stack (per ip, leaf first; frames per ip outermost first) root→leaf.

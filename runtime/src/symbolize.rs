@@ -247,17 +247,18 @@ impl Symbolizer {
         tgid: Option<u32>,
         stacks: impl IntoIterator<Item = &'a [u64]>,
     ) -> Vec<(u64, u64)> {
-        let mut res: Vec<(u64, u64)> = stacks
-            .into_iter()
-            .flat_map(|ips| {
-                ips.iter()
-                    .enumerate()
-                    .map(|(idx, ip)| (lookup_addr(idx, *ip), *ip))
-            })
-            .filter(|(lookup, _)| !self.memo.contains_key(&(tgid, *lookup)))
-            .collect();
+        // Millions of addresses, thousands distinct: drop repeats before sorting.
+        let mut seen: HashSet<u64, Fast> = HashSet::default();
+        let mut res: Vec<(u64, u64)> = Vec::new();
+        for ips in stacks {
+            for (idx, ip) in ips.iter().enumerate() {
+                let lookup = lookup_addr(idx, *ip);
+                if !self.memo.contains_key(&(tgid, lookup)) && seen.insert(lookup) {
+                    res.push((lookup, *ip));
+                }
+            }
+        }
         res.sort_unstable();
-        res.dedup_by_key(|(lookup, _)| *lookup);
         res
     }
 
