@@ -168,6 +168,11 @@ pub(crate) struct FoldedTexts {
     by_text: HashMap<String, u32>,
     /// Invariant: `texts[id]` is the folded text of every frame given that id.
     pub(crate) texts: Vec<String>,
+    /// The first frame given each id.
+    firsts: Vec<Frame>,
+    /// Whether two unequal frames were given one id (their folded texts are equal): then a
+    /// sorted profile does not keep a text's stacks together.
+    pub(crate) aliased: bool,
 }
 
 impl FoldedTexts {
@@ -178,11 +183,15 @@ impl FoldedTexts {
         }
         let text = frame.folded_name();
         let id = match self.by_text.get(text.as_ref()) {
-            Some(&id) => id,
+            Some(&id) => {
+                self.aliased |= self.firsts[id as usize] != *frame;
+                id
+            }
             None => {
                 let id = self.texts.len() as u32;
                 self.by_text.insert(text.to_string(), id);
                 self.texts.push(text.into_owned());
+                self.firsts.push(frame.clone());
                 id
             }
         };

@@ -5,6 +5,8 @@
 //! [`gather`] is pure over already-dumped maps, so it is tested without a kernel; [`collect`]
 //! is the thin wrapper that reads a live [`Session`]. Where output goes is not decided here.
 
+use std::collections::HashMap;
+
 use compiler::artifact::{Artifact, KeyKind, MapKind, MapSpec};
 
 use crate::fold::{self, Profile};
@@ -50,7 +52,14 @@ pub fn collect(
     symbolizer: &mut Symbolizer,
 ) -> Result<Results, RuntimeError> {
     let dumps = session.dump()?;
-    let stacks = |map: &str, id: u64| session.stack(map, id).ok();
+    // The content-keyed stacks maps were just dumped with the rest: stacks are read from those
+    // bytes, not looked up again one `bpf(2)` call each. A `STACK_TRACE` map is not dumped,
+    // and a stack missing from the dump is asked of the kernel.
+    let dumped = dumped_stacks(&dumps, artifact);
+    let stacks = |map: &str, id: u64| match dumped.get(map).and_then(|m| m.get(&id)) {
+        Some(bytes) => Some(maps::stack_frames(bytes)),
+        None => session.stack(map, id).ok(),
+    };
     let mut res = gather(&dumps, artifact, &stacks, symbolizer);
     let files_failed = symbolizer.stats().files_failed;
     if files_failed > 0 {
@@ -58,6 +67,36 @@ pub fn collect(
             .add_counter("symbol files unreadable", files_failed);
     }
     Ok(res)
+}
+
+/// The dumped stacks maps: map name → (stack key → the frames' bytes).
+fn dumped_stacks<'a>(
+    dumps: &'a [MapDump],
+    artifact: &Artifact,
+) -> HashMap<&'a str, HashMap<u64, &'a [u8]>> {
+    let stack_maps: Vec<&str> = artifact
+        .maps
+        .iter()
+        .flat_map(|m| &m.key)
+        .filter_map(|p| match &p.kind {
+            KeyKind::KernelStack { stack_map } | KeyKind::UserStack { stack_map, .. } => {
+                Some(stack_map.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    dumps
+        .iter()
+        .filter(|d| stack_maps.contains(&d.spec.name.as_str()))
+        .map(|d| {
+            let by_key = d
+                .entries
+                .iter()
+                .map(|(key, value)| (maps::stack_key(key), &value[..]))
+                .collect();
+            (d.spec.name.as_str(), by_key)
+        })
+        .collect()
 }
 
 /// Gathers already-dumped maps: decode, then fold or tabulate, then merge the losses.

@@ -12,6 +12,7 @@ use std::fmt::Write;
 use compiler::types::Unit;
 
 use crate::fold::{FoldedTexts, Frame, FrameKind, Profile};
+use crate::hash::Fast;
 use crate::losses::LossReport;
 
 /// The profile as folded text, lines sorted, each ending in `\n`.
@@ -61,7 +62,7 @@ pub enum ParseError {
 pub fn parse(text: &str) -> Result<Profile, ParseError> {
     let mut stacks = Vec::new();
     // Each distinct frame text is parsed once and its name shared by every stack holding it.
-    let mut seen: HashMap<&str, Frame> = HashMap::new();
+    let mut seen: HashMap<&str, Frame, Fast> = HashMap::default();
     for (idx, raw) in text.lines().enumerate() {
         let line = raw.trim_end();
         if line.is_empty() {

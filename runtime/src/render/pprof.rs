@@ -294,7 +294,9 @@ fn inline_groups(frames: &[Frame]) -> Vec<&[Frame]> {
 /// The profile as gzip-compressed pprof bytes (`.pb.gz`).
 pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8>> {
     let bytes = prost::Message::encode_to_vec(&to_message(profile, config));
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    // Fastest compression, as Go's runtime/pprof writes its profiles: level 6 took most of the
+    // time for 100 000 stacks, for a file a few tens of percent smaller.
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
     gz.write_all(&bytes)?;
     gz.finish()
 }

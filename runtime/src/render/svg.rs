@@ -126,6 +126,90 @@ struct Node {
     total: u64,
 }
 
+/// How [`tree`] finds a frame's node under its parent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Merge {
+    /// The profile is sorted, so stacks sharing a prefix are neighbours: a stack shares nodes
+    /// with the one before it for as long as their frames agree. No table of millions of
+    /// (parent, frame) keys. Exact while each text belongs to one frame.
+    Neighbours,
+    /// Through a (parent, text) table: exact even when unequal frames share a folded text
+    /// (a user function named `f_[k]` and a kernel `f`), which sorting does not keep together.
+    Hashed,
+}
+
+/// The stacks merged into a tree by folded text. Node 0 is the root above every stack; every
+/// node comes after its parent.
+fn tree(
+    profile: &Profile,
+    texts: &mut FoldedTexts,
+    kinds: &mut Vec<FrameKind>,
+    merge: Merge,
+) -> Vec<Node> {
+    let mut nodes = vec![Node {
+        parent: 0,
+        text: u32::MAX,
+        own: 0,
+        total: 0,
+    }];
+    let mut children: HashMap<(u32, u32), u32, Fast> = HashMap::default();
+    // Neighbours: the previous stack's texts and nodes, root first.
+    let mut prev_texts: Vec<u32> = Vec::new();
+    let mut path: Vec<u32> = Vec::new();
+    for (frames, n) in &profile.stacks {
+        if frames.is_empty() || *n == 0 {
+            continue;
+        }
+        let mut at = 0u32;
+        for (depth, frame) in frames.iter().enumerate() {
+            let text = texts.id(frame);
+            if text as usize == kinds.len() {
+                kinds.push(frame.kind);
+            } else if is_not_code(frame.kind) {
+                // Text shared by frames of several kinds: colored as not code, as before.
+                kinds[text as usize] = frame.kind;
+            }
+            let parent = at;
+            at = match merge {
+                Merge::Neighbours if prev_texts.get(depth) == Some(&text) => path[depth],
+                Merge::Neighbours => {
+                    prev_texts.truncate(depth);
+                    path.truncate(depth);
+                    prev_texts.push(text);
+                    nodes.push(Node {
+                        parent,
+                        text,
+                        own: 0,
+                        total: 0,
+                    });
+                    path.push(nodes.len() as u32 - 1);
+                    nodes.len() as u32 - 1
+                }
+                Merge::Hashed => {
+                    let next = nodes.len() as u32;
+                    let at = *children.entry((parent, text)).or_insert(next);
+                    if at == next {
+                        nodes.push(Node {
+                            parent,
+                            text,
+                            own: 0,
+                            total: 0,
+                        });
+                    }
+                    at
+                }
+            };
+        }
+        if merge == Merge::Neighbours {
+            // The next stack shares at most this one's frames.
+            prev_texts.truncate(frames.len());
+            path.truncate(frames.len());
+        }
+        nodes[at as usize].own += n;
+    }
+    nodes
+}
+
 /// The folded lines inferno needs to draw exactly what it would draw from all the stacks, and
 /// every frame text with the kind it is colored as.
 ///
@@ -141,40 +225,9 @@ struct Node {
 fn drawable_lines(profile: &Profile, min_width: f64) -> (Vec<String>, Vec<String>, Vec<FrameKind>) {
     let mut texts = FoldedTexts::default();
     let mut kinds: Vec<FrameKind> = Vec::new();
-    // Node 0 is the root above every stack.
-    let mut nodes = vec![Node {
-        parent: 0,
-        text: u32::MAX,
-        own: 0,
-        total: 0,
-    }];
-    let mut children: HashMap<(u32, u32), u32, Fast> = HashMap::default();
-    for (frames, n) in &profile.stacks {
-        if frames.is_empty() || *n == 0 {
-            continue;
-        }
-        let mut at = 0u32;
-        for frame in frames {
-            let text = texts.id(frame);
-            if text as usize == kinds.len() {
-                kinds.push(frame.kind);
-            } else if is_not_code(frame.kind) {
-                // Text shared by frames of several kinds: colored as not code, as before.
-                kinds[text as usize] = frame.kind;
-            }
-            let parent = at;
-            let next = nodes.len() as u32;
-            at = *children.entry((parent, text)).or_insert(next);
-            if at == next {
-                nodes.push(Node {
-                    parent,
-                    text,
-                    own: 0,
-                    total: 0,
-                });
-            }
-        }
-        nodes[at as usize].own += n;
+    let mut nodes = tree(profile, &mut texts, &mut kinds, Merge::Neighbours);
+    if texts.aliased {
+        nodes = tree(profile, &mut texts, &mut kinds, Merge::Hashed);
     }
     // Every child was created after its parent: one backward pass sums the subtrees.
     for idx in (0..nodes.len()).rev() {
@@ -325,6 +378,31 @@ mod tests {
         let cut = String::from_utf8(render(&profile, &config).unwrap()).unwrap();
         let full = String::from_utf8(render_every_line(&profile, &config)).unwrap();
         assert!(cut == full, "the SVGs differ:\n{cut}\n---\n{full}");
+        // Two unequal frames with one folded text (a user `f_[k]`, a kernel `f`), kept apart
+        // by the sort (`fA` sorts between them), each with a child `x`: each half is too
+        // narrow to draw, together they are not, and inferno draws one `f` with one `x`.
+        let f = |name: &str, kind| Frame::new(name, kind);
+        let mut stacks = profile.stacks.clone();
+        for (name, kind, leaf) in [
+            ("f", FrameKind::Kernel, "x"),
+            ("fA", FrameKind::User, "z"),
+            ("f_[k]", FrameKind::User, "x"),
+        ] {
+            let frames = vec![
+                f("main", FrameKind::Root),
+                f(name, kind),
+                f(leaf, FrameKind::User),
+            ];
+            stacks.push((frames, profile.total() / 1500));
+        }
+        let aliased = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
+        let cut = String::from_utf8(render(&aliased, &config).unwrap()).unwrap();
+        let full = String::from_utf8(render_every_line(&aliased, &config)).unwrap();
+        assert!(
+            cut.contains(">x (") && cut == full,
+            "the SVGs differ:\n{cut}\n---\n{full}"
+        );
+
         // And with no cut at all, every stack is a line of its own.
         let (all, _, _) = drawable_lines(&profile, 0.0);
         assert_eq!(
