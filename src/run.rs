@@ -27,6 +27,8 @@ pub(crate) struct RunConfig {
     /// Load (the verifier runs) but do not attach.
     pub(crate) dry_run: bool,
     pub(crate) outputs: Vec<PathBuf>,
+    /// Which frames the flame graphs keep (`--no-inline`, `--kernel-only` …).
+    pub(crate) fold: runtime::fold::FoldOptions,
 }
 
 pub(crate) fn run(
@@ -107,8 +109,12 @@ pub(crate) fn run(
     // final, consistent state. END clauses run then, on that state.
     session.detach();
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
-    let results = runtime::results::collect(&session, artifact, &mut symbolizer)
+    let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
+    results.profiles = std::mem::take(&mut results.profiles)
+        .into_iter()
+        .map(|(name, profile)| (name, runtime::fold::reshape(profile, &cfg.fold)))
+        .collect();
     drop(session);
     if let Some(h) = held
         && matches!(h.try_wait(), Ok(None))

@@ -243,6 +243,128 @@ impl Profile {
     }
 }
 
+/// Which frames a profile keeps, as the user chose on the command line (`--no-inline`,
+/// `--kernel-only`, `--user-only`, `--fold-recursion`). Applied by [`reshape`] to a folded
+/// profile, so a run's output and `flamescript render` of a folded or pprof file give the
+/// same result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FoldOptions {
+    /// Drop the frames the compiler inlined (`_[i]`): each sample is charged to the function
+    /// the code was inlined into.
+    pub no_inline: bool,
+    /// Keep only the kernel's or only the user's frames (and the key parts, comm or pid,
+    /// which belong to neither).
+    pub only: Option<Side>,
+    /// Collapse a frame that calls itself directly (`f;f;f;g` → `f;g`), so deep recursion
+    /// draws as one frame. Recursion through another function is kept.
+    pub fold_recursion: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Kernel,
+    User,
+}
+
+impl FoldOptions {
+    pub fn is_identity(&self) -> bool {
+        *self == FoldOptions::default()
+    }
+}
+
+/// The profile with only the frames `options` keep, stacks that became equal merged. A stack
+/// left with no frame of the side kept gets a `[no kernel frames]` / `[no user frames]`
+/// marker, so its weight still shows (and is not mistaken for time in the key parts).
+///
+/// Sides are read from the frame kinds, which is all a profile read back from folded text
+/// has: inlined frames go with the function before them, `[unknown]` frames and markers by
+/// their text (`[unknown] (kernel)`, `[lost: kernel stack …]`, `[truncated]` with the frame
+/// after it). A folded file does not mark its key parts (they come back as user frames), so
+/// `--kernel-only` drops them from such a file.
+pub fn reshape(profile: Profile, options: &FoldOptions) -> Profile {
+    if options.is_identity() {
+        return profile;
+    }
+    let Profile {
+        stacks,
+        unit,
+        value_name,
+        losses,
+    } = profile;
+    let mut marker: Option<Arc<str>> = None;
+    let stacks: Vec<(Vec<Frame>, u64)> = stacks
+        .into_iter()
+        .map(|(frames, n)| {
+            let mut frames = match options.only {
+                Some(side) => keep_side(frames, side, &mut marker),
+                None => frames,
+            };
+            if options.no_inline {
+                frames.retain(|f| f.kind != FrameKind::Inlined);
+            }
+            if options.fold_recursion {
+                frames.dedup();
+            }
+            (frames, n)
+        })
+        .collect();
+    Profile::from_stacks(stacks, unit, value_name, losses)
+}
+
+/// Where a frame belongs: a side, or neither (key parts and markers about the whole stack).
+fn frame_sides(frames: &[Frame]) -> Vec<Option<Side>> {
+    let mut sides: Vec<Option<Side>> = frames
+        .iter()
+        .map(|f| match f.kind {
+            FrameKind::Kernel => Some(Side::Kernel),
+            FrameKind::User => Some(Side::User),
+            FrameKind::Root | FrameKind::Inlined => None,
+            FrameKind::Unknown if f.name.contains("(kernel)") => Some(Side::Kernel),
+            FrameKind::Unknown => Some(Side::User),
+            FrameKind::Marker if f.name.contains("kernel") => Some(Side::Kernel),
+            FrameKind::Marker if f.name.contains("user") => Some(Side::User),
+            FrameKind::Marker => None,
+        })
+        .collect();
+    // An inlined frame sits on the function it was inlined into (outermost first).
+    for idx in 1..frames.len() {
+        if frames[idx].kind == FrameKind::Inlined {
+            sides[idx] = sides[idx - 1];
+        }
+    }
+    // `[truncated]` heads the stack it belongs to.
+    for idx in (0..frames.len().saturating_sub(1)).rev() {
+        if frames[idx].kind == FrameKind::Marker && &*frames[idx].name == "[truncated]" {
+            sides[idx] = sides[idx + 1];
+        }
+    }
+    sides
+}
+
+fn keep_side(frames: Vec<Frame>, side: Side, marker: &mut Option<Arc<str>>) -> Vec<Frame> {
+    let sides = frame_sides(&frames);
+    let mut kept_any = false;
+    let mut res = Vec::with_capacity(frames.len());
+    for (frame, frame_side) in frames.into_iter().zip(sides) {
+        match frame_side {
+            Some(s) if s == side => {
+                kept_any = true;
+                res.push(frame);
+            }
+            Some(_) => {}
+            None => res.push(frame),
+        }
+    }
+    if !kept_any {
+        let name = marker.get_or_insert_with(|| match side {
+            Side::Kernel => Arc::from("[no kernel frames]"),
+            Side::User => Arc::from("[no user frames]"),
+        });
+        res.push(Frame::new(Arc::clone(name), FrameKind::Marker));
+    }
+    res
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FoldError {
     #[error("map `{map}` does not add up (its value is not count() or sum()): print it as a table")]
@@ -457,4 +579,99 @@ fn push_stack(out: &mut Vec<Frame>, which: &str, truncated: bool, per_ip: Vec<Ve
         out.push(Frame::new("[truncated]", FrameKind::Marker));
     }
     out.extend(per_ip.into_iter().rev().flatten());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::folded;
+
+    /// Folded text through `reshape`, back to folded text.
+    fn reshaped(text: &str, options: FoldOptions) -> String {
+        folded::write(&reshape(folded::parse(text).unwrap(), &options))
+    }
+
+    const MIXED: &str = "\
+main;read;read_buf_[i];vfs_read_[k];ext4_read_[i];copy_user_[k] 5
+main;compute;compute_[i] 3
+main;[truncated];deep_[k] 2
+main;[no user stack];[unknown] (kernel) 1
+";
+
+    #[test]
+    fn no_inline_drops_inlined_frames_and_merges() {
+        let text = "main;f;g_[i] 2\nmain;f 3\nmain;f;h_[i];g_[i] 1\n";
+        let options = FoldOptions {
+            no_inline: true,
+            ..Default::default()
+        };
+        assert_eq!(reshaped(text, options), "main;f 6\n");
+        assert_eq!(
+            reshaped(text, FoldOptions::default()),
+            folded::write(&folded::parse(text).unwrap())
+        );
+    }
+
+    #[test]
+    fn kernel_only_keeps_kernel_frames_and_their_inlined_ones() {
+        let options = FoldOptions {
+            only: Some(Side::Kernel),
+            ..Default::default()
+        };
+        // A folded file's key parts read as user frames, so `main` goes too.
+        assert_eq!(
+            reshaped(MIXED, options),
+            "[no kernel frames] 3\n\
+             [truncated];deep_[k] 2\n\
+             [unknown] (kernel) 1\n\
+             vfs_read_[k];ext4_read_[i];copy_user_[k] 5\n"
+        );
+    }
+
+    #[test]
+    fn user_only_keeps_user_frames_and_key_parts() {
+        let options = FoldOptions {
+            only: Some(Side::User),
+            ..Default::default()
+        };
+        assert_eq!(
+            reshaped(MIXED, options),
+            "main 2\n\
+             main;[no user stack] 1\n\
+             main;compute;compute_[i] 3\n\
+             main;read;read_buf_[i] 5\n"
+        );
+        // Key parts are kept when the profile knows them (a run's own profile).
+        let run = Profile::from_stacks(
+            [(
+                vec![
+                    Frame::new("comm", FrameKind::Root),
+                    Frame::new("f", FrameKind::User),
+                    Frame::new("k", FrameKind::Kernel),
+                ],
+                4,
+            )],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        let kernel = FoldOptions {
+            only: Some(Side::Kernel),
+            ..Default::default()
+        };
+        assert_eq!(folded::write(&reshape(run, &kernel)), "comm;k_[k] 4\n");
+    }
+
+    #[test]
+    fn fold_recursion_collapses_direct_recursion_only() {
+        let text = "main;f;f;f;g 2\nmain;f;g 1\nmain;f;h;f;f 4\nmain;f;f_[k] 1\n";
+        let options = FoldOptions {
+            fold_recursion: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            reshaped(text, options),
+            "main;f;f_[k] 1\nmain;f;g 3\nmain;f;h;f 4\n"
+        );
+    }
 }

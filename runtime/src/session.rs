@@ -483,11 +483,7 @@ mod raw {
     /// The map in batches of up to 4 096 entries per `bpf(2)` call (Linux ≥ 5.6), where one
     /// key at a time costs two calls per entry: 100 000 stacks are read in tens of milliseconds
     /// instead of hundreds. `None` when the kernel does not batch this map, on the first call.
-    fn dump_batch(
-        fd: i32,
-        spec: &MapSpec,
-        value_len: usize,
-    ) -> io::Result<Option<Entries>> {
+    fn dump_batch(fd: i32, spec: &MapSpec, value_len: usize) -> io::Result<Option<Entries>> {
         let key_len = spec.key_size as usize;
         let mut chunk = (spec.max_entries as usize).clamp(1, 4096);
         // The position tokens: a bucket index for hashes, a key for arrays.
