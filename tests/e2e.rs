@@ -485,7 +485,11 @@ fn e2e_fold_recursion_collapses_recursive_frames() {
     let (kept, _) = loss_numbers(&String::from_utf8_lossy(&out.stdout));
     let total: u64 = folded_run.iter().map(|(_, n)| n).sum();
     assert_eq!(total, kept, "every sample is still drawn:\n{}", text(&out));
-    assert_eq!(weight(&folded_run, has_direct_recursion), 0, "{folded_run:?}");
+    assert_eq!(
+        weight(&folded_run, has_direct_recursion),
+        0,
+        "{folded_run:?}"
+    );
     assert!(
         weight(&folded_run, |s| s.contains(";f")) as f64 > 0.9 * total as f64,
         "the samples are still in the recursion: {folded_run:?}"

@@ -170,12 +170,36 @@ pub(crate) struct FoldedTexts {
     pub(crate) texts: Vec<String>,
     /// The first frame given each id.
     firsts: Vec<Frame>,
+    /// Per depth, the last frame looked up there (address of its name, kind) and its id:
+    /// neighbouring stacks share most of their frames, so most lookups end here.
+    last: Vec<(usize, FrameKind, u32)>,
     /// Whether two unequal frames were given one id (their folded texts are equal): then a
     /// sorted profile does not keep a text's stacks together.
     pub(crate) aliased: bool,
 }
 
 impl FoldedTexts {
+    /// The id of each frame of one stack, replacing `out`'s contents.
+    pub(crate) fn stack_ids(&mut self, frames: &[Frame], out: &mut Vec<u32>) {
+        out.clear();
+        for (depth, frame) in frames.iter().enumerate() {
+            let addr = Arc::as_ptr(&frame.name) as *const u8 as usize;
+            let id = match self.last.get(depth) {
+                Some(&(a, kind, id)) if a == addr && kind == frame.kind => id,
+                _ => {
+                    let id = self.id(frame);
+                    if depth < self.last.len() {
+                        self.last[depth] = (addr, frame.kind, id);
+                    } else {
+                        self.last.push((addr, frame.kind, id));
+                    }
+                    id
+                }
+            };
+            out.push(id);
+        }
+    }
+
     pub(crate) fn id(&mut self, frame: &Frame) -> u32 {
         let key = (Arc::as_ptr(&frame.name) as *const u8 as usize, frame.kind);
         if let Some(&id) = self.by_name.get(&key) {
@@ -524,11 +548,25 @@ fn entry_frames(
                 truncated,
             } => {
                 losses.truncated_stacks += u64::from(*truncated);
-                push_stack(&mut user, "user", *truncated, sym.user(*tgid, ips));
+                if ips.is_empty() {
+                    user.push(scratch.frame("[no user stack]", FrameKind::Marker));
+                } else {
+                    if *truncated {
+                        user.push(scratch.frame("[truncated]", FrameKind::Marker));
+                    }
+                    sym.user_frames(*tgid, ips, &mut user);
+                }
             }
             RawPart::KernelStack { ips, truncated } => {
                 losses.truncated_stacks += u64::from(*truncated);
-                push_stack(&mut kernel, "kernel", *truncated, sym.kernel(ips));
+                if ips.is_empty() {
+                    kernel.push(scratch.frame("[no kernel stack]", FrameKind::Marker));
+                } else {
+                    if *truncated {
+                        kernel.push(scratch.frame("[truncated]", FrameKind::Marker));
+                    }
+                    sym.kernel_frames(ips, &mut kernel);
+                }
             }
             // -EFAULT: there was no stack of that kind to take — a sample in user mode has no
             // kernel stack, a kernel thread no user stack. Nothing was lost: no kernel frames,
@@ -567,18 +605,6 @@ fn entry_frames(
     res.append(&mut kernel);
     (scratch.roots, scratch.user, scratch.kernel) = (roots, user, kernel);
     res
-}
-
-/// Appends one symbolized stack (per ip, leaf first; frames per ip outermost first) root→leaf.
-fn push_stack(out: &mut Vec<Frame>, which: &str, truncated: bool, per_ip: Vec<Vec<Frame>>) {
-    if per_ip.is_empty() {
-        out.push(Frame::new(format!("[no {which} stack]"), FrameKind::Marker));
-        return;
-    }
-    if truncated {
-        out.push(Frame::new("[truncated]", FrameKind::Marker));
-    }
-    out.extend(per_ip.into_iter().rev().flatten());
 }
 
 #[cfg(test)]

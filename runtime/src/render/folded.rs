@@ -22,17 +22,18 @@ pub fn write(profile: &Profile) -> String {
     let mut texts = FoldedTexts::default();
     let mut buf = String::new();
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(profile.stacks.len());
+    let mut ids: Vec<u32> = Vec::new();
     for (frames, n) in &profile.stacks {
         if frames.is_empty() {
             continue;
         }
         let start = buf.len();
-        for (idx, frame) in frames.iter().enumerate() {
+        texts.stack_ids(frames, &mut ids);
+        for (idx, id) in ids.iter().enumerate() {
             if idx > 0 {
                 buf.push(';');
             }
-            let id = texts.id(frame);
-            buf.push_str(&texts.texts[id as usize]);
+            buf.push_str(&texts.texts[*id as usize]);
         }
         // Writing to a String cannot fail.
         let _ = write!(buf, " {n}");

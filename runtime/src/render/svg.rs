@@ -156,13 +156,14 @@ fn tree(
     // Neighbours: the previous stack's texts and nodes, root first.
     let mut prev_texts: Vec<u32> = Vec::new();
     let mut path: Vec<u32> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
     for (frames, n) in &profile.stacks {
         if frames.is_empty() || *n == 0 {
             continue;
         }
+        texts.stack_ids(frames, &mut ids);
         let mut at = 0u32;
-        for (depth, frame) in frames.iter().enumerate() {
-            let text = texts.id(frame);
+        for (depth, (frame, &text)) in frames.iter().zip(&ids).enumerate() {
             if text as usize == kinds.len() {
                 kinds.push(frame.kind);
             } else if is_not_code(frame.kind) {
