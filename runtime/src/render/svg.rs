@@ -226,8 +226,16 @@ fn tree(
 fn drawable_lines(profile: &Profile, min_width: f64) -> (Vec<String>, Vec<String>, Vec<FrameKind>) {
     let mut texts = FoldedTexts::default();
     let mut kinds: Vec<FrameKind> = Vec::new();
-    let mut nodes = tree(profile, &mut texts, &mut kinds, Merge::Neighbours);
-    if texts.aliased {
+    // `Profile` promises sorted stacks, but its fields are public: check rather than trust,
+    // since merging by neighbours on unsorted stacks would split frames and mis-cut them.
+    let sorted = profile.stacks.is_sorted_by(|a, b| a.0 <= b.0);
+    let merge = if sorted {
+        Merge::Neighbours
+    } else {
+        Merge::Hashed
+    };
+    let mut nodes = tree(profile, &mut texts, &mut kinds, merge);
+    if merge == Merge::Neighbours && texts.aliased {
         nodes = tree(profile, &mut texts, &mut kinds, Merge::Hashed);
     }
     // Every child was created after its parent: one backward pass sums the subtrees.
@@ -403,6 +411,13 @@ mod tests {
             cut.contains(">x (") && cut == full,
             "the SVGs differ:\n{cut}\n---\n{full}"
         );
+
+        // Stacks out of order (the fields are public) are merged by table, not by neighbour.
+        let mut unsorted = profile.clone();
+        unsorted.stacks.sort_by_key(|(_, n)| *n);
+        let cut = String::from_utf8(render(&unsorted, &config).unwrap()).unwrap();
+        let full = String::from_utf8(render_every_line(&profile, &config)).unwrap();
+        assert!(cut == full, "the SVGs differ:\n{cut}\n---\n{full}");
 
         // And with no cut at all, every stack is a line of its own.
         let (all, _, _) = drawable_lines(&profile, 0.0);
