@@ -526,8 +526,11 @@ mod raw {
                 None => {}
                 // The end of the map (possibly with a last, partial batch).
                 Some(libc::ENOENT) => return Ok(Some(out)),
-                // One hash bucket holds more entries than fit: retry it with more room.
-                Some(libc::ENOSPC) if n == 0 => {
+                // One hash bucket holds more entries than fit: retry it with more room (a
+                // bucket never holds more than the whole map, so this ends).
+                Some(libc::ENOSPC)
+                    if n == 0 && chunk < (spec.max_entries as usize).max(4096) * 2 =>
+                {
                     chunk *= 2;
                     continue;
                 }
