@@ -474,7 +474,7 @@ mod raw {
         } else {
             spec.value_size as usize
         };
-        if let Some(entries) = dump_batch(fd, spec, value_len)? {
+        if let Some(entries) = dump_batch(fd, spec, value_len) {
             return Ok(entries);
         }
         dump_by_key(fd, spec, value_len)
@@ -482,8 +482,8 @@ mod raw {
 
     /// The map in batches of up to 4 096 entries per `bpf(2)` call (Linux ≥ 5.6), where one
     /// key at a time costs two calls per entry: 100 000 stacks are read in tens of milliseconds
-    /// instead of hundreds. `None` when the kernel does not batch this map, on the first call.
-    fn dump_batch(fd: i32, spec: &MapSpec, value_len: usize) -> io::Result<Option<Entries>> {
+    /// instead of hundreds. `None` when the kernel does not batch this map (or stops doing so).
+    fn dump_batch(fd: i32, spec: &MapSpec, value_len: usize) -> Option<Entries> {
         let key_len = spec.key_size as usize;
         let mut chunk = (spec.max_entries as usize).clamp(1, 4096);
         // The position tokens: a bucket index for hashes, a key for arrays.
@@ -514,7 +514,7 @@ mod raw {
                     std::mem::size_of::<BatchAttr>() as libc::c_uint,
                 )
             };
-            let err = (rc < 0).then(io::Error::last_os_error);
+            let errno = (rc < 0).then(|| io::Error::last_os_error().raw_os_error().unwrap_or(0));
             let n = (attr.count as usize).min(chunk);
             for idx in 0..n {
                 out.push((
@@ -522,10 +522,10 @@ mod raw {
                     values[idx * value_len..(idx + 1) * value_len].to_vec(),
                 ));
             }
-            match err.as_ref().and_then(io::Error::raw_os_error) {
+            match errno {
                 None => {}
                 // The end of the map (possibly with a last, partial batch).
-                Some(libc::ENOENT) => return Ok(Some(out)),
+                Some(libc::ENOENT) => return Some(out),
                 // One hash bucket holds more entries than fit: retry it with more room (a
                 // bucket never holds more than the whole map, so this ends).
                 Some(libc::ENOSPC)
@@ -534,8 +534,9 @@ mod raw {
                     chunk *= 2;
                     continue;
                 }
-                Some(_) if first => return Ok(None),
-                Some(_) => return Err(err.unwrap_or_else(|| io::Error::other("bpf batch"))),
+                // Any other refusal, first call or not: read the map key by key instead,
+                // which reports a real error itself.
+                Some(_) => return None,
             }
             first = false;
             std::mem::swap(&mut token_in, &mut token_out);
