@@ -10,6 +10,11 @@
 //! stacks (in script order), then each user stack (outermost frame first), then each kernel
 //! stack (outermost first). So `@[comm, kstack, ustack]` groups by process, and a syscall's
 //! kernel frames sit on top of the user frames that made it.
+//!
+//! Also here: [`reshape`], the user's fold flags (`--no-inline`, `--kernel-only`,
+//! `--user-only`, `--fold-recursion`) applied to any profile, folded here or read back; and
+//! the frame-text table the renderers share. Frame names are shared (`Arc<str>`), because a
+//! large profile repeats a few thousand names millions of times (docs/PERFORMANCE.md).
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
