@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use runtime::fold::{FoldOptions, Side};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -95,6 +96,9 @@ pub(crate) struct Cli {
           value_parser = clap::value_parser!(u32).range(64..=4096))]
     pub(crate) stack_copy: u32,
 
+    #[command(flatten)]
+    pub(crate) fold: FoldFlags,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }
@@ -129,6 +133,8 @@ pub(crate) enum Command {
         duration: Option<u64>,
         #[arg(short = 'o', value_name = "FILE")]
         output: Vec<PathBuf>,
+        #[command(flatten)]
+        fold: FoldFlags,
     },
     /// Render folded stacks (ours, FlameGraph's, bpftrace's) to .svg, .folded, .pb.gz or .json.
     Render {
@@ -140,6 +146,8 @@ pub(crate) enum Command {
         /// The graph's title (default: the input's name).
         #[arg(long, value_name = "TITLE")]
         title: Option<String>,
+        #[command(flatten)]
+        fold: FoldFlags,
     },
     /// A differential flame graph of two folded profiles: B against baseline A, by share of
     /// each total (normalized), changes within sampling noise greyed, vanished frames shown.
@@ -159,6 +167,41 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N")]
         quantum: Option<u64>,
     },
+}
+
+/// Which frames the flame graphs keep (`runtime::fold::FoldOptions`), for a run and for
+/// `render` alike.
+#[derive(Args, Clone, Copy, Debug, Default)]
+pub(crate) struct FoldFlags {
+    /// Drop inlined frames (`_[i]`): samples go to the function the code was inlined into.
+    #[arg(long)]
+    pub(crate) no_inline: bool,
+    /// Keep only kernel frames (and key parts such as comm); stacks without any show as
+    /// `[no kernel frames]`.
+    #[arg(long, conflicts_with = "user_only")]
+    pub(crate) kernel_only: bool,
+    /// Keep only user-space frames (and key parts such as comm); stacks without any show as
+    /// `[no user frames]`.
+    #[arg(long)]
+    pub(crate) user_only: bool,
+    /// Collapse direct recursion: a frame repeated right above itself is drawn once.
+    #[arg(long)]
+    pub(crate) fold_recursion: bool,
+}
+
+impl FoldFlags {
+    pub(crate) fn options(&self) -> FoldOptions {
+        let only = match (self.kernel_only, self.user_only) {
+            (true, _) => Some(Side::Kernel),
+            (false, true) => Some(Side::User),
+            (false, false) => None,
+        };
+        FoldOptions {
+            no_inline: self.no_inline,
+            only,
+            fold_recursion: self.fold_recursion,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -244,6 +287,32 @@ mod tests {
         assert!(parse_duration("10 parsecs").is_err());
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("99999999999999h").is_err());
+    }
+
+    #[test]
+    fn fold_flags_reach_the_options_and_the_sides_conflict() {
+        let cli = Cli::try_parse_from(["flamescript", "-e", "x", "--no-inline", "--user-only"])
+            .expect("valid flags");
+        let options = cli.fold.options();
+        assert!(options.no_inline && !options.fold_recursion);
+        assert_eq!(options.only, Some(Side::User));
+        let render = Cli::try_parse_from([
+            "flamescript",
+            "render",
+            "in.folded",
+            "-o",
+            "x.svg",
+            "--kernel-only",
+            "--fold-recursion",
+        ])
+        .expect("valid flags");
+        let Some(Command::Render { fold, .. }) = render.command else {
+            panic!("expected the render subcommand");
+        };
+        assert_eq!(fold.options().only, Some(Side::Kernel));
+        assert!(fold.options().fold_recursion);
+        let both = Cli::try_parse_from(["flamescript", "-e", "x", "--kernel-only", "--user-only"]);
+        assert!(both.is_err(), "--kernel-only and --user-only conflict");
     }
 
     #[test]

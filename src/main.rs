@@ -88,6 +88,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             cmd,
             duration,
             output,
+            fold,
         }) => {
             let Some(text) = stdlib::scripts::script(&name) else {
                 let names = stdlib::scripts::names().collect::<Vec<_>>().join(", ");
@@ -96,14 +97,16 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     &format!("choose one of: {names}"),
                 ));
             };
-            (cli.pid, cli.cmd, cli.duration, cli.output) = (pid, cmd, duration, output);
+            (cli.pid, cli.cmd, cli.duration, cli.output, cli.fold) =
+                (pid, cmd, duration, output, fold);
             sources.add(format!("{name}.fs"), text)
         }
         Some(Command::Render {
             input,
             output,
             title,
-        }) => return render_cmd::render(&input, &output, title.as_deref()),
+            fold,
+        }) => return render_cmd::render(&input, &output, title.as_deref(), &fold.options()),
         Some(Command::Diff {
             a,
             b,
@@ -207,6 +210,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         duration: cli.duration,
         dry_run: cli.dry_run,
         outputs: cli.output.clone(),
+        fold: cli.fold.options(),
     };
     run::run(&sources, &compiled.artifact, held.as_mut(), &run)
 }

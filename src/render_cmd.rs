@@ -1,4 +1,4 @@
-//! `flamescript render IN.folded -o OUT.svg [--title T]`: existing folded stacks (ours,
+//! `flamescript render IN.folded -o OUT.svg [--title T] [fold flags]`: existing folded stacks (ours,
 //! FlameGraph's stackcollapse scripts', bpftrace's folded) to any output format; and
 //! `flamescript diff A.folded B.folded -o D.svg`, the differential flame graph.
 //!
@@ -15,9 +15,14 @@ use crate::output;
 use crate::refuse;
 
 /// Runs the subcommand; `Err` holds the exit code, the message already printed.
-pub(crate) fn render(input: &Path, outputs: &[PathBuf], title: Option<&str>) -> Result<(), u8> {
+pub(crate) fn render(
+    input: &Path,
+    outputs: &[PathBuf],
+    title: Option<&str>,
+    fold: &runtime::fold::FoldOptions,
+) -> Result<(), u8> {
     output::check_paths(outputs).map_err(|e| refuse(&e.message, e.help))?;
-    let profile = load_profile(input)?;
+    let profile = runtime::fold::reshape(load_profile(input)?, fold);
     let default_title = input.display().to_string();
     let title = title.unwrap_or(&default_title);
     output::write_profile(&profile, title, outputs).map_err(|e| refuse(&e.message, e.help))

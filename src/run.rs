@@ -27,6 +27,8 @@ pub(crate) struct RunConfig {
     /// Load (the verifier runs) but do not attach.
     pub(crate) dry_run: bool,
     pub(crate) outputs: Vec<PathBuf>,
+    /// Which frames the flame graphs keep (`--no-inline`, `--kernel-only` …).
+    pub(crate) fold: runtime::fold::FoldOptions,
 }
 
 pub(crate) fn run(
@@ -108,20 +110,39 @@ pub(crate) fn run(
     }
     // Detach first: the traced system stops paying at once, and the maps are read in one
     // final, consistent state. END clauses run then, on that state.
+    let stopped = Instant::now();
     session.detach();
     let elapsed = started.elapsed().saturating_sub(attached);
+    let detached = stopped.elapsed();
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
+    let collecting = Instant::now();
     let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
     results.note_elapsed(elapsed.as_nanos() as u64, artifact);
+    results.profiles = std::mem::take(&mut results.profiles)
+        .into_iter()
+        .map(|(name, profile)| (name, runtime::fold::reshape(profile, &cfg.fold)))
+        .collect();
     drop(session);
     if let Some(h) = held
         && matches!(h.try_wait(), Ok(None))
     {
         h.kill();
     }
+    let collected = collecting.elapsed();
+    let writing = Instant::now();
     crate::output::write_outputs(&results, &artifact.title, &cfg.outputs)
         .map_err(|e| refuse(&e.message, e.help))?;
+    // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).
+    if std::env::var_os("FLAMESCRIPT_TIMINGS").is_some() {
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        eprintln!(
+            "timings: detach {:.0} ms, read + symbolize + fold {:.0} ms, render + write {:.0} ms",
+            ms(detached),
+            ms(collected),
+            ms(writing.elapsed())
+        );
+    }
     let options = crate::output::TerminalOptions {
         top: 10,
         written_to: cfg.outputs.clone(),

@@ -456,3 +456,58 @@ fn e2e_bio_sums_direct_writes() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+/// Whether a folded stack holds a frame right above an equal one (direct recursion).
+fn has_direct_recursion(stack: &str) -> bool {
+    let frames: Vec<&str> = stack.split(';').collect();
+    frames.windows(2).any(|w| w[0] == w[1])
+}
+
+// See: issue 11 — `--fold-recursion` draws direct recursion as one frame, in a run's output and
+// in `flamescript render`, and keeps every sample.
+#[test]
+fn e2e_fold_recursion_collapses_recursive_frames() {
+    if !check::kernel_tests_enabled("e2e_fold_recursion_collapses_recursive_frames") {
+        return;
+    }
+    let _k = kernel::lock();
+    // `recurse` picks one of f0..f7 at each level: one level in eight calls itself.
+    let cmd = format!("{} 1 3 12", workload("recurse").display());
+    let script = "profile hz 999 < @[ustack] = count() >";
+    let (_, plain) = run_command("plain_recursion", script, &cmd, &[]);
+    let recursive = weight(&plain, has_direct_recursion);
+    assert!(
+        recursive > 0,
+        "without the flag, some stacks recurse directly:\n{plain:?}"
+    );
+
+    let (out, folded_run) = run_command("fold_recursion", script, &cmd, &["--fold-recursion"]);
+    let (kept, _) = loss_numbers(&String::from_utf8_lossy(&out.stdout));
+    let total: u64 = folded_run.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, kept, "every sample is still drawn:\n{}", text(&out));
+    assert_eq!(
+        weight(&folded_run, has_direct_recursion),
+        0,
+        "{folded_run:?}"
+    );
+    assert!(
+        weight(&folded_run, |s| s.contains(";f")) as f64 > 0.9 * total as f64,
+        "the samples are still in the recursion: {folded_run:?}"
+    );
+
+    // The same on a folded file.
+    let rendered = tmp("fold_recursion_rendered.folded");
+    let out = flamescript(&[
+        "render",
+        tmp("plain_recursion.folded").to_str().unwrap(),
+        "--fold-recursion",
+        "-o",
+        rendered.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let rendered = folded(&rendered);
+    assert_eq!(weight(&rendered, has_direct_recursion), 0, "{rendered:?}");
+    let plain_total: u64 = plain.iter().map(|(_, n)| n).sum();
+    assert_eq!(weight(&rendered, |_| true), plain_total);
+    kernel::assert_nothing_of_ours_loaded();
+}

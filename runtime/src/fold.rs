@@ -10,13 +10,21 @@
 //! stacks (in script order), then each user stack (outermost frame first), then each kernel
 //! stack (outermost first). So `@[comm, kstack, ustack]` groups by process, and a syscall's
 //! kernel frames sit on top of the user frames that made it.
+//!
+//! Also here: [`reshape`], the user's fold flags (`--no-inline`, `--kernel-only`,
+//! `--user-only`, `--fold-recursion`) applied to any profile, folded here or read back; and
+//! the frame-text table the renderers share. Frame names are shared (`Arc<str>`), because a
+//! large profile repeats a few thousand names millions of times (docs/PERFORMANCE.md).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use compiler::artifact::{KeyKind, MapSpec, ValueSpec};
 use compiler::types::Unit;
 
+use crate::hash::Fast;
 use crate::losses::{LossReport, errno_name};
 use crate::symbolize::Symbolize;
 
@@ -81,14 +89,52 @@ pub enum FrameKind {
     Marker,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug)]
 pub struct Frame {
-    pub name: String,
+    /// Shared, not owned: a function's name is stored once however many stacks hold it (a
+    /// 100 000-stack profile has millions of frames but thousands of names), so cloning a frame
+    /// costs a reference count, and two frames from one source compare by pointer first.
+    pub name: Arc<str>,
     pub kind: FrameKind,
 }
 
+// By name, then kind, as a derive would order them, with a pointer test first: frames of one
+// profile usually share their names' allocations (the symbolizer and the folded parser intern
+// them), and stacks that share a prefix then compare without reading the text.
+impl PartialEq for Frame {
+    fn eq(&self, other: &Frame) -> bool {
+        self.kind == other.kind && (Arc::ptr_eq(&self.name, &other.name) || self.name == other.name)
+    }
+}
+
+impl Eq for Frame {}
+
+impl Ord for Frame {
+    fn cmp(&self, other: &Frame) -> Ordering {
+        let by_name = if Arc::ptr_eq(&self.name, &other.name) {
+            Ordering::Equal
+        } else {
+            self.name.cmp(&other.name)
+        };
+        by_name.then(self.kind.cmp(&other.kind))
+    }
+}
+
+impl PartialOrd for Frame {
+    fn partial_cmp(&self, other: &Frame) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for Frame {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.kind.hash(state);
+    }
+}
+
 impl Frame {
-    pub fn new(name: impl Into<String>, kind: FrameKind) -> Frame {
+    pub fn new(name: impl Into<Arc<str>>, kind: FrameKind) -> Frame {
         Frame {
             name: name.into(),
             kind,
@@ -99,7 +145,10 @@ impl Frame {
     /// suffixes, which inferno's palettes color by. `;` separates frames and a newline ends a
     /// line, so neither may appear in a name.
     pub fn folded_name(&self) -> Cow<'_, str> {
-        let clean: Cow<'_, str> = if self.name.contains([';', '\n', '\r']) {
+        // A byte scan: `str::contains` with a char set is several times slower, and this runs
+        // for every frame of every written stack.
+        let needs_cleaning = self.name.bytes().any(|b| matches!(b, b';' | b'\n' | b'\r'));
+        let clean: Cow<'_, str> = if needs_cleaning {
             Cow::Owned(self.name.replace([';', '\n', '\r'], "_"))
         } else {
             Cow::Borrowed(&self.name)
@@ -109,6 +158,74 @@ impl Frame {
             FrameKind::Inlined => Cow::Owned(format!("{clean}_[i]")),
             _ => clean,
         }
+    }
+}
+
+/// Each distinct folded text of a profile's frames, once, with a small id: renderers that write
+/// millions of frames look each frame up by its shared name's address (one hash of a pointer)
+/// instead of formatting and hashing its text again. Frames whose folded texts are equal get
+/// one id, as they would be one frame to a reader of the folded text.
+#[derive(Default)]
+pub(crate) struct FoldedTexts {
+    /// (address of the name, kind) → id. Valid while the frames it saw live, which the
+    /// renderers' borrow of the profile ensures.
+    by_name: HashMap<(usize, FrameKind), u32, Fast>,
+    by_text: HashMap<String, u32>,
+    /// Invariant: `texts[id]` is the folded text of every frame given that id.
+    pub(crate) texts: Vec<String>,
+    /// The first frame given each id.
+    firsts: Vec<Frame>,
+    /// Per depth, the last frame looked up there (address of its name, kind) and its id:
+    /// neighbouring stacks share most of their frames, so most lookups end here.
+    last: Vec<(usize, FrameKind, u32)>,
+    /// Whether two unequal frames were given one id (their folded texts are equal): then a
+    /// sorted profile does not keep a text's stacks together.
+    pub(crate) aliased: bool,
+}
+
+impl FoldedTexts {
+    /// The id of each frame of one stack, replacing `out`'s contents.
+    pub(crate) fn stack_ids(&mut self, frames: &[Frame], out: &mut Vec<u32>) {
+        out.clear();
+        for (depth, frame) in frames.iter().enumerate() {
+            let addr = Arc::as_ptr(&frame.name) as *const u8 as usize;
+            let id = match self.last.get(depth) {
+                Some(&(a, kind, id)) if a == addr && kind == frame.kind => id,
+                _ => {
+                    let id = self.id(frame);
+                    if depth < self.last.len() {
+                        self.last[depth] = (addr, frame.kind, id);
+                    } else {
+                        self.last.push((addr, frame.kind, id));
+                    }
+                    id
+                }
+            };
+            out.push(id);
+        }
+    }
+
+    pub(crate) fn id(&mut self, frame: &Frame) -> u32 {
+        let key = (Arc::as_ptr(&frame.name) as *const u8 as usize, frame.kind);
+        if let Some(&id) = self.by_name.get(&key) {
+            return id;
+        }
+        let text = frame.folded_name();
+        let id = match self.by_text.get(text.as_ref()) {
+            Some(&id) => {
+                self.aliased |= self.firsts[id as usize] != *frame;
+                id
+            }
+            None => {
+                let id = self.texts.len() as u32;
+                self.by_text.insert(text.to_string(), id);
+                self.texts.push(text.into_owned());
+                self.firsts.push(frame.clone());
+                id
+            }
+        };
+        self.by_name.insert(key, id);
+        id
     }
 }
 
@@ -132,12 +249,18 @@ impl Profile {
         value_name: impl Into<String>,
         losses: LossReport,
     ) -> Profile {
-        let mut merged: BTreeMap<Vec<Frame>, u64> = BTreeMap::new();
-        for (frames, n) in stacks {
-            *merged.entry(frames).or_default() += n;
+        // Sort, then add up neighbours: one allocation, and no tree of millions of frames.
+        let mut all: Vec<(Vec<Frame>, u64)> = stacks.into_iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(Vec<Frame>, u64)> = Vec::with_capacity(all.len());
+        for (frames, n) in all {
+            match merged.last_mut() {
+                Some((last, total)) if *last == frames => *total += n,
+                _ => merged.push((frames, n)),
+            }
         }
         Profile {
-            stacks: merged.into_iter().collect(),
+            stacks: merged,
             unit,
             value_name: value_name.into(),
             losses,
@@ -147,6 +270,128 @@ impl Profile {
     pub fn total(&self) -> u64 {
         self.stacks.iter().map(|(_, n)| n).sum()
     }
+}
+
+/// Which frames a profile keeps, as the user chose on the command line (`--no-inline`,
+/// `--kernel-only`, `--user-only`, `--fold-recursion`). Applied by [`reshape`] to a folded
+/// profile, so a run's output and `flamescript render` of a folded or pprof file give the
+/// same result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FoldOptions {
+    /// Drop the frames the compiler inlined (`_[i]`): each sample is charged to the function
+    /// the code was inlined into.
+    pub no_inline: bool,
+    /// Keep only the kernel's or only the user's frames (and the key parts, comm or pid,
+    /// which belong to neither).
+    pub only: Option<Side>,
+    /// Collapse a frame that calls itself directly (`f;f;f;g` → `f;g`), so deep recursion
+    /// draws as one frame. Recursion through another function is kept.
+    pub fold_recursion: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Kernel,
+    User,
+}
+
+impl FoldOptions {
+    pub fn is_identity(&self) -> bool {
+        *self == FoldOptions::default()
+    }
+}
+
+/// The profile with only the frames `options` keep, stacks that became equal merged. A stack
+/// left with no frame of the side kept gets a `[no kernel frames]` / `[no user frames]`
+/// marker, so its weight still shows (and is not mistaken for time in the key parts).
+///
+/// Sides are read from the frame kinds, which is all a profile read back from folded text
+/// has: inlined frames go with the function before them, `[unknown]` frames and markers by
+/// their text (`[unknown] (kernel)`, `[lost: kernel stack …]`, `[truncated]` with the frame
+/// after it). A folded file does not mark its key parts (they come back as user frames), so
+/// `--kernel-only` drops them from such a file.
+pub fn reshape(profile: Profile, options: &FoldOptions) -> Profile {
+    if options.is_identity() {
+        return profile;
+    }
+    let Profile {
+        stacks,
+        unit,
+        value_name,
+        losses,
+    } = profile;
+    let mut marker: Option<Arc<str>> = None;
+    let stacks: Vec<(Vec<Frame>, u64)> = stacks
+        .into_iter()
+        .map(|(frames, n)| {
+            let mut frames = match options.only {
+                Some(side) => keep_side(frames, side, &mut marker),
+                None => frames,
+            };
+            if options.no_inline {
+                frames.retain(|f| f.kind != FrameKind::Inlined);
+            }
+            if options.fold_recursion {
+                frames.dedup();
+            }
+            (frames, n)
+        })
+        .collect();
+    Profile::from_stacks(stacks, unit, value_name, losses)
+}
+
+/// Where a frame belongs: a side, or neither (key parts and markers about the whole stack).
+fn frame_sides(frames: &[Frame]) -> Vec<Option<Side>> {
+    let mut sides: Vec<Option<Side>> = frames
+        .iter()
+        .map(|f| match f.kind {
+            FrameKind::Kernel => Some(Side::Kernel),
+            FrameKind::User => Some(Side::User),
+            FrameKind::Root | FrameKind::Inlined => None,
+            FrameKind::Unknown if f.name.contains("(kernel)") => Some(Side::Kernel),
+            FrameKind::Unknown => Some(Side::User),
+            FrameKind::Marker if f.name.contains("kernel") => Some(Side::Kernel),
+            FrameKind::Marker if f.name.contains("user") => Some(Side::User),
+            FrameKind::Marker => None,
+        })
+        .collect();
+    // An inlined frame sits on the function it was inlined into (outermost first).
+    for idx in 1..frames.len() {
+        if frames[idx].kind == FrameKind::Inlined {
+            sides[idx] = sides[idx - 1];
+        }
+    }
+    // `[truncated]` heads the stack it belongs to.
+    for idx in (0..frames.len().saturating_sub(1)).rev() {
+        if frames[idx].kind == FrameKind::Marker && &*frames[idx].name == "[truncated]" {
+            sides[idx] = sides[idx + 1];
+        }
+    }
+    sides
+}
+
+fn keep_side(frames: Vec<Frame>, side: Side, marker: &mut Option<Arc<str>>) -> Vec<Frame> {
+    let sides = frame_sides(&frames);
+    let mut kept_any = false;
+    let mut res = Vec::with_capacity(frames.len());
+    for (frame, frame_side) in frames.into_iter().zip(sides) {
+        match frame_side {
+            Some(s) if s == side => {
+                kept_any = true;
+                res.push(frame);
+            }
+            Some(_) => {}
+            None => res.push(frame),
+        }
+    }
+    if !kept_any {
+        let name = marker.get_or_insert_with(|| match side {
+            Side::Kernel => Arc::from("[no kernel frames]"),
+            Side::User => Arc::from("[no user frames]"),
+        });
+        res.push(Frame::new(Arc::clone(name), FrameKind::Marker));
+    }
+    res
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -189,8 +434,10 @@ pub fn fold(
         .map(|p| &p.kind)
         .filter(|k| !matches!(k, KeyKind::Hidden))
         .collect();
+    prepare(entries, sym);
     let mut losses = LossReport::default();
     let mut stacks = Vec::with_capacity(entries.len());
+    let mut scratch = Scratch::default();
     for entry in entries {
         let weight = match entry.value {
             RawValue::Count(n) | RawValue::Sum(n) => n,
@@ -201,7 +448,7 @@ pub fn fold(
                 });
             }
         };
-        let frames = entry_frames(entry, &kinds, weight, sym, &mut losses);
+        let frames = entry_frames(entry, &kinds, weight, sym, &mut losses, &mut scratch);
         let n_unknown = frames
             .iter()
             .filter(|f| f.kind == FrameKind::Unknown)
@@ -231,6 +478,46 @@ pub fn fold(
     ))
 }
 
+/// Tells the symbolizer every stack up front, so it names each distinct address once, in a
+/// batch per file, instead of stack by stack.
+fn prepare(entries: &[RawEntry], sym: &mut dyn Symbolize) {
+    let mut user: Vec<(u32, &[u64])> = Vec::new();
+    let mut kernel: Vec<&[u64]> = Vec::new();
+    for part in entries.iter().flat_map(|e| &e.parts) {
+        match part {
+            RawPart::UserStack { tgid, ips, .. } => user.push((*tgid, ips)),
+            RawPart::KernelStack { ips, .. } => kernel.push(ips),
+            _ => {}
+        }
+    }
+    sym.prepare(&user, &kernel);
+}
+
+/// What folding one entry needs besides the entry, kept across entries: the three parts of a
+/// stack (reused, so an entry allocates only its result) and the names the fold makes itself
+/// (key parts, markers), shared like the symbolizer's.
+#[derive(Default)]
+struct Scratch {
+    roots: Vec<Frame>,
+    user: Vec<Frame>,
+    kernel: Vec<Frame>,
+    names: HashMap<String, Arc<str>>,
+}
+
+impl Scratch {
+    fn frame(&mut self, name: &str, kind: FrameKind) -> Frame {
+        let shared = match self.names.get(name) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(name);
+                self.names.insert(name.to_string(), Arc::clone(&shared));
+                shared
+            }
+        };
+        Frame::new(shared, kind)
+    }
+}
+
 /// One entry's frames root→leaf: roots, then user stacks, then kernel stacks.
 fn entry_frames(
     entry: &RawEntry,
@@ -238,10 +525,11 @@ fn entry_frames(
     weight: u64,
     sym: &mut dyn Symbolize,
     losses: &mut LossReport,
+    scratch: &mut Scratch,
 ) -> Vec<Frame> {
-    let mut roots = Vec::new();
-    let mut user = Vec::new();
-    let mut kernel = Vec::new();
+    let mut roots = std::mem::take(&mut scratch.roots);
+    let mut user = std::mem::take(&mut scratch.user);
+    let mut kernel = std::mem::take(&mut scratch.kernel);
     for (idx, part) in entry.parts.iter().enumerate() {
         let kind = kinds.get(idx).copied();
         match part {
@@ -253,12 +541,12 @@ fn entry_frames(
                     // Ids (pid, cpu) read best without thousands separators.
                     _ => n.to_string(),
                 };
-                roots.push(Frame::new(text, FrameKind::Root));
+                roots.push(scratch.frame(&text, FrameKind::Root));
             }
             RawPart::Str(s) => {
-                roots.push(Frame::new(s.trim_end_matches('\0'), FrameKind::Root));
+                roots.push(scratch.frame(s.trim_end_matches('\0'), FrameKind::Root));
             }
-            RawPart::Marker(label) => roots.push(Frame::new(label.clone(), FrameKind::Marker)),
+            RawPart::Marker(label) => roots.push(scratch.frame(label, FrameKind::Marker)),
             RawPart::UserStack {
                 tgid,
                 ips,
@@ -274,28 +562,47 @@ fn entry_frames(
                     },
                     None => (ips.as_slice(), None),
                 };
-                if let Some(label) = stopped {
-                    user.push(Frame::new(label, FrameKind::Marker));
+                if ips.is_empty() {
+                    user.push(scratch.frame("[no user stack]", FrameKind::Marker));
+                } else {
+                    if let Some(label) = stopped {
+                        user.push(scratch.frame(label, FrameKind::Marker));
+                    }
+                    if *truncated {
+                        user.push(scratch.frame("[truncated]", FrameKind::Marker));
+                    }
+                    let start = user.len();
+                    sym.user_frames(*tgid, ips, &mut user);
+                    // A walk that did not reach a thread's entry point lost its outer frames
+                    // (frame pointers through code built without them): say so where they are.
+                    if stopped.is_none()
+                        && !*truncated
+                        && sym.names_entry_points()
+                        && !reaches_root(&user[start..])
+                    {
+                        losses.unrooted_stacks += 1;
+                        let marker = scratch.frame("[incomplete stack]", FrameKind::Marker);
+                        user.insert(start, marker);
+                    }
                 }
-                let frames = sym.user(*tgid, ips);
-                // A walk that did not reach a thread's entry point lost its outer frames
-                // (frame pointers through code built without them): say so where they are.
-                if stopped.is_none() && !*truncated && !reaches_root(&frames) {
-                    losses.unrooted_stacks += 1;
-                    user.push(Frame::new("[incomplete stack]", FrameKind::Marker));
-                }
-                push_stack(&mut user, "user", *truncated, frames);
             }
             RawPart::KernelStack { ips, truncated } => {
                 losses.truncated_stacks += u64::from(*truncated);
-                push_stack(&mut kernel, "kernel", *truncated, sym.kernel(ips));
+                if ips.is_empty() {
+                    kernel.push(scratch.frame("[no kernel stack]", FrameKind::Marker));
+                } else {
+                    if *truncated {
+                        kernel.push(scratch.frame("[truncated]", FrameKind::Marker));
+                    }
+                    sym.kernel_frames(ips, &mut kernel);
+                }
             }
             // -EFAULT: there was no stack of that kind to take — a sample in user mode has no
             // kernel stack, a kernel thread no user stack. Nothing was lost: no kernel frames,
             // and a labelled frame where the user stack would be (not counted as a loss).
             RawPart::StackError(-14) => {
                 if matches!(kind, Some(KeyKind::UserStack { .. })) {
-                    user.push(Frame::new("[no user stack]", FrameKind::Marker));
+                    user.push(scratch.frame("[no user stack]", FrameKind::Marker));
                 }
             }
             RawPart::StackError(errno) => {
@@ -317,13 +624,16 @@ fn entry_frames(
                 } else {
                     &mut user
                 };
-                target.push(Frame::new(label, FrameKind::Marker));
+                target.push(scratch.frame(&label, FrameKind::Marker));
             }
         }
     }
-    roots.extend(user);
-    roots.extend(kernel);
-    roots
+    let mut res = Vec::with_capacity(roots.len() + user.len() + kernel.len());
+    res.append(&mut roots);
+    res.append(&mut user);
+    res.append(&mut kernel);
+    (scratch.roots, scratch.user, scratch.kernel) = (roots, user, kernel);
+    res
 }
 
 /// Functions a user stack starts from: a program's or a thread's entry (glibc, musl, Go).
@@ -345,23 +655,106 @@ const ROOT_FUNCTIONS: &[&str] = &[
     "runtime.rt0_go",
 ];
 
-/// Whether a symbolized user stack (per ip, leaf first) reaches a thread's entry point. An
-/// empty stack or one whose outermost frame is unknown cannot tell, and counts as reaching it.
-fn reaches_root(per_ip: &[Vec<Frame>]) -> bool {
-    let Some(outer) = per_ip.last().and_then(|f| f.first()) else {
+/// Whether a symbolized user stack (root→leaf) reaches a thread's entry point. An empty stack,
+/// or one whose outermost frame is unknown, cannot tell and counts as reaching it.
+fn reaches_root(frames: &[Frame]) -> bool {
+    let Some(outer) = frames.first() else {
         return true;
     };
-    outer.kind == FrameKind::Unknown || ROOT_FUNCTIONS.contains(&outer.name.as_str())
+    outer.kind == FrameKind::Unknown || ROOT_FUNCTIONS.contains(&&*outer.name)
 }
 
-/// Appends one symbolized stack (per ip, leaf first; frames per ip outermost first) root→leaf.
-fn push_stack(out: &mut Vec<Frame>, which: &str, truncated: bool, per_ip: Vec<Vec<Frame>>) {
-    if per_ip.is_empty() {
-        out.push(Frame::new(format!("[no {which} stack]"), FrameKind::Marker));
-        return;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::folded;
+
+    /// Folded text through `reshape`, back to folded text.
+    fn reshaped(text: &str, options: FoldOptions) -> String {
+        folded::write(&reshape(folded::parse(text).unwrap(), &options))
     }
-    if truncated {
-        out.push(Frame::new("[truncated]", FrameKind::Marker));
+
+    const MIXED: &str = "\
+main;read;read_buf_[i];vfs_read_[k];ext4_read_[i];copy_user_[k] 5
+main;compute;compute_[i] 3
+main;[truncated];deep_[k] 2
+main;[no user stack];[unknown] (kernel) 1
+";
+
+    #[test]
+    fn no_inline_drops_inlined_frames_and_merges() {
+        let text = "main;f;g_[i] 2\nmain;f 3\nmain;f;h_[i];g_[i] 1\n";
+        let options = FoldOptions {
+            no_inline: true,
+            ..Default::default()
+        };
+        assert_eq!(reshaped(text, options), "main;f 6\n");
+        assert_eq!(
+            reshaped(text, FoldOptions::default()),
+            folded::write(&folded::parse(text).unwrap())
+        );
     }
-    out.extend(per_ip.into_iter().rev().flatten());
+
+    #[test]
+    fn kernel_only_keeps_kernel_frames_and_their_inlined_ones() {
+        let options = FoldOptions {
+            only: Some(Side::Kernel),
+            ..Default::default()
+        };
+        // A folded file's key parts read as user frames, so `main` goes too.
+        assert_eq!(
+            reshaped(MIXED, options),
+            "[no kernel frames] 3\n\
+             [truncated];deep_[k] 2\n\
+             [unknown] (kernel) 1\n\
+             vfs_read_[k];ext4_read_[i];copy_user_[k] 5\n"
+        );
+    }
+
+    #[test]
+    fn user_only_keeps_user_frames_and_key_parts() {
+        let options = FoldOptions {
+            only: Some(Side::User),
+            ..Default::default()
+        };
+        assert_eq!(
+            reshaped(MIXED, options),
+            "main 2\n\
+             main;[no user stack] 1\n\
+             main;compute;compute_[i] 3\n\
+             main;read;read_buf_[i] 5\n"
+        );
+        // Key parts are kept when the profile knows them (a run's own profile).
+        let run = Profile::from_stacks(
+            [(
+                vec![
+                    Frame::new("comm", FrameKind::Root),
+                    Frame::new("f", FrameKind::User),
+                    Frame::new("k", FrameKind::Kernel),
+                ],
+                4,
+            )],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        let kernel = FoldOptions {
+            only: Some(Side::Kernel),
+            ..Default::default()
+        };
+        assert_eq!(folded::write(&reshape(run, &kernel)), "comm;k_[k] 4\n");
+    }
+
+    #[test]
+    fn fold_recursion_collapses_direct_recursion_only() {
+        let text = "main;f;f;f;g 2\nmain;f;g 1\nmain;f;h;f;f 4\nmain;f;f_[k] 1\n";
+        let options = FoldOptions {
+            fold_recursion: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            reshaped(text, options),
+            "main;f;f_[k] 1\nmain;f;g 3\nmain;f;h;f 4\n"
+        );
+    }
 }

@@ -7,6 +7,7 @@
 
 mod attach;
 pub mod fold;
+mod hash;
 pub mod losses;
 pub mod maps;
 pub mod recover;

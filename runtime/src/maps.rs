@@ -39,12 +39,14 @@ const ENOENT: i64 = -2;
 /// never produces) reads its missing bytes as zero rather than failing the whole run.
 pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>) -> Vec<RawEntry> {
     let spec = &dump.spec;
-    let mut cache: HashMap<(String, u64), Option<Vec<u64>>> = HashMap::new();
+    // Per stacks map, then per id: looked up by `&str`, with no String made per entry.
+    let mut cache: HashMap<String, HashMap<u64, Option<Vec<u64>>>> = HashMap::new();
     let mut resolve = |map: &str, id: u64| {
-        cache
-            .entry((map.to_string(), id))
-            .or_insert_with(|| stacks(map, id))
-            .clone()
+        if !cache.contains_key(map) {
+            cache.insert(map.to_string(), HashMap::new());
+        }
+        let by_id = cache.get_mut(map)?;
+        by_id.entry(id).or_insert_with(|| stacks(map, id)).clone()
     };
     let stride = slot_size(spec.value_size);
     let n_slots = |value: &[u8]| {
@@ -201,6 +203,21 @@ fn stack(
     let ips = resolve(stack_map, id as u64).ok_or(ENOENT)?;
     let truncated = ips.len() >= MAX_STACK_DEPTH;
     Ok((ips, truncated))
+}
+
+/// The key of a stacks map entry, as stack key parts name it (up to 8 bytes, little-endian).
+pub fn stack_key(key: &[u8]) -> u64 {
+    read_uint(key, 0, 8)
+}
+
+/// A stacks map value → its frames, leaf first: 127 u64 slots, the unused tail zeroed by the
+/// kernel, so the first zero ends the stack.
+pub fn stack_frames(value: &[u8]) -> Vec<u64> {
+    value
+        .chunks_exact(8)
+        .map(|c| read_uint(c, 0, 8))
+        .take_while(|&ip| ip != 0)
+        .collect()
 }
 
 /// `size` bytes at `offset`, clamped to the buffer (the missing tail reads as absent).

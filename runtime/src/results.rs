@@ -5,6 +5,8 @@
 //! [`gather`] is pure over already-dumped maps, so it is tested without a kernel; [`collect`]
 //! is the thin wrapper that reads a live [`Session`]. Where output goes is not decided here.
 
+use std::collections::HashMap;
+
 use compiler::artifact::{Artifact, KeyKind, MapKind, MapSpec};
 
 use crate::fold::{self, Profile, RawEntry, RawPart, RawValue};
@@ -50,10 +52,18 @@ pub fn collect(
     symbolizer: &mut Symbolizer,
 ) -> Result<Results, RuntimeError> {
     let dumps = session.dump()?;
+    // The content-keyed stacks maps were just dumped with the rest: stacks are read from those
+    // bytes, not looked up again one `bpf(2)` call each. A `STACK_TRACE` map is not dumped,
+    // and a stack missing from the dump is asked of the kernel.
+    let dumped = dumped_stacks(&dumps, artifact);
+    let fp_stack = |map: &str, id: u64| match dumped.get(map).and_then(|m| m.get(&id)) {
+        Some(bytes) => Some(maps::stack_frames(bytes)),
+        None => session.stack(map, id).ok(),
+    };
     // User stacks the kernel kept registers and stack bytes for (`--unwind auto|dwarf`):
     // unwound from unwind info, they replace the frame-pointer frames of the same key.
     let mut recovered = LossReport::default();
-    let fp = |id: u64| session.stack(compiler::lower::STACKS_MAP, id).ok();
+    let fp = |id: u64| fp_stack(compiler::lower::STACKS_MAP, id);
     let unwound = crate::recover::unwind_copies(
         &dumps,
         artifact,
@@ -64,7 +74,7 @@ pub fn collect(
     );
     let stacks = |map: &str, id: u64| match unwound.get(&id) {
         Some(ips) => Some(ips.clone()),
-        None => session.stack(map, id).ok(),
+        None => fp_stack(map, id),
     };
     if !artifact.unwind.is_empty() {
         recovered.unwind = Some(artifact.unwind.clone());
@@ -80,6 +90,36 @@ pub fn collect(
             .add_counter("symbol files unreadable", files_failed);
     }
     Ok(res)
+}
+
+/// The dumped stacks maps: map name → (stack key → the frames' bytes).
+fn dumped_stacks<'a>(
+    dumps: &'a [MapDump],
+    artifact: &Artifact,
+) -> HashMap<&'a str, HashMap<u64, &'a [u8]>> {
+    let stack_maps: Vec<&str> = artifact
+        .maps
+        .iter()
+        .flat_map(|m| &m.key)
+        .filter_map(|p| match &p.kind {
+            KeyKind::KernelStack { stack_map } | KeyKind::UserStack { stack_map, .. } => {
+                Some(stack_map.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    dumps
+        .iter()
+        .filter(|d| stack_maps.contains(&d.spec.name.as_str()))
+        .map(|d| {
+            let by_key = d
+                .entries
+                .iter()
+                .map(|(key, value)| (maps::stack_key(key), &value[..]))
+                .collect();
+            (d.spec.name.as_str(), by_key)
+        })
+        .collect()
 }
 
 /// Gathers already-dumped maps: decode, then fold or tabulate, then merge the losses.

@@ -13,14 +13,16 @@
 //! fold counts them for the loss report. This module owns no folding or rendering, and the
 //! [`Symbolize`] trait lets `fold` run on a fake in tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use blazesym::MaybeDefault;
 use blazesym::symbolize::source::{Elf, Kernel, Source};
 use blazesym::symbolize::{Input, Symbolized, cache};
 
 use crate::fold::{Frame, FrameKind};
+use crate::hash::Fast;
 
 /// Names addresses. Both methods take instruction pointers leaf first (as the kernel captures
 /// them) and return, per address, its frames outermost first: the function, then the functions
@@ -30,6 +32,31 @@ use crate::fold::{Frame, FrameKind};
 pub trait Symbolize {
     fn kernel(&mut self, ips: &[u64]) -> Vec<Vec<Frame>>;
     fn user(&mut self, tgid: u32, ips: &[u64]) -> Vec<Vec<Frame>>;
+
+    /// Announces the stacks about to be named (user stacks with their tgid, kernel stacks;
+    /// each leaf first), so that an implementation can name all their distinct addresses in a
+    /// few batched calls rather than one per stack. Optional: the default does nothing, and
+    /// `kernel`/`user` must answer correctly either way.
+    fn prepare(&mut self, _user: &[(u32, &[u64])], _kernel: &[&[u64]]) {}
+
+    /// Appends a nonempty user stack's frames root→leaf to `out`: what `user` returns, in
+    /// the order a folded stack holds it, without a vector per address (a fold of 100 000
+    /// stacks calls this millions of times' worth of addresses).
+    fn user_frames(&mut self, tgid: u32, ips: &[u64], out: &mut Vec<Frame>) {
+        out.extend(self.user(tgid, ips).into_iter().rev().flatten());
+    }
+
+    /// `kernel`, appended root→leaf to `out`, as [`Symbolize::user_frames`].
+    fn kernel_frames(&mut self, ips: &[u64], out: &mut Vec<Frame>) {
+        out.extend(self.kernel(ips).into_iter().rev().flatten());
+    }
+
+    /// Whether user frames carry real function names, so a stack that does not start at a
+    /// thread's entry point (`_start`, `start_thread`…) can be told to be incomplete. Fakes in
+    /// tests name frames otherwise and say no.
+    fn names_entry_points(&self) -> bool {
+        false
+    }
 }
 
 /// One executable mapping of a process, as `/proc/PID/maps` showed it while the process lived.
@@ -69,8 +96,11 @@ pub struct Symbolizer {
     /// Executable mappings per tgid, sorted by start. An empty list: tried, nothing to read.
     processes: HashMap<u32, Vec<Mapping>>,
     /// Results per (tgid, address); tgid `None` is the kernel.
-    memo: HashMap<(Option<u32>, u64), Vec<Frame>>,
+    memo: HashMap<(Option<u32>, u64), Vec<Frame>, Fast>,
     build_ids: HashMap<PathBuf, Option<String>>,
+    /// Every name handed out, once: frames of one function share it, so a profile's stacks
+    /// hold pointers to a few thousand names rather than millions of copies.
+    names: HashSet<Arc<str>>,
     stats: SymbolStats,
 }
 
@@ -94,8 +124,9 @@ impl Symbolizer {
             blaze: blazesym::symbolize::Symbolizer::new(),
             kernel_src: Source::Kernel(kernel),
             processes: HashMap::new(),
-            memo: HashMap::new(),
+            memo: HashMap::default(),
             build_ids: HashMap::new(),
+            names: HashSet::new(),
             stats: SymbolStats::default(),
         }
     }
@@ -143,47 +174,161 @@ impl Symbolizer {
         self.processes.get(&pid).map(Vec::as_slice)
     }
 
-    fn resolve_user(&mut self, tgid: u32, ip: u64, lookup: u64) -> Vec<Frame> {
+    /// Names the not yet memoized addresses `missing` of process `tgid`, each as (address to
+    /// look up, address as captured), sorted by lookup address and without repeats: one
+    /// blazesym call per mapped file, since each call stats the file and finds its resolver.
+    fn resolve_user(&mut self, tgid: u32, missing: &[(u64, u64)]) {
         if !self.processes.contains_key(&tgid) {
             // Not tracked: the process may still be alive; otherwise remember that it is not.
             if self.track(tgid).is_err() {
                 self.processes.insert(tgid, Vec::new());
             }
         }
-        let mapping = self.processes[&tgid]
-            .iter()
-            .find(|m| m.start <= lookup && lookup < m.end);
-        let Some(m) = mapping else {
-            self.stats.unresolved += 1;
-            return vec![Frame::new("[unknown]", FrameKind::Unknown)];
-        };
-        let file_off = lookup - m.start + m.offset;
-        let src = Source::Elf(Elf::new(&m.open_path));
-        let res = self
-            .blaze
-            .symbolize(&src, Input::FileOffset(&[file_off][..]));
-        match res.ok().and_then(|mut v| v.pop()) {
-            Some(Symbolized::Sym(sym)) => {
-                self.stats.resolved += 1;
-                let mut frames = vec![Frame::new(sym.name.as_ref(), FrameKind::User)];
-                frames.extend(
-                    sym.inlined
-                        .iter()
-                        .map(|f| Frame::new(f.name.as_ref(), FrameKind::Inlined)),
-                );
-                frames
+        let mappings = &self.processes[&tgid];
+        // Mappings are sorted by start, and so is `missing`: one merge pass pairs them.
+        let mut by_mapping: Vec<(usize, Vec<(u64, u64)>)> = Vec::new();
+        let mut m_idx = 0;
+        for &(lookup, ip) in missing {
+            while m_idx < mappings.len() && mappings[m_idx].end <= lookup {
+                m_idx += 1;
             }
-            _ => {
+            let inside = mappings.get(m_idx).is_some_and(|m| m.start <= lookup);
+            if !inside {
                 self.stats.unresolved += 1;
-                // The offset of the address as captured, so it can be looked up by hand.
-                let off = ip.wrapping_sub(m.start).wrapping_add(m.offset);
-                vec![Frame::new(
-                    format!("[unknown] ({}+{off:#x})", m.module),
-                    FrameKind::Unknown,
-                )]
+                let frames = vec![Frame::new("[unknown]", FrameKind::Unknown)];
+                self.memo.insert((Some(tgid), lookup), frames);
+                continue;
+            }
+            match by_mapping.last_mut() {
+                Some((idx, group)) if *idx == m_idx => group.push((lookup, ip)),
+                _ => by_mapping.push((m_idx, vec![(lookup, ip)])),
+            }
+        }
+        for (m_idx, group) in by_mapping {
+            let m = &mappings[m_idx];
+            let offsets: Vec<u64> = group
+                .iter()
+                .map(|(lookup, _)| lookup - m.start + m.offset)
+                .collect();
+            let src = Source::Elf(Elf::new(&m.open_path));
+            let results = self
+                .blaze
+                .symbolize(&src, Input::FileOffset(&offsets))
+                .unwrap_or_default();
+            for (idx, &(lookup, ip)) in group.iter().enumerate() {
+                let frames = match results.get(idx) {
+                    Some(Symbolized::Sym(sym)) => {
+                        self.stats.resolved += 1;
+                        frames_of(sym, FrameKind::User, &mut self.names)
+                    }
+                    _ => {
+                        self.stats.unresolved += 1;
+                        // The offset of the address as captured, so it can be looked up by hand.
+                        let off = ip.wrapping_sub(m.start).wrapping_add(m.offset);
+                        vec![Frame::new(
+                            format!("[unknown] ({}+{off:#x})", m.module),
+                            FrameKind::Unknown,
+                        )]
+                    }
+                };
+                self.memo.insert((Some(tgid), lookup), frames);
             }
         }
     }
+
+    /// Names the not yet memoized kernel addresses `missing` (sorted, without repeats) in one
+    /// blazesym call.
+    fn resolve_kernel(&mut self, missing: &[u64]) {
+        let results = self
+            .blaze
+            .symbolize(&self.kernel_src, Input::AbsAddr(missing))
+            .unwrap_or_default();
+        for (idx, addr) in missing.iter().enumerate() {
+            let frames = match results.get(idx) {
+                Some(Symbolized::Sym(sym)) => {
+                    self.stats.resolved += 1;
+                    // Kernel inline frames only come with vmlinux DWARF; kept if any.
+                    frames_of(sym, FrameKind::Kernel, &mut self.names)
+                }
+                _ => {
+                    self.stats.unresolved += 1;
+                    vec![Frame::new("[unknown] (kernel)", FrameKind::Unknown)]
+                }
+            };
+            self.memo.insert((None, *addr), frames);
+        }
+    }
+
+    /// The (lookup, captured) addresses of `stacks` in process `tgid` (`None`: the kernel) that
+    /// are not memoized yet, sorted by lookup address, without repeats.
+    fn missing<'a>(
+        &self,
+        tgid: Option<u32>,
+        stacks: impl IntoIterator<Item = &'a [u64]>,
+    ) -> Vec<(u64, u64)> {
+        // Millions of addresses, thousands distinct: drop repeats before sorting.
+        let mut seen: HashSet<u64, Fast> = HashSet::default();
+        let mut res: Vec<(u64, u64)> = Vec::new();
+        for ips in stacks {
+            for (idx, ip) in ips.iter().enumerate() {
+                let lookup = lookup_addr(idx, *ip);
+                if !self.memo.contains_key(&(tgid, lookup)) && seen.insert(lookup) {
+                    res.push((lookup, *ip));
+                }
+            }
+        }
+        res.sort_unstable();
+        res
+    }
+
+    /// The memoized frames of one stack appended root→leaf (addresses come leaf first).
+    fn append_memoized(&self, tgid: Option<u32>, ips: &[u64], out: &mut Vec<Frame>) {
+        for (idx, ip) in ips.iter().enumerate().rev() {
+            // Invariant: `missing` + `resolve_*` memoized every address of the stack.
+            match self.memo.get(&(tgid, lookup_addr(idx, *ip))) {
+                Some(frames) => out.extend_from_slice(frames),
+                None => out.push(Frame::new("[unknown]", FrameKind::Unknown)),
+            }
+        }
+    }
+
+    /// The memoized frames of each address of one stack.
+    fn memoized(&self, tgid: Option<u32>, ips: &[u64]) -> Vec<Vec<Frame>> {
+        ips.iter()
+            .enumerate()
+            .map(|(idx, ip)| {
+                let key = (tgid, lookup_addr(idx, *ip));
+                // Invariant: `missing` + `resolve_*` memoized every address of the stack.
+                self.memo
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| vec![Frame::new("[unknown]", FrameKind::Unknown)])
+            })
+            .collect()
+    }
+}
+
+/// A symbol's frames, outermost first: the function, then what was inlined into it.
+fn frames_of(
+    sym: &blazesym::symbolize::Sym<'_>,
+    kind: FrameKind,
+    names: &mut HashSet<Arc<str>>,
+) -> Vec<Frame> {
+    let mut frames = vec![Frame::new(intern(names, &sym.name), kind)];
+    for f in &sym.inlined {
+        frames.push(Frame::new(intern(names, &f.name), FrameKind::Inlined));
+    }
+    frames
+}
+
+/// The shared copy of `name`, made on first use.
+fn intern(names: &mut HashSet<Arc<str>>, name: &str) -> Arc<str> {
+    if let Some(shared) = names.get(name) {
+        return Arc::clone(shared);
+    }
+    let shared: Arc<str> = Arc::from(name);
+    names.insert(Arc::clone(&shared));
+    shared
 }
 
 /// The address to look up for the `idx`-th address of a stack (leaf first): every frame but the
@@ -194,63 +339,60 @@ fn lookup_addr(idx: usize, ip: u64) -> u64 {
 }
 
 impl Symbolize for Symbolizer {
+    fn names_entry_points(&self) -> bool {
+        true
+    }
+
     fn kernel(&mut self, ips: &[u64]) -> Vec<Vec<Frame>> {
-        let lookups: Vec<u64> = ips
-            .iter()
-            .enumerate()
-            .map(|(i, ip)| lookup_addr(i, *ip))
-            .collect();
-        let missing: Vec<u64> = lookups
-            .iter()
-            .copied()
-            .filter(|a| !self.memo.contains_key(&(None, *a)))
-            .collect();
+        let missing = self.missing(None, [ips]);
         if !missing.is_empty() {
-            let res = self
-                .blaze
-                .symbolize(&self.kernel_src, Input::AbsAddr(&missing[..]));
-            let results = res.unwrap_or_default();
-            for (idx, addr) in missing.iter().enumerate() {
-                let frames = match results.get(idx) {
-                    Some(Symbolized::Sym(sym)) => {
-                        self.stats.resolved += 1;
-                        let mut frames = vec![Frame::new(sym.name.as_ref(), FrameKind::Kernel)];
-                        // Kernel inline frames only come with vmlinux DWARF; keep them if any.
-                        frames.extend(
-                            sym.inlined
-                                .iter()
-                                .map(|f| Frame::new(f.name.as_ref(), FrameKind::Inlined)),
-                        );
-                        frames
-                    }
-                    _ => {
-                        self.stats.unresolved += 1;
-                        vec![Frame::new("[unknown] (kernel)", FrameKind::Unknown)]
-                    }
-                };
-                self.memo.insert((None, *addr), frames);
-            }
+            let lookups: Vec<u64> = missing.iter().map(|(lookup, _)| *lookup).collect();
+            self.resolve_kernel(&lookups);
         }
-        lookups
-            .iter()
-            .map(|a| self.memo[&(None, *a)].clone())
-            .collect()
+        self.memoized(None, ips)
     }
 
     fn user(&mut self, tgid: u32, ips: &[u64]) -> Vec<Vec<Frame>> {
-        let mut res = Vec::with_capacity(ips.len());
-        for (idx, ip) in ips.iter().enumerate() {
-            let lookup = lookup_addr(idx, *ip);
-            let key = (Some(tgid), lookup);
-            if let Some(frames) = self.memo.get(&key) {
-                res.push(frames.clone());
-                continue;
-            }
-            let frames = self.resolve_user(tgid, *ip, lookup);
-            self.memo.insert(key, frames.clone());
-            res.push(frames);
+        let missing = self.missing(Some(tgid), [ips]);
+        if !missing.is_empty() {
+            self.resolve_user(tgid, &missing);
         }
-        res
+        self.memoized(Some(tgid), ips)
+    }
+
+    fn user_frames(&mut self, tgid: u32, ips: &[u64], out: &mut Vec<Frame>) {
+        let missing = self.missing(Some(tgid), [ips]);
+        if !missing.is_empty() {
+            self.resolve_user(tgid, &missing);
+        }
+        self.append_memoized(Some(tgid), ips, out);
+    }
+
+    fn kernel_frames(&mut self, ips: &[u64], out: &mut Vec<Frame>) {
+        let missing = self.missing(None, [ips]);
+        if !missing.is_empty() {
+            let lookups: Vec<u64> = missing.iter().map(|(lookup, _)| *lookup).collect();
+            self.resolve_kernel(&lookups);
+        }
+        self.append_memoized(None, ips, out);
+    }
+
+    fn prepare(&mut self, user: &[(u32, &[u64])], kernel: &[&[u64]]) {
+        let missing = self.missing(None, kernel.iter().copied());
+        if !missing.is_empty() {
+            let lookups: Vec<u64> = missing.iter().map(|(lookup, _)| *lookup).collect();
+            self.resolve_kernel(&lookups);
+        }
+        let mut tgids: Vec<u32> = user.iter().map(|(tgid, _)| *tgid).collect();
+        tgids.sort_unstable();
+        tgids.dedup();
+        for tgid in tgids {
+            let stacks = user.iter().filter(|(t, _)| *t == tgid).map(|(_, ips)| *ips);
+            let missing = self.missing(Some(tgid), stacks);
+            if !missing.is_empty() {
+                self.resolve_user(tgid, &missing);
+            }
+        }
     }
 }
 

@@ -202,7 +202,7 @@ fn fold_puts_roots_then_user_then_kernel() {
         .iter()
         .find(|(f, _)| f.len() == 8)
         .expect("the full stack is there");
-    let names: Vec<&str> = frames.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = frames.iter().map(|f| &*f.name).collect();
     assert_eq!(
         names,
         ["app", "u10", "u100", "inner", "u30", "k1", "k2", "k3"]
@@ -579,6 +579,25 @@ fn symbolizes_a_function_of_this_binary() {
         "got {frames:?}"
     );
     assert_eq!(sym.stats().resolved, 1);
+    // Batched (`prepare`) and appended (`user_frames`): the same frames, root first, and each
+    // distinct lookup address named once, however many times it is asked for: here two (the
+    // leaf as captured, the caller's return address one byte back) for three addresses.
+    let mut fresh = Symbolizer::new();
+    fresh.track(pid).unwrap();
+    let stack = [ip + 1, ip + 1];
+    fresh.prepare(&[(pid, &stack[..]), (pid, &[ip + 1][..])], &[]);
+    let mut appended = vec![Frame::new("root", FrameKind::Root)];
+    fresh.user_frames(pid, &stack, &mut appended);
+    let expected: Vec<Frame> = std::iter::once(Frame::new("root", FrameKind::Root))
+        .chain(fresh.user(pid, &stack).into_iter().rev().flatten())
+        .collect();
+    assert_eq!(appended, expected);
+    assert_eq!(appended.len(), 1 + 2 * frames[0].len());
+    assert_eq!(
+        fresh.stats().resolved,
+        2,
+        "two distinct addresses, each named once"
+    );
     // An address in no mapping is kept, marked unknown, and counted.
     let frames = sym.user(pid, &[0x10]);
     assert_eq!(
@@ -718,8 +737,13 @@ fn symbolizes_kernel_addresses_through_kallsyms() {
     let mut sym = Symbolizer::new();
     // Leaf first: the leaf is an exact ip; the caller's is a return address (looked up one back).
     let frames = sym.kernel(&[schedule + 4, vfs_read + 1]);
-    let names: Vec<&str> = frames.iter().map(|f| f[0].name.as_str()).collect();
+    let names: Vec<&str> = frames.iter().map(|f| &*f[0].name).collect();
     assert_eq!(names, ["schedule", "vfs_read"]);
+    // Appended root first, from the memo.
+    let mut appended = Vec::new();
+    sym.kernel_frames(&[schedule + 4, vfs_read + 1], &mut appended);
+    let names: Vec<&str> = appended.iter().map(|f| &*f.name).collect();
+    assert_eq!(names, ["vfs_read", "schedule"]);
     assert!(frames.iter().all(|f| f[0].kind == FrameKind::Kernel));
     // An address below the kernel's text is kept as an unknown frame.
     let frames = sym.kernel(&[0x1000]);

@@ -461,7 +461,7 @@ fn drawn_name(frame: &Frame, gone: bool, root: bool) -> String {
         return inferno_safe(&frame.folded_name(), root);
     }
     let mut frame = frame.clone();
-    frame.name.push_str(" [gone]");
+    frame.name = format!("{} [gone]", frame.name).into();
     inferno_safe(&frame.folded_name(), root)
 }
 

@@ -6,25 +6,47 @@
 //! through the `_[k]`/`_[i]` suffixes and the `[…]` markers; the root kind does not (a folded
 //! line does not say which frames were key parts), so roots come back as user frames.
 
+use std::collections::HashMap;
+use std::fmt::Write;
+
 use compiler::types::Unit;
 
-use crate::fold::{Frame, FrameKind, Profile};
+use crate::fold::{FoldedTexts, Frame, FrameKind, Profile};
+use crate::hash::Fast;
 use crate::losses::LossReport;
 
 /// The profile as folded text, lines sorted, each ending in `\n`.
 pub fn write(profile: &Profile) -> String {
-    let mut lines: Vec<String> = profile
-        .stacks
-        .iter()
-        .filter(|(frames, _)| !frames.is_empty())
-        .map(|(frames, n)| {
-            let path: Vec<_> = frames.iter().map(Frame::folded_name).collect();
-            format!("{} {n}", path.join(";"))
-        })
-        .collect();
-    lines.sort();
-    let mut res = lines.join("\n");
-    if !res.is_empty() {
+    // Each distinct frame's text is made once; the lines are built in one buffer (no String per
+    // line) and sorted as slices of it.
+    let mut texts = FoldedTexts::default();
+    let mut buf = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(profile.stacks.len());
+    let mut ids: Vec<u32> = Vec::new();
+    for (frames, n) in &profile.stacks {
+        if frames.is_empty() {
+            continue;
+        }
+        let start = buf.len();
+        texts.stack_ids(frames, &mut ids);
+        for (idx, id) in ids.iter().enumerate() {
+            if idx > 0 {
+                buf.push(';');
+            }
+            buf.push_str(&texts.texts[*id as usize]);
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(buf, " {n}");
+        spans.push((start, buf.len()));
+    }
+    let line = |(start, end): &(usize, usize)| &buf[*start..*end];
+    // The profile's order is often the text's order already; checking costs one pass.
+    if !spans.is_sorted_by(|a, b| line(a) <= line(b)) {
+        spans.sort_unstable_by(|a, b| line(a).cmp(line(b)));
+    }
+    let mut res = String::with_capacity(buf.len() + spans.len());
+    for span in &spans {
+        res.push_str(line(span));
         res.push('\n');
     }
     res
@@ -40,6 +62,8 @@ pub enum ParseError {
 /// folded text, so the profile is plain ("samples") unless the caller says otherwise.
 pub fn parse(text: &str) -> Result<Profile, ParseError> {
     let mut stacks = Vec::new();
+    // Each distinct frame text is parsed once and its name shared by every stack holding it.
+    let mut seen: HashMap<&str, Frame, Fast> = HashMap::default();
     for (idx, raw) in text.lines().enumerate() {
         let line = raw.trim_end();
         if line.is_empty() {
@@ -58,7 +82,14 @@ pub fn parse(text: &str) -> Result<Profile, ParseError> {
                 _ => return Err(malformed()),
             },
         };
-        let frames: Vec<Frame> = path.split(';').map(parse_frame).collect();
+        let frames: Vec<Frame> = path
+            .split(';')
+            .map(|text| {
+                seen.entry(text)
+                    .or_insert_with(|| parse_frame(text))
+                    .clone()
+            })
+            .collect();
         stacks.push((frames, n));
     }
     let mut losses = LossReport::default();

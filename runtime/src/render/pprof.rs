@@ -10,12 +10,14 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use compiler::types::Unit;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::fold::{Frame, FrameKind, Profile};
+use crate::hash::Fast;
 use crate::render::svg::subtitle;
 
 /// perftools.profiles.Profile.
@@ -158,9 +160,14 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
         r#type: strings.id(type_name),
         unit: strings.id(unit_name),
     }];
-    let mut functions: HashMap<(String, FrameKind), u64> = HashMap::new();
+    // Functions by (name, kind), found first by the address of the shared name: hashing a
+    // pointer per frame, not its text, for millions of frames.
+    let mut by_name: HashMap<(usize, FrameKind), u64, Fast> = HashMap::default();
+    let mut functions: HashMap<(Arc<str>, FrameKind), u64> = HashMap::new();
     let mut function = Vec::new();
-    let mut locations: HashMap<Vec<u64>, u64> = HashMap::new();
+    // Locations by their lines; most have one, looked up without building a Vec.
+    let mut single: HashMap<u64, u64, Fast> = HashMap::default();
+    let mut locations: HashMap<Vec<u64>, u64, Fast> = HashMap::default();
     let mut location = Vec::new();
     let mut sample = Vec::with_capacity(profile.stacks.len());
     for (frames, n) in &profile.stacks {
@@ -171,8 +178,12 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
                 .iter()
                 .rev()
                 .map(|f| {
-                    let key = (f.name.clone(), f.kind);
-                    *functions.entry(key).or_insert_with(|| {
+                    let ptr = (Arc::as_ptr(&f.name) as *const u8 as usize, f.kind);
+                    if let Some(&id) = by_name.get(&ptr) {
+                        return id;
+                    }
+                    let key = (Arc::clone(&f.name), f.kind);
+                    let id = *functions.entry(key).or_insert_with(|| {
                         let id = function.len() as u64 + 1;
                         let name = strings.id(&f.name);
                         function.push(PbFunction {
@@ -181,7 +192,9 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
                             system_name: name,
                         });
                         id
-                    })
+                    });
+                    by_name.insert(ptr, id);
+                    id
                 })
                 .collect();
             let mapping_id = match group[0].kind {
@@ -189,19 +202,30 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
                 FrameKind::User | FrameKind::Inlined | FrameKind::Unknown => USER_MAPPING,
                 FrameKind::Root | FrameKind::Marker => 0,
             };
-            let id = *locations.entry(lines.clone()).or_insert_with(|| {
-                let id = location.len() as u64 + 1;
-                let line = lines
-                    .iter()
-                    .map(|&function_id| PbLine { function_id })
-                    .collect();
-                location.push(PbLocation {
-                    id,
-                    mapping_id,
-                    line,
-                });
-                id
-            });
+            let known = match lines.as_slice() {
+                [one] => single.get(one),
+                _ => locations.get(&lines),
+            };
+            let id = match known {
+                Some(&id) => id,
+                None => {
+                    let id = location.len() as u64 + 1;
+                    let line = lines
+                        .iter()
+                        .map(|&function_id| PbLine { function_id })
+                        .collect();
+                    location.push(PbLocation {
+                        id,
+                        mapping_id,
+                        line,
+                    });
+                    match lines.as_slice() {
+                        [one] => single.insert(*one, id),
+                        _ => locations.insert(lines, id),
+                    };
+                    id
+                }
+            };
             ids.push(id);
         }
         ids.reverse();
@@ -270,7 +294,9 @@ fn inline_groups(frames: &[Frame]) -> Vec<&[Frame]> {
 /// The profile as gzip-compressed pprof bytes (`.pb.gz`).
 pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8>> {
     let bytes = prost::Message::encode_to_vec(&to_message(profile, config));
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    // Fastest compression, as Go's runtime/pprof writes its profiles: level 6 took most of the
+    // time for 100 000 stacks, for a file a few tens of percent smaller.
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
     gz.write_all(&bytes)?;
     gz.finish()
 }
