@@ -592,7 +592,9 @@ fn symbolizes_a_function_of_this_binary() {
         .chain(fresh.user(pid, &stack).into_iter().rev().flatten())
         .collect();
     assert_eq!(appended, expected);
-    assert_eq!(appended.len(), 1 + 2 * frames[0].len());
+    // The leaf as captured and the caller's return address one byte back may differ in what
+    // is inlined at them (a debug build inlines less): one frame each at least.
+    assert!(appended.len() >= 3, "got {appended:?}");
     assert_eq!(
         fresh.stats().resolved,
         2,
