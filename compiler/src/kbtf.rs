@@ -45,9 +45,25 @@ impl fmt::Display for BtfError {
     }
 }
 
+/// The BTF bytes: mapped from sysfs, or owned (tests, fixtures).
+enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
 /// A kernel BTF blob with an index of where each type starts. Type ids count from 1.
 pub struct KernelBtf {
-    data: Vec<u8>,
+    data: Bytes,
     types_start: usize,
     strings: (usize, usize),
     /// Byte offset (from `types_start`) of type `id`, at index `id - 1`.
@@ -58,11 +74,27 @@ impl KernelBtf {
     /// Reads the running kernel's BTF.
     pub fn load() -> Result<KernelBtf, BtfError> {
         let path = "/sys/kernel/btf/vmlinux";
-        let data = std::fs::read(path).map_err(|e| BtfError(format!("reading {path}: {e}")))?;
-        KernelBtf::parse(data)
+        let file =
+            std::fs::File::open(path).map_err(|e| BtfError(format!("reading {path}: {e}")))?;
+        // SAFETY: a read-only private mapping of a sysfs file the kernel never changes while
+        // it runs; the bytes are only read, and the map lives as long as `KernelBtf`.
+        let mapped = unsafe { memmap2::MmapOptions::new().map_copy_read_only(&file) };
+        match mapped {
+            Ok(m) => KernelBtf::index(Bytes::Mapped(m)),
+            // Kernels before 6.16 do not map it: read it, 4 KiB per call.
+            Err(_) => {
+                let data =
+                    std::fs::read(path).map_err(|e| BtfError(format!("reading {path}: {e}")))?;
+                KernelBtf::parse(data)
+            }
+        }
     }
 
     pub fn parse(data: Vec<u8>) -> Result<KernelBtf, BtfError> {
+        KernelBtf::index(Bytes::Owned(data))
+    }
+
+    fn index(data: Bytes) -> Result<KernelBtf, BtfError> {
         let bad = || BtfError("not a BTF blob (bad header)".into());
         if data.len() < 24 || u16::from_le_bytes([data[0], data[1]]) != BTF_MAGIC {
             return Err(bad());
