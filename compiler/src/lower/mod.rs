@@ -275,6 +275,9 @@ pub fn lower(
                 false,
             );
             m.task_work = true;
+            // One entry per thread that blocked past `min`, made on its first such block:
+            // allocated then, not all when the map is made (startup).
+            m.no_prealloc = true;
             maps.push(m);
             let pending = MapId(maps.len() as u32 - 1);
             maps.push(internal_map(
