@@ -221,6 +221,7 @@ class Run:
         os.close(slave)
         self.master = master
         self.status = self.rusage = None
+        self.hwm = 0  # VmHWM in KiB, the last value read while the process lived
         self.attach = None
         while time.perf_counter() - self.t0 < timeout:
             self._drain(0.0005 if ready is None else 0.2)
@@ -239,6 +240,19 @@ class Run:
                 raise Unsupported(last_words(self.out))
             raise Failed(f"exit {code}: {last_words(self.out)}")
 
+    def _sample(self):
+        """Reads the process's peak RSS. Not wait4's ru_maxrss: exec records the RSS of the
+        image it replaces, so a child's ru_maxrss is at least this Python process's RSS.
+        VmHWM only grows, so the last read before exit misses at most the final poll interval."""
+        try:
+            with open(f"/proc/{self.p.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        self.hwm = max(self.hwm, int(line.split()[1]))
+                        break
+        except (OSError, ValueError):
+            pass
+
     def alive(self):
         """Reaps the process with wait4 (Popen.poll would lose its rusage)."""
         if self.status is None:
@@ -248,6 +262,7 @@ class Run:
         return self.status is None
 
     def _drain(self, wait):
+        self._sample()
         r, _, _ = select.select([self.master], [], [], wait)
         if r:
             try:
@@ -256,12 +271,16 @@ class Run:
                 pass
 
     def finish(self, kill=False, timeout=60.0):
-        """SIGINT (or SIGKILL), wait; (exit code, SIGINT → exit seconds, max RSS in KiB)."""
+        """SIGINT (or SIGKILL), wait; (exit code, SIGINT → exit seconds, peak RSS in KiB)."""
+        self._sample()
         t1 = time.perf_counter()
         if self.alive():
             self.p.send_signal(signal.SIGKILL if kill else signal.SIGINT)
-        while self.alive() and time.perf_counter() - t1 < timeout:
-            self._drain(0.01)
+        while time.perf_counter() - t1 < timeout:
+            self._sample()
+            if not self.alive():
+                break
+            self._drain(0.005)
         if self.alive():
             self.p.kill()
             _, self.status, self.rusage = os.wait4(self.p.pid, 0)
@@ -279,7 +298,7 @@ class Run:
             self.out += chunk
         os.close(self.master)
         self.p.returncode = os.waitstatus_to_exitcode(self.status)
-        return self.p.returncode, elapsed, self.rusage.ru_maxrss
+        return self.p.returncode, elapsed, self.hwm
 
 
 class Tool:
@@ -287,6 +306,7 @@ class Tool:
         self.label, self.argv, self.ready = label, argv, ready
         self.want_fds = None  # from a calibration run, for tools with no ready marker
         self.error = None
+        self.killed = False  # its exit after SIGINT outlasted EXIT_TIMEOUT
 
     def available(self):
         return shutil.which(self.argv[0]) is not None or os.path.exists(self.argv[0])
@@ -358,7 +378,13 @@ def suite_attach(args, rows):
                     t.error = NOT_SUPPORTED if isinstance(e, Unsupported) else f"fails: {e}"
                     continue
                 time.sleep(0.2)
-                _, ex, rss = r.finish(timeout=EXIT_TIMEOUT)
+                # Once a tool was killed at the timeout, later runs are cut short: its exit is
+                # already known to be ≥ EXIT_TIMEOUT, and its attach time is what is left.
+                _, ex, rss = r.finish(timeout=3.0 if t.killed else EXIT_TIMEOUT)
+                if ex >= EXIT_TIMEOUT:
+                    t.killed = True
+                if t.killed:
+                    ex = EXIT_TIMEOUT
                 a, e, m = res[t.label]
                 a.append(r.attach)
                 e.append(ex)
@@ -494,6 +520,7 @@ def suite_post(args, rows):
             f.write(bt)
         with open(folded_path, "w") as f:
             f.write(folded)
+        del bt, folded
         svg = os.path.join(WORK, "out.svg")
         pipelines = [("flamescript", f"{fs} render {folded_path} -o {svg}")]
         if fg:
