@@ -7,7 +7,8 @@
              one more "peer", to measure a change side by side)
 
 Suites (root; the probes load into the kernel):
-  setup   apt-get install the peers (bpftrace, bpfcc-tools, libbpf-tools, linux-perf, bpftool);
+  setup   apt-get install the peers (bpftrace, bpfcc-tools, libbpf-tools, linux-perf, bpftool;
+          and GNU time, gcc);
           FlameGraph's perl scripts (git clone, else the stored mirror given by $FLAMEGRAPH_DIR);
           inferno's CLI (`cargo install inferno` into target/bench/inferno); `cargo build
           --release -j1`; the workloads (benches/load.c, tests/workloads/recurse.c) with gcc.
@@ -133,8 +134,9 @@ def flamegraph_dir():
 
 def setup(args):
     if shutil.which("apt-get"):
+        # `time` is GNU time, for the post-processing pipelines' peak memory.
         sh(["apt-get", "install", "-y", "bpftrace", "bpfcc-tools", "libbpf-tools", "linux-perf",
-            "bpftool"], check=False, stdout=subprocess.DEVNULL)
+            "bpftool", "time", "gcc"], check=False, stdout=subprocess.DEVNULL)
     os.makedirs(WORK, exist_ok=True)
     if not flamegraph_dir():
         dest = os.path.join(WORK, "FlameGraph")
