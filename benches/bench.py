@@ -25,6 +25,8 @@ Suites (root; the probes load into the kernel):
             offcpu min 1ms   under taskset -c 1 perf bench sched pipe -l 200000
             pagefault user   under `load faults` (a page-fault storm, one fault per write)
             profile hz 999   under `load spin` (a CPU burner)
+            new stacks       `profile hz 4999 < @[ustack] = count() >` of `recurse 3 7 40`
+                             (nearly every sample a stack never seen: the insert path)
           Workloads are pinned to CPU 1: unpinned sched-pipe runs are bimodal here (KERNEL.md).
   post    symbolize + fold + render: 10 k and 100 k distinct synthetic stacks through
           `flamescript render`, FlameGraph's perl (stackcollapse-bpftrace.pl + flamegraph.pl)
@@ -425,6 +427,43 @@ def xlated_insns(prog_ids):
     return n or None
 
 
+def cost_new_stacks(args, rows):
+    """Per-event cost when nearly every sample is a new stack: map inserts, not updates.
+    Maps sized so that none fills (bpftrace 0.17's stack map cannot be sized and drops)."""
+    res = {}
+    for _ in range(args.runs):
+        tools = [("flamescript", args.flamescript)] + ([("flamescript (alt)", args.alt)] if args.alt else [])
+        for label, binary in tools + [("bpftrace", None)]:
+            target = subprocess.Popen(["taskset", "-c", "1", RECURSE, "3", "7", "40"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if binary:
+                argv = [binary, "-e", "profile hz 4999 < @[ustack] = count() >", "-p",
+                        str(target.pid), "--stack-entries", "65536", "--map-entries", "65536",
+                        "-o", os.path.join(WORK, "new_stacks.folded")]
+                ready = "Attached"
+            else:
+                argv = ["bpftrace", "-e", READY + f"profile:hz:4999 /pid == {target.pid}/ "
+                        "{ @[ustack] = count(); }"]
+                ready = "ready"
+            try:
+                r = Run(argv, ready)
+            except (Unsupported, Failed):
+                target.kill()
+                target.wait()
+                continue
+            s0 = prog_stats(r.p.pid)
+            target.wait()
+            s1 = prog_stats(r.p.pid)
+            r.finish(timeout=EXIT_TIMEOUT)
+            dt = sum(s1[i][0] - s0.get(i, (0, 0))[0] for i in s1)
+            dn = max((s1[i][1] - s0.get(i, (0, 0))[1] for i in s1), default=0)
+            if dn > 0:
+                res.setdefault(label, []).append(dt / dn)
+    for label, ns in res.items():
+        rows.append(("cost", "new stacks: profile hz 4999 ustack of recurse", label,
+                     {"BPF ns per event": (med(ns), "lower")}, None))
+
+
 def suite_cost(args, rows):
     with open("/proc/sys/kernel/bpf_stats_enabled") as f:
         stats_before = f.read().strip()
@@ -471,6 +510,7 @@ def suite_cost(args, rows):
                     "xlated insns": (med(ins), "lower"),
                 }, t.error))
             rows.append(("cost", case, "(untraced)", {WORKLOADS[case][2]: (b, "higher")}, None))
+        cost_new_stacks(args, rows)
     finally:
         with open("/proc/sys/kernel/bpf_stats_enabled", "w") as f:
             f.write(stats_before)
