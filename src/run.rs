@@ -93,9 +93,10 @@ pub(crate) fn run(
     loop {
         // Quick polls while traced processes are new: a short-lived one must be snapshot (for
         // symbols) before it exits, and its libraries are mapped in its first milliseconds.
+        // Poll first: the command was released just now, and may live only milliseconds.
+        tracker.poll(&session, held.is_some(), &mut symbolizer);
         let nap = if tracker.is_fast() { 2 } else { 20 };
         std::thread::sleep(Duration::from_millis(nap));
-        tracker.poll(&session, held.is_some(), &mut symbolizer);
         if clauses.tick(&session, artifact, &mut symbolizer) {
             stop.store(true, Ordering::Relaxed);
         }
@@ -209,6 +210,10 @@ impl Tracker {
             let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
                 continue;
             };
+            // An exiting process (a zombie) shows no mappings: keep the last snapshot.
+            if maps.is_empty() {
+                continue;
+            }
             if self.seen.get(&pid) != Some(&maps.len()) {
                 self.seen.insert(pid, maps.len());
                 let _ = symbolizer.track(pid);

@@ -101,6 +101,8 @@ pub struct Symbolizer {
     /// Every name handed out, once: frames of one function share it, so a profile's stacks
     /// hold pointers to a few thousand names rather than millions of copies.
     names: HashSet<Arc<str>>,
+    /// Files opened (pinned) while their process lived, once each.
+    pinned: HashSet<PathBuf>,
     stats: SymbolStats,
 }
 
@@ -127,6 +129,7 @@ impl Symbolizer {
             memo: HashMap::default(),
             build_ids: HashMap::new(),
             names: HashSet::new(),
+            pinned: HashSet::new(),
             stats: SymbolStats::default(),
         }
     }
@@ -151,18 +154,25 @@ impl Symbolizer {
                 .or_insert_with(|| read_build_id(&m.open_path))
                 .clone();
         }
-        let mut opened: Vec<&Path> = Vec::new();
         for m in &mappings {
-            if opened.contains(&m.open_path.as_path()) {
+            // Only a file reachable through the process alone (`/proc/PID/map_files/…`: deleted
+            // or in another mount namespace) must be opened now, before the process exits; the
+            // rest are opened when symbolized. A snapshot must be quick: a process that lives
+            // 20 ms may exec and map its libraries between two of them (`run.rs`).
+            if !m.open_path.starts_with("/proc/") || !self.pinned.insert(m.open_path.clone()) {
                 continue;
             }
-            opened.push(&m.open_path);
             let req = cache::Cache::Elf(cache::Elf::new(&m.open_path));
             if self.blaze.cache(&req).is_err() {
                 self.stats.files_failed += 1;
             }
         }
         let n = mappings.len();
+        if n == 0 && self.processes.get(&pid).is_some_and(|m| !m.is_empty()) {
+            // A process that is exiting shows no mappings any more: the snapshot taken while
+            // it lived stays (symbols that survive exit).
+            return Ok(0);
+        }
         self.processes.insert(pid, mappings);
         // Earlier results for this pid may have come from an older snapshot.
         self.memo.retain(|(tgid, _), _| *tgid != Some(pid));

@@ -174,14 +174,18 @@ pub fn lower(
     // Stacks by content: frames taken into a per-CPU scratch buffer, keyed by their hash,
     // stored once per distinct stack (see the module doc).
     let stacks = uses_stacks.then(|| {
-        maps.push(internal_map(
+        let mut m = internal_map(
             STACKS_MAP,
             MapKind::Hash,
             8,
             STACK_BYTES,
             options.stack_entries,
             false,
-        ));
+        );
+        // Allocated as stacks arrive, not 16 MiB up front: preallocation was a third of the
+        // time to attach, and only a new stack pays the allocation (docs/PERFORMANCE.md).
+        m.no_prealloc = true;
+        maps.push(m);
         MapId(maps.len() as u32 - 1)
     });
     let scratch = uses_stacks.then(|| {
