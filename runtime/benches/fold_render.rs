@@ -78,6 +78,8 @@ fn spec() -> MapSpec {
         key_size: 12,
         value_size: 8,
         max_entries: 65_536,
+        task_work: false,
+        no_prealloc: false,
         per_cpu: true,
         key: vec![KeyPart {
             offset: 0,

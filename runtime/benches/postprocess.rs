@@ -73,6 +73,8 @@ fn main() {
         key_size: 16,
         value_size: 8,
         max_entries: n_stacks as u32,
+        task_work: false,
+        no_prealloc: false,
         per_cpu: true,
         key: vec![KeyPart {
             offset: 0,
