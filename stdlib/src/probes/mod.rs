@@ -88,7 +88,8 @@ mod tests {
                 .unwrap()
                 .records
                 .len(),
-            2
+            4,
+            "futex and futex_waitv, enter and exit"
         );
         let missing = pagefault::Pagefault.resolve(&[], &Fake(false)).unwrap_err();
         assert_eq!(
