@@ -140,3 +140,43 @@ fn stacks_program_without_frame_pointers() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// Code without a file: a function spinning on clock_gettime spends its time in the vDSO and in
+// the PLT stub that leads there. Both are named (not `[unknown]`, not `_init`, the symbol a
+// table lookup finds before the PLT).
+#[test]
+fn stacks_vdso_and_plt_are_named() {
+    if !check::kernel_tests_enabled("stacks_vdso_and_plt_are_named") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} clock", workload("direct").display());
+    let (out, stacks) = run_command(
+        "direct_clock",
+        "profile hz 999 < @[ustack] = count() >",
+        &cmd,
+        &[],
+    );
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let total = weight(&stacks, |s| has_frame(s, "clock_direct"));
+    assert!(total >= 500, "≈ 1 s at 999 Hz under clock_direct\n{dump}");
+    let in_vdso = weight(&stacks, |s| {
+        has_frame(s, "clock_direct")
+            && s.split(';')
+                .any(|f| f == "clock_gettime" || f == "__vdso_clock_gettime")
+    });
+    assert!(
+        in_vdso * 10 >= total * 7,
+        "{in_vdso} of {total} samples in the vDSO's clock_gettime\n{dump}"
+    );
+    let unnamed = weight(&stacks, |s| {
+        has_frame(s, "clock_direct")
+            && s.split(';')
+                .any(|f| f == "_init" || f.starts_with("[unknown]"))
+    });
+    assert!(
+        unnamed * 100 <= total,
+        "{unnamed} of {total} samples with `_init` or `[unknown]` frames\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}

@@ -34,7 +34,12 @@ const WORKLOADS: &[(&str, &[&str])] = &[
     // Calls glibc directly: the frames issue 12 recovers.
     (
         "direct",
-        &["sleep_direct", "lock_direct", "write_all_direct"],
+        &[
+            "sleep_direct",
+            "lock_direct",
+            "write_all_direct",
+            "clock_direct",
+        ],
     ),
     // Built without frame pointers (see EXTRA_CFLAGS).
     (

@@ -10,6 +10,7 @@ pub mod fold;
 mod hash;
 pub mod losses;
 pub mod maps;
+mod plt;
 pub mod recover;
 pub mod render;
 pub mod results;

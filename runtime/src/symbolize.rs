@@ -103,6 +103,8 @@ pub struct Symbolizer {
     names: HashSet<Arc<str>>,
     /// Files opened (pinned) while their process lived, once each.
     pinned: HashSet<PathBuf>,
+    /// The PLT stubs of each file symbolized, read once (`plt.rs`).
+    plts: HashMap<PathBuf, crate::plt::Plt>,
     stats: SymbolStats,
 }
 
@@ -130,6 +132,7 @@ impl Symbolizer {
             build_ids: HashMap::new(),
             names: HashSet::new(),
             pinned: HashSet::new(),
+            plts: HashMap::new(),
             stats: SymbolStats::default(),
         }
     }
@@ -214,8 +217,24 @@ impl Symbolizer {
                 _ => by_mapping.push((m_idx, vec![(lookup, ip)])),
             }
         }
-        for (m_idx, group) in by_mapping {
+        for (m_idx, mut group) in by_mapping {
             let m = &mappings[m_idx];
+            // Stubs in the PLT first: a symbol table would name them after `_init`.
+            let plt = self
+                .plts
+                .entry(m.open_path.clone())
+                .or_insert_with(|| crate::plt::Plt::read(&m.open_path));
+            group.retain(
+                |&(lookup, _)| match plt.name_at(lookup - m.start + m.offset) {
+                    Some(name) => {
+                        self.stats.resolved += 1;
+                        let frame = Frame::new(intern(&mut self.names, &name), FrameKind::User);
+                        self.memo.insert((Some(tgid), lookup), vec![frame]);
+                        false
+                    }
+                    None => true,
+                },
+            );
             let offsets: Vec<u64> = group
                 .iter()
                 .map(|(lookup, _)| lookup - m.start + m.offset)
@@ -444,8 +463,7 @@ fn parse_maps_line(pid: u32, line: &str, same_mount_ns: bool) -> Option<Mapping>
     let _dev = fields.next()?;
     let _inode = fields.next()?;
     let path = fields.next()?.trim_start();
-    if !perms.contains('x') || !path.starts_with('/') {
-        // Anonymous code (JITs), [vdso], [vsyscall]: no file to read symbols from.
+    if !perms.contains('x') {
         return None;
     }
     let (start, end) = range.split_once('-')?;
@@ -453,6 +471,23 @@ fn parse_maps_line(pid: u32, line: &str, same_mount_ns: bool) -> Option<Mapping>
         u64::from_str_radix(start, 16).ok()?,
         u64::from_str_radix(end, 16).ok()?,
     );
+    if path == "[vdso]" {
+        // The kernel maps the same vDSO into every process of an ABI: ours stands for theirs
+        // when it has the same size (a 32-bit process's differs, and stays unnamed).
+        let (file, len) = vdso::ours()?;
+        return (len == end - start).then(|| Mapping {
+            start,
+            end,
+            offset: 0,
+            open_path: file.to_path_buf(),
+            module: "[vdso]".to_string(),
+            build_id: None,
+        });
+    }
+    if !path.starts_with('/') {
+        // Anonymous code (JITs), [vsyscall]: no file to read symbols from.
+        return None;
+    }
     let (path, deleted) = match path.strip_suffix(" (deleted)") {
         Some(p) => (p, true),
         None => (path, false),
@@ -478,6 +513,58 @@ fn parse_maps_line(pid: u32, line: &str, same_mount_ns: bool) -> Option<Mapping>
     })
 }
 
+/// The vDSO (`clock_gettime`, `gettimeofday`, … run in user space): code the kernel maps into
+/// every process without a file. Its image is copied once from our own memory into a memfd,
+/// so that blazesym and the unwinder open it like any ELF file (`/proc/self/fd/N`).
+mod vdso {
+    use std::io::Write;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::path::{Path, PathBuf};
+    use std::sync::OnceLock;
+
+    /// The file and the size of the image, or None when there is no vDSO to copy.
+    pub(super) fn ours() -> Option<(&'static Path, u64)> {
+        static VDSO: OnceLock<Option<(OwnedFd, PathBuf, u64)>> = OnceLock::new();
+        VDSO.get_or_init(copy)
+            .as_ref()
+            .map(|(_, path, len)| (path.as_path(), *len))
+    }
+
+    fn copy() -> Option<(OwnedFd, PathBuf, u64)> {
+        let maps = std::fs::read_to_string("/proc/self/maps").ok()?;
+        let range = maps
+            .lines()
+            .find(|l| l.ends_with("[vdso]"))?
+            .split(' ')
+            .next()?;
+        let (start, end) = range.split_once('-')?;
+        let (start, end) = (
+            u64::from_str_radix(start, 16).ok()?,
+            u64::from_str_radix(end, 16).ok()?,
+        );
+        // SAFETY: getauxval only reads the auxiliary vector.
+        let base = unsafe { libc::getauxval(libc::AT_SYSINFO_EHDR) };
+        if base != start || end <= start {
+            return None;
+        }
+        // SAFETY: [start, end) is the vDSO, mapped readable in this process for its lifetime
+        // (checked against /proc/self/maps and the auxiliary vector above).
+        let image =
+            unsafe { std::slice::from_raw_parts(start as *const u8, (end - start) as usize) };
+        // SAFETY: a NUL-terminated name; MFD_CLOEXEC so children do not inherit it.
+        let fd = unsafe { libc::memfd_create(c"flamescript-vdso".as_ptr(), libc::MFD_CLOEXEC) };
+        if fd < 0 {
+            return None;
+        }
+        // SAFETY: memfd_create returned a new descriptor that nothing else owns.
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        let mut file = std::fs::File::from(fd.try_clone().ok()?);
+        file.write_all(image).ok()?;
+        let path = PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()));
+        Some((fd, path, end - start))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,10 +575,11 @@ mod tests {
 55d0c0a00000-55d0c0a01000 r--p 00000000 08:01 123 /usr/bin/x y
 55d0c0a01000-55d0c0a05000 r-xp 00001000 08:01 123 /usr/bin/x y
 7f0000000000-7f0000001000 r-xp 00002000 08:01 456 /tmp/gone.so (deleted)
-7fff00000000-7fff00002000 r-xp 00000000 00:00 0   [vdso]
+7fff00000000-7fff00007000 r-xp 00000000 00:00 0   [vdso]
 7ffe00000000-7ffe00001000 rwxp 00000000 00:00 0 
 ";
         let maps = parse_maps(42, text, true);
+        // (A vDSO of another size than ours, as a 32-bit process has, is left out too.)
         assert_eq!(maps.len(), 2);
         assert_eq!(maps[0].start, 0x55d0c0a01000);
         assert_eq!(maps[0].offset, 0x1000);
@@ -507,6 +595,35 @@ mod tests {
             maps[1].open_path,
             PathBuf::from("/proc/42/map_files/7f0000000000-7f0000001000")
         );
+    }
+
+    #[test]
+    fn vdso_functions_are_named() {
+        use object::{Object, ObjectSymbol};
+        let pid = std::process::id();
+        let mut sym = Symbolizer::new();
+        sym.track(pid).expect("our own maps");
+        let vdso = sym
+            .mappings(pid)
+            .and_then(|maps| maps.iter().find(|m| m.module == "[vdso]"))
+            .cloned()
+            .expect("a [vdso] mapping");
+        // Where clock_gettime is in the image, from its own symbol table.
+        let image = std::fs::read(&vdso.open_path).expect("the vDSO copy");
+        let elf = object::File::parse(&*image).expect("the vDSO is an ELF image");
+        let value = elf
+            .dynamic_symbols()
+            .find(|s| s.name() == Ok("__vdso_clock_gettime"))
+            .map(|s| s.address())
+            .expect("__vdso_clock_gettime in the vDSO");
+        let base = elf
+            .segments()
+            .map(|s| object::ObjectSegment::address(&s))
+            .min()
+            .unwrap_or(0);
+        let frames = sym.user(pid, &[vdso.start + value - base + 4]);
+        let name = frames[0][0].name.to_string();
+        assert!(name.contains("clock_gettime"), "{name}");
     }
 
     #[test]

@@ -6,7 +6,9 @@
  *   lock:  two threads on one mutex; the holder keeps it 10 × 20 ms; lock_direct calls
  *          pthread_mutex_lock → ≈ 200 ms of futex wait under lock_direct.
  *   write FILE: write_all_direct calls write(2) with O_DIRECT, 64 × 1 MiB → ≥ 64 MiB of block
- *          I/O under write_all_direct. */
+ *          I/O under write_all_direct.
+ *   clock: clock_direct calls clock_gettime for 1 s of CPU: nearly every sample is in the vDSO
+ *          (code the kernel maps without a file) or in the PLT stub that leads there. */
 #include "common.h"
 
 #include <fcntl.h>
@@ -67,6 +69,18 @@ NOINLINE long write_all_direct(int fd, const char *buf, long chunks) {
     return chunks;
 }
 
+NOINLINE long clock_direct(double seconds) {
+    struct timespec start, now;
+    long calls = 0;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    do {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        calls++;
+    } while ((double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9 < seconds);
+    __asm__ volatile("" ::: "memory");
+    return calls;
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "sleep") == 0) {
         sleep_direct(5, 100);
@@ -82,8 +96,10 @@ int main(int argc, char **argv) {
         if (fsync(fd) != 0) die("fsync");
         close(fd);
         unlink(argv[2]);
+    } else if (argc >= 2 && strcmp(argv[1], "clock") == 0) {
+        printf("calls=%ld\n", clock_direct(1.0));
     } else {
-        fprintf(stderr, "usage: direct sleep | lock | write FILE\n");
+        fprintf(stderr, "usage: direct sleep | lock | write FILE | clock\n");
         return 2;
     }
     return 0;
