@@ -84,10 +84,10 @@ pub(crate) struct Cli {
     #[arg(long, hide = true)]
     pub(crate) atomic_values: bool,
 
-    /// How user stacks are unwound: `fp` frame pointers only; `auto` frame pointers plus, once
-    /// per distinct stack, the frames code without frame pointers hides (glibc's nanosleep,
-    /// write, pthread_mutex_lock…), from unwind info; `dwarf` every event from unwind info
-    /// (programs built without frame pointers).
+    /// How user stacks are unwound: `fp` frame pointers only; `auto` frame pointers plus the
+    /// frames code without frame pointers hides (glibc's nanosleep, write,
+    /// pthread_mutex_lock…), from unwind info (profile and pagefault keep to frame pointers);
+    /// `dwarf` every event from unwind info (programs built without frame pointers).
     #[arg(long, value_enum, default_value_t = UnwindArg::Auto)]
     pub(crate) unwind: UnwindArg,
 

@@ -295,6 +295,14 @@ pub trait Probe: Sync {
         Shape::Event
     }
 
+    /// Whether events come at a sampling rate (`profile`, `pagefault`): thousands a second of
+    /// the same few stacks. `--unwind auto` then keeps to frame pointers, because the bytes
+    /// it would add to each user stack's key (the top of the stack: locals, spilled registers)
+    /// differ from one sample to the next and would make nearly every sample its own stack.
+    fn sampled(&self) -> bool {
+        false
+    }
+
     /// Where the probe's own builtin `builtins()[index]` is read from.
     fn builtin_source(&self, index: usize) -> BuiltinSource {
         let _ = index;

@@ -129,6 +129,10 @@ pub enum Unwind {
     Dwarf,
 }
 
+/// Bytes of the user stack copy, from the stack pointer up, that `Unwind::Auto` mixes into a
+/// stack's key (at most a quarter of the copy: what is always copied).
+pub const AUTO_KEY_BYTES: u32 = 256;
+
 /// The map of user stack copies (`Unwind::Auto`/`Dwarf`): stack key → registers and bytes.
 pub const UCOPY_MAP: &str = "fs_ucopy";
 /// Its per-CPU scratch buffer.
@@ -395,7 +399,22 @@ pub fn lower(
     let unwind = match (uses_user_stacks, options.unwind) {
         (false, _) => String::new(),
         (true, Unwind::Fp) => "fp".into(),
-        (true, Unwind::Auto) => "auto".into(),
+        (true, Unwind::Auto) => {
+            // Say which probes kept to frame pointers (`Probe::sampled`).
+            let mut sampled: Vec<&str> = prog
+                .clauses
+                .iter()
+                .map(|c| catalog.probes[c.probe.index])
+                .filter(|p| p.sampled())
+                .map(|p| p.name())
+                .collect();
+            sampled.dedup();
+            if sampled.is_empty() {
+                "auto".into()
+            } else {
+                format!("auto (frame pointers for {})", sampled.join(", "))
+            }
+        }
         (true, Unwind::Dwarf) => "dwarf".into(),
     };
     Ok(ir::Module {

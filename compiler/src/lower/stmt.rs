@@ -386,13 +386,29 @@ impl Lowerer<'_> {
             self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
         }
         let unwind = self.cx.options.unwind;
-        let copies = self.cx.ids.ucopy.filter(|_| user);
-        if let (Some((_, uscratch)), super::Unwind::Dwarf) = (copies, unwind) {
-            // Every event keeps its own registers and stack: they are part of its key.
+        // Under `auto`, sampled probes keep to frame pointers (`Probe::sampled`).
+        let copies = self
+            .cx
+            .ids
+            .ucopy
+            .filter(|_| user && (unwind == super::Unwind::Dwarf || !self.cx.probe.sampled()));
+        if let Some((_, uscratch)) = copies {
+            // Dwarf: every event keeps its own registers and stack: they are part of its key.
+            // Auto: the top of the stack is part of the key. Two stacks whose frame-pointer
+            // walks agree may differ in the frames that walk skips (two callers of one glibc
+            // function, two threads blocked in one futex wait); the return addresses of those
+            // frames sit in the first bytes above the stack pointer, so the key tells them apart
+            // and each keeps its own copy to be unwound.
             let hashed = self.b.label();
             let us = self.copy_user_stack(uscratch, hashed);
-            let words = (super::UCOPY_HEADER + self.cx.options.copy_bytes) / 8;
-            for i in 0..words {
+            let (first, words) = match unwind {
+                super::Unwind::Dwarf => (0, (super::UCOPY_HEADER + self.cx.options.copy_bytes) / 8),
+                _ => (
+                    super::UCOPY_HEADER / 8,
+                    super::AUTO_KEY_BYTES.min(self.cx.options.copy_bytes / 4) / 8,
+                ),
+            };
+            for i in first..first + words {
                 let w = self.b.load(Width::B8, Base::Reg(us), (i * 8) as i16);
                 self.b.alu(AluOp::Xor, h, Operand::Reg(w));
                 self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
@@ -421,23 +437,19 @@ impl Lowerer<'_> {
                 target: old,
             });
             let skip = self.b.label();
-            let us = if unwind == super::Unwind::Dwarf {
-                let zero = self.b.slot(4);
-                self.b
-                    .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
-                let sm = self.b.map_ptr(uscratch);
-                let zk = self.b.slot_addr(zero, 0);
-                let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
-                self.b.push(Inst::JumpIf {
-                    cond: Cond::Eq,
-                    lhs: us,
-                    rhs: Operand::Imm(0),
-                    target: skip,
-                });
-                us
-            } else {
-                self.copy_user_stack(uscratch, skip)
-            };
+            // The copy taken for the key is still in the scratch buffer.
+            let zero = self.b.slot(4);
+            self.b
+                .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
+            let sm = self.b.map_ptr(uscratch);
+            let zk = self.b.slot_addr(zero, 0);
+            let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Eq,
+                lhs: us,
+                rhs: Operand::Imm(0),
+                target: skip,
+            });
             let m = self.b.map_ptr(ucopy);
             let k = self.b.slot_addr(hk, 0);
             let f = self.b.constant(0);

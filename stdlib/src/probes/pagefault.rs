@@ -26,6 +26,10 @@ impl Probe for Pagefault {
     fn name(&self) -> &'static str {
         "pagefault"
     }
+
+    fn sampled(&self) -> bool {
+        true
+    }
     fn summary(&self) -> &'static str {
         "page faults, user and/or kernel mode (exceptions:page_fault_*)"
     }

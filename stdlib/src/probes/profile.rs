@@ -25,6 +25,10 @@ impl Probe for Profile {
     fn name(&self) -> &'static str {
         "profile"
     }
+
+    fn sampled(&self) -> bool {
+        true
+    }
     fn summary(&self) -> &'static str {
         "on-CPU samples at a fixed frequency on every CPU (perf cpu-clock)"
     }
