@@ -211,6 +211,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         dry_run: cli.dry_run,
         outputs: cli.output.clone(),
         fold: cli.fold.options(),
+        pid: cli.pid,
     };
     run::run(&sources, &compiled.artifact, held.as_mut(), &run)
 }

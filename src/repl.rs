@@ -336,6 +336,11 @@ impl Repl {
             label,
             duration,
             stop: &self.stop,
+            scope: match self.aim {
+                Aim::All => crate::run::Scope::All,
+                Aim::Pid(p) => crate::run::Scope::Pid(p),
+                Aim::Cmd(_) => crate::run::Scope::Tree,
+            },
         };
         let res = live::run(&cfg, held.as_mut());
         if let Some(h) = held.as_mut()

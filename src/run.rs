@@ -29,6 +29,8 @@ pub(crate) struct RunConfig {
     pub(crate) outputs: Vec<PathBuf>,
     /// Which frames the flame graphs keep (`--no-inline`, `--kernel-only` …).
     pub(crate) fold: runtime::fold::FoldOptions,
+    /// `-p`: the process traced (the run ends when it exits).
+    pub(crate) pid: Option<u32>,
 }
 
 pub(crate) fn run(
@@ -63,6 +65,11 @@ pub(crate) fn run(
     let attached = started.elapsed();
     let since_launch = crate::LAUNCH.get().map_or(attached, |t| t.elapsed());
     let mut tracker = Tracker::default();
+    let scope = match (&held, cfg.pid) {
+        (Some(_), _) => Scope::Tree,
+        (None, Some(pid)) => Scope::Pid(pid),
+        (None, None) => Scope::All,
+    };
     if let Some(h) = held.as_deref_mut() {
         session
             .add_target(compiler::lower::TARGETS_MAP, h.pid())
@@ -94,7 +101,7 @@ pub(crate) fn run(
         // Quick polls while traced processes are new: a short-lived one must be snapshot (for
         // symbols) before it exits, and its libraries are mapped in its first milliseconds.
         // Poll first: the command was released just now, and may live only milliseconds.
-        tracker.poll(&session, held.is_some(), &mut symbolizer);
+        tracker.poll(&session, scope, &mut symbolizer);
         let nap = if tracker.is_fast() { 2 } else { 20 };
         std::thread::sleep(Duration::from_millis(nap));
         if clauses.tick(&session, artifact, &mut symbolizer) {
@@ -108,6 +115,12 @@ pub(crate) fn run(
         {
             break;
         }
+        if let Scope::Pid(pid) = scope
+            && !alive(pid)
+        {
+            eprintln!("Process {pid} exited.");
+            break;
+        }
     }
     // Detach first: the traced system stops paying at once, and the maps are read in one
     // final, consistent state. END clauses run then, on that state.
@@ -117,6 +130,7 @@ pub(crate) fn run(
     let detached = stopped.elapsed();
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
     let collecting = Instant::now();
+    tracker.refresh(&mut symbolizer);
     let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
     results.note_elapsed(elapsed.as_nanos() as u64, artifact);
@@ -152,6 +166,24 @@ pub(crate) fn run(
     Ok(())
 }
 
+/// Which processes a run traces, for the tracker's snapshots.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Scope {
+    /// `-c`: the command and its descendants (the targets map).
+    Tree,
+    /// `-p`.
+    Pid(u32),
+    /// Every process.
+    All,
+}
+
+/// Whether process `pid` exists (a zombie counts until reaped).
+fn alive(pid: u32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists and may be signalled.
+    let rc = unsafe { libc::kill(pid as libc::pid_t, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
 /// Snapshots traced processes for symbolization while they live.
 #[derive(Default)]
 pub(crate) struct Tracker {
@@ -163,6 +195,8 @@ pub(crate) struct Tracker {
     fast_until: Option<Instant>,
     /// `/proc/self/exe`, read once.
     own_exe: Option<Option<std::path::PathBuf>>,
+    /// System-wide runs: each process's executable at its last snapshot (a change is an exec).
+    exes: HashMap<u32, PathBuf>,
 }
 
 impl Tracker {
@@ -177,7 +211,8 @@ impl Tracker {
         self.fast_until.is_some_and(|t| Instant::now() < t)
     }
 
-    pub(crate) fn poll(&mut self, session: &Session, tree: bool, symbolizer: &mut Symbolizer) {
+    pub(crate) fn poll(&mut self, session: &Session, scope: Scope, symbolizer: &mut Symbolizer) {
+        let tree = matches!(scope, Scope::Tree);
         if tree && self.last.is_none() {
             // The command was just released: it execs and maps its libraries now.
             self.fast_until = Some(Instant::now() + Duration::from_millis(250));
@@ -190,17 +225,21 @@ impl Tracker {
             return;
         }
         self.last = Some(Instant::now());
-        if !tree {
-            return;
-        }
-        let keys = session
-            .keys(compiler::lower::TARGETS_MAP)
-            .unwrap_or_default();
-        for k in keys {
-            let Ok(bytes) = <[u8; 4]>::try_from(&k[..4.min(k.len())]) else {
-                continue;
-            };
-            let pid = u32::from_ne_bytes(bytes);
+        let pids: Vec<u32> = match scope {
+            Scope::Tree => session
+                .keys(compiler::lower::TARGETS_MAP)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|k| <[u8; 4]>::try_from(&k[..4.min(k.len())]).ok())
+                .map(u32::from_ne_bytes)
+                .collect(),
+            Scope::Pid(pid) => vec![pid],
+            Scope::All => {
+                self.poll_all(symbolizer);
+                return;
+            }
+        };
+        for pid in pids {
             // The held command before its exec is a copy of us: nothing to snapshot yet (and
             // our own symbols are the slowest to load), so look again in a moment.
             if std::fs::read_link(format!("/proc/{pid}/exe")).ok() == self.own_exe() {
@@ -218,6 +257,47 @@ impl Tracker {
                 self.seen.insert(pid, maps.len());
                 let _ = symbolizer.track(pid);
                 self.fast_until = Some(Instant::now() + Duration::from_millis(250));
+            }
+        }
+    }
+
+    /// System-wide: a snapshot of every process that appeared or exec'd since the last poll
+    /// (its `/proc/PID/exe` changed), so that one that exits before the end still resolves.
+    /// Processes are not re-read for new libraries here (`refresh` does, at the end, for the
+    /// ones still alive): reading every process's maps every 100 ms would cost too much.
+    fn poll_all(&mut self, symbolizer: &mut Symbolizer) {
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        let ours = std::process::id();
+        for entry in dir.flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid == ours {
+                continue;
+            }
+            // Kernel threads have no executable: nothing to snapshot.
+            let Ok(exe) = std::fs::read_link(format!("/proc/{pid}/exe")) else {
+                continue;
+            };
+            if self.exes.get(&pid) == Some(&exe) {
+                continue;
+            }
+            if symbolizer.track(pid).is_ok_and(|n| n > 0) {
+                self.exes.insert(pid, exe);
+                self.seen.insert(pid, 0);
+            }
+        }
+    }
+
+    /// At the end of a run, a last snapshot of every process snapshotted before that is still
+    /// alive: it may have mapped libraries since (an exited one keeps its last snapshot).
+    pub(crate) fn refresh(&mut self, symbolizer: &mut Symbolizer) {
+        for &pid in self.seen.keys() {
+            if alive(pid) {
+                let _ = symbolizer.track(pid);
             }
         }
     }

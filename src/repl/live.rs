@@ -42,6 +42,8 @@ pub(crate) struct LiveRun<'a> {
     pub(crate) duration: Option<u64>,
     /// Set by SIGINT (Ctrl-C); the caller clears it before the run.
     pub(crate) stop: &'a AtomicBool,
+    /// Which processes are traced, for symbol snapshots.
+    pub(crate) scope: crate::run::Scope,
 }
 
 /// Runs the clause and returns what its maps held at the end. Errors are already printed.
@@ -87,7 +89,7 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
                 false
             }
         };
-        tracker.poll(&session, held.is_some(), &mut symbolizer);
+        tracker.poll(&session, cfg.scope, &mut symbolizer);
         let command_done = held
             .as_deref_mut()
             .is_some_and(|h| matches!(h.try_wait(), Ok(Some(_))));
@@ -115,6 +117,7 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
     let elapsed = started.elapsed();
     // Stop the probes, then read the maps once, in their final state.
     session.detach();
+    tracker.refresh(&mut symbolizer);
     let results = runtime::results::collect(&session, cfg.artifact, &mut symbolizer)
         .map_err(|e| runtime_error(cfg.sources, e));
     // Detach before drawing anything more: the traced system pays nothing from here on.
