@@ -3,7 +3,8 @@
 //!
 //! The session is dropped — every program and link detached — before any output is written,
 //! and on every error path by `Drop`. Processes being traced are snapshotted for symbolization
-//! while they live (polled every 100 ms), so a process that exits before the end still resolves.
+//! while they live (`Tracker`: the `-c` tree, the `-p` process, or every process system-wide,
+//! polled every 100 ms), so a process that exits before the end still resolves.
 
 #![allow(clippy::print_stderr, reason = "the binary is the only printer")]
 
@@ -177,11 +178,17 @@ pub(crate) enum Scope {
     All,
 }
 
-/// Whether process `pid` exists (a zombie counts until reaped).
+/// Whether process `pid` still runs: it exists and is not a zombie (an exited process whose
+/// parent has not reaped it yet; its parent may be waiting for us to finish).
 fn alive(pid: u32) -> bool {
-    // SAFETY: signal 0 only checks that the process exists and may be signalled.
-    let rc = unsafe { libc::kill(pid as libc::pid_t, 0) };
-    rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // `pid (comm) S …`: the state follows the last `)` (comm may contain one).
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+            .is_some_and(|state| state != 'Z' && state != 'X'),
+        Err(_) => false,
+    }
 }
 
 /// Snapshots traced processes for symbolization while they live.
@@ -271,7 +278,10 @@ impl Tracker {
         };
         let ours = std::process::id();
         for entry in dir.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok())
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
             else {
                 continue;
             };

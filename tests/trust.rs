@@ -425,3 +425,83 @@ fn trust_short_lived_command_is_symbolized() {
     }
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 11 — under `-p`, a process that exits before the run ends still resolves (it is
+// snapshot while it lives), and the run ends when it exits.
+#[test]
+fn trust_pid_that_exits_is_symbolized_and_ends_the_run() {
+    if !check::kernel_tests_enabled("trust_pid_that_exits_is_symbolized_and_ends_the_run") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("pid_exits.folded");
+    let mut burner = Command::new(workload("burner"))
+        .arg("1")
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("burner starts");
+    let pid = burner.id().to_string();
+    let started = Instant::now();
+    // No -d: the run must end with the process, long before the 20 s a stuck run would take.
+    let out = flamescript(&[
+        "-e",
+        "profile hz 99 < @[ustack] = count() >",
+        "-p",
+        &pid,
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    let _ = burner.wait();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the run outlived its process by far\n{}",
+        text(&out)
+    );
+    let stacks = folded(&out_path);
+    let all = total(&stacks);
+    let named = weight(&stacks, |s| s.contains("spin_outer;burn_cpu"));
+    assert!(
+        all >= 50 && named as f64 >= 0.9 * all as f64,
+        "{named} of {all} samples symbolized under burn_cpu\n{stacks:?}\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 11 — system-wide, a process that starts and exits during the run still resolves.
+#[test]
+fn trust_system_wide_process_that_exits_is_symbolized() {
+    if !check::kernel_tests_enabled("trust_system_wide_process_that_exits_is_symbolized") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out_path = tmp("system_wide_exits.folded");
+    let sleepy = workload("sleepy");
+    // Started once the probes are live, ended well before the run: 5 × 100 ms in sleepy_wait.
+    let starter = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        Command::new(sleepy)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+    });
+    let out = flamescript(&[
+        "-e",
+        "offcpu min 1ms < @[kstack, ustack] = sum(delta) >",
+        "-d",
+        "2500ms",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(starter.join().is_ok_and(|s| s.is_ok_and(|s| s.success())));
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = folded(&out_path);
+    let under = weight(&stacks, |s| s.split(';').any(|f| f == "sleepy_wait"));
+    assert!(
+        (450e6..=600e6).contains(&(under as f64)),
+        "{under} ns under sleepy_wait, want ≈ 500 ms\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
