@@ -39,21 +39,39 @@ fn refused(message: String, help: &'static str) -> OutputError {
 const HELP_DIR: &str = "create the directory first or choose another path";
 const HELP_WRITE: &str = "choose a path you can write";
 
-/// Checks every output path before anything runs: a known extension and an existing
-/// directory.
+/// Checks every output path before anything runs, so that a run is never traced only to find
+/// it cannot be written: a known extension, a file name (not a directory), and a directory
+/// that exists and in which a file can be created (tried, then removed).
 pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), OutputError> {
     for path in paths {
         if Format::from_path(path).is_none() {
             return Err(unknown_format(path));
         }
+        let shown = path.display();
+        if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+            let message = format!("cannot write `{shown}`: it is a directory");
+            return Err(refused(message, HELP_WRITE));
+        }
         let dir = directory_of(path);
         if !dir.is_dir() {
             let message = format!(
-                "cannot write `{}`: directory `{}` does not exist",
-                path.display(),
+                "cannot write `{shown}`: directory `{}` does not exist",
                 dir.display()
             );
             return Err(refused(message, HELP_DIR));
+        }
+        let probe = dir.join(format!(".flamescript-check.{}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&probe) {
+            Ok(_) => {
+                let _ = fs::remove_file(&probe);
+            }
+            Err(e) => {
+                let message = format!(
+                    "cannot write `{shown}`: cannot create a file in `{}`: {e}",
+                    dir.display()
+                );
+                return Err(refused(message, HELP_WRITE));
+            }
         }
     }
     Ok(())

@@ -147,8 +147,7 @@ pub(crate) fn run(
     }
     let collected = collecting.elapsed();
     let writing = Instant::now();
-    crate::output::write_outputs(&results, &artifact.title, &cfg.outputs)
-        .map_err(|e| refuse(&e.message, e.help))?;
+    let written = crate::output::write_outputs(&results, &artifact.title, &cfg.outputs);
     // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).
     if std::env::var_os("FLAMESCRIPT_TIMINGS").is_some() {
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -159,11 +158,18 @@ pub(crate) fn run(
             ms(writing.elapsed())
         );
     }
+    // When a file could not be written after all (the disk filled, the directory went), the
+    // results still reach the terminal before the error: a run is not lost to its output.
     let options = crate::output::TerminalOptions {
         top: 10,
-        written_to: cfg.outputs.clone(),
+        written_to: if written.is_ok() {
+            cfg.outputs.clone()
+        } else {
+            Vec::new()
+        },
     };
     crate::output::print_terminal(&results, &options);
+    written.map_err(|e| refuse(&e.message, e.help))?;
     Ok(())
 }
 

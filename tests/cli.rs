@@ -210,6 +210,27 @@ fn unwritable_output_exits_2_and_leaves_nothing() {
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
 
+// An output path that cannot be written is refused before anything is traced: a run is never
+// made only to be lost at the end.
+#[test]
+fn unwritable_output_is_refused_before_tracing() {
+    let dir = scratch("refused_before_tracing");
+    let taken = dir.join("taken.svg");
+    std::fs::create_dir(&taken).expect("creating the obstacle");
+    let script = "profile hz 99 < @[kstack] = count() >";
+    for path in [path_str(&taken), "/proc/out.svg"] {
+        let started = std::time::Instant::now();
+        let out = flamescript(&["-e", script, "-d", "10s", "-o", path]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "refused only after tracing"
+        );
+    }
+    assert_eq!(listing(&dir), ["taken.svg"]);
+}
+
 #[test]
 fn malformed_folded_input_exits_2_naming_the_line() {
     let dir = scratch("malformed");
