@@ -16,7 +16,9 @@ pub(crate) fn list(pattern: &str, verbose: bool) -> Result<(), String> {
         println!("{:<12} {}", probe.name(), probe.summary());
         if verbose {
             let own = probe.builtins().iter();
-            let common = COMMON_BUILTINS.iter().filter(|_| probe.has_task_context());
+            let common = COMMON_BUILTINS
+                .iter()
+                .filter(|b| probe.has_task_context() && !probe.lacks().contains(&b.name));
             for b in own.chain(common) {
                 println!("    {:<10} {:<22} {}", b.name, b.ty.to_string(), b.doc);
             }

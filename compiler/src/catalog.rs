@@ -261,6 +261,14 @@ pub trait Probe: Sync {
     fn has_task_context(&self) -> bool {
         true
     }
+    /// Common builtins this probe cannot provide (yet), refused by the checker: a span's
+    /// statements run on a record of the thread that waited, which does not carry its cgroup.
+    fn lacks(&self) -> &'static [&'static str] {
+        match self.shape() {
+            Shape::Event => &[],
+            Shape::OffCpu | Shape::Syscall(_) => &["cgroup"],
+        }
+    }
     /// The probe's own builtins, beyond [`COMMON_BUILTINS`].
     fn builtins(&self) -> &'static [BuiltinSpec] {
         &[]

@@ -581,6 +581,7 @@ fn entry_frames(
                         && !reaches_root(&user[start..])
                     {
                         losses.unrooted_stacks += 1;
+                        losses.unrooted_weight += weight;
                         let marker = scratch.frame("[incomplete stack]", FrameKind::Marker);
                         user.insert(start, marker);
                     }

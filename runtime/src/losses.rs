@@ -29,6 +29,8 @@ pub struct LossReport {
     /// User stacks whose walk did not reach a thread's entry point (`[incomplete stack]`):
     /// frame pointers through code built without them.
     pub unrooted_stacks: u64,
+    /// Their weight, in the profile's unit (one stack may carry most of a profile).
+    pub unrooted_weight: u64,
     /// How user stacks were unwound (`fp`, `auto`, `dwarf`), for the subtitle.
     pub unwind: Option<String>,
     /// Frames symbolized to a name, and frames left `[unknown]`, over distinct stacks.
@@ -91,6 +93,7 @@ impl LossReport {
         self.lost_stack_weight += other.lost_stack_weight;
         self.truncated_stacks += other.truncated_stacks;
         self.unrooted_stacks += other.unrooted_stacks;
+        self.unrooted_weight += other.unrooted_weight;
         self.unwind = self.unwind.clone().or_else(|| other.unwind.clone());
         self.resolved_frames += other.resolved_frames;
         self.unresolved_frames += other.unresolved_frames;
@@ -174,8 +177,16 @@ impl LossReport {
             ));
         }
         if self.unrooted_stacks > 0 {
+            let share = if self.total_weight > 0 {
+                format!(
+                    " ({:.1}% of weight)",
+                    100.0 * self.unrooted_weight as f64 / self.total_weight as f64
+                )
+            } else {
+                String::new()
+            };
             parts.push(format!(
-                "{} user stacks not walked to their root",
+                "{} user stacks{share} not walked to their root",
                 thousands(self.unrooted_stacks)
             ));
         }
@@ -190,8 +201,9 @@ impl LossReport {
             ));
         }
         if self.map_full > 0 {
+            // Those events were seen and kept by the filter, but are not in the graph.
             parts.push(format!(
-                "map full: {} updates dropped",
+                "map full: {} updates dropped, not in the graph",
                 thousands(self.map_full)
             ));
         }
@@ -268,7 +280,8 @@ mod tests {
         assert_eq!(
             r.summary_line(),
             "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); \
-             2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped; \
+             2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped, not in \
+             the graph; \
              weird: 1"
         );
         assert_eq!(errno_name(-99), "-99");

@@ -135,6 +135,16 @@ impl Checker<'_> {
             .enumerate()
             .find(|(_, b)| b.name == name)
         {
+            if p.lacks().contains(&name) {
+                let d = Diagnostic::error(
+                    format!("`{name}` is not available in `{}` yet", p.name()),
+                    id.span,
+                    format!("`{}` does not record the waiting thread's {name}", p.name()),
+                )
+                .with_help("key by `pid` or `comm` instead");
+                self.report(d);
+                return None;
+            }
             if p.has_task_context() {
                 let kind = ExprKind::Builtin(BuiltinRef::Common {
                     index,
@@ -188,7 +198,12 @@ impl Checker<'_> {
         let Some(p) = cx.probe else { return Vec::new() };
         let mut names: Vec<&'static str> = p.builtins().iter().map(|b| b.name).collect();
         if p.has_task_context() {
-            names.extend(COMMON_BUILTINS.iter().map(|b| b.name));
+            names.extend(
+                COMMON_BUILTINS
+                    .iter()
+                    .map(|b| b.name)
+                    .filter(|n| !p.lacks().contains(n)),
+            );
         }
         if cx.args.is_some() {
             names.push("args");
