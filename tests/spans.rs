@@ -232,9 +232,10 @@ fn spans_wallclock_adds_up_to_elapsed() {
         .and_then(|t| t.split_whitespace().next())
         .and_then(|t| t.parse().ok())
         .unwrap_or_else(|| panic!("unreadable wall-clock line: {line}"));
-    // The workload's two threads live through the run, plus the held command's wrapper.
+    // The workload's two threads live through most of the run (the shell `exec`s the command:
+    // no wrapper waits beside it).
     assert!(
-        (1.8..=3.2).contains(&threads),
+        (1.4..=2.3).contains(&threads),
         "thread time over elapsed time: {threads}\n{dump}"
     );
     kernel::assert_nothing_of_ours_loaded();

@@ -1,7 +1,9 @@
 //! `-c CMD`: the command is started *held* — forked, but blocked before `exec` — so that the
 //! probes can be attached with its pid known, and only then released. Its first event is seen,
 //! as with `perf record -- CMD`. The command runs through `sh -c` (bpftrace takes one string
-//! too); the shell and every descendant are the target, tracked in the kernel at fork.
+//! too); the shell and every descendant are the target, tracked in the kernel at fork. A simple
+//! command (no `;`, `&`, `|`, no compound keyword) runs as `sh -c 'exec CMD'`: the shell becomes
+//! the command instead of waiting for it, so the graph is not a third shell waiting in `wait4`.
 
 use std::ffi::CString;
 use std::io;
@@ -37,7 +39,12 @@ impl HeldCommand {
         // async-signal-safe calls are allowed in a multi-threaded process.
         let sh = CString::new("/bin/sh").map_err(bad)?;
         let dash_c = CString::new("-c").map_err(bad)?;
-        let script = CString::new(cmd).map_err(bad)?;
+        let script = CString::new(if is_simple(cmd) {
+            format!("exec {cmd}")
+        } else {
+            cmd.to_string()
+        })
+        .map_err(bad)?;
         let argv = [
             sh.as_ptr(),
             dash_c.as_ptr(),
@@ -133,9 +140,49 @@ impl Drop for HeldCommand {
     }
 }
 
+/// Whether `cmd` is one simple command that `exec` can run in the shell's place: no list,
+/// pipeline or background operator, no compound command, no leading variable assignment.
+fn is_simple(cmd: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac",
+        "function", "{", "}", "!", "exec", "time",
+    ];
+    let Some(first) = cmd.split_whitespace().next() else {
+        return false;
+    };
+    !cmd.contains([';', '&', '|', '\n', '(', ')'])
+        && !KEYWORDS.contains(&first)
+        && !first.contains('=')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_simple_commands_are_exec_d() {
+        for simple in [
+            "./app --flag x",
+            "sleep 1",
+            "cat < in > out",
+            "env FOO=1 ./app",
+        ] {
+            assert!(is_simple(simple), "{simple}");
+        }
+        for compound in [
+            "sleep 1; ./app",
+            "./a && ./b",
+            "./a | ./b",
+            "./a &",
+            "FOO=1 ./app",
+            "for i in 1 2; do ./a; done",
+            "(./a)",
+            "echo $(date)",
+            "",
+        ] {
+            assert!(!is_simple(compound), "{compound}");
+        }
+    }
     use std::time::{Duration, Instant};
 
     #[test]
