@@ -273,3 +273,30 @@ fn spans_offcpu_preempted_threads_keep_their_stack() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 10 — `state` is the state `ps` shows: glibc's nanosleep sleeps with
+// TASK_FREEZABLE set beside TASK_INTERRUPTIBLE (0x2001), and `state == 1` must still match it.
+#[test]
+fn spans_state_reads_as_ps_shows_it() {
+    if !check::kernel_tests_enabled("spans_state_reads_as_ps_shows_it") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = workload("sleepy").display().to_string();
+    let out =
+        crate::e2e::flamescript(&["-e", "offcpu min 50ms < @s[state] = count() >", "-c", &cmd]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The five sleeps, and the main thread's join of the sleeping thread.
+    let sleeping: u64 = stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("@s[1]: "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (5..=7).contains(&sleeping) && !stdout.contains("@s[8193]"),
+        "five 100 ms sleeps and a join in state 1 (sleeping)\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}

@@ -84,6 +84,14 @@ const PF_KTHREAD: i32 = 0x0020_0000;
 const PF_USER_WORKER: i32 = 0x4000;
 /// `TASK_DEAD` in `prev_state`: the thread's last switch-out.
 const TASK_DEAD: i32 = 0x80;
+/// A sleep that does not count toward the load average: with TASK_UNINTERRUPTIBLE, an idle
+/// kernel thread (TASK_IDLE).
+const TASK_NOLOAD: i32 = 0x400;
+/// The state bits `ps` reports (TASK_REPORT): running, sleeping, disk, stopped, traced, dead,
+/// zombie.
+const TASK_REPORT: i32 = 0x7f;
+/// What `state` is for an idle kernel thread (ps's `I`, TASK_REPORT_IDLE).
+const STATE_IDLE: u64 = 0x80;
 /// A user-stack key meaning "no user stack" (-EFAULT, as a kernel thread's capture reports).
 const NO_USER_STACK: i64 = -14;
 /// A user-stack key meaning the task work could not be scheduled (-EBUSY).
@@ -687,6 +695,25 @@ pub(super) fn lower_offcpu(
         rhs: Operand::Imm(TASK_DEAD),
         target: alive,
     });
+    // The state as `ps` reports it: the TASK_REPORT bits (1 sleeping, 2 uninterruptible, …),
+    // without modifiers such as TASK_FREEZABLE (a nanosleep is 0x2001, and `state == 1` must
+    // match it); a kernel thread idling for work (TASK_NOLOAD) is 0x80, not a disk wait.
+    let idle = l.b.label();
+    let reported = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Set,
+        lhs: state,
+        rhs: Operand::Imm(TASK_NOLOAD),
+        target: idle,
+    });
+    l.b.alu(AluOp::And, state, Operand::Imm(TASK_REPORT));
+    l.b.push(Inst::Jump { target: reported });
+    l.b.push(Inst::Label(idle));
+    l.b.push(Inst::Const {
+        dst: state,
+        value: STATE_IDLE,
+    });
+    l.b.push(Inst::Label(reported));
     l.b.store(
         Width::B8,
         Base::Reg(slot),

@@ -7,9 +7,9 @@
 //! almost nothing.
 //!
 //! Builtins: `delta` (duration, ns): time off the CPU; `state` (integer): the thread's state when
-//! it left the CPU (0 preempted while runnable, 1 interruptible sleep, 2 uninterruptible, as in
-//! the kernel's `TASK_*` bits); and the common ones (`pid tid comm cpu nsecs cgroup kstack
-//! ustack`), which describe the thread that waited.
+//! it left the CPU, as `ps` shows it (0 preempted while runnable, 1 sleeping, 2 uninterruptible
+//! (disk), 4 stopped, 8 traced, 128 an idle kernel thread); and the common ones (`pid tid comm
+//! cpu nsecs kstack ustack`), which describe the thread that waited.
 //!
 //! Modifiers: `min D`: only waits of at least D; `max D`: only waits of at most D. Both
 //! durations, 0 to 1 hour.
@@ -50,7 +50,7 @@ impl Probe for Offcpu {
             BuiltinSpec {
                 name: "state",
                 ty: Type::PLAIN,
-                doc: "task state at switch-out (0 runnable, 1 sleeping, 2 uninterruptible)",
+                doc: "task state at switch-out, as ps shows it (0 runnable, 1 sleeping, 2 uninterruptible, 128 idle kernel thread)",
             },
         ]
     }
