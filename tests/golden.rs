@@ -250,3 +250,23 @@ fn verifier_refusal_points_at_the_script() {
     }
     crate::kernel::assert_nothing_of_ours_loaded();
 }
+
+// What `count()` counts is named after the probe, for the graph's unit and pprof's sample type:
+// faults, requests, samples; "events" when probes of different kinds count into one map.
+#[test]
+fn count_is_named_after_its_probe() {
+    let env = TracefsEnv::at(check::data_dir("tracefs"));
+    let script = "pagefault user < @f[ustack] = count() > bio < @b[kstack] = count() > \
+                  profile hz 99 < @p[kstack] = count(); @mixed[kstack] = count() > \
+                  bio < @mixed[kstack] = count() >";
+    let c = compile(&env, "count_names.fs", script, &Options::default()).expect("compiles");
+    let names = &c.artifact.count_names;
+    let of = |display: &str| {
+        let map = c.artifact.maps.iter().find(|m| m.display == display);
+        map.and_then(|m| names.get(&m.name)).map(String::as_str)
+    };
+    assert_eq!(of("@f"), Some("faults"));
+    assert_eq!(of("@b"), Some("requests"));
+    assert_eq!(of("@p"), Some("samples"));
+    assert_eq!(of("@mixed"), Some("events"));
+}

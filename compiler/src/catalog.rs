@@ -311,6 +311,12 @@ pub trait Probe: Sync {
         false
     }
 
+    /// What one `count()` of this probe counts, for flame graphs and pprof: "samples",
+    /// "faults", "requests" …
+    fn count_name(&self) -> &'static str {
+        "events"
+    }
+
     /// Where the probe's own builtin `builtins()[index]` is read from.
     fn builtin_source(&self, index: usize) -> BuiltinSource {
         let _ = index;

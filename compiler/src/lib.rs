@@ -166,6 +166,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         spans: module.spans.clone(),
         wallclock: module.wallclock.clone(),
         unwind: module.unwind.clone(),
+        count_names: module.count_names.clone(),
     };
     Ok(Compiled {
         artifact,

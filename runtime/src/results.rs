@@ -167,6 +167,12 @@ pub fn gather(
             // spec; `decode` produced the values from the same spec, so a refusal here would be
             // a bug, and the map is still shown, as a table.
             if let Ok(mut profile) = fold::fold(&entries, &dump.spec, sym) {
+                // count(): what the probe counts ("faults"), not a generic "samples".
+                if dump.spec.value == compiler::artifact::ValueSpec::Count
+                    && let Some(n) = artifact.count_names.get(&dump.spec.name)
+                {
+                    profile.value_name = n.clone();
+                }
                 let mut found = profile.losses.clone();
                 if kernel_counts_collisions {
                     found.collisions = 0;
@@ -373,6 +379,7 @@ mod tests {
             spans: Vec::new(),
             wallclock: Vec::new(),
             unwind: String::new(),
+            count_names: Default::default(),
         }
     }
 

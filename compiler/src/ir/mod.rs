@@ -252,4 +252,6 @@ pub struct Module {
     pub wallclock: Vec<String>,
     /// `Artifact::unwind`.
     pub unwind: String,
+    /// `Artifact::count_names`.
+    pub count_names: std::collections::BTreeMap<String, String>,
 }

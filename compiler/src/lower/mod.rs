@@ -33,6 +33,8 @@ mod layout;
 pub mod span;
 mod stmt;
 
+use std::collections::BTreeMap;
+
 use crate::artifact::{KeyKind, MapKind, MapSpec, ValueSpec};
 use crate::catalog::{BuiltinSource, Catalog, Hook, TracepointLayout};
 use crate::diag::{Diagnostic, Span};
@@ -417,6 +419,7 @@ pub fn lower(
         }
         (true, Unwind::Dwarf) => "dwarf".into(),
     };
+    let count_names = count_names(prog, catalog, &maps);
     Ok(ir::Module {
         programs,
         maps,
@@ -424,11 +427,52 @@ pub fn lower(
         spans,
         wallclock,
         unwind,
+        count_names,
     })
 }
 
 /// Maps summed, in time units, both by an off-CPU span clause and by a sampling clause
 /// (perf events: a sample's weight is its period): together they are wall-clock time.
+/// What `count()` counts in each map, from the probes whose clauses count into it.
+fn count_names(
+    prog: &checked::Program,
+    catalog: Catalog,
+    maps: &[MapSpec],
+) -> BTreeMap<String, String> {
+    fn walk(stmts: &[checked::Stmt], name: &'static str, out: &mut BTreeMap<usize, &'static str>) {
+        for stmt in stmts {
+            match stmt {
+                checked::Stmt::MapUpdate {
+                    map,
+                    op: checked::MapOp::Count,
+                    ..
+                } => {
+                    let seen = out.entry(map.0).or_insert(name);
+                    if *seen != name {
+                        *seen = "events";
+                    }
+                }
+                checked::Stmt::If {
+                    then, otherwise, ..
+                } => {
+                    walk(then, name, out);
+                    walk(otherwise, name, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut by_map = BTreeMap::new();
+    for clause in &prog.clauses {
+        let probe = catalog.probes[clause.probe.index];
+        walk(&clause.body, probe.count_name(), &mut by_map);
+    }
+    by_map
+        .into_iter()
+        .filter_map(|(i, n)| Some((maps.get(i)?.name.clone(), n.to_string())))
+        .collect()
+}
+
 fn wallclock_maps(prog: &checked::Program, catalog: Catalog, maps: &[MapSpec]) -> Vec<String> {
     let mut off = std::collections::BTreeSet::new();
     let mut on = std::collections::BTreeSet::new();

@@ -26,6 +26,10 @@ impl Probe for Bio {
     fn name(&self) -> &'static str {
         "bio"
     }
+
+    fn count_name(&self) -> &'static str {
+        "requests"
+    }
     fn summary(&self) -> &'static str {
         "block I/O requests as they are issued to the device (block:block_rq_issue)"
     }

@@ -38,6 +38,10 @@ impl Probe for Futex {
     fn name(&self) -> &'static str {
         "futex"
     }
+
+    fn count_name(&self) -> &'static str {
+        "waits"
+    }
     fn summary(&self) -> &'static str {
         "time threads spend in futex(2) waits (contended locks), from the futex syscalls"
     }

@@ -31,6 +31,10 @@ impl Probe for Offcpu {
     fn name(&self) -> &'static str {
         "offcpu"
     }
+
+    fn count_name(&self) -> &'static str {
+        "blocks"
+    }
     fn summary(&self) -> &'static str {
         "time threads spend off-CPU (blocked or preempted), from sched_switch"
     }

@@ -27,6 +27,10 @@ impl Probe for Pagefault {
         "pagefault"
     }
 
+    fn count_name(&self) -> &'static str {
+        "faults"
+    }
+
     fn sampled(&self) -> bool {
         true
     }

@@ -26,6 +26,10 @@ impl Probe for Profile {
         "profile"
     }
 
+    fn count_name(&self) -> &'static str {
+        "samples"
+    }
+
     fn sampled(&self) -> bool {
         true
     }
