@@ -136,7 +136,8 @@ pub(crate) enum Command {
         #[command(flatten)]
         fold: FoldFlags,
     },
-    /// Render folded stacks (ours, FlameGraph's, bpftrace's) to .svg, .folded, .pb.gz or .json.
+    /// Render folded stacks (ours, FlameGraph's stackcollapse output) or our pprof files to .svg,
+    /// .folded, .pb.gz or .json. (bpftrace's map output goes through stackcollapse-bpftrace.pl first.)
     Render {
         /// The folded input, `-` for standard input.
         input: PathBuf,

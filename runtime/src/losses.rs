@@ -50,6 +50,10 @@ pub struct LossReport {
     /// `(thread time, elapsed)` in ns for a wall-clock graph: its total against the run's
     /// elapsed time (their ratio is the number of threads traced, on average).
     pub wallclock: Option<(u64, u64)>,
+    /// A profile read from a file (`flamescript render`) knows only what the file says: the
+    /// loss line a pprof file of ours carries, or that a folded file carries none. Shown
+    /// instead of a "no losses" that nothing measured.
+    pub from_input: Option<String>,
 }
 
 /// Counters that are notes, not losses (see `LossReport::notes`).
@@ -151,6 +155,9 @@ impl LossReport {
     /// One line for the SVG subtitle and the terminal, e.g.
     /// `events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); 2 truncated`.
     pub fn summary_line(&self) -> String {
+        if let Some(line) = &self.from_input {
+            return line.clone();
+        }
         let mut parts = Vec::new();
         if let Some(seen) = self.events_seen {
             let kept = self.events_kept.map(|k| format!(", {} kept", thousands(k)));

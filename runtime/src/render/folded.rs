@@ -102,6 +102,16 @@ pub fn parse(text: &str) -> Result<Profile, ParseError> {
         losses.unresolved_weight += if n_unknown > 0 { *n } else { 0 };
         losses.total_weight += n;
     }
+    // A folded file has frames and counts, not what was lost while recording them.
+    losses.from_input = Some(if losses.unresolved_frames > 0 {
+        format!(
+            "losses not recorded in the folded input; unresolved: {} frames, {:.1}% of weight",
+            crate::units::thousands(losses.unresolved_frames),
+            100.0 * losses.unresolved_share()
+        )
+    } else {
+        "losses not recorded in the folded input".to_string()
+    });
     Ok(Profile::from_stacks(stacks, Unit::Plain, "samples", losses))
 }
 

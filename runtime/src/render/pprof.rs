@@ -368,18 +368,49 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
         }
         stacks.push((frames, weight));
     }
-    Ok(Profile::from_stacks(
-        stacks,
-        unit,
-        value_name,
-        crate::losses::LossReport::default(),
-    ))
+    // Our pprof files carry their loss line as the comment `total …; LOSSES` (`subtitle`).
+    let carried = msg.comment.iter().map(|&i| text(i)).find_map(|c| {
+        c.strip_prefix("total ")?
+            .split_once("; ")
+            .map(|(_, l)| l.to_string())
+    });
+    let losses = crate::losses::LossReport {
+        from_input: Some(
+            carried.unwrap_or_else(|| "losses not recorded in the pprof input".into()),
+        ),
+        ..Default::default()
+    };
+    Ok(Profile::from_stacks(stacks, unit, value_name, losses))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::losses::LossReport;
+
+    /// `flamescript render` of a pprof file of ours shows the losses it was written with, and
+    /// of anyone else's says none were recorded (never a "no losses" nothing measured).
+    #[test]
+    fn the_loss_line_travels_with_the_file() {
+        let mut losses = LossReport::default();
+        losses.add_counter("events_seen", 10);
+        losses.add_counter("events_kept", 10);
+        losses.unresolved_frames = 1;
+        losses.unresolved_weight = 4;
+        losses.total_weight = 10;
+        let stacks = vec![(vec![Frame::new("main", FrameKind::User)], 10)];
+        let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", losses.clone());
+        let bytes = render(&profile, &PprofConfig::default()).expect("renders");
+        let back = parse(&bytes).expect("parses");
+        assert_eq!(back.losses.summary_line(), losses.summary_line());
+        let mut foreign = to_message(&profile, &PprofConfig::default());
+        foreign.comment.clear();
+        let back = parse(&prost::Message::encode_to_vec(&foreign)).expect("parses");
+        assert_eq!(
+            back.losses.summary_line(),
+            "losses not recorded in the pprof input"
+        );
+    }
 
     fn mapping_names(stacks: Vec<(Vec<Frame>, u64)>) -> Vec<String> {
         let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
