@@ -333,19 +333,7 @@ impl Lowerer<'_> {
         };
         let key = self.b.constant((-12i64) as u64); // -ENOMEM until a buffer is had
         let done = self.b.label();
-        let zero = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
-        let sm = self.b.map_ptr(scratch);
-        let zk = self.b.slot_addr(zero, 0);
-        let buf = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
-        // Verifier: a map value pointer may be NULL until compared with 0.
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: buf,
-            rhs: Operand::Imm(0),
-            target: done,
-        });
+        let buf = self.scratch_buffer(scratch, done);
         let size = self.b.constant(u64::from(super::STACK_BYTES));
         let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
         // Returns the bytes written, or -errno (-EFAULT: no stack of that kind here). The
@@ -438,18 +426,7 @@ impl Lowerer<'_> {
             });
             let skip = self.b.label();
             // The copy taken for the key is still in the scratch buffer.
-            let zero = self.b.slot(4);
-            self.b
-                .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
-            let sm = self.b.map_ptr(uscratch);
-            let zk = self.b.slot_addr(zero, 0);
-            let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
-            self.b.push(Inst::JumpIf {
-                cond: Cond::Eq,
-                lhs: us,
-                rhs: Operand::Imm(0),
-                target: skip,
-            });
+            let us = self.scratch_buffer(uscratch, skip);
             let m = self.b.map_ptr(ucopy);
             let k = self.b.slot_addr(hk, 0);
             let f = self.b.constant(0);
@@ -479,23 +456,30 @@ impl Lowerer<'_> {
         Ok(key)
     }
 
+    /// This CPU's buffer of per-CPU array `map` (its one entry); jumps to `fail` when the
+    /// lookup gives NULL, as the verifier wants checked.
+    fn scratch_buffer(&mut self, map: crate::ir::MapId, fail: crate::ir::Label) -> VReg {
+        let zero = self.b.slot(4);
+        self.b
+            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
+        let sm = self.b.map_ptr(map);
+        let zk = self.b.slot_addr(zero, 0);
+        let buf = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: buf,
+            rhs: Operand::Imm(0),
+            target: fail,
+        });
+        buf
+    }
+
     /// Copies the current task's user registers (ip, sp, bp) and the top of its user stack into
     /// the per-CPU copy buffer; returns the buffer (jumps to `fail` when there is none). The
     /// copy is `copy_bytes` from the stack pointer, or a quarter of it when the stack ends
     /// sooner (near the top of a thread's stack), or nothing; its length is in the header.
     fn copy_user_stack(&mut self, uscratch: crate::ir::MapId, fail: crate::ir::Label) -> VReg {
-        let zero = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
-        let sm = self.b.map_ptr(uscratch);
-        let zk = self.b.slot_addr(zero, 0);
-        let us = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: us,
-            rhs: Operand::Imm(0),
-            target: fail,
-        });
+        let us = self.scratch_buffer(uscratch, fail);
         let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
         let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
         // struct pt_regs on x86-64: bp at 32, ip at 128, sp at 152.
