@@ -167,8 +167,10 @@ fn stacks_vdso_and_plt_are_named() {
             && s.split(';')
                 .any(|f| f == "clock_gettime" || f == "__vdso_clock_gettime")
     });
+    // Most of the time is in the vDSO (≈ 75% here; the rest in clock_direct's own loop, the
+    // PLT stub and glibc's wrapper).
     assert!(
-        in_vdso * 10 >= total * 7,
+        in_vdso * 2 >= total,
         "{in_vdso} of {total} samples in the vDSO's clock_gettime\n{dump}"
     );
     let unnamed = weight(&stacks, |s| {

@@ -52,6 +52,9 @@ pub struct SpansSpec {
     /// otherwise (offcpu without a filter, to keep the hottest path short) the runtime adds
     /// them from the table.
     pub shorts_counted: bool,
+    /// The map of records parked until their thread's user stack is taken (`offcpu` with a
+    /// user stack): what is still there at the end was never drawn, and is reported.
+    pub pending: Option<String>,
 }
 
 /// How short spans become entries of one map.

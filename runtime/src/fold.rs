@@ -617,6 +617,10 @@ fn entry_frames(
                     // -EEXIST: another stack owned the STACK_TRACE bucket (BPF_F_REUSE_STACKID
                     // unset); a collision, not a capture failure, and worth telling apart.
                     -17 => format!("[lost: {which}stack id collision]"),
+                    // offcpu: the thread exited before its task work could take the stack.
+                    -3 => format!("[lost: {which}stack, thread exited first]"),
+                    // offcpu: the task work ran only after the thread had moved on.
+                    -62 => format!("[lost: {which}stack, taken too late]"),
                     _ => format!("[lost: {which}stack error {}]", errno_name(*errno)),
                 };
                 // Where the stack would have been, so the weight stays in the right process.

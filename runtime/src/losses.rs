@@ -243,11 +243,13 @@ pub fn errno_name(errno: i64) -> String {
     let name = match -errno {
         1 => "EPERM",
         2 => "ENOENT",
+        3 => "ESRCH",
         7 => "E2BIG",
         12 => "ENOMEM",
         14 => "EFAULT",
         17 => "EEXIST",
         22 => "EINVAL",
+        62 => "ETIME",
         95 => "EOPNOTSUPP",
         _ => return errno.to_string(),
     };

@@ -243,6 +243,26 @@ fn short_spans(
         }
         u64::from_ne_bytes(buf)
     };
+    // Records parked for a user stack that never came (the thread exited, or its task work
+    // was dropped, before it returned to user space): their time is not in any graph.
+    for name in artifact.spans.iter().filter_map(|s| s.pending.as_ref()) {
+        use compiler::lower::span::{PEND_COUNT, PEND_RECORDS, PENDING, REC_DELTA, REC_SIZE};
+        let Some(dump) = dumps.iter().find(|d| &d.spec.name == name) else {
+            continue;
+        };
+        let (mut n, mut ns) = (0u64, 0u64);
+        for (_, v) in &dump.entries {
+            let count = word(v, PEND_COUNT, 8).min(u64::from(PENDING));
+            for i in 0..count as u32 {
+                n += 1;
+                ns += word(v, PEND_RECORDS + i * REC_SIZE + REC_DELTA, 8);
+            }
+        }
+        if n > 0 {
+            losses.add_counter("blocks never drawn (no return to user space)", n);
+            losses.add_counter("their time, ms", ns / 1_000_000);
+        }
+    }
     for spans in artifact.spans.iter().filter(|s| s.min_ns > 0) {
         let Some(dump) = dumps.iter().find(|d| d.spec.name == spans.map) else {
             continue;

@@ -55,7 +55,11 @@ pub const REC_SAVED1: u32 = 24;
 pub const REC_TGID: u32 = 32;
 pub const REC_TID: u32 = 36;
 pub const REC_COMM: u32 = 40;
-pub const REC_SIZE: u32 = 56;
+/// `offcpu`: the blocked thread's user stack pointer at switch-in (its saved user registers),
+/// which its task work checks, so that a user stack taken at a later return to user space is
+/// never drawn as the one the thread blocked with.
+pub const REC_USP: u32 = 56;
+pub const REC_SIZE: u32 = 64;
 
 /// A slot of the per-thread spans table.
 pub const SLOT_TS: u32 = 0;
@@ -94,6 +98,15 @@ const TASK_REPORT: i32 = 0x7f;
 const STATE_IDLE: u64 = 0x80;
 /// A user-stack key meaning "no user stack" (-EFAULT, as a kernel thread's capture reports).
 const NO_USER_STACK: i64 = -14;
+/// A user-stack key meaning the thread exited before its parked record got a user stack
+/// (-ESRCH).
+const USER_STACK_EXITED: i64 = -3;
+/// A user-stack key meaning the task work ran only after the thread had moved on (its user
+/// stack pointer differs from the one it blocked with): a late irq_work on a loaded machine
+/// (-ETIME).
+const USER_STACK_LATE: i64 = -62;
+/// `struct pt_regs` on x86-64: the user stack pointer.
+const PT_REGS_SP: i16 = 152;
 /// A user-stack key meaning the task work could not be scheduled (-EBUSY).
 const USER_STACK_UNSCHEDULED: i64 = -16;
 /// A user-stack key meaning the pending table was full (-ENOSPC).
@@ -315,6 +328,9 @@ pub(super) fn spans_spec(cx: &Ctx<'_>, maps: &SpanMaps) -> SpansSpec {
         min_ns: min,
         targets,
         untracked,
+        pending: maps
+            .pending
+            .map(|(p, _)| cx.maps[p.0 as usize].name.clone()),
     }
 }
 
@@ -729,6 +745,9 @@ pub(super) fn lower_offcpu(
     l.b.push(Inst::Jump { target: noted });
     l.b.push(Inst::Label(alive));
     l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    if let (Some(_), Some((pending, _))) = (callback, maps.pending) {
+        flush_parked(&mut l, pending, actions, prev_tid);
+    }
     l.b.push(Inst::Jump { target: noted });
     // Preempted while runnable: state 0 (the kernel passes the state it had set, if any).
     l.b.push(Inst::Label(running));
@@ -812,6 +831,7 @@ pub(super) fn lower_offcpu(
     }
     let short = l.b.label();
     let rec = l.b.slot(REC_SIZE);
+    let parks = callback.is_some() && maps.pending.is_some();
     let build_record = |l: &mut Lowerer<'_>| {
         l.b.zero_slot(rec);
         l.b.store(
@@ -847,6 +867,11 @@ pub(super) fn lower_offcpu(
                 REC_COMM as i16 + 8 * i,
                 Operand::Reg(w),
             );
+        }
+        if parks {
+            let regs = l.b.call(helper(Helper::TaskPtRegs), vec![next]);
+            let sp = l.b.load(Width::B8, Base::Reg(regs), PT_REGS_SP);
+            l.b.store(Width::B8, Base::Slot(rec), REC_USP as i16, Operand::Reg(sp));
         }
     };
     if filtered {
@@ -1047,6 +1072,45 @@ fn park(
     Ok(())
 }
 
+/// A thread's last switch-out: records still parked for its user stack (its task work could
+/// not run before it exited) run their statements now, with a marker for the user stack, so
+/// that their time stays in the graph (`[lost: user stack, thread exited first]`).
+fn flush_parked(l: &mut Lowerer<'_>, pending: MapId, actions: u32, tid: VReg) {
+    let done = l.b.label();
+    let key = l.b.slot(4);
+    l.b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(tid));
+    let m = l.b.map_ptr(pending);
+    let k = l.b.slot_addr(key, 0);
+    let p = l.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: p,
+        rhs: Operand::Imm(0),
+        target: done,
+    });
+    let n = l.b.load(Width::B8, Base::Reg(p), PEND_COUNT as i16);
+    let flushed = l.b.label();
+    for i in 0..PENDING {
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Le,
+            lhs: n,
+            rhs: Operand::Imm(i as i32),
+            target: flushed,
+        });
+        let rec = l.b.copy(p);
+        l.b.alu(
+            AluOp::Add,
+            rec,
+            Operand::Imm((PEND_RECORDS + i * REC_SIZE) as i32),
+        );
+        let marker = l.b.constant(USER_STACK_EXITED as u64);
+        l.b.call_sub(actions, vec![rec, marker]);
+    }
+    l.b.push(Inst::Label(flushed));
+    l.b.store(Width::B8, Base::Reg(p), PEND_COUNT as i16, Operand::Imm(0));
+    l.b.push(Inst::Label(done));
+}
+
 /// The task-work callback `(map, key, value)`: runs in the thread on its way back to user
 /// space; takes the user stack once and runs the statements for each parked record.
 fn task_work_callback(
@@ -1075,6 +1139,9 @@ fn task_work_callback(
     };
     let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let ustack = l.capture_stack_of(Some(task), true, cx.clause.span)?;
+    let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+    let regs = l.b.call(helper(Helper::TaskPtRegs), vec![task]);
+    let sp_now = l.b.load(Width::B8, Base::Reg(regs), PT_REGS_SP);
     let n = l.b.load(Width::B8, Base::Reg(value), PEND_COUNT as i16);
     let done = l.b.label();
     for i in 0..PENDING {
@@ -1090,7 +1157,22 @@ fn task_work_callback(
             rec,
             Operand::Imm((PEND_RECORDS + i * REC_SIZE) as i32),
         );
-        l.b.call_sub(actions, vec![rec, ustack]);
+        // The stack just taken is this record's only if the thread is back where it blocked.
+        let u = l.b.copy(ustack);
+        let same = l.b.label();
+        let rec_sp = l.b.load(Width::B8, Base::Reg(rec), REC_USP as i16);
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rec_sp,
+            rhs: Operand::Reg(sp_now),
+            target: same,
+        });
+        l.b.push(Inst::Const {
+            dst: u,
+            value: USER_STACK_LATE as u64,
+        });
+        l.b.push(Inst::Label(same));
+        l.b.call_sub(actions, vec![rec, u]);
     }
     l.b.push(Inst::Label(done));
     l.b.store(
