@@ -711,64 +711,79 @@ impl Lowerer<'_> {
 
     /// Leaves the program early for tasks outside the target.
     fn target_filter(&mut self) {
+        let filters = match self.cx.options.target {
+            Target::All => false,
+            Target::Pid(_) => true,
+            Target::Tree => self.cx.ids.targets.is_some(),
+        };
+        if filters {
+            let t = self.tgid();
+            self.target_check(t, self.end);
+        }
+    }
+
+    /// Leaves for `skip` unless thread group `tgid` is a target.
+    fn target_check(&mut self, tgid: VReg, skip: ir::Label) {
         match self.cx.options.target {
             Target::All => {}
             Target::Pid(pid) => {
-                let t = self.tgid();
                 let want = self.b.constant(u64::from(pid));
                 self.b.push(Inst::JumpIf {
                     cond: ir::Cond::Ne,
-                    lhs: t,
+                    lhs: tgid,
                     rhs: Operand::Reg(want),
-                    target: self.end,
+                    target: skip,
                 });
             }
             Target::Tree => {
-                let Some(targets) = self.cx.ids.targets else {
-                    return;
-                };
-                let t = self.tgid();
-                let key = self.b.slot(4);
-                self.b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(t));
-                let map = self.b.map_ptr(targets);
-                let k = self.b.slot_addr(key, 0);
-                let found = self.b.call(
-                    helper(crate::bpf::helpers::Helper::MapLookupElem),
-                    vec![map, k],
-                );
-                self.b.push(Inst::JumpIf {
-                    cond: ir::Cond::Eq,
-                    lhs: found,
-                    rhs: Operand::Imm(0),
-                    target: self.end,
-                });
+                if let Some(targets) = self.cx.ids.targets {
+                    self.lookup_u32(targets, Operand::Reg(tgid), skip);
+                }
             }
         }
     }
 
-    /// Adds one to losses counter `index` on this CPU.
-    fn bump(&mut self, index: u32) {
-        let key = self.b.slot(4);
-        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
-        let map = self.b.map_ptr(self.cx.ids.losses);
+    /// `bpf_map_lookup_elem(map, &key)`: the value's address, or a jump to `absent` when there
+    /// is none (the verifier wants a map value pointer compared with NULL before any use).
+    fn lookup(&mut self, map: MapId, key: ir::Slot, absent: ir::Label) -> VReg {
+        let m = self.b.map_ptr(map);
         let k = self.b.slot_addr(key, 0);
         let v = self.b.call(
             helper(crate::bpf::helpers::Helper::MapLookupElem),
-            vec![map, k],
+            vec![m, k],
         );
-        let skip = self.b.label();
-        // Verifier: a map value pointer may be NULL until compared with 0.
         self.b.push(Inst::JumpIf {
             cond: ir::Cond::Eq,
             lhs: v,
             rhs: Operand::Imm(0),
-            target: skip,
+            target: absent,
         });
-        let at = 8 * index as i16;
-        let n = self.b.load(Width::B8, Base::Reg(v), at);
-        self.b.alu(ir::AluOp::Add, n, Operand::Imm(1));
-        self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(n));
+        v
+    }
+
+    /// [`lookup`](Self::lookup) with a 4-byte key (an index, a thread or process id).
+    fn lookup_u32(&mut self, map: MapId, key: Operand, absent: ir::Label) -> VReg {
+        let slot = self.b.slot(4);
+        self.b.store(Width::B4, Base::Slot(slot), 0, key);
+        self.lookup(map, slot, absent)
+    }
+
+    /// Adds to this CPU's losses counters, `(index, amount)` each, with one lookup.
+    fn add_losses(&mut self, adds: &[(u32, Operand)]) {
+        let skip = self.b.label();
+        let v = self.lookup_u32(self.cx.ids.losses, Operand::Imm(0), skip);
+        for &(index, amount) in adds {
+            let at = 8 * index as i16;
+            let n = self.b.load(Width::B8, Base::Reg(v), at);
+            self.b.alu(ir::AluOp::Add, n, amount);
+            self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(n));
+        }
         self.b.push(Inst::Label(skip));
+    }
+
+    /// Adds one to losses counter `index` on this CPU.
+    fn bump(&mut self, index: u32) {
+        self.add_losses(&[(index, Operand::Imm(1))]);
     }
 
     fn user_map(&self, id: checked::MapId) -> (MapId, &MapSpec) {

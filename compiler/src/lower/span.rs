@@ -39,7 +39,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, Lowerer, Target, helper, internal};
+use super::{Ctx, Lowerer, helper, internal};
 use crate::artifact::{AttachSpec, KeyFill, ShortTarget, ShortWeight, SpansSpec};
 use crate::bpf::helpers::Helper;
 use crate::catalog::{Env, EnvError, ResolveError, Saved, SyscallCall};
@@ -335,101 +335,12 @@ pub(super) fn spans_spec(cx: &Ctx<'_>, maps: &SpanMaps) -> SpansSpec {
 }
 
 impl Lowerer<'_> {
-    /// Leaves for `skip` unless thread group `tgid` is a target.
-    fn target_check(&mut self, tgid: VReg, skip: ir::Label) {
-        match self.cx.options.target {
-            Target::All => {}
-            Target::Pid(pid) => {
-                let want = self.b.constant(u64::from(pid));
-                self.b.push(Inst::JumpIf {
-                    cond: Cond::Ne,
-                    lhs: tgid,
-                    rhs: Operand::Reg(want),
-                    target: skip,
-                });
-            }
-            Target::Tree => {
-                let Some(targets) = self.cx.ids.targets else {
-                    return;
-                };
-                let key = self.b.slot(4);
-                self.b
-                    .store(Width::B4, Base::Slot(key), 0, Operand::Reg(tgid));
-                let map = self.b.map_ptr(targets);
-                let k = self.b.slot_addr(key, 0);
-                let found = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
-                self.b.push(Inst::JumpIf {
-                    cond: Cond::Eq,
-                    lhs: found,
-                    rhs: Operand::Imm(0),
-                    target: skip,
-                });
-            }
-        }
-    }
-
     /// The slot of thread `tid` in the spans table (never NULL: an ARRAY lookup inside its
     /// bounds, but the verifier wants the check).
     fn span_slot(&mut self, spans: MapId, slots: u32, tid: VReg, skip: ir::Label) -> VReg {
         let idx = self.b.copy(tid);
         self.b.alu(AluOp::And, idx, Operand::Imm(slots as i32 - 1));
-        let key = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(key), 0, Operand::Reg(idx));
-        let m = self.b.map_ptr(spans);
-        let k = self.b.slot_addr(key, 0);
-        let slot = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: slot,
-            rhs: Operand::Imm(0),
-            target: skip,
-        });
-        slot
-    }
-
-    /// Adds one to each of losses counters `indices`, with one lookup.
-    fn bump_many(&mut self, indices: &[u32]) {
-        let key = self.b.slot(4);
-        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
-        let map = self.b.map_ptr(self.cx.ids.losses);
-        let k = self.b.slot_addr(key, 0);
-        let v = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
-        let skip = self.b.label();
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: v,
-            rhs: Operand::Imm(0),
-            target: skip,
-        });
-        for &index in indices {
-            let at = 8 * index as i16;
-            let cur = self.b.load(Width::B8, Base::Reg(v), at);
-            self.b.alu(AluOp::Add, cur, Operand::Imm(1));
-            self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(cur));
-        }
-        self.b.push(Inst::Label(skip));
-    }
-
-    /// Adds `n` to losses counter `index` (`bump` adds one).
-    fn bump_by(&mut self, index: u32, n: VReg) {
-        let key = self.b.slot(4);
-        self.b.store(Width::B4, Base::Slot(key), 0, Operand::Imm(0));
-        let map = self.b.map_ptr(self.cx.ids.losses);
-        let k = self.b.slot_addr(key, 0);
-        let v = self.b.call(helper(Helper::MapLookupElem), vec![map, k]);
-        let skip = self.b.label();
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: v,
-            rhs: Operand::Imm(0),
-            target: skip,
-        });
-        let at = 8 * index as i16;
-        let cur = self.b.load(Width::B8, Base::Reg(v), at);
-        self.b.alu(AluOp::Add, cur, Operand::Reg(n));
-        self.b.store(Width::B8, Base::Reg(v), at, Operand::Reg(cur));
-        self.b.push(Inst::Label(skip));
+        self.lookup_u32(spans, Operand::Reg(idx), skip)
     }
 
     /// A slot now owned by thread `tid`: a previous owner's short spans (a thread that exited,
@@ -456,8 +367,10 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: none,
         });
-        self.bump_by(super::SHORT_EVICTED_NS, sum);
-        self.bump_by(super::SHORT_EVICTED, n);
+        self.add_losses(&[
+            (super::SHORT_EVICTED_NS, Operand::Reg(sum)),
+            (super::SHORT_EVICTED, Operand::Reg(n)),
+        ]);
         self.b.push(Inst::Label(none));
         for off in [SLOT_TS, SLOT_SHORT_SUM, SLOT_SHORT_COUNT] {
             self.b
@@ -652,7 +565,7 @@ pub(super) fn lower_offcpu(
     let callback = match (want_ustack, maps.pending) {
         (true, Some(pending)) => {
             let _ = pending;
-            Some(b.add_subprogram(task_work_callback(cx, &name, actions, want_ustack)?))
+            Some(b.add_subprogram(task_work_callback(cx, &name, actions)?))
         }
         _ => None,
     };
@@ -892,7 +805,10 @@ pub(super) fn lower_offcpu(
         // Short spans are counted by their slots (the runtime adds them to the events seen
         // and kept): no counter update on the path almost every context switch takes.
         l.check_bounds(delta, short, end);
-        l.bump_many(&[super::EVENTS_SEEN, super::EVENTS_KEPT]);
+        l.add_losses(&[
+            (super::EVENTS_SEEN, Operand::Imm(1)),
+            (super::EVENTS_KEPT, Operand::Imm(1)),
+        ]);
         build_record(&mut l);
     }
 
@@ -973,17 +889,7 @@ fn park(
         target: have,
     });
     // First block of this thread: a zeroed entry, copied from the zero map.
-    let zkey = l.b.slot(4);
-    l.b.store(Width::B4, Base::Slot(zkey), 0, Operand::Imm(0));
-    let zm = l.b.map_ptr(zero);
-    let zk = l.b.slot_addr(zkey, 0);
-    let z = l.b.call(helper(Helper::MapLookupElem), vec![zm, zk]);
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Eq,
-        lhs: z,
-        rhs: Operand::Imm(0),
-        target: run_now,
-    });
+    let z = l.lookup_u32(zero, Operand::Imm(0), run_now);
     let m = l.b.map_ptr(pending);
     let k = l.b.slot_addr(key, 0);
     let flags = l.b.constant(0);
@@ -1077,25 +983,27 @@ fn park(
 /// that their time stays in the graph (`[lost: user stack, thread exited first]`).
 fn flush_parked(l: &mut Lowerer<'_>, pending: MapId, actions: u32, tid: VReg) {
     let done = l.b.label();
-    let key = l.b.slot(4);
-    l.b.store(Width::B4, Base::Slot(key), 0, Operand::Reg(tid));
-    let m = l.b.map_ptr(pending);
-    let k = l.b.slot_addr(key, 0);
-    let p = l.b.call(helper(Helper::MapLookupElem), vec![m, k]);
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Eq,
-        lhs: p,
-        rhs: Operand::Imm(0),
-        target: done,
-    });
+    let p = l.lookup_u32(pending, Operand::Reg(tid), done);
+    run_parked(l, p, actions, |l, _| l.b.constant(USER_STACK_EXITED as u64));
+    l.b.push(Inst::Label(done));
+}
+
+/// Runs the statements for each record parked in pending value `p`, with the user stack
+/// `ustack(record)` gives, then empties it.
+fn run_parked(
+    l: &mut Lowerer<'_>,
+    p: VReg,
+    actions: u32,
+    mut ustack: impl FnMut(&mut Lowerer<'_>, VReg) -> VReg,
+) {
     let n = l.b.load(Width::B8, Base::Reg(p), PEND_COUNT as i16);
-    let flushed = l.b.label();
+    let done = l.b.label();
     for i in 0..PENDING {
         l.b.push(Inst::JumpIf {
             cond: Cond::Le,
             lhs: n,
             rhs: Operand::Imm(i as i32),
-            target: flushed,
+            target: done,
         });
         let rec = l.b.copy(p);
         l.b.alu(
@@ -1103,12 +1011,11 @@ fn flush_parked(l: &mut Lowerer<'_>, pending: MapId, actions: u32, tid: VReg) {
             rec,
             Operand::Imm((PEND_RECORDS + i * REC_SIZE) as i32),
         );
-        let marker = l.b.constant(USER_STACK_EXITED as u64);
-        l.b.call_sub(actions, vec![rec, marker]);
+        let u = ustack(l, rec);
+        l.b.call_sub(actions, vec![rec, u]);
     }
-    l.b.push(Inst::Label(flushed));
-    l.b.store(Width::B8, Base::Reg(p), PEND_COUNT as i16, Operand::Imm(0));
     l.b.push(Inst::Label(done));
+    l.b.store(Width::B8, Base::Reg(p), PEND_COUNT as i16, Operand::Imm(0));
 }
 
 /// The task-work callback `(map, key, value)`: runs in the thread on its way back to user
@@ -1117,7 +1024,6 @@ fn task_work_callback(
     cx: &Ctx<'_>,
     name: &str,
     actions: u32,
-    _want_ustack: bool,
 ) -> Result<ir::Program, Diagnostic> {
     let mut b = Builder::new(
         format!("{name}_tw"),
@@ -1139,24 +1045,9 @@ fn task_work_callback(
     };
     let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let ustack = l.capture_stack_of(Some(task), true, cx.clause.span)?;
-    let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let regs = l.b.call(helper(Helper::TaskPtRegs), vec![task]);
     let sp_now = l.b.load(Width::B8, Base::Reg(regs), PT_REGS_SP);
-    let n = l.b.load(Width::B8, Base::Reg(value), PEND_COUNT as i16);
-    let done = l.b.label();
-    for i in 0..PENDING {
-        l.b.push(Inst::JumpIf {
-            cond: Cond::Le,
-            lhs: n,
-            rhs: Operand::Imm(i as i32),
-            target: done,
-        });
-        let rec = l.b.copy(value);
-        l.b.alu(
-            AluOp::Add,
-            rec,
-            Operand::Imm((PEND_RECORDS + i * REC_SIZE) as i32),
-        );
+    run_parked(&mut l, value, actions, |l, rec| {
         // The stack just taken is this record's only if the thread is back where it blocked.
         let u = l.b.copy(ustack);
         let same = l.b.label();
@@ -1172,15 +1063,8 @@ fn task_work_callback(
             value: USER_STACK_LATE as u64,
         });
         l.b.push(Inst::Label(same));
-        l.b.call_sub(actions, vec![rec, u]);
-    }
-    l.b.push(Inst::Label(done));
-    l.b.store(
-        Width::B8,
-        Base::Reg(value),
-        PEND_COUNT as i16,
-        Operand::Imm(0),
-    );
+        u
+    });
     l.b.push(Inst::Label(end));
     Ok(l.b.finish())
 }

@@ -213,16 +213,8 @@ impl Lowerer<'_> {
                     Cond::Ge
                 };
                 let (id, _) = self.user_map(map);
-                let m = self.b.map_ptr(id);
-                let k = self.b.slot_addr(key, 0);
-                let p = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
                 let (insert, done) = (self.b.label(), self.b.label());
-                self.b.push(Inst::JumpIf {
-                    cond: Cond::Eq,
-                    lhs: p,
-                    rhs: Operand::Imm(0),
-                    target: insert,
-                });
+                let p = self.lookup(id, key, insert);
                 let cur = self.b.load(Width::B8, Base::Reg(p), 0);
                 self.b.push(Inst::JumpIf {
                     cond: keep,
@@ -250,17 +242,8 @@ impl Lowerer<'_> {
     /// Per-CPU maps: this CPU's copy only, so no atomics are needed.
     fn add_to(&mut self, map: MapId, key: Slot, adds: &[VReg]) -> Result<(), Diagnostic> {
         let (id, _) = self.user_map(map);
-        let m = self.b.map_ptr(id);
-        let k = self.b.slot_addr(key, 0);
-        let p = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
         let (insert, done) = (self.b.label(), self.b.label());
-        // Verifier: a map value pointer may be NULL until compared with 0.
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: p,
-            rhs: Operand::Imm(0),
-            target: insert,
-        });
+        let p = self.lookup(id, key, insert);
         let per_cpu = self.user_map(map).1.per_cpu;
         for (i, add) in adds.iter().enumerate() {
             let off = (i * 8) as i16;
@@ -459,19 +442,7 @@ impl Lowerer<'_> {
     /// This CPU's buffer of per-CPU array `map` (its one entry); jumps to `fail` when the
     /// lookup gives NULL, as the verifier wants checked.
     fn scratch_buffer(&mut self, map: crate::ir::MapId, fail: crate::ir::Label) -> VReg {
-        let zero = self.b.slot(4);
-        self.b
-            .store(Width::B4, Base::Slot(zero), 0, Operand::Imm(0));
-        let sm = self.b.map_ptr(map);
-        let zk = self.b.slot_addr(zero, 0);
-        let buf = self.b.call(helper(Helper::MapLookupElem), vec![sm, zk]);
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: buf,
-            rhs: Operand::Imm(0),
-            target: fail,
-        });
-        buf
+        self.lookup_u32(map, Operand::Imm(0), fail)
     }
 
     /// Copies the current task's user registers (ip, sp, bp) and the top of its user stack into
