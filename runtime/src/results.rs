@@ -243,8 +243,9 @@ fn short_spans(
         }
         u64::from_ne_bytes(buf)
     };
-    // Records parked for a user stack that never came (the thread exited, or its task work
-    // was dropped, before it returned to user space): their time is not in any graph.
+    // Records still parked for their user stack when the run ended (a thread that blocked
+    // and had not returned to user space yet; one that exits is flushed by the kernel under a
+    // marker): their time is in no graph, so the report says how much.
     for name in artifact.spans.iter().filter_map(|s| s.pending.as_ref()) {
         use compiler::lower::span::{PEND_COUNT, PEND_RECORDS, PENDING, REC_DELTA, REC_SIZE};
         let Some(dump) = dumps.iter().find(|d| &d.spec.name == name) else {
@@ -259,8 +260,11 @@ fn short_spans(
             }
         }
         if n > 0 {
-            losses.add_counter("blocks never drawn (no return to user space)", n);
-            losses.add_counter("their time, ms", ns / 1_000_000);
+            let what = format!(
+                "blocks not drawn, still waiting for their user stack ({})",
+                crate::units::format_value(ns, compiler::types::Unit::NS)
+            );
+            losses.add_counter(&what, n);
         }
     }
     for spans in artifact.spans.iter().filter(|s| s.min_ns > 0) {
@@ -434,6 +438,44 @@ mod tests {
                 .map(|(i, v)| ((i as u32).to_le_bytes().to_vec(), v.to_le_bytes().to_vec()))
                 .collect(),
         }
+    }
+
+    /// Records still parked at the end are counted, with their time: not drawn, not silent.
+    #[test]
+    fn parked_records_left_at_the_end_are_reported() {
+        use compiler::lower::span::{PEND_COUNT, PEND_RECORDS, PEND_SIZE, REC_DELTA, REC_SIZE};
+        let mut value = vec![0u8; PEND_SIZE as usize];
+        value[PEND_COUNT as usize..][..8].copy_from_slice(&2u64.to_ne_bytes());
+        for (i, ms) in [3u64, 4].into_iter().enumerate() {
+            let at = (PEND_RECORDS + i as u32 * REC_SIZE + REC_DELTA) as usize;
+            value[at..at + 8].copy_from_slice(&(ms * 1_000_000).to_ne_bytes());
+        }
+        let mut spec = losses_dump(&[]).spec;
+        spec.name = "fs_0_pend".into();
+        spec.kind = MapKind::Hash;
+        let dump = MapDump {
+            spec,
+            entries: vec![(42u32.to_ne_bytes().to_vec(), value)],
+        };
+        let mut a = artifact(Vec::new(), &[]);
+        a.spans.push(compiler::artifact::SpansSpec {
+            map: "fs_0_spans".into(),
+            slots: 1,
+            min_ns: 0,
+            targets: Vec::new(),
+            untracked: Vec::new(),
+            shorts_counted: true,
+            pending: Some("fs_0_pend".into()),
+        });
+        let mut losses = LossReport::default();
+        short_spans(&[dump], &a, &mut losses);
+        let line = losses.summary_line();
+        assert!(
+            line.contains("blocks not drawn, still waiting for their user stack (7")
+                && line.contains(": 2"),
+            "{line}"
+        );
+        assert!(!losses.is_clean());
     }
 
     #[test]

@@ -1020,11 +1020,7 @@ fn run_parked(
 
 /// The task-work callback `(map, key, value)`: runs in the thread on its way back to user
 /// space; takes the user stack once and runs the statements for each parked record.
-fn task_work_callback(
-    cx: &Ctx<'_>,
-    name: &str,
-    actions: u32,
-) -> Result<ir::Program, Diagnostic> {
+fn task_work_callback(cx: &Ctx<'_>, name: &str, actions: u32) -> Result<ir::Program, Diagnostic> {
     let mut b = Builder::new(
         format!("{name}_tw"),
         String::new(),
