@@ -96,6 +96,13 @@ pub(crate) struct Cli {
           value_parser = clap::value_parser!(u32).range(64..=4096))]
     pub(crate) stack_copy: u32,
 
+    /// How `offcpu` takes user stacks: `auto` the best this kernel offers; `switch-in` at the
+    /// end of __schedule (sched_exit_tp, 6.17+); `task-work` on the thread's next return to
+    /// user space (kernels that accept BPF task work); `switch-out` at every switch-out (any
+    /// kernel, costliest). The loss report names the one that ran.
+    #[arg(long, value_enum, default_value_t = OffcpuArg::Auto)]
+    pub(crate) offcpu_design: OffcpuArg,
+
     #[command(flatten)]
     pub(crate) fold: FoldFlags,
 
@@ -116,6 +123,26 @@ impl UnwindArg {
             UnwindArg::Fp => compiler::lower::Unwind::Fp,
             UnwindArg::Auto => compiler::lower::Unwind::Auto,
             UnwindArg::Dwarf => compiler::lower::Unwind::Dwarf,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OffcpuArg {
+    Auto,
+    SwitchIn,
+    TaskWork,
+    SwitchOut,
+}
+
+impl OffcpuArg {
+    pub(crate) fn design(self) -> Option<compiler::lower::span::OffcpuDesign> {
+        use compiler::lower::span::OffcpuDesign;
+        match self {
+            OffcpuArg::Auto => None,
+            OffcpuArg::SwitchIn => Some(OffcpuDesign::SwitchIn),
+            OffcpuArg::TaskWork => Some(OffcpuDesign::TaskWork),
+            OffcpuArg::SwitchOut => Some(OffcpuDesign::SwitchOut),
         }
     }
 }

@@ -181,10 +181,12 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         atomic_values: cli.atomic_values,
         unwind: cli.unwind.mode(),
         copy_bytes: cli.stack_copy.next_multiple_of(8),
+        offcpu: cli.offcpu_design.design(),
         ..Default::default()
     };
     let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)
         .map_err(|diags| report(&sources, &diags))?;
+    let compiled = prefer_task_work(compiled, file, &text, &env, &options);
     match cli.emit {
         Some(Emit::Ir) => {
             print!("{}", compiled.ir);
@@ -214,6 +216,32 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         pid: cli.pid,
     };
     run::run(&sources, &compiled.artifact, held.as_mut(), &run)
+}
+
+/// `offcpu` on a kernel without `sched_exit_tp` falls back to taking user stacks at every
+/// switch-out. If the kernel has the task-work kfunc, a trial load says whether its verifier
+/// accepts it from `sched_switch` (some builds refuse it: ../shared/KERNEL.md); if so, that
+/// cheaper design runs instead. Nothing is attached by the trial.
+pub(crate) fn prefer_task_work(
+    compiled: compiler::Compiled,
+    file: compiler::diag::FileId,
+    text: &str,
+    env: &dyn compiler::catalog::Env,
+    options: &compiler::lower::Options,
+) -> compiler::Compiled {
+    use compiler::lower::span::OffcpuDesign;
+    let fallback = OffcpuDesign::SwitchOut.describe();
+    if options.offcpu.is_some() || compiled.artifact.offcpu != fallback {
+        return compiled;
+    }
+    let with_task_work = compiler::lower::Options {
+        offcpu: Some(OffcpuDesign::TaskWork),
+        ..*options
+    };
+    match compiler::compile(file, text, stdlib::catalog(), env, &with_task_work) {
+        Ok(c) if runtime::session::Session::load(&c.artifact).is_ok() => c,
+        _ => compiled,
+    }
 }
 
 /// Prints diagnostics to stderr (colours when it is a terminal) and returns exit code 2.

@@ -316,6 +316,7 @@ impl Repl {
                 return;
             }
         };
+        let compiled = crate::prefer_task_work(compiled, file, text, &self.env, &options);
         if !self.accepted.iter().any(|c| c == text) {
             self.accepted.push(text.to_string());
         }

@@ -270,3 +270,50 @@ fn count_is_named_after_its_probe() {
     assert_eq!(of("@p"), Some("samples"));
     assert_eq!(of("@mixed"), Some("events"));
 }
+
+/// The pinned BTF facts the goldens compile against are this machine's kernel's: a kernel
+/// update that moves them shows here (re-pin `tests/data/tracefs/btf.txt`), not as goldens that
+/// quietly stop matching what runs. Skipped inside the kernel matrix, whose kernels differ.
+#[test]
+fn btf_fixture_matches_the_kernel() {
+    if std::env::var_os("FLAMESCRIPT_KERNEL_LABEL").is_some() {
+        return;
+    }
+    let Ok(btf) = compiler::kbtf::KernelBtf::load() else {
+        assert!(
+            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+            "no kernel BTF here (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+        );
+        return;
+    };
+    let text = std::fs::read_to_string(check::data_dir("tracefs").join("btf.txt")).unwrap();
+    let mut wrong = Vec::new();
+    for line in text.lines() {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        let live: Option<String> = match w.as_slice() {
+            ["member", s, path, ..] => btf
+                .member_chain(s, path)
+                .ok()
+                .map(|v| v.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")),
+            ["tracepoint", name, ..] => btf
+                .tracepoint_params(name)
+                .map(|(id, n)| format!("{id} {n}")),
+            ["func", name, _] => btf
+                .find(compiler::kbtf::Kind::Func, name)
+                .map(|id| id.to_string()),
+            ["helper", name] => btf
+                .enum_value("bpf_func_id", &format!("BPF_FUNC_{name}"))
+                .map(|_| String::new()),
+            ["struct", name] => btf
+                .find(compiler::kbtf::Kind::Struct, name)
+                .map(|_| String::new()),
+            _ => continue,
+        };
+        let skip = if w[0] == "member" { 3 } else { 2 };
+        let pinned = w[skip.min(w.len())..].join(" ");
+        if live.as_deref() != Some(pinned.as_str()) {
+            wrong.push(format!("{line}: the running kernel says {live:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "re-pin btf.txt:\n{}", wrong.join("\n"));
+}

@@ -30,6 +30,9 @@ pub struct Artifact {
     pub wallclock: Vec<String>,
     /// How user stacks are unwound (`fp`, `auto`, `dwarf`); empty when no map has one.
     pub unwind: String,
+    /// How `offcpu` takes user stacks on this kernel (`OffcpuDesign::describe`); empty when
+    /// no `offcpu` clause takes one.
+    pub offcpu: String,
     /// What `count()` counts in each map counted by one kind of probe ("faults" for
     /// `pagefault`), for the graph's unit; a map counted by several is "events".
     pub count_names: std::collections::BTreeMap<String, String>,

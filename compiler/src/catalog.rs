@@ -200,6 +200,20 @@ pub trait Env {
     fn pid_max(&self) -> u32 {
         32_768
     }
+
+    /// Whether the kernel has BPF helper `bpf_NAME` (its `BPF_FUNC_NAME` in the BTF's
+    /// `enum bpf_func_id`). `None`: this context cannot tell (assume the newest kernel).
+    fn has_helper(&self, name: &str) -> Option<bool> {
+        let _ = name;
+        None
+    }
+
+    /// Whether the kernel's BTF has `struct NAME` (a feature that came with it). `None`: this
+    /// context cannot tell (assume the newest kernel).
+    fn has_struct(&self, name: &str) -> Option<bool> {
+        let _ = name;
+        None
+    }
 }
 
 /// An environment that knows no tracepoint (for `--check` without a kernel, and tests).

@@ -262,6 +262,18 @@ impl KernelBtf {
             .then(|| (id, ((info & 0xffff) as usize).saturating_sub(1)))
     }
 
+    /// The value of enumerator `name` of `enum enum_name` (`bpf_func_id`'s
+    /// `BPF_FUNC_task_pt_regs` says whether the kernel has that helper).
+    pub fn enum_value(&self, enum_name: &str, name: &str) -> Option<i64> {
+        let id = self.find(Kind::Enum, enum_name)?;
+        let (_, info, _, extra) = self.header(id)?;
+        (0..(info & 0xffff) as usize).find_map(|i| {
+            let at = extra + 8 * i;
+            (self.name(self.word(at)) == name.as_bytes())
+                .then(|| i64::from(self.word(at + 4) as i32))
+        })
+    }
+
     pub fn type_count(&self) -> usize {
         self.offsets.len()
     }
@@ -298,6 +310,24 @@ mod tests {
         assert_eq!(params, 4, "preempt, prev, next, prev_state");
         assert!(btf.find(Kind::Func, "bpf_get_current_pid_tgid").is_some() || id > 0);
         assert!(btf.find(Kind::Struct, "bpf_task_work").is_some());
+    }
+
+    #[test]
+    fn finds_helper_ids() {
+        let Some(btf) = kernel() else { return };
+        // Helper ids are uapi: fixed forever.
+        assert_eq!(
+            btf.enum_value("bpf_func_id", "BPF_FUNC_map_lookup_elem"),
+            Some(1)
+        );
+        assert_eq!(
+            btf.enum_value("bpf_func_id", "BPF_FUNC_task_pt_regs"),
+            Some(175)
+        );
+        assert_eq!(
+            btf.enum_value("bpf_func_id", "BPF_FUNC_no_such_helper"),
+            None
+        );
     }
 
     #[test]

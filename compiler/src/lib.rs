@@ -52,6 +52,7 @@ pub fn compile(
         return Err(diags);
     };
     let mut options = *options;
+    options.kernel = kernel_caps(env);
     if options.target == lower::Target::Tree {
         options.fork_child_pid_offset = fork_child_pid_offset(env, script.span)?;
     }
@@ -81,6 +82,9 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
     let mut lines = LineTable::default();
     let mut ir_text = String::new();
     let mut asm_text = String::new();
+    if !module.offcpu.is_empty() {
+        asm_text.push_str(&format!(";; offcpu: {}\n\n", module.offcpu));
+    }
     for p in &module.programs {
         let low = bpf::lower::lower(p).map_err(|e| {
             Diagnostic::error("the program does not fit BPF's limits", p.span, e)
@@ -166,6 +170,7 @@ pub fn emit(module: &ir::Module, text: &str) -> Result<Compiled, Diagnostic> {
         spans: module.spans.clone(),
         wallclock: module.wallclock.clone(),
         unwind: module.unwind.clone(),
+        offcpu: module.offcpu.clone(),
         count_names: module.count_names.clone(),
     };
     Ok(Compiled {
@@ -183,6 +188,19 @@ fn snippet(text: &str, span: Span) -> String {
         format!("{}…", &first[..first.floor_char_boundary(60)])
     } else {
         first.to_string()
+    }
+}
+
+/// What the kernel offers the lowering, from its BTF; a context without BTF answers nothing and
+/// gets the newest kernel's defaults.
+fn kernel_caps(env: &dyn Env) -> lower::KernelCaps {
+    let newest = lower::KernelCaps::default();
+    let helper = |name| env.has_helper(name).unwrap_or(true);
+    lower::KernelCaps {
+        task_pt_regs: helper("task_pt_regs") && helper("get_current_task_btf"),
+        runtime_alloc: env
+            .has_struct("bpf_mem_alloc")
+            .unwrap_or(newest.runtime_alloc),
     }
 }
 

@@ -103,6 +103,16 @@ impl TracefsEnv {
             })
     }
 
+    /// A fixture's `KIND NAME` line says the kernel has it, `no KIND NAME` that it has not;
+    /// neither: unknown.
+    fn fixture_flag(lines: &[Vec<String>], kind: &str, name: &str) -> Option<bool> {
+        lines.iter().find_map(|l| match l.as_slice() {
+            [k, n] if k == kind && n == name => Some(true),
+            [no, k, n] if no == "no" && k == kind && n == name => Some(false),
+            _ => None,
+        })
+    }
+
     fn events(&self) -> PathBuf {
         self.root.join("events")
     }
@@ -202,6 +212,23 @@ impl Env for TracefsEnv {
         found.ok_or_else(|| {
             EnvError::Unavailable(format!("this kernel has no BTF tracepoint `{name}`"))
         })
+    }
+
+    fn has_helper(&self, name: &str) -> Option<bool> {
+        match self.types().ok()? {
+            Types::Kernel(btf) => Some(
+                btf.enum_value("bpf_func_id", &format!("BPF_FUNC_{name}"))
+                    .is_some(),
+            ),
+            Types::Fixture(lines) => Self::fixture_flag(lines, "helper", name),
+        }
+    }
+
+    fn has_struct(&self, name: &str) -> Option<bool> {
+        match self.types().ok()? {
+            Types::Kernel(btf) => Some(btf.find(crate::kbtf::Kind::Struct, name).is_some()),
+            Types::Fixture(lines) => Self::fixture_flag(lines, "struct", name),
+        }
     }
 
     fn pid_max(&self) -> u32 {

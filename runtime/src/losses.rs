@@ -33,6 +33,8 @@ pub struct LossReport {
     pub unrooted_weight: u64,
     /// How user stacks were unwound (`fp`, `auto`, `dwarf`), for the subtitle.
     pub unwind: Option<String>,
+    /// How `offcpu` took its user stacks on this kernel (which design ran), for the subtitle.
+    pub offcpu: Option<String>,
     /// Frames symbolized to a name, and frames left `[unknown]`, over distinct stacks.
     pub resolved_frames: u64,
     pub unresolved_frames: u64,
@@ -99,6 +101,7 @@ impl LossReport {
         self.unrooted_stacks += other.unrooted_stacks;
         self.unrooted_weight += other.unrooted_weight;
         self.unwind = self.unwind.clone().or_else(|| other.unwind.clone());
+        self.offcpu = self.offcpu.clone().or_else(|| other.offcpu.clone());
         self.resolved_frames += other.resolved_frames;
         self.unresolved_frames += other.unresolved_frames;
         self.unresolved_weight += other.unresolved_weight;
@@ -225,6 +228,9 @@ impl LossReport {
         }
         if let Some(unwind) = &self.unwind {
             parts.push(format!("unwind: {unwind}"));
+        }
+        if let Some(offcpu) = &self.offcpu {
+            parts.push(format!("off-CPU: {offcpu}"));
         }
         if let Some((total, elapsed)) = self.wallclock {
             parts.push(format!(

@@ -79,6 +79,9 @@ pub fn collect(
     if !artifact.unwind.is_empty() {
         recovered.unwind = Some(artifact.unwind.clone());
     }
+    if !artifact.offcpu.is_empty() {
+        recovered.offcpu = Some(artifact.offcpu.clone());
+    }
     let mut res = gather(&dumps, artifact, &stacks, symbolizer);
     res.losses.merge(&recovered);
     for (_, p) in &mut res.profiles {
@@ -403,6 +406,7 @@ mod tests {
             spans: Vec::new(),
             wallclock: Vec::new(),
             unwind: String::new(),
+            offcpu: String::new(),
             count_names: Default::default(),
         }
     }

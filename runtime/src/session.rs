@@ -53,14 +53,43 @@ impl RuntimeError {
             RuntimeError::Tracefs(_) => {
                 Some("run: mount -t tracefs nodev /sys/kernel/tracing".into())
             }
-            RuntimeError::Verifier { .. } => Some(
-                "this is a flamescript bug unless the script does something the kernel forbids; \
-                 please report it with the script"
+            RuntimeError::Verifier { log, .. } => Some(match kernel_limit(log) {
+                Some(limit) => limit.into(),
+                None => "this is a flamescript bug unless the script does something the kernel \
+                         forbids; please report it with the script"
                     .into(),
-            ),
+            }),
             _ => None,
         }
     }
+}
+
+/// A verifier refusal that is this kernel's limit rather than a fault in what we built: what
+/// it lacks, in words a user can act on.
+fn kernel_limit(log: &str) -> Option<&'static str> {
+    const LIMITS: &[(&str, &str)] = &[
+        (
+            "sleepable callback",
+            "this kernel's verifier refuses BPF task work from a tracepoint program (a \
+             restriction of this kernel build); leave out --offcpu-design to use what it offers",
+        ),
+        (
+            "can only use preallocated hash map",
+            "this kernel (before 6.1) wants every hash map preallocated in perf_event programs",
+        ),
+        (
+            "unknown func",
+            "this kernel lacks a BPF helper the program calls (it is older than the feature)",
+        ),
+        (
+            "calling kernel function",
+            "this kernel does not let this program type call that kernel function (kfunc)",
+        ),
+    ];
+    LIMITS
+        .iter()
+        .find(|(needle, _)| log.contains(needle))
+        .map(|(_, what)| *what)
 }
 
 /// One map's contents: raw keys and values (per-CPU values already laid out CPU by CPU).
@@ -113,6 +142,7 @@ impl Session {
         } else {
             None
         };
+        attach::direct::raise_memlock();
         let mut loader = EbpfLoader::new();
         loader.btf(kernel_btf.as_ref());
         let mut ebpf = loader.load(&artifact.elf).map_err(|e| {

@@ -252,6 +252,8 @@ pub struct Module {
     pub wallclock: Vec<String>,
     /// `Artifact::unwind`.
     pub unwind: String,
+    /// `Artifact::offcpu`.
+    pub offcpu: String,
     /// `Artifact::count_names`.
     pub count_names: std::collections::BTreeMap<String, String>,
 }

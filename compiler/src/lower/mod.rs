@@ -55,6 +55,7 @@ pub const COUNTERS: &[&str] = &[
     "task_work_failed",
     "short_evicted_ns",
     "short_evicted",
+    "ustack_no_switch_in",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -73,6 +74,9 @@ const TASK_WORK_FAILED: u32 = 7;
 /// Short spans of a thread whose slot another thread took (it exited, or shares the slot).
 const SHORT_EVICTED_NS: u32 = 8;
 const SHORT_EVICTED: u32 = 9;
+/// `offcpu` at switch-in: a record `sched_exit_tp` did not take in the thread it belongs to
+/// (ran without its user stack).
+const USTACK_NO_SWITCH_IN: u32 = 10;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -113,6 +117,32 @@ pub struct Options {
     pub unwind: Unwind,
     /// Bytes of user stack copied (from the stack pointer up) for `Unwind::Auto`/`Dwarf`.
     pub copy_bytes: u32,
+    /// How `offcpu` takes its stacks: `None` picks the best the kernel offers
+    /// ([`span::OffcpuDesign`]); `Some` insists (`--offcpu-design`, the benchmarks).
+    pub offcpu: Option<span::OffcpuDesign>,
+    /// What the kernel offers, found by [`crate::compile`] in its BTF (never by version).
+    pub kernel: KernelCaps,
+}
+
+/// Kernel features the lowering adapts to, each found in the running kernel's BTF. The default
+/// is the newest kernel (what a context without BTF, such as the goldens' fixture, assumes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KernelCaps {
+    /// `bpf_task_pt_regs` and `bpf_get_current_task_btf` (5.15): the user registers a stack
+    /// copy starts from. Without them, user stacks are frame-pointer walks only.
+    pub task_pt_regs: bool,
+    /// Hash maps may allocate their entries at run time in `perf_event` programs (6.1,
+    /// `struct bpf_mem_alloc`); before, the verifier wants every hash map preallocated there.
+    pub runtime_alloc: bool,
+}
+
+impl Default for KernelCaps {
+    fn default() -> KernelCaps {
+        KernelCaps {
+            task_pt_regs: true,
+            runtime_alloc: true,
+        }
+    }
 }
 
 /// How user stacks are unwound.
@@ -153,6 +183,8 @@ impl Default for Options {
             atomic_values: false,
             unwind: Unwind::Fp,
             copy_bytes: 1024,
+            offcpu: None,
+            kernel: KernelCaps::default(),
         }
     }
 }
@@ -219,30 +251,31 @@ pub fn lower(
         m.keys
             .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
     });
-    let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp).then(|| {
-        let value = UCOPY_HEADER + options.copy_bytes;
-        let mut m = internal_map(
-            UCOPY_MAP,
-            MapKind::Hash,
-            8,
-            value,
-            options.stack_entries,
-            false,
-        );
-        // Allocated as stacks arrive: most runs store far fewer than the stacks map holds.
-        m.no_prealloc = true;
-        maps.push(m);
-        let copies = MapId(maps.len() as u32 - 1);
-        maps.push(internal_map(
-            USCRATCH_MAP,
-            MapKind::Array,
-            4,
-            value,
-            1,
-            true,
-        ));
-        (copies, MapId(maps.len() as u32 - 1))
-    });
+    let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp && options.kernel.task_pt_regs)
+        .then(|| {
+            let value = UCOPY_HEADER + options.copy_bytes;
+            let mut m = internal_map(
+                UCOPY_MAP,
+                MapKind::Hash,
+                8,
+                value,
+                options.stack_entries,
+                false,
+            );
+            // Allocated as stacks arrive: most runs store far fewer than the stacks map holds.
+            m.no_prealloc = true;
+            maps.push(m);
+            let copies = MapId(maps.len() as u32 - 1);
+            maps.push(internal_map(
+                USCRATCH_MAP,
+                MapKind::Array,
+                4,
+                value,
+                1,
+                true,
+            ));
+            (copies, MapId(maps.len() as u32 - 1))
+        });
     let targets = (options.target == Target::Tree).then(|| {
         maps.push(internal_map(TARGETS_MAP, MapKind::Hash, 4, 8, 8_192, false));
         MapId(maps.len() as u32 - 1)
@@ -275,7 +308,17 @@ pub fn lower(
                 m.keys
                     .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
             });
-        let pending = wants_ustack.then(|| {
+        // Only a user stack needs a design: the kernel stack is taken cross-task at switch-in.
+        let design = if wants_ustack {
+            Some(span::offcpu_design(
+                &clause.resolved.facts,
+                options,
+                clause.span,
+            )?)
+        } else {
+            None
+        };
+        let pending = (design == Some(span::OffcpuDesign::TaskWork)).then(|| {
             let mut m = internal_map(
                 &format!("fs_{ci}_pend"),
                 MapKind::Hash,
@@ -300,11 +343,25 @@ pub fn lower(
             ));
             (pending, MapId(maps.len() as u32 - 1))
         });
+        // The record a switch-in hands to `sched_exit_tp` on the same CPU: one per CPU.
+        let handoff = (design == Some(span::OffcpuDesign::SwitchIn)).then(|| {
+            maps.push(internal_map(
+                &format!("fs_{ci}_hand"),
+                MapKind::Array,
+                4,
+                span::REC_SIZE,
+                1,
+                true,
+            ));
+            MapId(maps.len() as u32 - 1)
+        });
         span_maps.insert(
             ci,
             span::SpanMaps {
                 spans,
                 pending,
+                handoff,
+                design,
                 slots,
             },
         );
@@ -335,10 +392,15 @@ pub fn lower(
             match probe.shape() {
                 crate::catalog::Shape::OffCpu => {
                     let name = program_name(ci, 0, 1, clause.probe.name);
-                    programs.push(span::lower_offcpu(&ctx, name, sm)?);
+                    programs.extend(span::lower_offcpu(&ctx, name, sm)?);
                 }
                 crate::catalog::Shape::Syscall(s) => {
-                    for (k, call) in s.calls.iter().enumerate() {
+                    // A call whose tracepoints this kernel lacks (`futex_waitv` before 5.16)
+                    // was left out when the probe resolved: nothing of it can happen.
+                    let present = |call: &&crate::catalog::SyscallCall| {
+                        clause.resolved.records.iter().any(|r| r.name == call.enter)
+                    };
+                    for (k, call) in s.calls.iter().enumerate().filter(|(_, c)| present(c)) {
                         programs.extend(span::lower_syscall(&ctx, ci, k, call, sm)?);
                     }
                 }
@@ -400,6 +462,9 @@ pub fn lower(
     let wallclock = wallclock_maps(prog, catalog, &maps);
     let unwind = match (uses_user_stacks, options.unwind) {
         (false, _) => String::new(),
+        (true, Unwind::Auto | Unwind::Dwarf) if !options.kernel.task_pt_regs => {
+            "fp (this kernel has no bpf_task_pt_regs to copy stacks from)".into()
+        }
         (true, Unwind::Fp) => "fp".into(),
         (true, Unwind::Auto) => {
             // Say which probes kept to frame pointers (`Probe::sampled`).
@@ -420,6 +485,19 @@ pub fn lower(
         (true, Unwind::Dwarf) => "dwarf".into(),
     };
     let count_names = count_names(prog, catalog, &maps);
+    let mut offcpu: Vec<&str> = span_maps
+        .values()
+        .filter_map(|m| m.design.map(span::OffcpuDesign::describe))
+        .collect();
+    offcpu.sort();
+    offcpu.dedup();
+    if !options.kernel.runtime_alloc {
+        // Before 6.1 the verifier refuses hash maps that allocate at run time in perf_event
+        // programs: every map is made whole up front there.
+        for m in &mut maps {
+            m.no_prealloc = false;
+        }
+    }
     Ok(ir::Module {
         programs,
         maps,
@@ -427,6 +505,7 @@ pub fn lower(
         spans,
         wallclock,
         unwind,
+        offcpu: offcpu.join(", "),
         count_names,
     })
 }

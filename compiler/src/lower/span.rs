@@ -111,7 +111,101 @@ const PT_REGS_SP: i16 = 152;
 const USER_STACK_UNSCHEDULED: i64 = -16;
 /// A user-stack key meaning the pending table was full (-ENOSPC).
 const USER_STACK_NO_ROOM: i64 = -28;
-const TASK_WORK_KFUNC: &str = "bpf_task_work_schedule_resume_impl";
+/// A user-stack key meaning the thread's switch-in was never seen by `sched_exit_tp` (its
+/// record was still waiting when the next switch-in on that CPU came): -EPROTO.
+const USER_STACK_NO_SWITCH_IN: i64 = -71;
+/// The task-work kfunc, by each name kernels have exported it under (6.18 with `_impl` and an
+/// explicit `aux` argument; 7.x without).
+const TASK_WORK_KFUNCS: &[&str] = &[
+    "bpf_task_work_schedule_resume_impl",
+    "bpf_task_work_schedule_resume",
+];
+
+/// How `offcpu` takes the user stack of a thread that blocked. The kernel can walk only the
+/// current task's user stack, and the block's length (what `min` needs) is known only when the
+/// thread comes back, so each design is a way around that; which one a kernel allows is found in
+/// its BTF (and, for task work, by a trial load), never from its version. Measured costs and
+/// known answers: docs/PERFORMANCE.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffcpuDesign {
+    /// The span ends in `sched_switch`; the record waits in a per-CPU slot for the bare
+    /// tracepoint `sched_exit_tp`, which fires at the end of `__schedule()` in the thread just
+    /// switched in: its user stack there is exactly the one it blocked with, and it is taken
+    /// only for blocks past `min`. Needs `sched_exit_tp` (6.17+).
+    SwitchIn,
+    /// The record is parked per thread and a BPF task work takes the user stack on the
+    /// thread's next return to user space. Needs the task-work kfunc *and* a kernel whose
+    /// verifier accepts it from `sched_switch` (some refuse: ../shared/KERNEL.md).
+    TaskWork,
+    /// The user stack is taken at every switch-out, in the thread that leaves, and kept in its
+    /// slot until the span ends (libbpf-tools' way): right on every kernel, but a stack walk
+    /// per context switch whatever `min` says.
+    SwitchOut,
+}
+
+impl OffcpuDesign {
+    pub const ALL: [OffcpuDesign; 3] = [
+        OffcpuDesign::SwitchIn,
+        OffcpuDesign::TaskWork,
+        OffcpuDesign::SwitchOut,
+    ];
+
+    /// The name `--offcpu-design` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            OffcpuDesign::SwitchIn => "switch-in",
+            OffcpuDesign::TaskWork => "task-work",
+            OffcpuDesign::SwitchOut => "switch-out",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<OffcpuDesign> {
+        Self::ALL.into_iter().find(|d| d.name() == name)
+    }
+
+    /// How the loss report and the graph's subtitle say it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            OffcpuDesign::SwitchIn => "user stacks at switch-in (sched_exit_tp)",
+            OffcpuDesign::TaskWork => "user stacks by task work",
+            OffcpuDesign::SwitchOut => "user stacks at every switch-out",
+        }
+    }
+}
+
+/// The design an `offcpu` clause runs with: the one `options` insists on, or the best this
+/// kernel's BTF shows (`sched_exit_tp`, else the switch-out walk that works everywhere).
+pub(super) fn offcpu_design(
+    facts: &BTreeMap<String, Vec<u32>>,
+    options: &super::Options,
+    span: crate::diag::Span,
+) -> Result<OffcpuDesign, Diagnostic> {
+    let exit_tp = facts.contains_key("tracepoint:sched_exit_tp");
+    let task_work = facts.contains_key("kfunc:task_work");
+    // Task work is chosen by the binary only after a trial load (`--offcpu-design` passes it
+    // here): a kernel may list the kfunc and refuse it.
+    let missing = |what: &str, design: OffcpuDesign| {
+        Diagnostic::error(
+            format!("this kernel has no {what}"),
+            span,
+            format!("`--offcpu-design {}` is built on it", design.name()),
+        )
+        .with_help("leave out --offcpu-design: flamescript picks what this kernel offers")
+    };
+    match options.offcpu {
+        Some(OffcpuDesign::SwitchIn) if !exit_tp => Err(missing(
+            "`sched_exit_tp` tracepoint (BTF `btf_trace_sched_exit_tp`)",
+            OffcpuDesign::SwitchIn,
+        )),
+        Some(OffcpuDesign::TaskWork) if !task_work => Err(missing(
+            "task-work kfunc (`bpf_task_work_schedule_resume`)",
+            OffcpuDesign::TaskWork,
+        )),
+        Some(d) => Ok(d),
+        None if exit_tp => Ok(OffcpuDesign::SwitchIn),
+        None => Ok(OffcpuDesign::SwitchOut),
+    }
+}
 
 /// The kernel facts `offcpu` needs, by the names the lowering reads them back with.
 const OFFCPU_FACTS: &[(&str, &str)] = &[
@@ -124,7 +218,8 @@ const OFFCPU_FACTS: &[(&str, &str)] = &[
 ];
 
 /// Looks up what `offcpu` needs from the kernel (called by the probe's `resolve`): member
-/// offsets, the tracepoint, the task-work kfunc and `pid_max`.
+/// offsets, the tracepoints, the task-work kfunc if any, and `pid_max`. What only some designs
+/// need is optional here; [`offcpu_design`] chooses from what was found.
 pub fn resolve_offcpu(env: &dyn Env) -> Result<BTreeMap<String, Vec<u32>>, ResolveError> {
     let fail = |what: String, why: EnvError| ResolveError {
         part: None,
@@ -145,19 +240,39 @@ pub fn resolve_offcpu(env: &dyn Env) -> Result<BTreeMap<String, Vec<u32>>, Resol
     let (id, args) = env
         .btf_tracepoint("sched_switch")
         .map_err(|e| fail("the BTF tracepoint `sched_switch`".into(), e))?;
-    if args != 4 {
-        return Err(ResolveError {
-            part: None,
-            message: format!("`sched_switch` passes {args} arguments on this kernel, not 4"),
-            label: "`offcpu` reads preempt, prev, next and prev_state".into(),
-            help: Some("this kernel is older or newer than offcpu supports".into()),
-        });
+    match args {
+        4 => {}
+        // Before 5.18 there is no `prev_state` argument: the state is read from the task,
+        // which at that point is still the one leaving (`__state` from 5.14, `state` before).
+        3 => {
+            let state = env
+                .btf_member_chain("task_struct", "__state")
+                .or_else(|_| env.btf_member_chain("task_struct", "state"))
+                .map_err(|e| fail("`task_struct.__state` (or `.state`)".into(), e))?;
+            facts.insert("task_struct:state".into(), state);
+        }
+        n => {
+            return Err(ResolveError {
+                part: None,
+                message: format!("`sched_switch` passes {n} arguments on this kernel"),
+                label: "`offcpu` reads preempt, prev, next (and prev_state since 5.18)".into(),
+                help: Some(
+                    "flamescript knows the 3- and 4-argument forms; please report this kernel"
+                        .into(),
+                ),
+            });
+        }
     }
-    facts.insert("tracepoint:sched_switch".into(), vec![id]);
-    let kfunc = env
-        .btf_func(TASK_WORK_KFUNC)
-        .map_err(|e| fail(format!("the kfunc `{TASK_WORK_KFUNC}`"), e))?;
-    facts.insert(format!("kfunc:{TASK_WORK_KFUNC}"), vec![kfunc]);
+    facts.insert("tracepoint:sched_switch".into(), vec![id, args as u32]);
+    if let Ok((id, _)) = env.btf_tracepoint("sched_exit_tp") {
+        facts.insert("tracepoint:sched_exit_tp".into(), vec![id]);
+    }
+    if let Some(id) = TASK_WORK_KFUNCS
+        .iter()
+        .find_map(|name| env.btf_func(name).ok())
+    {
+        facts.insert("kfunc:task_work".into(), vec![id]);
+    }
     facts.insert("pid_max".into(), vec![env.pid_max()]);
     Ok(facts)
 }
@@ -174,9 +289,14 @@ pub fn slots_for(pid_max: u32) -> u32 {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct SpanMaps {
     pub spans: MapId,
-    /// `offcpu` with a user stack only: the parked records, and an all-zero value to create
-    /// a thread's entry from (the BPF stack is too small to hold one).
+    /// `offcpu` by task work: the parked records, and an all-zero value to create a thread's
+    /// entry from (the BPF stack is too small to hold one).
     pub pending: Option<(MapId, MapId)>,
+    /// `offcpu` at switch-in: the per-CPU record `sched_exit_tp` takes over (its `REC_TID` is
+    /// 0 when empty).
+    pub handoff: Option<MapId>,
+    /// `offcpu` with a user stack: how it is taken.
+    pub design: Option<OffcpuDesign>,
     pub slots: u32,
 }
 
@@ -516,13 +636,13 @@ fn actions_subprogram(
     Ok(l.b.finish())
 }
 
-/// `offcpu`: one `tp_btf/sched_switch` program (plus its task-work callback and the
-/// statements' subprogram).
+/// `offcpu`: a `tp_btf/sched_switch` program (with the statements' subprogram, and the task
+/// work's callback in that design), plus a `tp_btf/sched_exit_tp` one in the switch-in design.
 pub(super) fn lower_offcpu(
     cx: &Ctx<'_>,
     name: String,
     maps: &SpanMaps,
-) -> Result<ir::Program, Diagnostic> {
+) -> Result<Vec<ir::Program>, Diagnostic> {
     let fields = record_fields(cx);
     let want_ustack = uses_stack(cx, "ustack");
     let want_kstack = uses_stack(cx, "kstack");
@@ -542,7 +662,19 @@ pub(super) fn lower_offcpu(
         return Err(internal(cx.clause.span, "last_arrival offset"));
     };
     let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
-    let kfunc = fact(cx, &format!("kfunc:{TASK_WORK_KFUNC}"))?[0];
+    let design = maps.design;
+    let kfunc = match design {
+        Some(OffcpuDesign::TaskWork) => fact(cx, "kfunc:task_work")?[0],
+        _ => 0,
+    };
+    let switch_args = fact(cx, "tracepoint:sched_switch")?
+        .get(1)
+        .copied()
+        .unwrap_or(4);
+    let state_off = match switch_args {
+        3 => Some(off16(cx, fact(cx, "task_struct:state")?[0])?),
+        _ => None,
+    };
     let (pid_off, tgid_off, comm_off, flags_off, arrival_off) = (
         off16(cx, pid_off)?,
         off16(cx, tgid_off)?,
@@ -563,12 +695,10 @@ pub(super) fn lower_offcpu(
     );
     let actions = b.add_subprogram(actions_subprogram(cx, &name, &fields)?);
     let callback = match (want_ustack, maps.pending) {
-        (true, Some(pending)) => {
-            let _ = pending;
-            Some(b.add_subprogram(task_work_callback(cx, &name, actions)?))
-        }
+        (true, Some(_)) => Some(b.add_subprogram(task_work_callback(cx, &name, actions)?)),
         _ => None,
     };
+    let switch_out_stacks = want_ustack && design == Some(OffcpuDesign::SwitchOut);
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
@@ -604,9 +734,16 @@ pub(super) fn lower_offcpu(
     l.target_check(prev_tgid, switch_in);
     let slot = l.span_slot(maps.spans, maps.slots, prev_tid, switch_in);
     l.claim_slot(slot, prev_tid);
-    let state = l.b.load(Width::B8, Base::Reg(ctx), 24);
-    l.b.alu(AluOp::Lsh, state, Operand::Imm(32));
-    l.b.alu(AluOp::Rsh, state, Operand::Imm(32));
+    let state = match state_off {
+        // 3-argument `sched_switch` (before 5.18): the leaving task's own state word.
+        Some(off) => l.b.load(Width::B4, Base::Reg(prev), off),
+        None => {
+            let st = l.b.load(Width::B8, Base::Reg(ctx), 24);
+            l.b.alu(AluOp::Lsh, st, Operand::Imm(32));
+            l.b.alu(AluOp::Rsh, st, Operand::Imm(32));
+            st
+        }
+    };
     let preempt = l.b.load(Width::B8, Base::Reg(ctx), 0);
     let running = l.b.label();
     let noted = l.b.label();
@@ -655,7 +792,8 @@ pub(super) fn lower_offcpu(
         SLOT_TS as i16,
         Operand::Reg(clock),
     );
-    l.b.push(Inst::Jump { target: noted });
+    let taken = l.b.label();
+    l.b.push(Inst::Jump { target: taken });
     l.b.push(Inst::Label(alive));
     l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
     if let (Some(_), Some((pending, _))) = (callback, maps.pending) {
@@ -676,6 +814,29 @@ pub(super) fn lower_offcpu(
         SLOT_TS as i16,
         Operand::Reg(clock),
     );
+    l.b.push(Inst::Label(taken));
+    if switch_out_stacks {
+        // The switch-out design: the user stack of the thread leaving, taken here in its own
+        // context, whatever the block's length turns out to be (kernel threads have none).
+        let ukey = l.b.constant(NO_USER_STACK as u64);
+        let kthread = l.b.label();
+        let flags = l.b.load(Width::B4, Base::Reg(prev), flags_off);
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Set,
+            lhs: flags,
+            rhs: Operand::Imm(PF_KTHREAD | PF_USER_WORKER),
+            target: kthread,
+        });
+        let u = l.capture_stack_of(None, true, cx.clause.span)?;
+        l.b.push(Inst::Mov { dst: ukey, src: u });
+        l.b.push(Inst::Label(kthread));
+        l.b.store(
+            Width::B8,
+            Base::Reg(slot),
+            SLOT_SAVED1 as i16,
+            Operand::Reg(ukey),
+        );
+    }
     l.b.push(Inst::Label(noted));
     l.b.store(
         Width::B4,
@@ -835,6 +996,16 @@ pub(super) fn lower_offcpu(
         park(
             &mut l, pending, callback, kfunc, next, tid, rec, delta, ustack_now, run_now,
         )?;
+    } else if let (true, Some(handoff)) = (want_ustack, maps.handoff) {
+        hand_over(&mut l, handoff, actions, rec, run_now);
+    } else if switch_out_stacks {
+        // Taken when the thread left.
+        let u = l.b.load(Width::B8, Base::Reg(slot), SLOT_SAVED1 as i16);
+        l.b.push(Inst::Mov {
+            dst: ustack_now,
+            src: u,
+        });
+        l.b.push(Inst::Jump { target: run_now });
     } else {
         l.b.push(Inst::Jump { target: run_now });
     }
@@ -852,6 +1023,104 @@ pub(super) fn lower_offcpu(
 
     l.b.push(Inst::Label(unmatched));
     l.bump(super::SPANS_UNMATCHED);
+    l.b.push(Inst::Label(end));
+    let mut programs = vec![l.b.finish()];
+    if let (true, Some(handoff)) = (want_ustack, maps.handoff) {
+        programs.push(exit_tp_program(cx, &name, handoff, &fields)?);
+    }
+    Ok(programs)
+}
+
+/// The switch-in design, in `sched_switch`: record `rec` waits in this CPU's hand-off slot for
+/// `sched_exit_tp`, which fires next on this CPU, in the thread switched in. A record still
+/// there (its `sched_exit_tp` never came) runs its statements first, its user stack marked.
+fn hand_over(l: &mut Lowerer<'_>, handoff: MapId, actions: u32, rec: ir::Slot, run_now: ir::Label) {
+    let end = l.end;
+    let h = l.lookup_u32(handoff, Operand::Imm(0), run_now);
+    let old = l.b.load(Width::B4, Base::Reg(h), REC_TID as i16);
+    let empty = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: old,
+        rhs: Operand::Imm(0),
+        target: empty,
+    });
+    let marker = l.b.constant(USER_STACK_NO_SWITCH_IN as u64);
+    l.b.call_sub(actions, vec![h, marker]);
+    l.bump(super::USTACK_NO_SWITCH_IN);
+    l.b.push(Inst::Label(empty));
+    for off in (0..REC_SIZE).step_by(8) {
+        let w = l.b.load(Width::B8, Base::Slot(rec), off as i16);
+        l.b.store(Width::B8, Base::Reg(h), off as i16, Operand::Reg(w));
+    }
+    l.b.push(Inst::Jump { target: end });
+}
+
+/// The switch-in design's second program, on `sched_exit_tp` (the end of `__schedule()`, in
+/// the thread just switched in): a record handed over by `sched_switch` on this CPU gets the
+/// thread's own user stack, exactly as it was when it blocked, and its statements run.
+fn exit_tp_program(
+    cx: &Ctx<'_>,
+    name: &str,
+    handoff: MapId,
+    fields: &[(&'static str, u32, u32)],
+) -> Result<ir::Program, Diagnostic> {
+    let exit_name = format!("{name}_x");
+    let mut b = Builder::new(
+        exit_name.clone(),
+        "tp_btf/sched_exit_tp".into(),
+        AttachSpec::TpBtf {
+            name: "sched_exit_tp".into(),
+            btf_id: fact(cx, "tracepoint:sched_exit_tp")?[0],
+        },
+        0,
+        cx.clause.span,
+    );
+    let actions = b.add_subprogram(actions_subprogram(cx, &exit_name, fields)?);
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer {
+        cx,
+        b,
+        ctx,
+        locals: Vec::new(),
+        pid_tgid: None,
+        end,
+        record: None,
+    };
+    l.b.span(cx.clause.span);
+    // Almost every switch ends here: nothing handed over.
+    let h = l.lookup_u32(handoff, Operand::Imm(0), end);
+    let owner = l.b.load(Width::B4, Base::Reg(h), REC_TID as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: owner,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    let pt = l.pid_tgid();
+    let tid = l.b.copy(pt);
+    l.b.alu(AluOp::Lsh, tid, Operand::Imm(32));
+    l.b.alu(AluOp::Rsh, tid, Operand::Imm(32));
+    let u = l.b.constant(USER_STACK_NO_SWITCH_IN as u64);
+    let run = l.b.label();
+    let mine = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: owner,
+        rhs: Operand::Reg(tid),
+        target: mine,
+    });
+    // Another thread's record: its own switch-in was not followed by this tracepoint.
+    l.bump(super::USTACK_NO_SWITCH_IN);
+    l.b.push(Inst::Jump { target: run });
+    l.b.push(Inst::Label(mine));
+    let taken = l.capture_stack_of(None, true, cx.clause.span)?;
+    l.b.push(Inst::Mov { dst: u, src: taken });
+    l.b.push(Inst::Label(run));
+    l.b.call_sub(actions, vec![h, u]);
+    l.b.store(Width::B4, Base::Reg(h), REC_TID as i16, Operand::Imm(0));
     l.b.push(Inst::Label(end));
     Ok(l.b.finish())
 }

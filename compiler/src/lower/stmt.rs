@@ -428,9 +428,15 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: done,
         });
+        // Compared as a 32-bit value: before 6.4 the helper's result reaches the program
+        // zero-extended (0xffffffef), so a 64-bit compare with -17 never matched and every
+        // stack seen twice was counted as "map full".
+        let low = self.b.copy(rc);
+        self.b.alu(AluOp::Lsh, low, Operand::Imm(32));
+        self.b.alu(AluOp::Arsh, low, Operand::Imm(32));
         self.b.push(Inst::JumpIf {
             cond: Cond::Eq,
-            lhs: rc,
+            lhs: low,
             rhs: Operand::Imm(-17),
             target: done,
         });

@@ -99,8 +99,27 @@ fn permission(e: &io::Error) -> bool {
     matches!(e.raw_os_error(), Some(libc::EPERM) | Some(libc::EACCES))
 }
 
+/// Lifts RLIMIT_MEMLOCK as far as we may. Kernels before 5.11 charge BPF maps and programs
+/// to it (later ones to the memory cgroup), and its usual 8 MiB–64 KiB refuses a stacks map:
+/// the map creation fails with EPERM, which is not a missing privilege. Harmless where unused.
+pub(crate) fn raise_memlock() {
+    let unlimited = libc::rlimit {
+        rlim_cur: libc::RLIM_INFINITY,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: setrlimit reads the struct we pass; a refusal (not root) changes nothing.
+    let _ = unsafe { libc::setrlimit(libc::RLIMIT_MEMLOCK, &unlimited) };
+}
+
+/// EPERM creating a map although we are root: the memory limit, not the privilege.
+fn memlock_refusal(e: &io::Error) -> bool {
+    // SAFETY: geteuid has no arguments and cannot fail.
+    e.raw_os_error() == Some(libc::EPERM) && unsafe { libc::geteuid() } == 0
+}
+
 impl Direct {
     pub(crate) fn load(artifact: &Artifact) -> Result<Direct, LoadFailure> {
+        raise_memlock();
         let mut maps = HashMap::new();
         let mut btfs = Vec::new();
         for spec in &artifact.maps {
@@ -126,7 +145,15 @@ impl Direct {
                 btfs.push(btf);
             }
             let fd = sys_bpf(BPF_MAP_CREATE, &mut attr).map_err(|e| {
-                if permission(&e) {
+                if memlock_refusal(&e) {
+                    LoadFailure::Other(format!(
+                        "creating map `{}` ({} entries of {} bytes): the kernel refused the \
+                         memory (EPERM as root: this kernel charges BPF maps to \
+                         RLIMIT_MEMLOCK, which could not be raised; try `ulimit -l unlimited`, \
+                         or fewer --map-entries / --stack-entries)",
+                        spec.name, def.max_entries, def.value_size
+                    ))
+                } else if permission(&e) {
                     LoadFailure::NotPermitted
                 } else {
                     LoadFailure::Other(format!("creating map `{}`: {e}", spec.name))

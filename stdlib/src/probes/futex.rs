@@ -1,7 +1,7 @@
 //! `futex`: where threads wait on locks and condition variables.
 //!
 //! Times each waiting `futex(2)` call (`FUTEX_WAIT`, `FUTEX_WAIT_BITSET`, `FUTEX_LOCK_PI`,
-//! `FUTEX_LOCK_PI2`, `FUTEX_WAIT_REQUEUE_PI`) and each `futex_waitv(2)` from its
+//! `FUTEX_LOCK_PI2`, `FUTEX_WAIT_REQUEUE_PI`) and each `futex_waitv(2)` (5.16+) from its
 //! `syscalls:sys_enter_*` to its `sys_exit_*` tracepoint, in the calling thread; wakes and the
 //! other operations are not counted. The block runs at the exit with the wait in `delta` and the
 //! stacks of the thread that waited. Mutexes, condition variables and most user-space locks end
@@ -86,10 +86,19 @@ impl Probe for Futex {
         let records = [
             ("syscalls", "sys_enter_futex"),
             ("syscalls", "sys_exit_futex"),
+        ];
+        let mut r = super::with_records(self.name(), env, &records)?;
+        // `futex_waitv(2)` came in 5.16: on older kernels (5.10, 5.15, RHEL 9's 5.14) there is
+        // nothing of it to time, and its calls are left out (the lowering times the calls whose
+        // records were found).
+        let waitv = [
             ("syscalls", "sys_enter_futex_waitv"),
             ("syscalls", "sys_exit_futex_waitv"),
         ];
-        let mut r = super::with_records(self.name(), env, &records)?;
+        if waitv.iter().all(|(c, n)| env.tracepoint(c, n).is_ok()) {
+            r.records
+                .extend(super::with_records(self.name(), env, &waitv)?.records);
+        }
         r.facts.insert("pid_max".into(), vec![env.pid_max()]);
         Ok(r)
     }

@@ -41,7 +41,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   39: call bpf_map_lookup_elem#1
   40: *(u64 *)(r10 -88) = r0
   41: r1 = *(u64 *)(r10 -88)
-  42: if r1 == 0x0 goto pc+428
+  42: if r1 == 0x0 goto pc+431
   43: r8 = 1016
   44: r9 = 0
   45: r1 = r6
@@ -51,10 +51,10 @@ fs_0_bio (tracepoint/block/block_rq_issue):
   49: call bpf_get_stack#67
   50: r7 = r0
   51: *(u64 *)(r10 -80) = r7
-  52: if r7 s< 0x0 goto pc+418
+  52: if r7 s< 0x0 goto pc+421
   53: r0 = -14
   54: *(u64 *)(r10 -80) = r0
-  55: if r7 == 0x0 goto pc+415
+  55: if r7 == 0x0 goto pc+418
   56: r9 = 0xcbf29ce484222325 ll
   58: r8 = 0x100000001b3 ll
   60: r1 = *(u64 *)(r10 -88)
@@ -452,63 +452,66 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  453: r4 = r9
  454: call bpf_map_update_elem#2
  455: r6 = r0
- 456: if r6 == 0x0 goto pc+14
- 457: if r6 == 0xffffffef goto pc+13
- 458: *(u32 *)(r10 -48) = 0
- 459: r6 = map[fs_losses] ll
- 461: r9 = r10
- 462: r9 += -48
- 463: r1 = r6
- 464: r2 = r9
- 465: call bpf_map_lookup_elem#1
- 466: r8 = r0
- 467: if r8 == 0x0 goto pc+3
- 468: r9 = *(u64 *)(r8 +16)
- 469: r9 += 1
- 470: *(u64 *)(r8 +16) = r9
- 471: r2 = *(u64 *)(r10 -80)
- 472: *(u64 *)(r10 -24) = r2
- 473: r9 = map[fs_0] ll
- 475: r8 = r10
- 476: r8 += -24
- 477: r1 = r9
- 478: r2 = r8
- 479: call bpf_map_lookup_elem#1
- 480: r6 = r0
- 481: if r6 == 0x0 goto pc+5
- 482: r8 = *(u64 *)(r6 +0)
- 483: r1 = *(u64 *)(r10 -72)
- 484: r8 += r1
- 485: *(u64 *)(r6 +0) = r8
- 486: goto pc+30
- 487: r2 = *(u64 *)(r10 -72)
- 488: *(u64 *)(r10 -56) = r2
- 489: r8 = map[fs_0] ll
- 491: r6 = r10
- 492: r6 += -24
- 493: r9 = r10
- 494: r9 += -56
- 495: r7 = 1
- 496: r1 = r8
- 497: r2 = r6
- 498: r3 = r9
- 499: r4 = r7
- 500: call bpf_map_update_elem#2
- 501: *(u64 *)(r10 -96) = r0
- 502: r1 = *(u64 *)(r10 -96)
- 503: if r1 == 0x0 goto pc+13
- 504: *(u32 *)(r10 -64) = 0
- 505: r7 = map[fs_losses] ll
- 507: r9 = r10
- 508: r9 += -64
- 509: r1 = r7
- 510: r2 = r9
- 511: call bpf_map_lookup_elem#1
- 512: r6 = r0
- 513: if r6 == 0x0 goto pc+3
- 514: r9 = *(u64 *)(r6 +16)
- 515: r9 += 1
- 516: *(u64 *)(r6 +16) = r9
- 517: r0 = 0
- 518: exit
+ 456: if r6 == 0x0 goto pc+17
+ 457: r9 = r6
+ 458: r9 <<= 32
+ 459: r9 s>>= 32
+ 460: if r9 == 0xffffffef goto pc+13
+ 461: *(u32 *)(r10 -48) = 0
+ 462: r9 = map[fs_losses] ll
+ 464: r6 = r10
+ 465: r6 += -48
+ 466: r1 = r9
+ 467: r2 = r6
+ 468: call bpf_map_lookup_elem#1
+ 469: r8 = r0
+ 470: if r8 == 0x0 goto pc+3
+ 471: r6 = *(u64 *)(r8 +16)
+ 472: r6 += 1
+ 473: *(u64 *)(r8 +16) = r6
+ 474: r2 = *(u64 *)(r10 -80)
+ 475: *(u64 *)(r10 -24) = r2
+ 476: r6 = map[fs_0] ll
+ 478: r8 = r10
+ 479: r8 += -24
+ 480: r1 = r6
+ 481: r2 = r8
+ 482: call bpf_map_lookup_elem#1
+ 483: r9 = r0
+ 484: if r9 == 0x0 goto pc+5
+ 485: r8 = *(u64 *)(r9 +0)
+ 486: r1 = *(u64 *)(r10 -72)
+ 487: r8 += r1
+ 488: *(u64 *)(r9 +0) = r8
+ 489: goto pc+30
+ 490: r2 = *(u64 *)(r10 -72)
+ 491: *(u64 *)(r10 -56) = r2
+ 492: r8 = map[fs_0] ll
+ 494: r9 = r10
+ 495: r9 += -24
+ 496: r6 = r10
+ 497: r6 += -56
+ 498: r7 = 1
+ 499: r1 = r8
+ 500: r2 = r9
+ 501: r3 = r6
+ 502: r4 = r7
+ 503: call bpf_map_update_elem#2
+ 504: *(u64 *)(r10 -96) = r0
+ 505: r1 = *(u64 *)(r10 -96)
+ 506: if r1 == 0x0 goto pc+13
+ 507: *(u32 *)(r10 -64) = 0
+ 508: r7 = map[fs_losses] ll
+ 510: r6 = r10
+ 511: r6 += -64
+ 512: r1 = r7
+ 513: r2 = r6
+ 514: call bpf_map_lookup_elem#1
+ 515: r9 = r0
+ 516: if r9 == 0x0 goto pc+3
+ 517: r6 = *(u64 *)(r9 +16)
+ 518: r6 += 1
+ 519: *(u64 *)(r9 +16) = r6
+ 520: r0 = 0
+ 521: exit
 

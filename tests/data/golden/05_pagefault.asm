@@ -42,7 +42,7 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
   40: call bpf_map_lookup_elem#1
   41: *(u64 *)(r10 -96) = r0
   42: r1 = *(u64 *)(r10 -96)
-  43: if r1 == 0x0 goto pc+428
+  43: if r1 == 0x0 goto pc+431
   44: r8 = 1016
   45: r9 = 256
   46: r1 = r6
@@ -52,10 +52,10 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
   50: call bpf_get_stack#67
   51: r7 = r0
   52: *(u64 *)(r10 -88) = r7
-  53: if r7 s< 0x0 goto pc+418
+  53: if r7 s< 0x0 goto pc+421
   54: r0 = -14
   55: *(u64 *)(r10 -88) = r0
-  56: if r7 == 0x0 goto pc+415
+  56: if r7 == 0x0 goto pc+418
   57: r9 = 0xcbf29ce484222325 ll
   59: r8 = 0x100000001b3 ll
   61: r1 = *(u64 *)(r10 -96)
@@ -453,68 +453,71 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
  454: r4 = r9
  455: call bpf_map_update_elem#2
  456: r6 = r0
- 457: if r6 == 0x0 goto pc+14
- 458: if r6 == 0xffffffef goto pc+13
- 459: *(u32 *)(r10 -56) = 0
- 460: r6 = map[fs_losses] ll
- 462: r9 = r10
- 463: r9 += -56
- 464: r1 = r6
- 465: r2 = r9
- 466: call bpf_map_lookup_elem#1
- 467: r8 = r0
- 468: if r8 == 0x0 goto pc+3
- 469: r9 = *(u64 *)(r8 +16)
- 470: r9 += 1
- 471: *(u64 *)(r8 +16) = r9
- 472: r2 = *(u64 *)(r10 -88)
- 473: *(u64 *)(r10 -32) = r2
- 474: call bpf_get_current_pid_tgid#14
- 475: r9 = r0
- 476: r8 = r9
- 477: r8 >>= 32
- 478: *(u64 *)(r10 -24) = r8
- 479: r8 = map[fs_0] ll
- 481: r9 = r10
- 482: r9 += -32
- 483: r1 = r8
- 484: r2 = r9
- 485: call bpf_map_lookup_elem#1
- 486: r6 = r0
- 487: if r6 == 0x0 goto pc+5
- 488: r9 = *(u64 *)(r6 +0)
- 489: r1 = *(u64 *)(r10 -80)
- 490: r9 += r1
- 491: *(u64 *)(r6 +0) = r9
- 492: goto pc+30
- 493: r2 = *(u64 *)(r10 -80)
- 494: *(u64 *)(r10 -64) = r2
- 495: r9 = map[fs_0] ll
- 497: r6 = r10
- 498: r6 += -32
- 499: r8 = r10
- 500: r8 += -64
- 501: r7 = 1
- 502: r1 = r9
- 503: r2 = r6
- 504: r3 = r8
- 505: r4 = r7
- 506: call bpf_map_update_elem#2
- 507: *(u64 *)(r10 -104) = r0
- 508: r1 = *(u64 *)(r10 -104)
- 509: if r1 == 0x0 goto pc+13
- 510: *(u32 *)(r10 -72) = 0
- 511: r7 = map[fs_losses] ll
- 513: r8 = r10
- 514: r8 += -72
- 515: r1 = r7
- 516: r2 = r8
- 517: call bpf_map_lookup_elem#1
- 518: r6 = r0
- 519: if r6 == 0x0 goto pc+3
- 520: r8 = *(u64 *)(r6 +16)
- 521: r8 += 1
- 522: *(u64 *)(r6 +16) = r8
- 523: r0 = 0
- 524: exit
+ 457: if r6 == 0x0 goto pc+17
+ 458: r9 = r6
+ 459: r9 <<= 32
+ 460: r9 s>>= 32
+ 461: if r9 == 0xffffffef goto pc+13
+ 462: *(u32 *)(r10 -56) = 0
+ 463: r9 = map[fs_losses] ll
+ 465: r6 = r10
+ 466: r6 += -56
+ 467: r1 = r9
+ 468: r2 = r6
+ 469: call bpf_map_lookup_elem#1
+ 470: r8 = r0
+ 471: if r8 == 0x0 goto pc+3
+ 472: r6 = *(u64 *)(r8 +16)
+ 473: r6 += 1
+ 474: *(u64 *)(r8 +16) = r6
+ 475: r2 = *(u64 *)(r10 -88)
+ 476: *(u64 *)(r10 -32) = r2
+ 477: call bpf_get_current_pid_tgid#14
+ 478: r6 = r0
+ 479: r8 = r6
+ 480: r8 >>= 32
+ 481: *(u64 *)(r10 -24) = r8
+ 482: r8 = map[fs_0] ll
+ 484: r6 = r10
+ 485: r6 += -32
+ 486: r1 = r8
+ 487: r2 = r6
+ 488: call bpf_map_lookup_elem#1
+ 489: r9 = r0
+ 490: if r9 == 0x0 goto pc+5
+ 491: r6 = *(u64 *)(r9 +0)
+ 492: r1 = *(u64 *)(r10 -80)
+ 493: r6 += r1
+ 494: *(u64 *)(r9 +0) = r6
+ 495: goto pc+30
+ 496: r2 = *(u64 *)(r10 -80)
+ 497: *(u64 *)(r10 -64) = r2
+ 498: r6 = map[fs_0] ll
+ 500: r9 = r10
+ 501: r9 += -32
+ 502: r8 = r10
+ 503: r8 += -64
+ 504: r7 = 1
+ 505: r1 = r6
+ 506: r2 = r9
+ 507: r3 = r8
+ 508: r4 = r7
+ 509: call bpf_map_update_elem#2
+ 510: *(u64 *)(r10 -104) = r0
+ 511: r1 = *(u64 *)(r10 -104)
+ 512: if r1 == 0x0 goto pc+13
+ 513: *(u32 *)(r10 -72) = 0
+ 514: r7 = map[fs_losses] ll
+ 516: r8 = r10
+ 517: r8 += -72
+ 518: r1 = r7
+ 519: r2 = r8
+ 520: call bpf_map_lookup_elem#1
+ 521: r9 = r0
+ 522: if r9 == 0x0 goto pc+3
+ 523: r8 = *(u64 *)(r9 +16)
+ 524: r8 += 1
+ 525: *(u64 *)(r9 +16) = r8
+ 526: r0 = 0
+ 527: exit
 

@@ -50,7 +50,7 @@ fs_0_profile (perf_event):
   48: call bpf_map_lookup_elem#1
   49: *(u64 *)(r10 -112) = r0
   50: r1 = *(u64 *)(r10 -112)
-  51: if r1 == 0x0 goto pc+428
+  51: if r1 == 0x0 goto pc+431
   52: r7 = 1016
   53: r9 = 256
   54: r1 = r6
@@ -60,10 +60,10 @@ fs_0_profile (perf_event):
   58: call bpf_get_stack#67
   59: r8 = r0
   60: *(u64 *)(r10 -104) = r8
-  61: if r8 s< 0x0 goto pc+418
+  61: if r8 s< 0x0 goto pc+421
   62: r0 = -14
   63: *(u64 *)(r10 -104) = r0
-  64: if r8 == 0x0 goto pc+415
+  64: if r8 == 0x0 goto pc+418
   65: r9 = 0xcbf29ce484222325 ll
   67: r7 = 0x100000001b3 ll
   69: r1 = *(u64 *)(r10 -112)
@@ -461,68 +461,71 @@ fs_0_profile (perf_event):
  462: r4 = r9
  463: call bpf_map_update_elem#2
  464: r6 = r0
- 465: if r6 == 0x0 goto pc+14
- 466: if r6 == 0xffffffef goto pc+13
- 467: *(u32 *)(r10 -72) = 0
- 468: r6 = map[fs_losses] ll
- 470: r9 = r10
- 471: r9 += -72
- 472: r1 = r6
- 473: r2 = r9
- 474: call bpf_map_lookup_elem#1
- 475: r7 = r0
- 476: if r7 == 0x0 goto pc+3
- 477: r9 = *(u64 *)(r7 +16)
- 478: r9 += 1
- 479: *(u64 *)(r7 +16) = r9
- 480: r2 = *(u64 *)(r10 -104)
- 481: *(u64 *)(r10 -32) = r2
- 482: call bpf_get_current_pid_tgid#14
- 483: r9 = r0
- 484: r7 = r9
- 485: r7 >>= 32
- 486: *(u64 *)(r10 -24) = r7
- 487: r7 = map[fs_0] ll
- 489: r9 = r10
- 490: r9 += -48
- 491: r1 = r7
- 492: r2 = r9
- 493: call bpf_map_lookup_elem#1
- 494: r6 = r0
- 495: if r6 == 0x0 goto pc+5
- 496: r9 = *(u64 *)(r6 +0)
- 497: r1 = *(u64 *)(r10 -96)
- 498: r9 += r1
- 499: *(u64 *)(r6 +0) = r9
- 500: goto pc+30
- 501: r2 = *(u64 *)(r10 -96)
- 502: *(u64 *)(r10 -80) = r2
- 503: r9 = map[fs_0] ll
- 505: r6 = r10
- 506: r6 += -48
- 507: r7 = r10
- 508: r7 += -80
- 509: r8 = 1
- 510: r1 = r9
- 511: r2 = r6
- 512: r3 = r7
- 513: r4 = r8
- 514: call bpf_map_update_elem#2
- 515: *(u64 *)(r10 -120) = r0
- 516: r1 = *(u64 *)(r10 -120)
- 517: if r1 == 0x0 goto pc+13
- 518: *(u32 *)(r10 -88) = 0
- 519: r8 = map[fs_losses] ll
- 521: r7 = r10
- 522: r7 += -88
- 523: r1 = r8
- 524: r2 = r7
- 525: call bpf_map_lookup_elem#1
- 526: r6 = r0
- 527: if r6 == 0x0 goto pc+3
- 528: r7 = *(u64 *)(r6 +16)
- 529: r7 += 1
- 530: *(u64 *)(r6 +16) = r7
- 531: r0 = 0
- 532: exit
+ 465: if r6 == 0x0 goto pc+17
+ 466: r9 = r6
+ 467: r9 <<= 32
+ 468: r9 s>>= 32
+ 469: if r9 == 0xffffffef goto pc+13
+ 470: *(u32 *)(r10 -72) = 0
+ 471: r9 = map[fs_losses] ll
+ 473: r6 = r10
+ 474: r6 += -72
+ 475: r1 = r9
+ 476: r2 = r6
+ 477: call bpf_map_lookup_elem#1
+ 478: r7 = r0
+ 479: if r7 == 0x0 goto pc+3
+ 480: r6 = *(u64 *)(r7 +16)
+ 481: r6 += 1
+ 482: *(u64 *)(r7 +16) = r6
+ 483: r2 = *(u64 *)(r10 -104)
+ 484: *(u64 *)(r10 -32) = r2
+ 485: call bpf_get_current_pid_tgid#14
+ 486: r6 = r0
+ 487: r7 = r6
+ 488: r7 >>= 32
+ 489: *(u64 *)(r10 -24) = r7
+ 490: r7 = map[fs_0] ll
+ 492: r6 = r10
+ 493: r6 += -48
+ 494: r1 = r7
+ 495: r2 = r6
+ 496: call bpf_map_lookup_elem#1
+ 497: r9 = r0
+ 498: if r9 == 0x0 goto pc+5
+ 499: r6 = *(u64 *)(r9 +0)
+ 500: r1 = *(u64 *)(r10 -96)
+ 501: r6 += r1
+ 502: *(u64 *)(r9 +0) = r6
+ 503: goto pc+30
+ 504: r2 = *(u64 *)(r10 -96)
+ 505: *(u64 *)(r10 -80) = r2
+ 506: r6 = map[fs_0] ll
+ 508: r9 = r10
+ 509: r9 += -48
+ 510: r7 = r10
+ 511: r7 += -80
+ 512: r8 = 1
+ 513: r1 = r6
+ 514: r2 = r9
+ 515: r3 = r7
+ 516: r4 = r8
+ 517: call bpf_map_update_elem#2
+ 518: *(u64 *)(r10 -120) = r0
+ 519: r1 = *(u64 *)(r10 -120)
+ 520: if r1 == 0x0 goto pc+13
+ 521: *(u32 *)(r10 -88) = 0
+ 522: r8 = map[fs_losses] ll
+ 524: r7 = r10
+ 525: r7 += -88
+ 526: r1 = r8
+ 527: r2 = r7
+ 528: call bpf_map_lookup_elem#1
+ 529: r9 = r0
+ 530: if r9 == 0x0 goto pc+3
+ 531: r7 = *(u64 *)(r9 +16)
+ 532: r7 += 1
+ 533: *(u64 *)(r9 +16) = r7
+ 534: r0 = 0
+ 535: exit
 

@@ -85,7 +85,7 @@ fs_0_offcpu (tp_btf/sched_switch):
   83: r0 = *(u32 *)(r1 +1264)
   84: *(u64 *)(r10 -192) = r0
   85: r1 = *(u64 *)(r10 -192)
-  86: if r1 == 0x0 goto pc+531
+  86: if r1 == 0x0 goto pc+534
   87: r1 = *(u64 *)(r10 -136)
   88: r0 = *(u32 *)(r1 +1268)
   89: *(u64 *)(r10 -200) = r0
@@ -101,16 +101,16 @@ fs_0_offcpu (tp_btf/sched_switch):
  100: call bpf_map_lookup_elem#1
  101: *(u64 *)(r10 -208) = r0
  102: r1 = *(u64 *)(r10 -208)
- 103: if r1 == 0x0 goto pc+514
+ 103: if r1 == 0x0 goto pc+517
  104: r6 = *(u32 *)(r1 +24)
  105: r2 = *(u64 *)(r10 -192)
- 106: if r6 != r2 goto pc+498
+ 106: if r6 != r2 goto pc+501
  107: r6 = *(u64 *)(r1 +0)
- 108: if r6 == 0x0 goto pc+496
+ 108: if r6 == 0x0 goto pc+499
  109: *(u64 *)(r1 +0) = 0
  110: r1 = *(u64 *)(r10 -136)
  111: r7 = *(u64 *)(r1 +1040)
- 112: if r6 < r7 goto pc+492
+ 112: if r6 < r7 goto pc+495
  113: r1 = *(u64 *)(r10 -144)
  114: r7 = r1
  115: r7 -= r6
@@ -162,7 +162,7 @@ fs_0_offcpu (tp_btf/sched_switch):
  163: r2 = r9
  164: call bpf_map_lookup_elem#1
  165: r8 = r0
- 166: if r8 == 0x0 goto pc+428
+ 166: if r8 == 0x0 goto pc+431
  167: r9 = 1016
  168: r7 = 0
  169: r1 = *(u64 *)(r10 -136)
@@ -172,10 +172,10 @@ fs_0_offcpu (tp_btf/sched_switch):
  173: call bpf_get_task_stack#141
  174: r6 = r0
  175: *(u64 *)(r10 -216) = r6
- 176: if r6 s< 0x0 goto pc+418
+ 176: if r6 s< 0x0 goto pc+421
  177: r0 = -14
  178: *(u64 *)(r10 -216) = r0
- 179: if r6 == 0x0 goto pc+415
+ 179: if r6 == 0x0 goto pc+418
  180: r7 = 0xcbf29ce484222325 ll
  182: r9 = 0x100000001b3 ll
  184: r6 = *(u64 *)(r8 +0)
@@ -573,90 +573,93 @@ fs_0_offcpu (tp_btf/sched_switch):
  577: call bpf_map_update_elem#2
  578: *(u64 *)(r10 -224) = r0
  579: r1 = *(u64 *)(r10 -224)
- 580: if r1 == 0x0 goto pc+14
- 581: if r1 == 0xffffffef goto pc+13
- 582: *(u32 *)(r10 -120) = 0
- 583: r7 = map[fs_losses] ll
- 585: r9 = r10
- 586: r9 += -120
- 587: r1 = r7
- 588: r2 = r9
- 589: call bpf_map_lookup_elem#1
- 590: r6 = r0
- 591: if r6 == 0x0 goto pc+3
- 592: r9 = *(u64 *)(r6 +16)
- 593: r9 += 1
- 594: *(u64 *)(r6 +16) = r9
- 595: r2 = *(u64 *)(r10 -216)
- 596: *(u64 *)(r10 -80) = r2
- 597: r9 = -14
- 598: goto pc+0
- 599: r6 = r10
- 600: r6 += -88
- 601: r1 = r6
- 602: r2 = r9
- 603: call pc+16
- 604: goto pc+13
- 605: *(u32 *)(r10 -128) = 0
- 606: r6 = map[fs_losses] ll
- 608: r9 = r10
- 609: r9 += -128
- 610: r1 = r6
- 611: r2 = r9
- 612: call bpf_map_lookup_elem#1
- 613: r7 = r0
- 614: if r7 == 0x0 goto pc+3
- 615: r9 = *(u64 *)(r7 +24)
- 616: r9 += 1
- 617: *(u64 *)(r7 +24) = r9
- 618: r0 = 0
- 619: exit
- 620: r6 = r1
- 621: r7 = r2
+ 580: if r1 == 0x0 goto pc+17
+ 581: r7 = r1
+ 582: r7 <<= 32
+ 583: r7 s>>= 32
+ 584: if r7 == 0xffffffef goto pc+13
+ 585: *(u32 *)(r10 -120) = 0
+ 586: r7 = map[fs_losses] ll
+ 588: r9 = r10
+ 589: r9 += -120
+ 590: r1 = r7
+ 591: r2 = r9
+ 592: call bpf_map_lookup_elem#1
+ 593: r6 = r0
+ 594: if r6 == 0x0 goto pc+3
+ 595: r9 = *(u64 *)(r6 +16)
+ 596: r9 += 1
+ 597: *(u64 *)(r6 +16) = r9
+ 598: r2 = *(u64 *)(r10 -216)
+ 599: *(u64 *)(r10 -80) = r2
+ 600: r9 = -14
+ 601: goto pc+0
+ 602: r6 = r10
+ 603: r6 += -88
+ 604: r1 = r6
+ 605: r2 = r9
+ 606: call pc+16
+ 607: goto pc+13
+ 608: *(u32 *)(r10 -128) = 0
+ 609: r6 = map[fs_losses] ll
+ 611: r9 = r10
+ 612: r9 += -128
+ 613: r1 = r6
+ 614: r2 = r9
+ 615: call bpf_map_lookup_elem#1
+ 616: r7 = r0
+ 617: if r7 == 0x0 goto pc+3
+ 618: r9 = *(u64 *)(r7 +24)
+ 619: r9 += 1
+ 620: *(u64 *)(r7 +24) = r9
+ 621: r0 = 0
+ 622: exit
+ 623: r6 = r1
+ 624: r7 = r2
 ;; @[kstack] = sum(delta)
- 622: r7 = *(u64 *)(r6 +0)
- 623: *(u64 *)(r10 -8) = 0
- 624: r8 = *(u64 *)(r6 +8)
- 625: *(u64 *)(r10 -8) = r8
- 626: r8 = map[fs_0] ll
- 628: r6 = r10
- 629: r6 += -8
- 630: r1 = r8
- 631: r2 = r6
- 632: call bpf_map_lookup_elem#1
- 633: r9 = r0
- 634: if r9 == 0x0 goto pc+4
- 635: r6 = *(u64 *)(r9 +0)
- 636: r6 += r7
- 637: *(u64 *)(r9 +0) = r6
- 638: goto pc+29
- 639: *(u64 *)(r10 -16) = r7
- 640: r6 = map[fs_0] ll
- 642: r9 = r10
- 643: r9 += -8
- 644: r7 = r10
- 645: r7 += -16
- 646: r8 = 1
- 647: r1 = r6
- 648: r2 = r9
- 649: r3 = r7
- 650: r4 = r8
- 651: call bpf_map_update_elem#2
- 652: *(u64 *)(r10 -32) = r0
- 653: r1 = *(u64 *)(r10 -32)
- 654: if r1 == 0x0 goto pc+13
- 655: *(u32 *)(r10 -24) = 0
- 656: r8 = map[fs_losses] ll
- 658: r7 = r10
- 659: r7 += -24
- 660: r1 = r8
- 661: r2 = r7
- 662: call bpf_map_lookup_elem#1
- 663: r9 = r0
- 664: if r9 == 0x0 goto pc+3
- 665: r7 = *(u64 *)(r9 +16)
- 666: r7 += 1
- 667: *(u64 *)(r9 +16) = r7
- 668: r0 = 0
- 669: exit
+ 625: r7 = *(u64 *)(r6 +0)
+ 626: *(u64 *)(r10 -8) = 0
+ 627: r8 = *(u64 *)(r6 +8)
+ 628: *(u64 *)(r10 -8) = r8
+ 629: r8 = map[fs_0] ll
+ 631: r6 = r10
+ 632: r6 += -8
+ 633: r1 = r8
+ 634: r2 = r6
+ 635: call bpf_map_lookup_elem#1
+ 636: r9 = r0
+ 637: if r9 == 0x0 goto pc+4
+ 638: r6 = *(u64 *)(r9 +0)
+ 639: r6 += r7
+ 640: *(u64 *)(r9 +0) = r6
+ 641: goto pc+29
+ 642: *(u64 *)(r10 -16) = r7
+ 643: r6 = map[fs_0] ll
+ 645: r9 = r10
+ 646: r9 += -8
+ 647: r7 = r10
+ 648: r7 += -16
+ 649: r8 = 1
+ 650: r1 = r6
+ 651: r2 = r9
+ 652: r3 = r7
+ 653: r4 = r8
+ 654: call bpf_map_update_elem#2
+ 655: *(u64 *)(r10 -32) = r0
+ 656: r1 = *(u64 *)(r10 -32)
+ 657: if r1 == 0x0 goto pc+13
+ 658: *(u32 *)(r10 -24) = 0
+ 659: r8 = map[fs_losses] ll
+ 661: r7 = r10
+ 662: r7 += -24
+ 663: r1 = r8
+ 664: r2 = r7
+ 665: call bpf_map_lookup_elem#1
+ 666: r9 = r0
+ 667: if r9 == 0x0 goto pc+3
+ 668: r7 = *(u64 *)(r9 +16)
+ 669: r7 += 1
+ 670: *(u64 *)(r9 +16) = r7
+ 671: r0 = 0
+ 672: exit
 
