@@ -317,3 +317,124 @@ fn btf_fixture_matches_the_kernel() {
     }
     assert!(wrong.is_empty(), "re-pin btf.txt:\n{}", wrong.join("\n"));
 }
+
+/// A kernel as old as Debian 11's 5.10, described by its BTF facts: `sched_switch` with three
+/// arguments, no `sched_exit_tp`, no task-work kfunc, no `bpf_task_pt_regs`, hash maps that
+/// must be preallocated in perf_event programs, no `futex_waitv`. (The kernel matrix,
+/// scripts/kernels/, runs the same on the real thing.)
+struct OldKernel(TracefsEnv);
+
+impl Env for OldKernel {
+    fn tracepoint(
+        &self,
+        category: &str,
+        name: &str,
+    ) -> Result<compiler::catalog::TracepointLayout, compiler::catalog::EnvError> {
+        if name.contains("futex_waitv") {
+            return Err(compiler::catalog::EnvError::UnknownTracepoint {
+                similar: Vec::new(),
+            });
+        }
+        self.0.tracepoint(category, name)
+    }
+    fn tracepoints(&self) -> Vec<(String, String)> {
+        self.0.tracepoints()
+    }
+    fn btf_member_chain(
+        &self,
+        strukt: &str,
+        path: &str,
+    ) -> Result<Vec<u32>, compiler::catalog::EnvError> {
+        match path {
+            "__state" => Err(compiler::catalog::EnvError::Unavailable("5.10".into())),
+            // 5.10's `long state`, first in task_struct after thread_info.
+            "state" => Ok(vec![24]),
+            _ => self.0.btf_member_chain(strukt, path),
+        }
+    }
+    fn btf_func(&self, name: &str) -> Result<u32, compiler::catalog::EnvError> {
+        Err(compiler::catalog::EnvError::Unavailable(format!(
+            "no {name} in 5.10"
+        )))
+    }
+    fn btf_tracepoint(&self, name: &str) -> Result<(u32, usize), compiler::catalog::EnvError> {
+        match name {
+            "sched_switch" => Ok((self.0.btf_tracepoint(name)?.0, 3)),
+            _ => Err(compiler::catalog::EnvError::Unavailable(format!(
+                "no {name} in 5.10"
+            ))),
+        }
+    }
+    fn has_helper(&self, name: &str) -> Option<bool> {
+        Some(!matches!(name, "task_pt_regs" | "get_current_task_btf"))
+    }
+    fn has_struct(&self, _: &str) -> Option<bool> {
+        Some(false)
+    }
+}
+
+// See: issue 17 — what an old kernel lacks changes the programs, never refuses the probe.
+#[test]
+fn old_kernel_facts_choose_what_old_kernels_offer() {
+    let env = OldKernel(TracefsEnv::at(check::data_dir("tracefs")));
+    let options = Options {
+        unwind: compiler::lower::Unwind::Auto,
+        ..Default::default()
+    };
+    let off = compile(
+        &env,
+        "-e",
+        "offcpu min 1ms < @[kstack, ustack] = sum(delta) >",
+        &options,
+    )
+    .expect("offcpu compiles for 5.10");
+    let a = &off.artifact;
+    assert_eq!(
+        a.offcpu,
+        compiler::lower::span::OffcpuDesign::SwitchOut.describe()
+    );
+    assert_eq!(a.programs.len(), 1, "sched_switch alone: {:?}", a.programs);
+    assert!(
+        a.unwind
+            .starts_with("fp (this kernel has no bpf_task_pt_regs"),
+        "{}",
+        a.unwind
+    );
+    assert!(!off.asm.contains("bpf_task_pt_regs") && !off.asm.contains("call 175"));
+    // The state is the leaving task's own word (offset 24), not a fourth argument.
+    assert!(
+        !off.asm.contains("*(u64 *)(r1 +24)"),
+        "no read of a prev_state argument:\n{}",
+        off.asm
+    );
+    let futex = compile(&env, "-e", "futex < @[ustack] = sum(delta) >", &options)
+        .expect("futex compiles without futex_waitv");
+    assert_eq!(
+        futex.artifact.programs.len(),
+        2,
+        "futex's enter and exit only"
+    );
+    let profile = compile(
+        &env,
+        "-e",
+        "profile hz 99 < @[kstack, ustack] = count() >",
+        &options,
+    )
+    .expect("profile compiles");
+    assert!(
+        profile.artifact.maps.iter().all(|m| !m.no_prealloc),
+        "every map preallocated before 6.1: {:?}",
+        profile.artifact.maps
+    );
+    // A design the kernel lacks, asked for by name: refused at the probe, with what to do.
+    let forced = Options {
+        offcpu: Some(compiler::lower::span::OffcpuDesign::SwitchIn),
+        ..options
+    };
+    let err = compile(&env, "-e", "offcpu < @[ustack] = sum(delta) >", &forced)
+        .expect_err("no sched_exit_tp on 5.10");
+    assert!(
+        err.contains("sched_exit_tp") && err.contains("leave out --offcpu-design"),
+        "{err}"
+    );
+}
