@@ -573,17 +573,33 @@ fn entry_frames(
                     }
                     let start = user.len();
                     sym.user_frames(*tgid, ips, &mut user);
+                    // A run of unknown frames of one module is one frame: a frame-pointer walk
+                    // into code without them reads garbage, and a stripped library would
+                    // otherwise be a tower of boxes, one per address.
+                    let mut i = start + 1;
+                    while i < user.len() {
+                        if user[i].kind == FrameKind::Unknown && user[i].name == user[i - 1].name {
+                            user.remove(i);
+                        } else {
+                            i += 1;
+                        }
+                    }
                     // A walk that did not reach a thread's entry point lost its outer frames
                     // (frame pointers through code built without them): say so where they are.
-                    if stopped.is_none()
-                        && !*truncated
-                        && sym.names_entry_points()
-                        && !reaches_root(&user[start..])
-                    {
-                        losses.unrooted_stacks += 1;
-                        losses.unrooted_weight += weight;
-                        let marker = scratch.frame("[incomplete stack]", FrameKind::Marker);
-                        user.insert(start, marker);
+                    if stopped.is_none() && !*truncated && sym.names_entry_points() {
+                        match root_of(&user[start..]) {
+                            Root::Entry => {}
+                            Root::Unknown => {
+                                losses.add_unrooted("ends in unknown code", weight);
+                                let marker = scratch.frame("[incomplete stack]", FrameKind::Marker);
+                                user.insert(start, marker);
+                            }
+                            Root::Cut => {
+                                losses.add_unrooted("walk stopped short", weight);
+                                let marker = scratch.frame("[incomplete stack]", FrameKind::Marker);
+                                user.insert(start, marker);
+                            }
+                        }
                     }
                 }
             }
@@ -660,13 +676,25 @@ const ROOT_FUNCTIONS: &[&str] = &[
     "runtime.rt0_go",
 ];
 
-/// Whether a symbolized user stack (root→leaf) reaches a thread's entry point. An empty stack,
-/// or one whose outermost frame is unknown, cannot tell and counts as reaching it.
-fn reaches_root(frames: &[Frame]) -> bool {
-    let Some(outer) = frames.first() else {
-        return true;
-    };
-    outer.kind == FrameKind::Unknown || ROOT_FUNCTIONS.contains(&&*outer.name)
+/// Where a symbolized user stack (root→leaf) starts.
+enum Root {
+    /// A thread's entry point (or nothing to tell: an empty stack).
+    Entry,
+    /// Code with no symbol: most often a frame-pointer walk that read garbage past code built
+    /// without frame pointers. Not the entry point as far as anyone can tell, so incomplete:
+    /// counting it as complete is what made the report flatter such stacks.
+    Unknown,
+    /// A named function that is not an entry point: the walk stopped short.
+    Cut,
+}
+
+fn root_of(frames: &[Frame]) -> Root {
+    match frames.first() {
+        None => Root::Entry,
+        Some(f) if ROOT_FUNCTIONS.contains(&&*f.name) => Root::Entry,
+        Some(f) if f.kind == FrameKind::Unknown => Root::Unknown,
+        Some(_) => Root::Cut,
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct LossReport {
     pub unrooted_stacks: u64,
     /// Their weight, in the profile's unit (one stack may carry most of a profile).
     pub unrooted_weight: u64,
+    /// The same, by cause ("ends in unknown code", "walk stopped short"): stacks and weight.
+    pub unrooted_by_cause: BTreeMap<String, (u64, u64)>,
     /// How user stacks were unwound (`fp`, `auto`, `dwarf`), for the subtitle.
     pub unwind: Option<String>,
     /// How `offcpu` took its user stacks on this kernel (which design ran), for the subtitle.
@@ -100,6 +102,11 @@ impl LossReport {
         self.truncated_stacks += other.truncated_stacks;
         self.unrooted_stacks += other.unrooted_stacks;
         self.unrooted_weight += other.unrooted_weight;
+        for (cause, (n, w)) in &other.unrooted_by_cause {
+            let e = self.unrooted_by_cause.entry(cause.clone()).or_default();
+            e.0 += n;
+            e.1 += w;
+        }
         self.unwind = self.unwind.clone().or_else(|| other.unwind.clone());
         self.offcpu = self.offcpu.clone().or_else(|| other.offcpu.clone());
         self.resolved_frames += other.resolved_frames;
@@ -141,6 +148,15 @@ impl LossReport {
             return 0.0;
         }
         self.unresolved_weight as f64 / self.total_weight as f64
+    }
+
+    /// A user stack that did not reach a thread's entry point, and why.
+    pub fn add_unrooted(&mut self, cause: &str, weight: u64) {
+        self.unrooted_stacks += 1;
+        self.unrooted_weight += weight;
+        let e = self.unrooted_by_cause.entry(cause.to_string()).or_default();
+        e.0 += 1;
+        e.1 += weight;
     }
 
     /// Whether nothing at all was lost: the graph is the whole truth.
@@ -195,10 +211,29 @@ impl LossReport {
             } else {
                 String::new()
             };
+            let causes: Vec<String> = self
+                .unrooted_by_cause
+                .iter()
+                .map(|(cause, (n, _))| format!("{cause} x{}", thousands(*n)))
+                .collect();
+            let causes = if causes.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", causes.join(", "))
+            };
             parts.push(format!(
-                "{} user stacks{share} not walked to their root",
+                "{} user stacks{share} not walked to their root{causes}",
                 thousands(self.unrooted_stacks)
             ));
+            // Most of the graph without its callers: say what would give them.
+            if self.total_weight > 0 && self.unrooted_weight * 2 > self.total_weight {
+                parts.push(
+                    "most user stacks are incomplete: the program has no frame pointers; \
+                     try --unwind dwarf --stack-copy 4096, or rebuild it with \
+                     -fno-omit-frame-pointer"
+                        .into(),
+                );
+            }
         }
         if self.truncated_stacks > 0 {
             parts.push(format!("{} truncated", thousands(self.truncated_stacks)));

@@ -244,7 +244,7 @@ impl Symbolizer {
                 .blaze
                 .symbolize(&src, Input::FileOffset(&offsets))
                 .unwrap_or_default();
-            for (idx, &(lookup, ip)) in group.iter().enumerate() {
+            for (idx, &(lookup, _)) in group.iter().enumerate() {
                 let frames = match results.get(idx) {
                     Some(Symbolized::Sym(sym)) => {
                         self.stats.resolved += 1;
@@ -252,10 +252,11 @@ impl Symbolizer {
                     }
                     _ => {
                         self.stats.unresolved += 1;
-                        // The offset of the address as captured, so it can be looked up by hand.
-                        let off = ip.wrapping_sub(m.start).wrapping_add(m.offset);
+                        // Named after its module only: every unknown address of one stripped
+                        // library is one frame, as FlameGraph draws them (pprof keeps the
+                        // addresses).
                         vec![Frame::new(
-                            format!("[unknown] ({}+{off:#x})", m.module),
+                            format!("[unknown] ({})", m.module),
                             FrameKind::Unknown,
                         )]
                     }

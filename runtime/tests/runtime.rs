@@ -788,3 +788,74 @@ fn svg_colors_frames_by_kind() {
     assert_eq!(fill_of("[truncated]"), (190, 150, 220));
     assert_eq!(fill_of("app"), (130, 170, 230));
 }
+
+/// Names as a real symbolizer would, entry points included: `0x1` is `_start`, `0xd000`–
+/// `0xdfff` is code of a stripped library, anything else `fN`.
+struct EntrySymbolizer;
+
+impl Symbolize for EntrySymbolizer {
+    fn names_entry_points(&self) -> bool {
+        true
+    }
+    fn kernel(&mut self, ips: &[u64]) -> Vec<Vec<Frame>> {
+        ips.iter()
+            .map(|ip| vec![Frame::new(format!("k{ip:x}"), FrameKind::Kernel)])
+            .collect()
+    }
+    fn user(&mut self, _tgid: u32, ips: &[u64]) -> Vec<Vec<Frame>> {
+        ips.iter()
+            .map(|ip| match ip {
+                1 => vec![Frame::new("_start", FrameKind::User)],
+                0xd000..=0xdfff => vec![Frame::new("[unknown] (liblzma.so.5)", FrameKind::Unknown)],
+                _ => vec![Frame::new(format!("f{ip:x}"), FrameKind::User)],
+            })
+            .collect()
+    }
+}
+
+// See: issue 18 — a frame-pointer walk into a stripped library is one frame, not a tower, and
+// a stack that does not reach a thread's entry is counted as incomplete by cause, with its
+// weight; an unknown outermost frame is not taken for the entry point.
+#[test]
+fn fold_counts_incomplete_stacks_honestly() {
+    let spec = map("@", vec![ustack()], ValueSpec::Count);
+    let entries = vec![
+        // Leaf first, as the kernel gives them.
+        entry(vec![u(&[0x10, 0x11, 0x1])], RawValue::Count(6)),
+        entry(vec![u(&[0x10, 0xd001, 0xd002, 0xd003])], RawValue::Count(3)),
+        entry(vec![u(&[0x10, 0x12])], RawValue::Count(1)),
+    ];
+    let profile = fold::fold(&entries, &spec, &mut EntrySymbolizer).unwrap();
+    let text = folded::write(&profile);
+    assert!(
+        text.contains("[incomplete stack];[unknown] (liblzma.so.5);f10 3\n"),
+        "{text}"
+    );
+    assert!(text.contains("[incomplete stack];f12;f10 1\n"), "{text}");
+    assert!(text.contains("_start;f11;f10 6\n"), "{text}");
+    let l = &profile.losses;
+    assert_eq!((l.unrooted_stacks, l.unrooted_weight), (2, 4));
+    assert_eq!(l.unrooted_by_cause["ends in unknown code"], (1, 3));
+    assert_eq!(l.unrooted_by_cause["walk stopped short"], (1, 1));
+    let line = l.summary_line();
+    assert!(
+        line.contains("2 user stacks (40.0% of weight) not walked to their root")
+            && line.contains("ends in unknown code x1")
+            && !line.contains("most user stacks are incomplete"),
+        "{line}"
+    );
+    // When most of the weight lacks its callers, the report says what would give them.
+    let mostly = vec![
+        entry(vec![u(&[0x10, 0xd001])], RawValue::Count(9)),
+        entries[0].clone(),
+    ];
+    let profile = fold::fold(&mostly, &spec, &mut EntrySymbolizer).unwrap();
+    assert!(
+        profile
+            .losses
+            .summary_line()
+            .contains("most user stacks are incomplete"),
+        "{}",
+        profile.losses.summary_line()
+    );
+}
