@@ -90,6 +90,7 @@ fn sleepy(migrate: bool, extra: &[&str]) {
         (out, stacks) = run_command(name, OFFCPU, &cmd, extra);
     }
     let dump = format!("{first}{}\n{stacks:#?}", text(&out));
+    crate::e2e::assert_no_map_full(&out);
     let design = design_line(&out);
     if let Some(want) = extra.last() {
         let want = compiler::lower::span::OffcpuDesign::parse(want).expect("a design name");
@@ -199,6 +200,7 @@ fn spans_futex_contended_mutex() {
     let _k = kernel::lock();
     let cmd = format!("{} 10 20", workload("contend").display());
     let (out, stacks) = run_command("futex", "futex < @[ustack] = sum(delta) >", &cmd, &[]);
+    crate::e2e::assert_no_map_full(&out);
     let dump = format!("{}\n{stacks:#?}", text(&out));
     let under = weight(&stacks, |s| has_frame(s, "wait_lock"));
     assert_near(under, 200.0 * MS, 0.10, "futex wait under wait_lock", &dump);
