@@ -203,8 +203,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     "write e.g. --emit elf -o script.o",
                 ));
             };
-            return std::fs::write(path, &compiled.artifact.elf)
-                .map_err(|e| refuse(&format!("cannot write `{}`: {e}", path.display()), ""));
+            return output::write_atomic(path, &compiled.artifact.elf)
+                .map_err(|e| refuse(&e.message, e.help));
         }
         Some(Emit::Ast) | None => {}
     }

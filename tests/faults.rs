@@ -1,0 +1,96 @@
+//! Nothing lost, nothing wrong, nothing unsafe (issue 19): the binary under faults — a user
+//! who can write the output directory under `sudo`, a shared stdout, a command that fails or
+//! is killed, a kill of flamescript itself, a low descriptor limit, a closed pipe, a script
+//! that looks like an option. Each test runs the built binary and checks what it leaves.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh, empty directory for one test under cargo's per-target scratch directory.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("faults")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creating the scratch directory");
+    dir
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("scratch paths are UTF-8")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|ids| ids.split_whitespace().nth(1))
+        == Some("0")
+}
+
+// See: issue 19 — under sudo, a symlink the user planted at the temporary name the output is
+// written under (`.NAME.PID.tmp`, the pid known in advance through `exec`) is neither followed
+// nor handed over: the file it points to keeps its owner, and the graph is still written.
+#[test]
+fn issue_19_sudo_output_never_follows_a_planted_symlink() {
+    let dir = scratch("planted_symlink");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, "main;work 3\n").expect("writing the input");
+    let victim = dir.join("victim");
+    std::fs::write(&victim, "not yours").expect("writing the victim");
+    let before = std::fs::metadata(&victim).expect("the victim");
+    let svg = dir.join("out.svg");
+    // The shell plants the link under its own pid, then becomes flamescript with that pid.
+    let script = format!(
+        "ln -s {victim} {dir}/.out.svg.$$.tmp && exec {bin} render {input} -o {svg}",
+        victim = path_str(&victim),
+        dir = path_str(&dir),
+        bin = env!("CARGO_BIN_EXE_flamescript"),
+        input = path_str(&input),
+        svg = path_str(&svg),
+    );
+    let out = Command::new("/bin/sh")
+        .args(["-c", &script])
+        .env("SUDO_UID", "65534")
+        .env("SUDO_GID", "65533")
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let after = std::fs::metadata(&victim).expect("the victim");
+    assert_eq!(
+        (after.uid(), after.gid()),
+        (before.uid(), before.gid()),
+        "the file behind the symlink was given away"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("the victim"),
+        "not yours"
+    );
+    let meta = std::fs::symlink_metadata(&svg).expect("the SVG");
+    assert!(meta.is_file(), "the SVG is a file of ours, not the link");
+    if is_root() {
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65533));
+    }
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the directory")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary names left: {left:?}");
+}
