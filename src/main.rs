@@ -65,6 +65,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to stdout. A reader that went away (`flamescript -l | head -1`) ends the
+/// process quietly with success, as it would `cat`: nothing is left to say, and nobody to say
+/// it to. (Everything of ours in the kernel is held by descriptors, which the exit closes.)
+pub(crate) fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        // Any other failure (a full disk behind a redirection) is not worth a panic either;
+        // the exit code of the run still says how it went.
+        _ => {}
+    }
+}
+
 /// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
 pub(crate) fn refuse(message: &str, help: &str) -> u8 {
     let mut err = StandardStream::stderr(color());
@@ -145,7 +158,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     let text = sources.text(file).to_string();
     if cli.emit == Some(Emit::Ast) {
         let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
-        print!("{}", compiler::syntax::print::print(&script));
+        print_out(&compiler::syntax::print::print(&script));
         return Ok(());
     }
     // Tracepoint layouts come from tracefs; mount it when we may (root), else sema says what to do.
@@ -189,11 +202,11 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     let compiled = prefer_task_work(compiled, file, &text, &env, &options);
     match cli.emit {
         Some(Emit::Ir) => {
-            print!("{}", compiled.ir);
+            print_out(&compiled.ir);
             return Ok(());
         }
         Some(Emit::Asm) => {
-            print!("{}", compiled.asm);
+            print_out(&compiled.asm);
             return Ok(());
         }
         Some(Emit::Elf) => {

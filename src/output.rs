@@ -424,16 +424,45 @@ pub(crate) struct TerminalOptions {
     /// The `-o` files the first flame-graph map went to; empty when it went nowhere, in which
     /// case it prints like the others.
     pub(crate) written_to: Vec<PathBuf>,
+    /// Our own messages (where the graph was written, the loss report, hints) go to stderr:
+    /// with `-o` the results are in files, and stdout may be a `-c` command's output
+    /// (`-c 'gzip -c f' -o g.svg > f.gz`), which they must not corrupt.
+    pub(crate) messages_to_stderr: bool,
+}
+
+/// What the terminal shows, split by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TerminalText {
+    /// What the user asked to see: maps not written to a file (top stacks, tables).
+    results: String,
+    /// About the run: where the graph went, the loss report, a hint.
+    messages: String,
 }
 
 /// Prints the results: flame-graph maps as their heaviest stacks, other maps as tables, the
-/// loss report, and a hint when a graph went only to the terminal.
+/// loss report, and a hint when a graph went only to the terminal. The results go to stdout;
+/// the messages follow them there, or go to stderr (`messages_to_stderr`).
 pub(crate) fn print_terminal(results: &Results, options: &TerminalOptions) {
-    print!("{}", terminal_text(results, options));
+    let text = terminal_text(results, options);
+    if options.messages_to_stderr {
+        crate::print_out(&text.results);
+        eprint!("{}", text.messages);
+    } else {
+        crate::print_out(&joined(&text));
+    }
 }
 
-fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
+/// Results, then a blank line, then the messages: the view on one stream.
+fn joined(text: &TerminalText) -> String {
+    if text.results.is_empty() {
+        return text.messages.clone();
+    }
+    format!("{}\n{}", text.results, text.messages)
+}
+
+fn terminal_text(results: &Results, options: &TerminalOptions) -> TerminalText {
     let mut out = String::new();
+    let mut messages = String::new();
     let mut printed_graph = false;
     for (idx, (name, profile)) in results.profiles.iter().enumerate() {
         if idx == 0 && !options.written_to.is_empty() {
@@ -442,7 +471,7 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect();
-            out.push_str(&format!("{name}: written to {}\n", files.join(", ")));
+            messages.push_str(&format!("{name}: written to {}\n", files.join(", ")));
             continue;
         }
         printed_graph = true;
@@ -454,14 +483,14 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
         }
         out.push_str(text);
     }
-    if !out.is_empty() {
-        out.push('\n');
+    messages.push_str(&format!("losses: {}\n", results.losses.summary_line()));
+    if printed_graph && options.written_to.is_empty() {
+        messages.push_str("hint: write a flame graph with -o out.svg\n");
     }
-    out.push_str(&format!("losses: {}\n", results.losses.summary_line()));
-    if printed_graph {
-        out.push_str("hint: write a flame graph with -o out.svg\n");
+    TerminalText {
+        results: out,
+        messages,
     }
-    out
 }
 
 /// A flame-graph map's heaviest stacks, leaf first and indented, each under its weight.
@@ -682,9 +711,10 @@ mod tests {
         let options = TerminalOptions {
             top: 2,
             written_to: Vec::new(),
+            messages_to_stderr: false,
         };
         assert_eq!(
-            terminal_text(&results, &options),
+            joined(&terminal_text(&results, &options)),
             "@: 3 stacks, total 4.00 ms\n  \
              3.00 ms (75.0%)\n      vfs_read_[k]\n      read\n      main\n  \
              1.00 ms (25.0%)\n      main\n  \
@@ -696,9 +726,14 @@ mod tests {
         let written = TerminalOptions {
             top: 2,
             written_to: vec![PathBuf::from("out.svg")],
+            messages_to_stderr: true,
         };
         let text = terminal_text(&results, &written);
-        assert!(text.starts_with("@: written to out.svg\n"), "{text}");
-        assert!(!text.contains("hint:"), "{text}");
+        assert_eq!(text.results, "@n[1]: 2\n", "only the table is a result");
+        assert!(
+            text.messages.starts_with("@: written to out.svg\nlosses: "),
+            "{text:?}"
+        );
+        assert!(!text.messages.contains("hint:"), "{text:?}");
     }
 }

@@ -91,7 +91,7 @@ pub(crate) fn run(
             (None, None) => "Tracing; Ctrl-C to end.".to_string(),
         }
     );
-    let mut clauses = UserClauses::new(artifact);
+    let mut clauses = UserClauses::new(artifact, !cfg.outputs.is_empty());
     if clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::Begin) {
         stop.store(true, Ordering::Relaxed);
     }
@@ -167,6 +167,7 @@ pub(crate) fn run(
         } else {
             Vec::new()
         },
+        messages_to_stderr: !cfg.outputs.is_empty(),
     };
     crate::output::print_terminal(&results, &options);
     written.map_err(|e| refuse(&e.message, e.help))?;
@@ -358,10 +359,12 @@ struct UserClauses<'a> {
     clauses: &'a [UserClause],
     /// When each interval clause runs next (None for BEGIN/END).
     next: Vec<Option<Instant>>,
+    /// `-o` was given: the loss line of a `print()` goes to stderr (`TerminalOptions`).
+    messages_to_stderr: bool,
 }
 
 impl<'a> UserClauses<'a> {
-    fn new(artifact: &'a Artifact) -> UserClauses<'a> {
+    fn new(artifact: &'a Artifact, messages_to_stderr: bool) -> UserClauses<'a> {
         let now = Instant::now();
         let next = artifact
             .user_clauses
@@ -374,6 +377,7 @@ impl<'a> UserClauses<'a> {
         UserClauses {
             clauses: &artifact.user_clauses,
             next,
+            messages_to_stderr,
         }
     }
 
@@ -387,7 +391,7 @@ impl<'a> UserClauses<'a> {
     ) -> bool {
         let mut exit = false;
         for c in self.clauses.iter().filter(|c| c.when == when) {
-            exit |= actions(session, artifact, sym, &c.actions);
+            exit |= actions(session, artifact, sym, &c.actions, self.messages_to_stderr);
         }
         exit
     }
@@ -401,7 +405,7 @@ impl<'a> UserClauses<'a> {
                 continue;
             };
             if now >= *at {
-                exit |= actions(session, artifact, sym, &c.actions);
+                exit |= actions(session, artifact, sym, &c.actions, self.messages_to_stderr);
                 *at += Duration::from_nanos(ns);
             }
         }
@@ -415,6 +419,7 @@ fn actions(
     artifact: &Artifact,
     sym: &mut Symbolizer,
     actions: &[UserAction],
+    messages_to_stderr: bool,
 ) -> bool {
     for action in actions {
         match action {
@@ -436,6 +441,7 @@ fn actions(
                 let options = crate::output::TerminalOptions {
                     top: 10,
                     written_to: Vec::new(),
+                    messages_to_stderr,
                 };
                 crate::output::print_terminal(&results, &options);
             }

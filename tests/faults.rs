@@ -5,7 +5,10 @@
 
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+
+use crate::check;
+use crate::kernel;
 
 /// A fresh, empty directory for one test under cargo's per-target scratch directory.
 fn scratch(test: &str) -> PathBuf {
@@ -93,4 +96,53 @@ fn issue_19_sudo_output_never_follows_a_planted_symlink() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "temporary names left: {left:?}");
+}
+
+// See: issue 19 — with `-o`, stdout belongs to the `-c` command: `-c 'gzip -c f' -o g.folded
+// > f.gz` leaves a whole gzip file, and our report (where the graph went, the loss line) is on
+// stderr.
+#[test]
+fn issue_19_o_leaves_stdout_to_the_command() {
+    if !check::kernel_tests_enabled("issue_19_o_leaves_stdout_to_the_command") {
+        return;
+    }
+    let _k = kernel::lock();
+    let dir = scratch("stdout_shared");
+    let data = dir.join("data");
+    let body: String = (0..20_000).map(|i| format!("line {i}\n")).collect();
+    std::fs::write(&data, &body).expect("writing the data");
+    let gz = dir.join("data.gz");
+    let graph = dir.join("g.folded");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "tracepoint:raw_syscalls:sys_enter < @[kstack] = count() >",
+            "-c",
+            &format!("gzip -c {}", path_str(&data)),
+            "-o",
+            path_str(&graph),
+        ])
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&gz).expect("creating data.gz"))
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let compressed = std::fs::read(&gz).expect("data.gz");
+    let mut unzipped = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut unzipped,
+    )
+    .unwrap_or_else(|e| {
+        panic!(
+            "stdout is not the command's gzip stream: {e}\n{}",
+            text(&out)
+        )
+    });
+    assert!(unzipped == body, "the command's output was changed");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("written to"), "{}", text(&out));
+    assert!(err.contains("losses: "), "{}", text(&out));
+    assert!(graph.exists(), "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
 }
