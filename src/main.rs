@@ -278,6 +278,17 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
             "check the pid with `ps -p PID`",
         ));
     }
+    if let Some(pid) = cli.pid
+        && matches!(run::process_state(pid), Some('Z' | 'X'))
+    {
+        return Err(refuse(
+            &format!(
+                "process {pid} has already exited: it is a zombie, waiting for its parent to \
+                 collect its exit status, and runs no more code"
+            ),
+            "trace a process that is running (`ps -p PID` shows `Z` for a zombie)",
+        ));
+    }
     if let Some(cmd) = &cli.cmd
         && cmd.trim().is_empty()
     {

@@ -484,7 +484,9 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> TerminalText {
         out.push_str(text);
     }
     messages.push_str(&format!("losses: {}\n", results.losses.summary_line()));
-    if printed_graph && options.written_to.is_empty() {
+    // With -o given (messages to stderr), a printed graph is one -o does not write, or one it
+    // failed to write: the hint would be no help.
+    if printed_graph && !options.messages_to_stderr {
         messages.push_str("hint: write a flame graph with -o out.svg\n");
     }
     TerminalText {

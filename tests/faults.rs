@@ -146,3 +146,131 @@ fn issue_19_o_leaves_stdout_to_the_command() {
     assert!(graph.exists(), "{}", text(&out));
     kernel::assert_nothing_of_ours_loaded();
 }
+
+/// The names in a directory, sorted (hidden temporary files included).
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("reading the scratch directory")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+// See: issue 19 — a `-c` command that is not found ends in a refusal that says so (exit 2, no
+// file), not a bare "nothing to draw"; one killed by a signal is named with its signal.
+#[test]
+fn issue_19_the_commands_fate_is_told() {
+    if !check::kernel_tests_enabled("issue_19_the_commands_fate_is_told") {
+        return;
+    }
+    let _k = kernel::lock();
+    let dir = scratch("command_fate");
+    let svg = dir.join("out.svg");
+    // `exec` of a missing name forks nothing: the probe cannot fire.
+    let script = "tracepoint:sched:sched_process_fork < @[kstack] = count() >";
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            script,
+            "-c",
+            "no-such-command-fs19",
+            "-o",
+            path_str(&svg),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        err.contains("the command exited with status 127: not found"),
+        "{}",
+        text(&out)
+    );
+    assert!(err.contains("nothing to draw"), "{}", text(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "stdout is the command's:\n{}",
+        text(&out)
+    );
+    assert_eq!(listing(&dir), Vec::<String>::new(), "no file written");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["-e", script, "-c", "kill -9 $$"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("The command was killed by signal 9 (SIGKILL)."),
+        "{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 19 — `-p` of a zombie (exited, not yet reaped) is refused before tracing, saying
+// so, rather than traced to "nothing to draw".
+#[test]
+fn issue_19_a_zombie_pid_is_refused_saying_why() {
+    let dir = scratch("zombie");
+    // `sleep 0` exits at once; its parent has become `sleep 5`, which never reaps it.
+    let mut parent = Command::new("/bin/sh")
+        .args(["-c", "sleep 0 & echo $!; exec sleep 5"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starting the parent");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(parent.stdout.take().expect("stdout")),
+        &mut line,
+    )
+    .expect("reading the zombie's pid");
+    let zombie = line.trim().to_string();
+    let state = |pid: &str| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| {
+                s.rsplit_once(')')
+                    .map(|(_, r)| r.trim_start().starts_with('Z'))
+            })
+            .unwrap_or(false)
+    };
+    let t = std::time::Instant::now();
+    while !state(&zombie) && t.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(state(&zombie), "process {zombie} never became a zombie");
+    let svg = dir.join("out.svg");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 99 < @[kstack] = count() >",
+            "-p",
+            &zombie,
+            "-o",
+            path_str(&svg),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    let _ = parent.kill();
+    let _ = parent.wait();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "process {zombie} has already exited: it is a zombie"
+        )),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(listing(&dir), Vec::<String>::new(), "no file written");
+}

@@ -16,6 +16,61 @@ pub struct Exited {
     pub status: i32,
 }
 
+impl Exited {
+    /// Whether it exited with status 0.
+    pub fn success(&self) -> bool {
+        libc::WIFEXITED(self.status) && libc::WEXITSTATUS(self.status) == 0
+    }
+
+    /// How it ended, in words that follow "the command": `exited with status 127: not found`,
+    /// `was killed by signal 9 (SIGKILL)`. 126 and 127 are the shell's own codes.
+    pub fn describe(&self) -> String {
+        if libc::WIFSIGNALED(self.status) {
+            let sig = libc::WTERMSIG(self.status);
+            let core = if libc::WCOREDUMP(self.status) {
+                ", core dumped"
+            } else {
+                ""
+            };
+            return match signal_name(sig) {
+                Some(name) => format!("was killed by signal {sig} ({name}{core})"),
+                None => format!("was killed by signal {sig}{}", core.replace(',', "")),
+            };
+        }
+        let code = libc::WEXITSTATUS(self.status);
+        match code {
+            126 => format!("exited with status {code}: found but not executable"),
+            127 => format!("exited with status {code}: not found"),
+            _ => format!("exited with status {code}"),
+        }
+    }
+}
+
+/// The name of the common signals (`SIGKILL`).
+fn signal_name(sig: i32) -> Option<&'static str> {
+    Some(match sig {
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGINT => "SIGINT",
+        libc::SIGQUIT => "SIGQUIT",
+        libc::SIGILL => "SIGILL",
+        libc::SIGTRAP => "SIGTRAP",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGUSR1 => "SIGUSR1",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGUSR2 => "SIGUSR2",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGALRM => "SIGALRM",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGXCPU => "SIGXCPU",
+        libc::SIGXFSZ => "SIGXFSZ",
+        libc::SIGSYS => "SIGSYS",
+        _ => return None,
+    })
+}
+
 pub struct HeldCommand {
     pid: libc::pid_t,
     /// Writing one byte (or closing) releases the child into `exec`.
@@ -184,6 +239,29 @@ mod tests {
         }
     }
     use std::time::{Duration, Instant};
+
+    // See: issue 19 — the command's fate in words: a missing command, a failure, a signal.
+    #[test]
+    fn issue_19_exits_described() {
+        let exit = |code: i32| Exited { status: code << 8 };
+        assert!(exit(0).success());
+        assert!(!exit(1).success());
+        assert_eq!(exit(127).describe(), "exited with status 127: not found");
+        assert_eq!(
+            exit(126).describe(),
+            "exited with status 126: found but not executable"
+        );
+        assert_eq!(exit(3).describe(), "exited with status 3");
+        let killed = Exited { status: 9 };
+        assert!(!killed.success());
+        assert_eq!(killed.describe(), "was killed by signal 9 (SIGKILL)");
+        let core = Exited { status: 11 | 0x80 };
+        assert_eq!(
+            core.describe(),
+            "was killed by signal 11 (SIGSEGV, core dumped)"
+        );
+        assert_eq!(Exited { status: 40 }.describe(), "was killed by signal 40");
+    }
 
     #[test]
     fn held_until_released() {
