@@ -274,3 +274,82 @@ fn issue_19_a_zombie_pid_is_refused_saying_why() {
     );
     assert_eq!(listing(&dir), Vec::<String>::new(), "no file written");
 }
+
+/// The state letter of process `pid` (`Z` for a zombie), `None` when it is gone.
+fn state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// The pids whose parent is `parent`.
+fn children(parent: u32) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|s| {
+                    let rest = s.rsplit_once(')')?.1.to_string();
+                    rest.split_whitespace().nth(1)?.parse::<u32>().ok()
+                })
+                == Some(parent)
+        })
+        .collect()
+}
+
+// See: issue 19 — a flamescript killed outright (SIGKILL) takes its `-c` command with it
+// (PR_SET_PDEATHSIG): nothing keeps running under init, and nothing of ours stays loaded.
+#[test]
+fn issue_19_sigkill_takes_the_command_along() {
+    if !check::kernel_tests_enabled("issue_19_sigkill_takes_the_command_along") {
+        return;
+    }
+    let _k = kernel::lock();
+    let mut fs = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 49 < @[kstack] = count() >",
+            "-c",
+            "sleep 60",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting flamescript");
+    let t = std::time::Instant::now();
+    // The command runs once it has exec'd `sleep` (before that it is a copy of flamescript).
+    let sleeper = loop {
+        let found = children(fs.id()).into_iter().find(|&pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "sleep")
+        });
+        if let Some(pid) = found {
+            break pid;
+        }
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "the command never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    fs.kill().expect("SIGKILL to flamescript");
+    fs.wait().expect("reaping flamescript");
+    let t = std::time::Instant::now();
+    while matches!(state(sleeper), Some(s) if s != 'Z')
+        && t.elapsed() < std::time::Duration::from_secs(5)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let left = state(sleeper).filter(|&s| s != 'Z');
+    if left.is_some() {
+        // Do not leave it running for the next test.
+        let _ = Command::new("kill")
+            .args(["-9", &sleeper.to_string()])
+            .status();
+    }
+    assert_eq!(left, None, "the command {sleeper} outlived flamescript");
+    kernel::assert_nothing_of_ours_loaded();
+}
