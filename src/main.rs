@@ -51,6 +51,8 @@ pub(crate) static LAUNCH: std::sync::OnceLock<std::time::Instant> = std::sync::O
 fn main() -> ExitCode {
     // The user waits from here: "launch → attached" is measured from this instant.
     let _ = LAUNCH.set(std::time::Instant::now());
+    // A run holds a descriptor per map, program and perf event (per CPU): take what we may.
+    let _ = runtime::limits::raise_open_files();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -79,13 +81,44 @@ pub(crate) fn print_out(text: &str) {
 }
 
 /// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
+/// An error that comes from running out of open files says so, whatever failed with it.
 pub(crate) fn refuse(message: &str, help: &str) -> u8 {
     let mut err = StandardStream::stderr(color());
     let _ = writeln!(err, "error: {message}");
+    let files = out_of_files(message);
+    if let Some((note, _)) = &files {
+        let _ = writeln!(err, "  = note: {note}");
+    }
+    let help = files.as_ref().map_or(help, |(_, help)| help.as_str());
     if !help.is_empty() {
         let _ = writeln!(err, "  = help: {help}");
     }
     EXIT_USER
+}
+
+/// When `message` reports running out of open files (EMFILE for us, ENFILE for the whole
+/// system), what ran out and what to do: a note and a help line.
+pub(crate) fn out_of_files(message: &str) -> Option<(String, String)> {
+    let (soft, hard) = runtime::limits::open_files();
+    if message.contains("(os error 24)") {
+        let note = format!(
+            "flamescript ran out of open files: its limit is {soft}, the hard limit; every \
+             map, program and perf event (one per CPU) takes one"
+        );
+        let help = format!(
+            "raise the hard limit (e.g. `ulimit -Hn {}` as root, or LimitNOFILE= in a \
+             systemd unit), or trace fewer events",
+            (hard.max(1024)).saturating_mul(4)
+        );
+        return Some((note, help));
+    }
+    if message.contains("(os error 23)") {
+        return Some((
+            "the system ran out of open files (every process's together: fs.file-max)".into(),
+            "close other programs, or raise fs.file-max with sysctl".into(),
+        ));
+    }
+    None
 }
 
 fn run(mut cli: Cli) -> Result<(), u8> {

@@ -416,6 +416,10 @@ pub(crate) fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
             refuse(&e.to_string(), &e.hint().unwrap_or_default());
             EXIT_USER
         }
+        // Out of open files: the limit is the user's to raise.
+        _ if crate::out_of_files(&e.to_string()).is_some() => {
+            refuse(&e.to_string(), &e.hint().unwrap_or_default())
+        }
         // The kernel refused something we built or could not be read: not the user's to fix.
         _ => {
             refuse(&e.to_string(), &e.hint().unwrap_or_default());

@@ -353,3 +353,70 @@ fn issue_19_sigkill_takes_the_command_along() {
     assert_eq!(left, None, "the command {sleeper} outlived flamescript");
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 19 — a low soft limit of open files is raised to the hard limit (the run works),
+// and the `-c` command still gets the limit it was given.
+#[test]
+fn issue_19_a_low_soft_fd_limit_is_raised() {
+    if !check::kernel_tests_enabled("issue_19_a_low_soft_fd_limit_is_raised") {
+        return;
+    }
+    let _k = kernel::lock();
+    let script = format!(
+        "ulimit -S -n 8 && exec {bin} -e 'profile hz 49 < @[kstack] = count() >' \
+         -c 'grep \"open files\" /proc/self/limits'",
+        bin = env!("CARGO_BIN_EXE_flamescript"),
+    );
+    let out = Command::new("/bin/sh")
+        .args(["-c", &script])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // The command's own line on stdout, `Max open files  8  HARD  files`: the soft limit is
+    // the fourth word. (A shell redirection would not do: dash moves descriptors above 10.)
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap_or_default();
+    assert_eq!(
+        line.split_whitespace().nth(3),
+        Some("8"),
+        "the command runs with the limit it was given: {line}\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 19 — when the hard limit of open files is too low too, the error says what ran
+// out and how to raise it (exit 2, the user's to fix), not a bare "os error 24".
+#[test]
+fn issue_19_running_out_of_files_says_so() {
+    if !check::kernel_tests_enabled("issue_19_running_out_of_files_says_so") {
+        return;
+    }
+    let _k = kernel::lock();
+    let script = format!(
+        "ulimit -n 8 && exec {bin} -e 'profile hz 49 < @[kstack] = count() >' -d 1",
+        bin = env!("CARGO_BIN_EXE_flamescript"),
+    );
+    let out = Command::new("/bin/sh")
+        .args(["-c", &script])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("ran out of open files: its limit is 8"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        err.contains("= help: raise the hard limit"),
+        "{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}

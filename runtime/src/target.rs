@@ -111,6 +111,12 @@ impl HeldCommand {
             script.as_ptr(),
             std::ptr::null(),
         ];
+        // The command gets the limit of open files it would have had without us.
+        let (_, hard) = crate::limits::open_files();
+        let files = crate::limits::original_open_files().map(|soft| libc::rlimit {
+            rlim_cur: soft,
+            rlim_max: hard,
+        });
         // SAFETY: getpid has no preconditions.
         let parent = unsafe { libc::getpid() };
         let mut fds = [0i32; 2];
@@ -122,7 +128,7 @@ impl HeldCommand {
         let (read_end, write_end) =
             unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
         // SAFETY: fork has no preconditions; the child branch below only calls prctl, getppid,
-        // close, read, execv and _exit, all async-signal-safe system calls, on memory
+        // setrlimit, close, read, execv and _exit, all async-signal-safe system calls, on memory
         // allocated before the fork.
         let pid = unsafe { libc::fork() };
         if pid < 0 {
@@ -142,6 +148,9 @@ impl HeldCommand {
                 // We may have died before that took effect: then our parent is someone else.
                 if libc::getppid() != parent {
                     libc::_exit(1);
+                }
+                if let Some(files) = &files {
+                    libc::setrlimit(libc::RLIMIT_NOFILE, files);
                 }
                 libc::close(write_end.as_raw_fd());
                 let mut byte = 0u8;
