@@ -58,6 +58,12 @@ fn main() -> ExitCode {
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USER } else { 0 };
             let _ = e.print();
+            if e.use_stderr() && script_looks_like_an_option(std::env::args()) {
+                eprintln!(
+                    "  = help: a script that starts with `-` is written `-e=-…` or `--expr=-…` \
+                     (otherwise it reads as an option)"
+                );
+            }
             return ExitCode::from(code);
         }
     };
@@ -65,6 +71,14 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => ExitCode::from(code),
     }
+}
+
+/// Whether `-e` (or `--expr`) is followed by a word starting with `-`: clap took it for an
+/// option, and the script went missing.
+fn script_looks_like_an_option(args: impl Iterator<Item = String>) -> bool {
+    let args: Vec<String> = args.collect();
+    args.windows(2)
+        .any(|w| matches!(w[0].as_str(), "-e" | "--expr") && w[1].starts_with('-'))
 }
 
 /// Writes `text` to stdout. A reader that went away (`flamescript -l | head -1`) ends the
@@ -123,7 +137,13 @@ pub(crate) fn out_of_files(message: &str) -> Option<(String, String)> {
 
 fn run(mut cli: Cli) -> Result<(), u8> {
     if let Some(pattern) = &cli.list {
-        return list::list(pattern, cli.verbose).map_err(|e| refuse(&e, ""));
+        // `-l -v PATTERN`: `-v` left `-l` without its value, and the pattern came in as the
+        // script file.
+        let pattern = match (&cli.file, pattern.as_str()) {
+            (Some(file), "*") => file.to_string_lossy().into_owned(),
+            _ => pattern.clone(),
+        };
+        return list::list(&pattern, cli.verbose).map_err(|e| refuse(&e.message, &e.help));
     }
 
     let mut sources = Sources::new();

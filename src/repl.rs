@@ -462,7 +462,7 @@ impl Repl {
         match pattern {
             Some(p) => {
                 if let Err(e) = crate::list::list(p, true) {
-                    crate::refuse(&e, "`:probes` alone lists flamescript's probes");
+                    crate::refuse(&e.message, &e.help);
                 }
             }
             None => {

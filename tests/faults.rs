@@ -420,3 +420,109 @@ fn issue_19_running_out_of_files_says_so() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 19 — `flamescript -l | head -1`: a reader that closed its end ends the listing
+// quietly, with success, not with a panic.
+#[test]
+fn issue_19_list_into_a_closed_pipe_exits_quietly() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    // Closed before flamescript writes a byte: its first write finds no reader.
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["-l", "-v"])
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(out.stderr.is_empty(), "{}", text(&out));
+}
+
+// See: issue 19 — `-l -v PATTERN` lists what matches PATTERN (the `-v` used to leave `-l`
+// without its value, and the pattern was taken for a script file).
+#[test]
+fn issue_19_list_verbose_takes_the_pattern() {
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(["-l", "-v", "offcpu"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("offcpu "), "{}", text(&out));
+    assert!(stdout.contains("    modifier min"), "{}", text(&out));
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("profile ")),
+        "only what matches:\n{}",
+        text(&out)
+    );
+}
+
+// See: issue 19 — `-l` where tracefs cannot be read (it is root's alone) says so, rather than
+// "nothing matches". Run as `nobody` when the tests run as root.
+#[test]
+fn issue_19_list_says_when_tracefs_is_unreadable() {
+    use std::os::unix::process::CommandExt;
+    let mode = std::fs::metadata("/sys/kernel/tracing").map_or(0, |m| m.mode());
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_flamescript"));
+    cmd.args(["-l", "sched:*"]).stdin(Stdio::null());
+    let skip = if is_root() {
+        cmd.uid(65534).gid(65534);
+        (mode & 0o005 != 0).then_some("tracefs is world-readable here")
+    } else {
+        std::fs::read_dir("/sys/kernel/tracing/events")
+            .is_ok()
+            .then_some("tracefs is readable to us")
+    };
+    if let Some(why) = skip {
+        #[allow(
+            clippy::print_stderr,
+            reason = "a skipped test says why on the test's stderr"
+        )]
+        {
+            eprintln!("issue_19_list_says_when_tracefs_is_unreadable: skipped, {why}");
+        }
+        return;
+    }
+    let out = cmd.output().expect("running flamescript");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the kernel's tracepoints cannot be listed"),
+        "{}",
+        text(&out)
+    );
+    assert!(err.contains("root"), "{}", text(&out));
+}
+
+// See: issue 19 — a script that starts with `-` reaches the parser as `--expr=-…` (or
+// `-e=-…`), and `-e -…` says how to write it.
+#[test]
+fn issue_19_a_script_starting_with_a_dash() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_flamescript"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("running flamescript")
+    };
+    let out = run(&["--check", "-e", "-profile"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`-e=-…` or `--expr=-…`"),
+        "{}",
+        text(&out)
+    );
+    for form in ["--expr=-profile", "-e=-profile"] {
+        let out = run(&["--check", form]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        // The parser saw the script: its diagnostic points at the `-`.
+        assert!(
+            err.contains("-e:1:1") && err.contains("unexpected `-`"),
+            "{form}: {}",
+            text(&out)
+        );
+    }
+}
