@@ -23,8 +23,14 @@ use runtime::fold::{FoldOptions, Side};
     args_conflicts_with_subcommands = true
 )]
 pub(crate) struct Cli {
-    /// The script, inline (a one-liner).
-    #[arg(short = 'e', value_name = "SCRIPT", conflicts_with = "file")]
+    /// The script, inline (a one-liner). One that starts with `-` is written `-e=-…` or
+    /// `--expr=-…`.
+    #[arg(
+        short = 'e',
+        long = "expr",
+        value_name = "SCRIPT",
+        conflicts_with = "file"
+    )]
     pub(crate) expr: Option<String>,
 
     /// A script file (`.fs`).

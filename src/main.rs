@@ -51,11 +51,19 @@ pub(crate) static LAUNCH: std::sync::OnceLock<std::time::Instant> = std::sync::O
 fn main() -> ExitCode {
     // The user waits from here: "launch → attached" is measured from this instant.
     let _ = LAUNCH.set(std::time::Instant::now());
+    // A run holds a descriptor per map, program and perf event (per CPU): take what we may.
+    let _ = runtime::limits::raise_open_files();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USER } else { 0 };
             let _ = e.print();
+            if e.use_stderr() && script_looks_like_an_option(std::env::args()) {
+                eprintln!(
+                    "  = help: a script that starts with `-` is written `-e=-…` or `--expr=-…` \
+                     (otherwise it reads as an option)"
+                );
+            }
             return ExitCode::from(code);
         }
     };
@@ -65,19 +73,77 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `-e` (or `--expr`) is followed by a word starting with `-`: clap took it for an
+/// option, and the script went missing.
+fn script_looks_like_an_option(args: impl Iterator<Item = String>) -> bool {
+    let args: Vec<String> = args.collect();
+    args.windows(2)
+        .any(|w| matches!(w[0].as_str(), "-e" | "--expr") && w[1].starts_with('-'))
+}
+
+/// Writes `text` to stdout. A reader that went away (`flamescript -l | head -1`) ends the
+/// process quietly with success, as it would `cat`: nothing is left to say, and nobody to say
+/// it to. (Everything of ours in the kernel is held by descriptors, which the exit closes.)
+pub(crate) fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        // Any other failure (a full disk behind a redirection) is not worth a panic either;
+        // the exit code of the run still says how it went.
+        _ => {}
+    }
+}
+
 /// A refusal with no source span (bad option, missing file): `error: …` plus a help line.
+/// An error that comes from running out of open files says so, whatever failed with it.
 pub(crate) fn refuse(message: &str, help: &str) -> u8 {
     let mut err = StandardStream::stderr(color());
     let _ = writeln!(err, "error: {message}");
+    let files = out_of_files(message);
+    if let Some((note, _)) = &files {
+        let _ = writeln!(err, "  = note: {note}");
+    }
+    let help = files.as_ref().map_or(help, |(_, help)| help.as_str());
     if !help.is_empty() {
         let _ = writeln!(err, "  = help: {help}");
     }
     EXIT_USER
 }
 
+/// When `message` reports running out of open files (EMFILE for us, ENFILE for the whole
+/// system), what ran out and what to do: a note and a help line.
+pub(crate) fn out_of_files(message: &str) -> Option<(String, String)> {
+    let (soft, hard) = runtime::limits::open_files();
+    if message.contains("(os error 24)") {
+        let note = format!(
+            "flamescript ran out of open files: its limit is {soft}, the hard limit; every \
+             map, program and perf event (one per CPU) takes one"
+        );
+        let help = format!(
+            "raise the hard limit (e.g. `ulimit -Hn {}` as root, or LimitNOFILE= in a \
+             systemd unit), or trace fewer events",
+            (hard.max(1024)).saturating_mul(4)
+        );
+        return Some((note, help));
+    }
+    if message.contains("(os error 23)") {
+        return Some((
+            "the system ran out of open files (every process's together: fs.file-max)".into(),
+            "close other programs, or raise fs.file-max with sysctl".into(),
+        ));
+    }
+    None
+}
+
 fn run(mut cli: Cli) -> Result<(), u8> {
     if let Some(pattern) = &cli.list {
-        return list::list(pattern, cli.verbose).map_err(|e| refuse(&e, ""));
+        // `-l -v PATTERN`: `-v` left `-l` without its value, and the pattern came in as the
+        // script file.
+        let pattern = match (&cli.file, pattern.as_str()) {
+            (Some(file), "*") => file.to_string_lossy().into_owned(),
+            _ => pattern.clone(),
+        };
+        return list::list(&pattern, cli.verbose).map_err(|e| refuse(&e.message, &e.help));
     }
 
     let mut sources = Sources::new();
@@ -145,7 +211,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     let text = sources.text(file).to_string();
     if cli.emit == Some(Emit::Ast) {
         let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
-        print!("{}", compiler::syntax::print::print(&script));
+        print_out(&compiler::syntax::print::print(&script));
         return Ok(());
     }
     // Tracepoint layouts come from tracefs; mount it when we may (root), else sema says what to do.
@@ -189,11 +255,11 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     let compiled = prefer_task_work(compiled, file, &text, &env, &options);
     match cli.emit {
         Some(Emit::Ir) => {
-            print!("{}", compiled.ir);
+            print_out(&compiled.ir);
             return Ok(());
         }
         Some(Emit::Asm) => {
-            print!("{}", compiled.asm);
+            print_out(&compiled.asm);
             return Ok(());
         }
         Some(Emit::Elf) => {
@@ -203,8 +269,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     "write e.g. --emit elf -o script.o",
                 ));
             };
-            return std::fs::write(path, &compiled.artifact.elf)
-                .map_err(|e| refuse(&format!("cannot write `{}`: {e}", path.display()), ""));
+            return output::write_atomic(path, &compiled.artifact.elf)
+                .map_err(|e| refuse(&e.message, e.help));
         }
         Some(Emit::Ast) | None => {}
     }
@@ -263,6 +329,17 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
         return Err(refuse(
             &format!("no process with pid {pid}"),
             "check the pid with `ps -p PID`",
+        ));
+    }
+    if let Some(pid) = cli.pid
+        && matches!(run::process_state(pid), Some('Z' | 'X'))
+    {
+        return Err(refuse(
+            &format!(
+                "process {pid} has already exited: it is a zombie, waiting for its parent to \
+                 collect its exit status, and runs no more code"
+            ),
+            "trace a process that is running (`ps -p PID` shows `Z` for a zombie)",
         ));
     }
     if let Some(cmd) = &cli.cmd

@@ -2,13 +2,17 @@
 //!
 //! Owns the output policy: one profile per file (with several flame-graph maps, the FIRST one
 //! in script order goes to the `-o` files and the others print), every format rendered in
-//! memory before any file is touched, each file written to a temporary name in its own
-//! directory and renamed into place (a reader never sees half a file, a failure leaves none),
-//! and files handed back to the invoking user under `sudo`. What the bytes are is the runtime's
-//! renderers' business, except speedscope's small JSON, written here.
+//! memory before any file is touched, each file written unnamed in its own directory and only
+//! then named and renamed into place (a reader never sees half a file, a failure or a kill
+//! leaves none), and files handed back to the invoking user under `sudo`, through the open
+//! descriptor and never by name. What the bytes are is the runtime's renderers' business,
+//! except speedscope's small JSON, written here.
 
+use std::ffi::{CString, OsStr};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use compiler::types::Unit;
@@ -59,6 +63,10 @@ pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), OutputError> {
                 dir.display()
             );
             return Err(refused(message, HELP_DIR));
+        }
+        // An unnamed file leaves nothing behind even if we are killed right now.
+        if open_unnamed(dir).is_some() {
+            continue;
         }
         let probe = dir.join(format!(".flamescript-check.{}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&probe) {
@@ -199,53 +207,212 @@ fn directory_of(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to a temporary file next to `path`, then renames it over `path`: the rename
-/// is atomic within a directory, so `path` is either the old file or the whole new one. On any
-/// failure the temporary file is removed. The error says which step failed, for the user.
+/// Writes `bytes` to `path` so that a reader (or a crash) never sees half a file: the file is
+/// written without a name (`O_TMPFILE`), handed to the invoking user under `sudo`, synced, and
+/// only then linked under a temporary name beside `path` and renamed over it (the rename is
+/// atomic within a directory). Where the file system has no unnamed files, a named temporary
+/// file is written instead, and the leftovers of runs killed while writing are removed first.
+/// On any failure nothing of ours remains. The error says which step failed, for the user.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let cfg = WriteConfig {
+        owner: sudo_owner(),
+        unnamed: true,
+    };
+    write_with(path, bytes, cfg, &mut |_| {})
+}
+
+/// Who written files are handed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Owner {
+    uid: u32,
+    gid: u32,
+}
+
+/// Under `sudo`, files belong to the user who ran it (`SUDO_UID`/`SUDO_GID`), not to root, so
+/// they can be moved and deleted without sudo.
+fn sudo_owner() -> Option<Owner> {
+    let id = |var: &str| std::env::var(var).ok()?.parse::<u32>().ok();
+    Some(Owner {
+        uid: id("SUDO_UID")?,
+        gid: id("SUDO_GID")?,
+    })
+}
+
+/// How `write_with` writes (`write_atomic` takes the defaults; tests choose).
+#[derive(Clone, Copy, Debug)]
+struct WriteConfig {
+    /// Hand the file to this user.
+    owner: Option<Owner>,
+    /// Try an unnamed file first; `false` forces the named temporary file.
+    unnamed: bool,
+}
+
+/// `write_atomic`, with `written` called once the bytes are written, before the owner is set
+/// and the file is put in place, with the temporary file's name if it has one yet.
+fn write_with(
+    path: &Path,
+    bytes: &[u8],
+    cfg: WriteConfig,
+    written: &mut dyn FnMut(Option<&Path>),
+) -> Result<(), OutputError> {
     let shown = path.display();
     let Some(name) = path.file_name() else {
         let message = format!("cannot write `{shown}`: the path names no file");
         return Err(refused(message, HELP_WRITE));
     };
     let dir = directory_of(path);
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let mut file: File = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .map_err(|e| {
-            let message = format!(
-                "cannot write `{shown}`: cannot create a file in `{}`: {e}",
-                dir.display()
-            );
-            refused(message, HELP_WRITE)
-        })?;
+    remove_leftovers(dir, name);
+    let tmp = dir.join(temp_name(name, std::process::id()));
+    let unnamed = if cfg.unnamed { open_unnamed(dir) } else { None };
+    let named = unnamed.is_none();
+    let mut file = match unnamed {
+        Some(file) => file,
+        None => OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| {
+                let message = format!(
+                    "cannot write `{shown}`: cannot create a file in `{}`: {e}",
+                    dir.display()
+                );
+                refused(message, HELP_WRITE)
+            })?,
+    };
     let res = (|| {
         file.write_all(bytes)?;
-        // On disk before the rename, so a crash cannot leave a renamed but empty file.
+        written(named.then_some(tmp.as_path()));
+        if let Some(owner) = cfg.owner {
+            // Through the descriptor, never the name: where the directory is writable by the
+            // user, the name can be swapped for a symlink, and root would follow it and give
+            // away the file it points to. A failure is ignored: the file is complete and owned
+            // by whoever we run as, which is what a run without sudo gives too.
+            let _ = std::os::unix::fs::fchown(&file, Some(owner.uid), Some(owner.gid));
+        }
+        // On disk before it gets a name, so a crash cannot leave a renamed but empty file.
         file.sync_all()?;
-        give_to_sudo_user(&tmp);
+        if !named {
+            link_unnamed(&file, &tmp)?;
+        }
+        ensure_same_file(&file, &tmp)?;
         fs::rename(&tmp, path)
     })();
     if let Err(e) = res {
+        // The name carries our pid: whatever is there now is ours, or was put in our place.
+        // (Unlinking never follows a symlink.)
         let _ = fs::remove_file(&tmp);
         return Err(refused(format!("cannot write `{shown}`: {e}"), HELP_WRITE));
     }
     Ok(())
 }
 
-/// Under `sudo`, files belong to the user who ran it (`SUDO_UID`/`SUDO_GID`), not to root, so
-/// they can be moved and deleted without sudo. A failure is ignored: the file is complete and
-/// owned by whoever we run as, which is what a non-sudo run gives too.
-fn give_to_sudo_user(path: &Path) {
-    let id = |var: &str| std::env::var(var).ok()?.parse::<u32>().ok();
-    if let (Some(uid), Some(gid)) = (id("SUDO_UID"), id("SUDO_GID")) {
-        let _ = std::os::unix::fs::chown(path, Some(uid), Some(gid));
+/// `.NAME.PID.tmp`: the temporary name of `NAME` written by process `pid`.
+fn temp_name(name: &OsStr, pid: u32) -> String {
+    format!(".{}.{pid}.tmp", name.to_string_lossy())
+}
+
+/// A file in `dir` with no name (`O_TMPFILE`), or `None` where the file system or the kernel
+/// has none (then a named temporary file is used, and any error is reported by creating it).
+fn open_unnamed(dir: &Path) -> Option<File> {
+    OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE)
+        .mode(0o666)
+        .open(dir)
+        .ok()
+}
+
+/// Gives the unnamed `file` the name `tmp`. A file already there carries our pid, so it is a
+/// dead run's leftover or was planted: it is replaced.
+fn link_unnamed(file: &File, tmp: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let to = CString::new(tmp.as_os_str().as_bytes())?;
+    let fd = file.as_raw_fd();
+    let via_proc = CString::new(format!("/proc/self/fd/{fd}"))?;
+    let link = || {
+        // Root links the descriptor itself (`AT_EMPTY_PATH` needs CAP_DAC_READ_SEARCH); anyone
+        // else through its /proc name.
+        // SAFETY: `fd` is open for the call; both paths are NUL-terminated strings that live
+        // through it.
+        let rc = unsafe {
+            libc::linkat(
+                fd,
+                c"".as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::AT_EMPTY_PATH,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+        let first = std::io::Error::last_os_error();
+        if first.raw_os_error() == Some(libc::EEXIST) {
+            return Err(first);
+        }
+        // SAFETY: as above.
+        let rc = unsafe {
+            libc::linkat(
+                libc::AT_FDCWD,
+                via_proc.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::AT_SYMLINK_FOLLOW,
+            )
+        };
+        if rc == 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    };
+    match link() {
+        Err(e) if e.raw_os_error() == Some(libc::EEXIST) => {
+            fs::remove_file(tmp)?;
+            link()
+        }
+        res => res,
+    }
+}
+
+/// Refuses to put in place anything but the file we wrote: its temporary name may have been
+/// swapped (for a symlink to some other file, say) by whoever can write the directory.
+fn ensure_same_file(file: &File, tmp: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let ours = file.metadata()?;
+    let there = fs::symlink_metadata(tmp)?;
+    if (ours.dev(), ours.ino()) != (there.dev(), there.ino()) {
+        return Err(std::io::Error::other(format!(
+            "`{}` was replaced while it was being written",
+            tmp.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Removes `.NAME.PID.tmp` files beside `NAME` whose process no longer exists: runs killed
+/// while writing it (before unnamed files, or between the link and the rename). A live pid's
+/// file is left alone; without /proc nothing is removed.
+fn remove_leftovers(dir: &Path, name: &OsStr) {
+    let (Some(name), Ok(entries)) = (name.to_str(), fs::read_dir(dir)) else {
+        return;
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let pid = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -257,16 +424,45 @@ pub(crate) struct TerminalOptions {
     /// The `-o` files the first flame-graph map went to; empty when it went nowhere, in which
     /// case it prints like the others.
     pub(crate) written_to: Vec<PathBuf>,
+    /// Our own messages (where the graph was written, the loss report, hints) go to stderr:
+    /// with `-o` the results are in files, and stdout may be a `-c` command's output
+    /// (`-c 'gzip -c f' -o g.svg > f.gz`), which they must not corrupt.
+    pub(crate) messages_to_stderr: bool,
+}
+
+/// What the terminal shows, split by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TerminalText {
+    /// What the user asked to see: maps not written to a file (top stacks, tables).
+    results: String,
+    /// About the run: where the graph went, the loss report, a hint.
+    messages: String,
 }
 
 /// Prints the results: flame-graph maps as their heaviest stacks, other maps as tables, the
-/// loss report, and a hint when a graph went only to the terminal.
+/// loss report, and a hint when a graph went only to the terminal. The results go to stdout;
+/// the messages follow them there, or go to stderr (`messages_to_stderr`).
 pub(crate) fn print_terminal(results: &Results, options: &TerminalOptions) {
-    print!("{}", terminal_text(results, options));
+    let text = terminal_text(results, options);
+    if options.messages_to_stderr {
+        crate::print_out(&text.results);
+        eprint!("{}", text.messages);
+    } else {
+        crate::print_out(&joined(&text));
+    }
 }
 
-fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
+/// Results, then a blank line, then the messages: the view on one stream.
+fn joined(text: &TerminalText) -> String {
+    if text.results.is_empty() {
+        return text.messages.clone();
+    }
+    format!("{}\n{}", text.results, text.messages)
+}
+
+fn terminal_text(results: &Results, options: &TerminalOptions) -> TerminalText {
     let mut out = String::new();
+    let mut messages = String::new();
     let mut printed_graph = false;
     for (idx, (name, profile)) in results.profiles.iter().enumerate() {
         if idx == 0 && !options.written_to.is_empty() {
@@ -275,7 +471,7 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect();
-            out.push_str(&format!("{name}: written to {}\n", files.join(", ")));
+            messages.push_str(&format!("{name}: written to {}\n", files.join(", ")));
             continue;
         }
         printed_graph = true;
@@ -287,14 +483,16 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> String {
         }
         out.push_str(text);
     }
-    if !out.is_empty() {
-        out.push('\n');
+    messages.push_str(&format!("losses: {}\n", results.losses.summary_line()));
+    // With -o given (messages to stderr), a printed graph is one -o does not write, or one it
+    // failed to write: the hint would be no help.
+    if printed_graph && !options.messages_to_stderr {
+        messages.push_str("hint: write a flame graph with -o out.svg\n");
     }
-    out.push_str(&format!("losses: {}\n", results.losses.summary_line()));
-    if printed_graph {
-        out.push_str("hint: write a flame graph with -o out.svg\n");
+    TerminalText {
+        results: out,
+        messages,
     }
-    out
 }
 
 /// A flame-graph map's heaviest stacks, leaf first and indented, each under its weight.
@@ -361,6 +559,132 @@ mod tests {
         )
     }
 
+    /// A fresh, empty directory for one test.
+    fn scratch(test: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("fs_output_{test}_{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("creating the scratch directory");
+        dir
+    }
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("reading the scratch directory")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    // See: issue 19 — under sudo the file is handed to the user through its descriptor: a
+    // symlink swapped in at the temporary name (the user can write the directory) gives away
+    // nothing, and is not put in place either.
+    #[test]
+    fn issue_19_owner_is_set_through_the_descriptor_never_the_name() {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            eprintln!("issue_19_owner_is_set_through_the_descriptor: skipped, needs root to chown");
+            return;
+        }
+        let dir = scratch("fchown");
+        let victim = dir.join("victim");
+        fs::write(&victim, "root's").expect("writing the victim");
+        let out = dir.join("out.svg");
+        let cfg = WriteConfig {
+            owner: Some(Owner {
+                uid: 65534,
+                gid: 65533,
+            }),
+            unnamed: false,
+        };
+        let mut swapped = false;
+        let res = write_with(&out, b"graph", cfg, &mut |tmp| {
+            let tmp = tmp.expect("the named temporary file");
+            fs::remove_file(tmp).expect("removing the temporary name");
+            std::os::unix::fs::symlink(&victim, tmp).expect("planting the symlink");
+            swapped = true;
+        });
+        assert!(swapped, "the writer never showed its temporary name");
+        let meta = fs::metadata(&victim).expect("the victim");
+        assert_eq!(
+            (meta.uid(), meta.gid()),
+            (0, 0),
+            "the victim was given away"
+        );
+        assert_eq!(fs::read_to_string(&victim).expect("the victim"), "root's");
+        let err = res.expect_err("a swapped temporary file is not put in place");
+        assert!(err.message.contains("was replaced"), "{err}");
+        assert_eq!(
+            listing(&dir),
+            ["victim"],
+            "nothing put in place, nothing left"
+        );
+
+        // Left alone, the file is the user's.
+        write_with(&out, b"graph", cfg, &mut |_| {}).expect("writing");
+        let meta = fs::metadata(&out).expect("the output");
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65533));
+        assert_eq!(fs::read_to_string(&out).expect("the output"), "graph");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    // See: issue 19 — a kill while writing leaves no partial file: the file has no name until
+    // it is complete, and the leftovers of dead runs (named temporary files) are removed.
+    #[test]
+    fn issue_19_no_name_until_complete_and_dead_runs_leftovers_removed() {
+        let dir = scratch("unnamed");
+        let out = dir.join("out.folded");
+        let pid_max: u32 = fs::read_to_string("/proc/sys/kernel/pid_max")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(4_194_304);
+        let name = OsStr::new("out.folded");
+        let dead = temp_name(name, pid_max + 1);
+        let live = temp_name(name, 1);
+        for leftover in [&dead, &live] {
+            fs::write(dir.join(leftover), "half a gr").expect("a leftover");
+        }
+        let cfg = WriteConfig {
+            owner: None,
+            unnamed: true,
+        };
+        let mut seen = None;
+        write_with(&out, b"a;b 1\n", cfg, &mut |tmp| {
+            seen = Some((tmp.map(Path::to_path_buf), listing(&dir)));
+        })
+        .expect("writing");
+        let (tmp, during) = seen.expect("the writer reported the written bytes");
+        assert_eq!(tmp, None, "the written file has no name yet");
+        assert_eq!(
+            during,
+            std::slice::from_ref(&live),
+            "only a live run's file beside ours"
+        );
+        assert_eq!(listing(&dir), [live, "out.folded".to_string()]);
+        assert_eq!(fs::read_to_string(&out).expect("the output"), "a;b 1\n");
+
+        // A name at ours (a dead run with our pid, or planted) is replaced, not followed.
+        let ours = dir.join(temp_name(name, std::process::id()));
+        std::os::unix::fs::symlink(dir.join("elsewhere"), &ours).expect("planting");
+        write_with(&out, b"a;b 2\n", cfg, &mut |_| {}).expect("writing over a planted name");
+        assert_eq!(fs::read_to_string(&out).expect("the output"), "a;b 2\n");
+        assert!(
+            !dir.join("elsewhere").exists(),
+            "the planted link was followed"
+        );
+        assert!(
+            fs::symlink_metadata(&ours).is_err(),
+            "the temporary name remains"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn speedscope_lists_frames_once_root_first() {
         let text = speedscope(&profile(), "t");
@@ -389,9 +713,10 @@ mod tests {
         let options = TerminalOptions {
             top: 2,
             written_to: Vec::new(),
+            messages_to_stderr: false,
         };
         assert_eq!(
-            terminal_text(&results, &options),
+            joined(&terminal_text(&results, &options)),
             "@: 3 stacks, total 4.00 ms\n  \
              3.00 ms (75.0%)\n      vfs_read_[k]\n      read\n      main\n  \
              1.00 ms (25.0%)\n      main\n  \
@@ -403,9 +728,14 @@ mod tests {
         let written = TerminalOptions {
             top: 2,
             written_to: vec![PathBuf::from("out.svg")],
+            messages_to_stderr: true,
         };
         let text = terminal_text(&results, &written);
-        assert!(text.starts_with("@: written to out.svg\n"), "{text}");
-        assert!(!text.contains("hint:"), "{text}");
+        assert_eq!(text.results, "@n[1]: 2\n", "only the table is a result");
+        assert!(
+            text.messages.starts_with("@: written to out.svg\nlosses: "),
+            "{text:?}"
+        );
+        assert!(!text.messages.contains("hint:"), "{text:?}");
     }
 }

@@ -447,16 +447,13 @@ impl Repl {
                 return;
             }
         };
-        match std::fs::write(path, svg) {
+        match crate::output::write_atomic(path, svg.as_bytes()) {
             Ok(()) => println!(
                 "{name}: differential flame graph written to {}",
                 path.display()
             ),
             Err(e) => {
-                crate::refuse(
-                    &format!("cannot write `{}`: {e}", path.display()),
-                    "choose a path you can write",
-                );
+                crate::refuse(&e.message, e.help);
             }
         }
     }
@@ -465,7 +462,7 @@ impl Repl {
         match pattern {
             Some(p) => {
                 if let Err(e) = crate::list::list(p, true) {
-                    crate::refuse(&e, "`:probes` alone lists flamescript's probes");
+                    crate::refuse(&e.message, &e.help);
                 }
             }
             None => {
@@ -538,17 +535,14 @@ impl Repl {
             text.push_str(clause);
             text.push('\n');
         }
-        match std::fs::write(path, text) {
+        match crate::output::write_atomic(path, text.as_bytes()) {
             Ok(()) => println!(
                 "{} clause(s) saved to {}",
                 self.accepted.len(),
                 path.display()
             ),
             Err(e) => {
-                crate::refuse(
-                    &format!("cannot write `{}`: {e}", path.display()),
-                    "choose a path you can write",
-                );
+                crate::refuse(&e.message, e.help);
             }
         }
     }

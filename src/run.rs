@@ -91,10 +91,11 @@ pub(crate) fn run(
             (None, None) => "Tracing; Ctrl-C to end.".to_string(),
         }
     );
-    let mut clauses = UserClauses::new(artifact);
+    let mut clauses = UserClauses::new(artifact, !cfg.outputs.is_empty());
     if clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::Begin) {
         stop.store(true, Ordering::Relaxed);
     }
+    let mut ending = Ending::default();
     let deadline = cfg
         .duration
         .map(|ns| Instant::now() + Duration::from_nanos(ns));
@@ -112,22 +113,30 @@ pub(crate) fn run(
             break;
         }
         if let Some(h) = held.as_deref_mut()
-            && matches!(h.try_wait(), Ok(Some(_)))
+            && let Ok(Some(fate)) = h.try_wait()
         {
+            ending.command = Some(fate);
             break;
         }
         if let Scope::Pid(pid) = scope
             && !alive(pid)
         {
             eprintln!("Process {pid} exited.");
+            ending.process_exited = Some(pid);
             break;
         }
+    }
+    if let Some(fate) = ending.command
+        && !fate.success()
+    {
+        eprintln!("The command {}.", fate.describe());
     }
     // Detach first: the traced system stops paying at once, and the maps are read in one
     // final, consistent state. END clauses run then, on that state.
     let stopped = Instant::now();
     session.detach();
     let elapsed = started.elapsed().saturating_sub(attached);
+    ending.elapsed_ns = elapsed.as_nanos() as u64;
     let detached = stopped.elapsed();
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
     let collecting = Instant::now();
@@ -147,7 +156,14 @@ pub(crate) fn run(
     }
     let collected = collecting.elapsed();
     let writing = Instant::now();
-    let written = crate::output::write_outputs(&results, &artifact.title, &cfg.outputs);
+    let written = match nothing_to_draw(&results, &cfg.outputs, &ending) {
+        Some(refusal) => {
+            // An empty graph is not printed in its place: there is nothing in it to keep.
+            results.profiles.remove(0);
+            Err(refusal)
+        }
+        None => crate::output::write_outputs(&results, &artifact.title, &cfg.outputs),
+    };
     // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).
     if std::env::var_os("FLAMESCRIPT_TIMINGS").is_some() {
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -167,6 +183,7 @@ pub(crate) fn run(
         } else {
             Vec::new()
         },
+        messages_to_stderr: !cfg.outputs.is_empty(),
     };
     crate::output::print_terminal(&results, &options);
     written.map_err(|e| refuse(&e.message, e.help))?;
@@ -187,14 +204,68 @@ pub(crate) enum Scope {
 /// Whether process `pid` still runs: it exists and is not a zombie (an exited process whose
 /// parent has not reaped it yet; its parent may be waiting for us to finish).
 fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        // `pid (comm) S …`: the state follows the last `)` (comm may contain one).
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.trim_start().chars().next())
-            .is_some_and(|state| state != 'Z' && state != 'X'),
-        Err(_) => false,
+    process_state(pid).is_some_and(|state| state != 'Z' && state != 'X')
+}
+
+/// The state letter `ps` shows for process `pid` (`R`, `S`, `Z` for a zombie …), or `None`
+/// when there is no such process.
+pub(crate) fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // `pid (comm) S …`: the state follows the last `)` (comm may contain one).
+    let (_, rest) = stat.rsplit_once(')')?;
+    rest.trim_start().chars().next()
+}
+
+/// How the traced program ended, when it ended before the run did.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ending {
+    /// `-c`: the command's exit (not set when the run ended first and killed it).
+    command: Option<runtime::target::Exited>,
+    /// `-p`: the process exited.
+    process_exited: Option<u32>,
+    /// How long the probes were attached.
+    elapsed_ns: u64,
+}
+
+/// With `-o` and a first flame graph that holds nothing, the refusal: what happened, so that
+/// "nothing to draw" is never the whole story (a command that was not found, one killed by a
+/// signal, a process that exited, a probe that never fired). No file is written.
+fn nothing_to_draw(
+    results: &runtime::results::Results,
+    outputs: &[PathBuf],
+    ending: &Ending,
+) -> Option<crate::output::OutputError> {
+    let (name, profile) = results.profiles.first()?;
+    if outputs.is_empty() || profile.total() > 0 {
+        return None;
     }
+    let (why, help) = match (ending.command, ending.process_exited) {
+        (Some(fate), _) if !fate.success() => (
+            format!("the command {}", fate.describe()),
+            "check that the command runs on its own (it runs through `sh -c`)",
+        ),
+        (Some(_), _) => (
+            "the command ran and exited, and the probe never fired for it".to_string(),
+            "check the probe and its filters (a shorter `min`, another event)",
+        ),
+        (None, Some(pid)) => (
+            format!("process {pid} exited before the probe fired for it"),
+            "start tracing before the process does its work (or use -c to start it)",
+        ),
+        (None, None) => (
+            format!(
+                "the probe never fired in {:.1} s",
+                ending.elapsed_ns as f64 / 1e9
+            ),
+            "check the probe and its filters, or trace for longer with -d",
+        ),
+    };
+    Some(crate::output::OutputError {
+        message: format!(
+            "nothing to draw: `{name}` recorded nothing, because {why}; no file written"
+        ),
+        help,
+    })
 }
 
 /// Snapshots traced processes for symbolization while they live.
@@ -345,6 +416,10 @@ pub(crate) fn runtime_error(sources: &Sources, e: RuntimeError) -> u8 {
             refuse(&e.to_string(), &e.hint().unwrap_or_default());
             EXIT_USER
         }
+        // Out of open files: the limit is the user's to raise.
+        _ if crate::out_of_files(&e.to_string()).is_some() => {
+            refuse(&e.to_string(), &e.hint().unwrap_or_default())
+        }
         // The kernel refused something we built or could not be read: not the user's to fix.
         _ => {
             refuse(&e.to_string(), &e.hint().unwrap_or_default());
@@ -358,10 +433,12 @@ struct UserClauses<'a> {
     clauses: &'a [UserClause],
     /// When each interval clause runs next (None for BEGIN/END).
     next: Vec<Option<Instant>>,
+    /// `-o` was given: the loss line of a `print()` goes to stderr (`TerminalOptions`).
+    messages_to_stderr: bool,
 }
 
 impl<'a> UserClauses<'a> {
-    fn new(artifact: &'a Artifact) -> UserClauses<'a> {
+    fn new(artifact: &'a Artifact, messages_to_stderr: bool) -> UserClauses<'a> {
         let now = Instant::now();
         let next = artifact
             .user_clauses
@@ -374,6 +451,7 @@ impl<'a> UserClauses<'a> {
         UserClauses {
             clauses: &artifact.user_clauses,
             next,
+            messages_to_stderr,
         }
     }
 
@@ -387,7 +465,7 @@ impl<'a> UserClauses<'a> {
     ) -> bool {
         let mut exit = false;
         for c in self.clauses.iter().filter(|c| c.when == when) {
-            exit |= actions(session, artifact, sym, &c.actions);
+            exit |= actions(session, artifact, sym, &c.actions, self.messages_to_stderr);
         }
         exit
     }
@@ -401,7 +479,7 @@ impl<'a> UserClauses<'a> {
                 continue;
             };
             if now >= *at {
-                exit |= actions(session, artifact, sym, &c.actions);
+                exit |= actions(session, artifact, sym, &c.actions, self.messages_to_stderr);
                 *at += Duration::from_nanos(ns);
             }
         }
@@ -415,6 +493,7 @@ fn actions(
     artifact: &Artifact,
     sym: &mut Symbolizer,
     actions: &[UserAction],
+    messages_to_stderr: bool,
 ) -> bool {
     for action in actions {
         match action {
@@ -436,6 +515,7 @@ fn actions(
                 let options = crate::output::TerminalOptions {
                     top: 10,
                     written_to: Vec::new(),
+                    messages_to_stderr,
                 };
                 crate::output::print_terminal(&results, &options);
             }

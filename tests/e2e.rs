@@ -15,12 +15,18 @@ use crate::check;
 use crate::kernel;
 use crate::workloads::workload;
 
+/// Runs flamescript. The returned `stdout` is what a terminal shows, both streams: its stdout,
+/// then its stderr. With `-o` our report (the loss line, where the graph went) goes to stderr,
+/// stdout being left to a `-c` command (issue 19), and the tests read the report either way;
+/// `stderr` is stderr alone (a workload's own reports).
 pub(crate) fn flamescript(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flamescript"))
+    let mut out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .expect("run flamescript")
+        .expect("run flamescript");
+    out.stdout.extend_from_slice(&out.stderr);
+    out
 }
 
 pub(crate) fn text(out: &Output) -> String {

@@ -32,3 +32,6 @@ mod trust;
 mod spans;
 // Stacks that tell the truth: frames hidden by code without frame pointers recovered (issue 12).
 mod stacks;
+// Nothing lost, nothing wrong, nothing unsafe (issue 19): sudo outputs, shared stdout, the
+// traced command's fate, kills, descriptor limits, closed pipes.
+mod faults;

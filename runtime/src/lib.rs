@@ -8,6 +8,7 @@
 mod attach;
 pub mod fold;
 mod hash;
+pub mod limits;
 pub mod losses;
 pub mod maps;
 mod plt;

@@ -4,6 +4,11 @@
 //! too); the shell and every descendant are the target, tracked in the kernel at fork. A simple
 //! command (no `;`, `&`, `|`, no compound keyword) runs as `sh -c 'exec CMD'`: the shell becomes
 //! the command instead of waiting for it, so the graph is not a third shell waiting in `wait4`.
+//!
+//! The command dies with us: it is started with `PR_SET_PDEATHSIG` = SIGKILL, so a flamescript
+//! killed outright (SIGKILL, a crash) never leaves it running under init. (The signal reaches
+//! the shell or the command it became; what a compound command forked is not ours to follow.)
+//! A command never released (the run failed before it could be traced) never runs.
 
 use std::ffi::CString;
 use std::io;
@@ -14,6 +19,61 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 pub struct Exited {
     /// The `wait` status word.
     pub status: i32,
+}
+
+impl Exited {
+    /// Whether it exited with status 0.
+    pub fn success(&self) -> bool {
+        libc::WIFEXITED(self.status) && libc::WEXITSTATUS(self.status) == 0
+    }
+
+    /// How it ended, in words that follow "the command": `exited with status 127: not found`,
+    /// `was killed by signal 9 (SIGKILL)`. 126 and 127 are the shell's own codes.
+    pub fn describe(&self) -> String {
+        if libc::WIFSIGNALED(self.status) {
+            let sig = libc::WTERMSIG(self.status);
+            let core = if libc::WCOREDUMP(self.status) {
+                ", core dumped"
+            } else {
+                ""
+            };
+            return match signal_name(sig) {
+                Some(name) => format!("was killed by signal {sig} ({name}{core})"),
+                None => format!("was killed by signal {sig}{}", core.replace(',', "")),
+            };
+        }
+        let code = libc::WEXITSTATUS(self.status);
+        match code {
+            126 => format!("exited with status {code}: found but not executable"),
+            127 => format!("exited with status {code}: not found"),
+            _ => format!("exited with status {code}"),
+        }
+    }
+}
+
+/// The name of the common signals (`SIGKILL`).
+fn signal_name(sig: i32) -> Option<&'static str> {
+    Some(match sig {
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGINT => "SIGINT",
+        libc::SIGQUIT => "SIGQUIT",
+        libc::SIGILL => "SIGILL",
+        libc::SIGTRAP => "SIGTRAP",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGUSR1 => "SIGUSR1",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGUSR2 => "SIGUSR2",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGALRM => "SIGALRM",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGXCPU => "SIGXCPU",
+        libc::SIGXFSZ => "SIGXFSZ",
+        libc::SIGSYS => "SIGSYS",
+        _ => return None,
+    })
 }
 
 pub struct HeldCommand {
@@ -51,6 +111,14 @@ impl HeldCommand {
             script.as_ptr(),
             std::ptr::null(),
         ];
+        // The command gets the limit of open files it would have had without us.
+        let (_, hard) = crate::limits::open_files();
+        let files = crate::limits::original_open_files().map(|soft| libc::rlimit {
+            rlim_cur: soft,
+            rlim_max: hard,
+        });
+        // SAFETY: getpid has no preconditions.
+        let parent = unsafe { libc::getpid() };
         let mut fds = [0i32; 2];
         // SAFETY: `fds` has room for the two descriptors pipe2 writes.
         if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
@@ -59,8 +127,9 @@ impl HeldCommand {
         // SAFETY: pipe2 succeeded, so both descriptors are open and owned by nobody else.
         let (read_end, write_end) =
             unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-        // SAFETY: fork has no preconditions; the child branch below only calls close, read,
-        // execv and _exit, all async-signal-safe, on memory allocated before the fork.
+        // SAFETY: fork has no preconditions; the child branch below only calls prctl, getppid,
+        // setrlimit, close, read, execv and _exit, all async-signal-safe system calls, on memory
+        // allocated before the fork.
         let pid = unsafe { libc::fork() };
         if pid < 0 {
             return Err(io::Error::last_os_error());
@@ -68,11 +137,29 @@ impl HeldCommand {
         if pid == 0 {
             // SAFETY: see above; the child never returns from this block.
             unsafe {
+                // Killed when we die, however we die; kept across exec (sh is not set-uid).
+                libc::prctl(
+                    libc::PR_SET_PDEATHSIG,
+                    libc::SIGKILL as libc::c_ulong,
+                    0,
+                    0,
+                    0,
+                );
+                // We may have died before that took effect: then our parent is someone else.
+                if libc::getppid() != parent {
+                    libc::_exit(1);
+                }
+                if let Some(files) = &files {
+                    libc::setrlimit(libc::RLIMIT_NOFILE, files);
+                }
                 libc::close(write_end.as_raw_fd());
                 let mut byte = 0u8;
-                // Blocks until the parent writes a byte or its end closes (on its exit too, so a
-                // crashed flamescript never leaves the child held forever).
-                let _ = libc::read(read_end.as_raw_fd(), (&mut byte as *mut u8).cast(), 1);
+                // Blocks until the parent writes a byte (release) or its end closes without one
+                // (it died, or gave up on the run): then the command must not run untraced.
+                let n = libc::read(read_end.as_raw_fd(), (&mut byte as *mut u8).cast(), 1);
+                if n != 1 {
+                    libc::_exit(1);
+                }
                 libc::execv(sh.as_ptr(), argv.as_ptr());
                 libc::_exit(127);
             }
@@ -116,9 +203,12 @@ impl HeldCommand {
         }
     }
 
-    /// Ends the command (the run stopped before it finished) and reaps it.
+    /// Ends the command (the run stopped before it finished, or failed before it began) and
+    /// reaps it.
     pub fn kill(&mut self) {
-        self.release();
+        // Not released on the way: a command never released exits before its exec when its
+        // pipe closes, and never runs at all.
+        self.release.take();
         if self.exited.is_none() {
             let mut status = 0;
             // SAFETY: signals and reaps our own child only.
@@ -133,9 +223,12 @@ impl HeldCommand {
 
 impl Drop for HeldCommand {
     fn drop(&mut self) {
-        // Releasing a never-released child lets it run rather than hang; a command still running
-        // when the session ends keeps running, as with perf.
-        self.release();
+        // A command never released is ended: the run it was held for failed, and it must not
+        // run untraced. One released and still running is reaped if it has exited; else it
+        // runs until we exit, when PR_SET_PDEATHSIG ends it.
+        if self.release.take().is_some() {
+            self.kill();
+        }
         let _ = self.try_wait();
     }
 }
@@ -184,6 +277,29 @@ mod tests {
         }
     }
     use std::time::{Duration, Instant};
+
+    // See: issue 19 — the command's fate in words: a missing command, a failure, a signal.
+    #[test]
+    fn issue_19_exits_described() {
+        let exit = |code: i32| Exited { status: code << 8 };
+        assert!(exit(0).success());
+        assert!(!exit(1).success());
+        assert_eq!(exit(127).describe(), "exited with status 127: not found");
+        assert_eq!(
+            exit(126).describe(),
+            "exited with status 126: found but not executable"
+        );
+        assert_eq!(exit(3).describe(), "exited with status 3");
+        let killed = Exited { status: 9 };
+        assert!(!killed.success());
+        assert_eq!(killed.describe(), "was killed by signal 9 (SIGKILL)");
+        let core = Exited { status: 11 | 0x80 };
+        assert_eq!(
+            core.describe(),
+            "was killed by signal 11 (SIGSEGV, core dumped)"
+        );
+        assert_eq!(Exited { status: 40 }.describe(), "was killed by signal 40");
+    }
 
     #[test]
     fn held_until_released() {
