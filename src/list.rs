@@ -19,12 +19,18 @@ pub(crate) fn list(pattern: &str, verbose: bool) -> Result<(), Nothing> {
     let catalog = stdlib::catalog();
     let mut out = String::new();
     let mut found = 0usize;
+    let _ = runtime::tracefs::ensure_mounted();
+    let live = compiler::tracefs::TracefsEnv::live();
     for probe in catalog.probes {
         if !glob(pattern, probe.name()) {
             continue;
         }
         found += 1;
         let _ = writeln!(out, "{:<12} {}", probe.name(), probe.summary());
+        // What this kernel changes about it (a missing syscall, the off-CPU design).
+        if let Some(note) = probe.kernel_note(&live) {
+            let _ = writeln!(out, "{:<12} ({note})", "");
+        }
         if verbose {
             let own = probe.builtins().iter();
             let common = COMMON_BUILTINS
@@ -40,9 +46,8 @@ pub(crate) fn list(pattern: &str, verbose: bool) -> Result<(), Nothing> {
     }
     // Tracepoints: listed as `tracepoint:CAT:NAME`; the pattern may be written with or without
     // the `tracepoint:` prefix (`sched:*` as bpftrace users type it).
-    let _ = runtime::tracefs::ensure_mounted();
     let unreadable = tracefs_unreadable();
-    let env = compiler::tracefs::TracefsEnv::live();
+    let env = live;
     let bare = pattern
         .strip_prefix("tracepoint:")
         .or_else(|| pattern.strip_prefix("tp:"))

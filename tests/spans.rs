@@ -203,7 +203,23 @@ fn spans_futex_contended_mutex() {
     crate::e2e::assert_no_map_full(&out);
     let dump = format!("{}\n{stacks:#?}", text(&out));
     let under = weight(&stacks, |s| has_frame(s, "wait_lock"));
-    assert_near(under, 200.0 * MS, 0.10, "futex wait under wait_lock", &dump);
+    // The known answer is the waiter's own measure of its time in pthread_mutex_lock (≈ 10 ×
+    // 20 ms on a quiet machine; more where wakes come late, as under emulation).
+    let waited = reported(&out, "wait_ns");
+    assert_near(
+        under,
+        waited as f64,
+        0.10,
+        "futex wait under wait_lock",
+        &dump,
+    );
+    assert_near(
+        under,
+        200.0 * MS,
+        0.5,
+        "futex wait under wait_lock, nominal",
+        &dump,
+    );
     // The holder never waits on the lock (the waiter tries only once it is held).
     let holder = weight(&stacks, |s| has_frame(s, "hold_lock"));
     assert!(
@@ -242,7 +258,21 @@ fn spans_wallclock_adds_up_to_elapsed() {
         "the thread's wall-clock total against its elapsed time",
         &dump,
     );
-    // The stdlib script by name: the same two halves in one graph.
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 17 — the stdlib's wallclock script by name, on every kernel of the matrix: the
+// same two halves in one graph, the off-CPU half's known answer, and the report's wall-clock
+// line. (The on-CPU half is an estimate from timer samples: under emulation, as in the
+// matrix's guests, those come ~30 % short of the CPU time, so the total against elapsed is
+// checked on real hardware only, above.)
+#[test]
+fn spans_wallclock_script_runs_by_name() {
+    if !check::kernel_tests_enabled("spans_wallclock_script_runs_by_name") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 3000 50 5 100", workload("blocker").display());
     let path = crate::e2e::tmp("wallclock_script.folded");
     let out = crate::e2e::flamescript(&[
         "run",
@@ -379,4 +409,38 @@ fn spans_state_reads_as_ps_shows_it() {
         text(&out)
     );
     kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 17 — `-l` says what the running kernel changes: offcpu's design (from its BTF),
+// and futex without futex_waitv where the kernel has none (before 5.16).
+#[test]
+fn spans_list_says_what_this_kernel_offers() {
+    if !check::kernel_tests_enabled("spans_list_says_what_this_kernel_offers") {
+        return;
+    }
+    let out = crate::e2e::flamescript(&["-l", "*"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let exit_tp = compiler::kbtf::KernelBtf::load()
+        .ok()
+        .and_then(|b| b.tracepoint_params("sched_exit_tp"))
+        .is_some();
+    let want = if exit_tp {
+        compiler::lower::span::OffcpuDesign::SwitchIn
+    } else {
+        compiler::lower::span::OffcpuDesign::SwitchOut
+    };
+    assert!(
+        stdout.contains(&format!("(on this kernel: {})", want.describe())),
+        "{}",
+        text(&out)
+    );
+    let waitv =
+        std::path::Path::new("/sys/kernel/tracing/events/syscalls/sys_enter_futex_waitv").exists();
+    assert_eq!(
+        stdout.contains("no futex_waitv(2)"),
+        !waitv,
+        "{}",
+        text(&out)
+    );
 }

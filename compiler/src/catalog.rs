@@ -271,6 +271,12 @@ pub trait Probe: Sync {
     fn parts(&self) -> &'static [&'static str] {
         &[]
     }
+    /// What this probe does differently on the running kernel, for `-l` (a syscall it lacks,
+    /// the design it runs with). `None`: nothing to say.
+    fn kernel_note(&self, env: &dyn Env) -> Option<String> {
+        let _ = env;
+        None
+    }
     /// Whether the common builtins (pid, comm, stacks, …) make sense here.
     fn has_task_context(&self) -> bool {
         true

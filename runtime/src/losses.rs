@@ -45,6 +45,8 @@ pub struct LossReport {
     pub total_weight: u64,
     /// Updates dropped because a map was full.
     pub map_full: u64,
+    /// The weight those updates carried (counts or sums, in the map's unit).
+    pub map_full_weight: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
     /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
@@ -62,8 +64,10 @@ pub struct LossReport {
 
 /// Counters that are notes, not losses (see `LossReport::notes`).
 fn is_note(name: &str) -> bool {
-    matches!(name, "spans_unmatched" | "spans_above_max")
-        || name.starts_with("spans below")
+    matches!(
+        name,
+        "spans_unmatched" | "spans_above_max" | "stacks_not_stored"
+    ) || name.starts_with("spans below")
         || name.starts_with("user stacks with frames recovered")
 }
 
@@ -78,6 +82,7 @@ impl LossReport {
             "events_seen" => add(&mut self.events_seen),
             "events_kept" => add(&mut self.events_kept),
             "map_full" => self.map_full += value,
+            "map_full_weight" => self.map_full_weight += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
             _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
@@ -114,6 +119,7 @@ impl LossReport {
         self.unresolved_weight += other.unresolved_weight;
         self.total_weight += other.total_weight;
         self.map_full += other.map_full;
+        self.map_full_weight += other.map_full_weight;
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
@@ -247,8 +253,19 @@ impl LossReport {
         }
         if self.map_full > 0 {
             // Those events were seen and kept by the filter, but are not in the graph.
+            // The weight in the map's own unit (a count, or ns for `sum(delta)`), and its share
+            // where the map is a graph whose total is known.
+            let share = match (self.map_full_weight, self.total_weight) {
+                (0, _) => String::new(),
+                (w, 0) => format!(" (carrying {})", thousands(w)),
+                (w, t) => format!(
+                    " (carrying {}, {:.1}% of the weight)",
+                    thousands(w),
+                    100.0 * w as f64 / (t + w) as f64
+                ),
+            };
             parts.push(format!(
-                "map full: {} updates dropped, not in the graph",
+                "map full: {} updates dropped{share}, not in the graph (raise --map-entries)",
                 thousands(self.map_full)
             ));
         }

@@ -82,6 +82,11 @@ fn kernel_limit(log: &str) -> Option<&'static str> {
             "this kernel lacks a BPF helper the program calls (it is older than the feature)",
         ),
         (
+            "cannot find address for kernel function",
+            "this kernel lists that kernel function (kfunc) in its BTF but does not let programs \
+             call it",
+        ),
+        (
             "calling kernel function",
             "this kernel does not let this program type call that kernel function (kfunc)",
         ),

@@ -56,6 +56,8 @@ pub const COUNTERS: &[&str] = &[
     "short_evicted_ns",
     "short_evicted",
     "ustack_no_switch_in",
+    "map_full_weight",
+    "stacks_not_stored",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -77,6 +79,11 @@ const SHORT_EVICTED: u32 = 9;
 /// `offcpu` at switch-in: a record `sched_exit_tp` did not take in the thread it belongs to
 /// (ran without its user stack).
 const USTACK_NO_SWITCH_IN: u32 = 10;
+/// The weight (count or sum) of the updates `MAP_FULL` counts.
+const MAP_FULL_WEIGHT: u32 = 11;
+/// Stacks the stacks map could not take (full, or an allocation failed): the event is kept,
+/// its frames are lost.
+const STACKS_NOT_STORED: u32 = 12;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";

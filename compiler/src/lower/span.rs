@@ -114,11 +114,13 @@ const USER_STACK_NO_ROOM: i64 = -28;
 /// A user-stack key meaning the thread's switch-in was never seen by `sched_exit_tp` (its
 /// record was still waiting when the next switch-in on that CPU came): -EPROTO.
 const USER_STACK_NO_SWITCH_IN: i64 = -71;
-/// The task-work kfunc, by each name kernels have exported it under (6.18 with `_impl` and an
-/// explicit `aux` argument; 7.x without).
+/// The task-work kfunc, by each name kernels have exported it under: 7.x's plain name first
+/// (7.2 keeps an `_impl` function in its BTF that programs cannot call: "cannot find address
+/// for kernel function"), then 6.18's `_impl` with its explicit `aux` argument (passed either
+/// way: a kfunc reads only the arguments its prototype declares).
 const TASK_WORK_KFUNCS: &[&str] = &[
-    "bpf_task_work_schedule_resume_impl",
     "bpf_task_work_schedule_resume",
+    "bpf_task_work_schedule_resume_impl",
 ];
 
 /// How `offcpu` takes the user stack of a thread that blocked. The kernel can walk only the
@@ -175,7 +177,7 @@ impl OffcpuDesign {
 
 /// The design an `offcpu` clause runs with: the one `options` insists on, or the best this
 /// kernel's BTF shows (`sched_exit_tp`, else the switch-out walk that works everywhere).
-pub(super) fn offcpu_design(
+pub fn offcpu_design(
     facts: &BTreeMap<String, Vec<u32>>,
     options: &super::Options,
     span: crate::diag::Span,

@@ -244,6 +244,44 @@ impl Lowerer<'_> {
         let (id, _) = self.user_map(map);
         let (insert, done) = (self.b.label(), self.b.label());
         let p = self.lookup(id, key, insert);
+        self.add_into(map, p, adds);
+        self.b.push(Inst::Jump { target: done });
+        self.b.push(Inst::Label(insert));
+        let rc = self.update(map, key, adds, BPF_NOEXIST);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        // -EEXIST: another CPU made the entry between our lookup and insert (a race, not a
+        // full map): add to it. Compared as 32 bits (before 6.4 the result is zero-extended).
+        let full = self.b.label();
+        self.b.alu(AluOp::Lsh, rc, Operand::Imm(32));
+        self.b.alu(AluOp::Arsh, rc, Operand::Imm(32));
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ne,
+            lhs: rc,
+            rhs: Operand::Imm(-17),
+            target: full,
+        });
+        let p = self.lookup(id, key, full);
+        self.add_into(map, p, adds);
+        self.b.push(Inst::Jump { target: done });
+        self.b.push(Inst::Label(full));
+        // Counted with the weight it carried (a count's 1, a sum's value), so the report can
+        // say how much of the graph is missing, not only how many updates.
+        self.add_losses(&[
+            (MAP_FULL, Operand::Imm(1)),
+            (super::MAP_FULL_WEIGHT, Operand::Reg(adds[0])),
+        ]);
+        self.b.push(Inst::Label(done));
+        Ok(())
+    }
+
+    /// Adds `adds` into the value at `p` (this CPU's copy of a per-CPU value, or a shared one
+    /// with atomic adds).
+    fn add_into(&mut self, map: MapId, p: VReg, adds: &[VReg]) {
         let per_cpu = self.user_map(map).1.per_cpu;
         for (i, add) in adds.iter().enumerate() {
             let off = (i * 8) as i16;
@@ -261,16 +299,25 @@ impl Lowerer<'_> {
             self.b
                 .store(Width::B8, Base::Reg(p), off, Operand::Reg(cur));
         }
-        self.b.push(Inst::Jump { target: done });
-        self.b.push(Inst::Label(insert));
-        self.insert(map, key, adds, BPF_NOEXIST);
-        self.b.push(Inst::Label(done));
-        Ok(())
     }
 
     /// `bpf_map_update_elem(map, key, value, flags)`; a refusal (the map is full, or another
     /// update won a race) is counted in the losses map rather than dropped silently.
     fn insert(&mut self, map: MapId, key: Slot, value: &[VReg], flags: u64) {
+        let rc = self.update(map, key, value, flags);
+        let ok = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(0),
+            target: ok,
+        });
+        self.bump(MAP_FULL);
+        self.b.push(Inst::Label(ok));
+    }
+
+    /// `bpf_map_update_elem(map, key, value, flags)`: its result.
+    fn update(&mut self, map: MapId, key: Slot, value: &[VReg], flags: u64) -> VReg {
         let (id, _) = self.user_map(map);
         let val = self.b.slot(8 * value.len() as u32);
         for (i, v) in value.iter().enumerate() {
@@ -281,18 +328,8 @@ impl Lowerer<'_> {
         let k = self.b.slot_addr(key, 0);
         let vp = self.b.slot_addr(val, 0);
         let f = self.b.constant(flags);
-        let rc = self
-            .b
-            .call(helper(Helper::MapUpdateElem), vec![m, k, vp, f]);
-        let ok = self.b.label();
-        self.b.push(Inst::JumpIf {
-            cond: Cond::Eq,
-            lhs: rc,
-            rhs: Operand::Imm(0),
-            target: ok,
-        });
-        self.bump(MAP_FULL);
-        self.b.push(Inst::Label(ok));
+        self.b
+            .call(helper(Helper::MapUpdateElem), vec![m, k, vp, f])
     }
 
     /// Takes the current kernel or user stack and returns its key in the stacks map (a 63-bit
@@ -440,7 +477,9 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(-17),
             target: done,
         });
-        self.bump(MAP_FULL);
+        // Not a dropped event: the entry is made with this key, and its frames show as
+        // `[lost: … -ENOENT]` (counted with their weight by the fold).
+        self.bump(super::STACKS_NOT_STORED);
         self.b.push(Inst::Label(done));
         Ok(key)
     }

@@ -102,6 +102,11 @@ impl Probe for Futex {
         r.facts.insert("pid_max".into(), vec![env.pid_max()]);
         Ok(r)
     }
+    fn kernel_note(&self, env: &dyn Env) -> Option<String> {
+        env.tracepoint("syscalls", "sys_enter_futex_waitv")
+            .is_err()
+            .then(|| "this kernel has no futex_waitv(2) (5.16+): futex(2) waits only".into())
+    }
     fn shape(&self) -> Shape {
         Shape::Syscall(SyscallSpan {
             calls: vec![

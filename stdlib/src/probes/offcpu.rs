@@ -92,6 +92,13 @@ impl Probe for Offcpu {
             facts: compiler::lower::span::resolve_offcpu(env)?,
         })
     }
+    fn kernel_note(&self, env: &dyn Env) -> Option<String> {
+        use compiler::lower::span::{offcpu_design, resolve_offcpu};
+        let facts = resolve_offcpu(env).ok()?;
+        let options = compiler::lower::Options::default();
+        let design = offcpu_design(&facts, &options, compiler::diag::Span::default()).ok()?;
+        Some(format!("on this kernel: {}", design.describe()))
+    }
     fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {
         let get = |name| modifiers.iter().find(|m| m.name == name).map(|m| m.value);
         match (get("min"), get("max")) {
