@@ -388,7 +388,7 @@ impl Repl {
             crate::refuse(&e.message, e.help);
             return;
         }
-        match crate::output::write_profile(profile, &title, &paths) {
+        match crate::output::write_profile(profile, &crate::output::Look::titled(&title), &paths) {
             Ok(()) => println!("{name}: written to {}", path.display()),
             Err(e) => {
                 crate::refuse(&e.message, e.help);

@@ -394,3 +394,126 @@ fn pprof_files_are_inputs_to_render_and_diff() {
     ]);
     assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
 }
+
+/// The decoded pprof message of a `.pb.gz` file.
+fn pprof_message(path: &Path) -> runtime::render::pprof::PbProfile {
+    let gz = std::fs::read(path).expect("the pprof file");
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut bytes)
+        .expect("gzip");
+    runtime::render::pprof::PbProfile::decode(&bytes[..]).expect("a pprof message")
+}
+
+// See: #20
+#[test]
+fn issue_20_render_keeps_fractional_weights_exactly_in_every_format() {
+    let dir = scratch("render_fractions");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, "main;foo 1.5\nmain;bar 0.25\nmain;baz 2\n").unwrap();
+    let outs = ["o.svg", "o.folded", "o.pb.gz", "o.json"].map(|n| dir.join(n));
+    let mut args = vec!["render", path_str(&input)];
+    for o in &outs {
+        args.extend(["-o", path_str(o)]);
+    }
+    let out = flamescript(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&outs[0]).unwrap();
+    assert!(svg.contains("<title>foo (1.5 samples,"), "SVG tooltip");
+    assert!(svg.contains("<title>bar (0.25 samples,"), "SVG tooltip");
+    assert!(svg.contains("total 3.75 samples"), "SVG subtitle");
+    assert_eq!(
+        std::fs::read_to_string(&outs[1]).unwrap(),
+        "main;bar 0.25\nmain;baz 2\nmain;foo 1.5\n"
+    );
+    let pb = pprof_message(&outs[2]);
+    let unit = &pb.string_table[pb.sample_type[0].unit as usize];
+    assert_eq!(unit, "count/100", "pprof values are hundredths");
+    let mut values: Vec<i64> = pb.sample.iter().map(|s| s.value[0]).collect();
+    values.sort();
+    assert_eq!(values, [25, 150, 200]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&outs[3]).unwrap()).unwrap();
+    assert_eq!(doc["profiles"][0]["endValue"], 3.75);
+    let mut weights: Vec<f64> = doc["profiles"][0]["weights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_f64().unwrap())
+        .collect();
+    weights.sort_by(f64::total_cmp);
+    assert_eq!(weights, [0.25, 1.5, 2.0]);
+    // And back: the pprof file renders to the same folded text.
+    let back = dir.join("back.folded");
+    let out = flamescript(&["render", path_str(&outs[2]), "-o", path_str(&back)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&back).unwrap(),
+        "main;bar 0.25\nmain;baz 2\nmain;foo 1.5\n"
+    );
+}
+
+// See: #20
+#[test]
+fn issue_20_render_draws_inverted_at_a_width_with_a_title() {
+    let dir = scratch("render_look");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).unwrap();
+    let svg = dir.join("o.svg");
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        path_str(&svg),
+        "--inverted",
+        "--width",
+        "640",
+        "--title",
+        "my icicle",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("var inverted = true"), "an icicle graph");
+    assert!(svg.contains(" width=\"640\""), "the width");
+    assert!(svg.contains(">my icicle</text>"), "the title");
+    let out = flamescript(&["render", path_str(&input), "-o", "x.svg", "--width", "5"]);
+    assert_eq!(out.status.code(), Some(2), "a width too small is refused");
+}
+
+// See: #20
+#[test]
+fn issue_20_diff_writes_every_format_named_and_never_calls_a_moved_function_new() {
+    let dir = scratch("diff_formats");
+    let (a, b) = (dir.join("a.folded"), dir.join("b.folded"));
+    std::fs::write(&a, "main;a;foo 50\nmain;b 50.5\n").unwrap();
+    std::fs::write(&b, "main;c;foo 50\nmain;b 50\n").unwrap();
+    let outs = ["d.svg", "d.folded", "d.json"].map(|n| dir.join(n));
+    let mut args = vec!["diff", path_str(&a), path_str(&b)];
+    for o in &outs {
+        args.extend(["-o", path_str(o)]);
+    }
+    let out = flamescript(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&outs[0]).unwrap();
+    assert!(svg.contains("the function is in both"), "moved foo");
+    assert!(svg.contains("100.5 samples"), "exact baseline total");
+    assert_eq!(
+        std::fs::read_to_string(&outs[1]).unwrap(),
+        "main;a;foo 50 0\nmain;b 50.5 50\nmain;c;foo 0 50\n"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&outs[2]).unwrap()).unwrap();
+    let foo = doc["frames"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == serde_json::json!(["main", "c", "foo"]))
+        .expect("main;c;foo");
+    assert_eq!(foo["presence"], "new");
+    assert!(foo["function_shares"].is_array(), "{foo}");
+    assert_eq!(doc["total_a"], 100.5);
+    // pprof is refused, with the way pprof compares; nothing is written.
+    let pb = dir.join("d.pb.gz");
+    let out = flamescript(&["diff", path_str(&a), path_str(&b), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("-diff_base") && !pb.exists());
+}

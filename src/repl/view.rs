@@ -182,10 +182,14 @@ pub(crate) fn diff_lines(res: &DiffResult, n: usize, width: Option<usize>) -> Ve
         } else {
             format!("{:+.1} pts", f.change * 100.0)
         };
-        let tag = match f.presence {
-            Presence::Both => "",
-            Presence::New => " [new]",
-            Presence::Gone => " [gone]",
+        // A function in both profiles is never new: only its call path may be.
+        let tag = match (f.presence, f.function_shares) {
+            (Presence::Both, _) => "",
+            (Presence::New, Some(_)) => " [new call path]",
+            (Presence::Gone, Some(_)) => " [call path gone]",
+            (Presence::New, None) => " [new]",
+            (Presence::Gone, None) => " [gone]",
+            (Presence::Cut, _) => " [cut: not compared]",
         };
         let lead = format!(
             "{change:>12}  {:>5.1}% → {:>5.1}%  ",
