@@ -517,3 +517,128 @@ fn issue_20_diff_writes_every_format_named_and_never_calls_a_moved_function_new(
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("-diff_base") && !pb.exists());
 }
+
+/// A Chromium to check our SVGs in, or `None` with a message; `FLAMESCRIPT_REQUIRE_KERNEL`
+/// (set by .ci/run, which installs Debian's `chromium`) makes its absence a failure.
+fn chromium(test: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        let msg = format!("{test}: skipped, no chromium here (apt-get install chromium)");
+        assert!(
+            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+            "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+        );
+        #[allow(
+            clippy::print_stderr,
+            reason = "a skipped test says why on the test's stderr"
+        )]
+        {
+            eprintln!("{msg}");
+        }
+    }
+    found
+}
+
+/// Chromium, headless and isolated (its own profile directory, no network chatter).
+fn headless(browser: &Path, dir: &Path, args: &[&str]) -> Output {
+    let profile = dir.join("chromium-profile");
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("running chromium")
+}
+
+// See: #20
+#[test]
+fn issue_20_chromium_shows_the_whole_wrapped_subtitle() {
+    let Some(browser) = chromium("issue_20_chromium_shows_the_whole_wrapped_subtitle") else {
+        return;
+    };
+    let dir = scratch("chromium_subtitle");
+    // A pprof file carrying a loss line as long as a troubled run's.
+    let losses = "events: 1,234,567 seen, 1,200,000 kept; lost stacks: 52 (EFAULT x40, \
+        collisions 12); 6,000 user stacks (60.0% of weight) not walked to their root: no frame \
+        pointer at __libc_start_call_main x6,000; most user stacks are incomplete: the program \
+        has no frame pointers; try --unwind dwarf --stack-copy 4096, or rebuild it with \
+        -fno-omit-frame-pointer; 3,456 truncated; unresolved: 1,000 frames, 5.0% of weight";
+    let folded_in = dir.join("in.folded");
+    std::fs::write(&folded_in, FOLDED).unwrap();
+    let pb = dir.join("in.pb.gz");
+    let out = flamescript(&["render", path_str(&folded_in), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut msg = pprof_message(&pb);
+    let comment = msg.string_table.len() as i64;
+    msg.string_table
+        .push(format!("total 100 samples; {losses}"));
+    msg.comment = vec![comment];
+    std::fs::write(&pb, msg.encode_to_vec()).unwrap();
+    let svg_path = dir.join("graph.svg");
+    let out = flamescript(&["render", path_str(&pb), "-o", path_str(&svg_path)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("<tspan"), "the subtitle is wrapped");
+
+    // The browser's own measure: the subtitle's box lies inside the image.
+    let body = &svg[svg.find("<svg").unwrap()..];
+    let page = format!(
+        "<!DOCTYPE html><html><body style=\"margin:0\">{body}<script>\
+         const t = document.getElementById('subtitle').getBBox();\
+         const s = document.querySelector('svg').getBBox();\
+         document.body.setAttribute('data-box', [t.x, t.x + t.width, t.y, t.y + t.height].join(','));\
+         document.body.setAttribute('data-text', document.getElementById('subtitle').textContent);\
+         </script></body></html>"
+    );
+    let html = dir.join("measure.html");
+    std::fs::write(&html, page).unwrap();
+    let out = headless(&browser, &dir, &["--dump-dom", path_str(&html)]);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let attr = |name: &str| -> String {
+        let key = format!("{name}=\"");
+        let at = dom.find(&key).unwrap_or_else(|| panic!("{name} in {dom}")) + key.len();
+        dom[at..at + dom[at..].find('"').unwrap()].to_string()
+    };
+    let bbox: Vec<f64> = attr("data-box")
+        .split(',')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(
+        bbox[0] >= 10.0 && bbox[1] <= 1190.0,
+        "the subtitle spans x = {} .. {} of a 1200-px image (10-px margins)",
+        bbox[0],
+        bbox[1]
+    );
+    let shown = attr("data-text");
+    assert!(shown.starts_with("total 100 samples;"), "{shown}");
+    assert!(shown.ends_with("5.0% of weight"), "{shown}");
+
+    // And a picture of it, for a person to look at (kept in the scratch directory).
+    let png = dir.join("graph.png");
+    let out = headless(
+        &browser,
+        &dir,
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1200,300",
+            path_str(&svg_path),
+        ],
+    );
+    assert!(png.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        std::fs::metadata(&png).unwrap().len() > 1000,
+        "an empty screenshot"
+    );
+}
