@@ -19,7 +19,7 @@ use compiler::types::Unit;
 use runtime::fold::{Frame, Profile};
 use runtime::render::{folded, pprof, svg};
 use runtime::results::Results;
-use runtime::units::{Decimals, format_value};
+use runtime::units::{Decimals, format_value, thousands};
 
 use crate::cli::Format;
 
@@ -537,8 +537,8 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> TerminalText {
 fn top_stacks(name: &str, profile: &Profile, top: usize) -> String {
     let total = profile.total();
     let mut out = format!(
-        "{name}: {} stacks, total {}\n",
-        profile.stacks.len(),
+        "{name}: {}, total {}\n",
+        counted(profile.stacks.len() as u64, "stacks"),
         weight_text(total, profile)
     );
     let mut order: Vec<&(Vec<Frame>, u64)> = profile.stacks.iter().collect();
@@ -556,15 +556,34 @@ fn top_stacks(name: &str, profile: &Profile, top: usize) -> String {
         }
     }
     if order.len() > top {
-        out.push_str(&format!("  … {} more stacks\n", order.len() - top));
+        let more = more((order.len() - top) as u64, "stacks");
+        out.push_str(&format!("  … {more}\n"));
     }
     out
 }
 
 /// A weight in human units: "12.3 ms", "4.0 KiB", "1,234 samples".
+/// `n` and the word for what is counted, singular for one: "1 sample", "2 samples".
+pub(crate) fn counted(n: u64, plural: &str) -> String {
+    let word = match plural.strip_suffix('s') {
+        Some(one) if n == 1 && !one.ends_with('s') => one,
+        _ => plural,
+    };
+    format!("{} {word}", thousands(n))
+}
+
+/// "1 more stack", "2 more stacks".
+pub(crate) fn more(n: u64, plural: &str) -> String {
+    let text = counted(n, plural);
+    match text.split_once(' ') {
+        Some((num, word)) => format!("{num} more {word}"),
+        None => text,
+    }
+}
+
 fn weight_text(n: u64, profile: &Profile) -> String {
     match profile.unit {
-        Unit::Plain => format!("{} {}", format_value(n, Unit::Plain), profile.value_name),
+        Unit::Plain => counted(n, &profile.value_name),
         unit => format_value(n, unit),
     }
 }
@@ -758,7 +777,7 @@ mod tests {
             "@: 3 stacks, total 4.00 ms\n  \
              3.00 ms (75.0%)\n      vfs_read_[k]\n      read\n      main\n  \
              1.00 ms (25.0%)\n      main\n  \
-             … 1 more stacks\n\
+             … 1 more stack\n\
              \n@n[1]: 2\n\
              \nlosses: no losses\n\
              hint: write a flame graph with -o out.svg\n"
