@@ -385,6 +385,61 @@ mod tests {
         assert!(both.is_err(), "--kernel-only and --user-only conflict");
     }
 
+    // See: #20
+    #[test]
+    fn issue_20_run_name_takes_every_run_option() {
+        let cli = Cli::try_parse_from([
+            "flamescript",
+            "run",
+            "offcpu",
+            "-p",
+            "1",
+            "-d",
+            "2s",
+            "-o",
+            "a.svg",
+            "-o",
+            "a.json",
+            "--dry-run",
+            "--map-entries",
+            "128",
+            "--stack-entries",
+            "256",
+            "--unwind",
+            "dwarf",
+            "--stack-copy",
+            "4096",
+            "--offcpu-design",
+            "switch-out",
+            "--no-inline",
+            "--kernel-only",
+            "--title",
+            "t",
+            "--width",
+            "800",
+            "--inverted",
+        ])
+        .expect("every run option is taken");
+        let Some(Command::Run { name, run }) = cli.command else {
+            panic!("expected the run subcommand");
+        };
+        assert_eq!(name, "offcpu");
+        assert_eq!((run.pid, run.duration), (Some(1), Some(2_000_000_000)));
+        assert_eq!(run.output.len(), 2);
+        assert!(run.dry_run);
+        assert_eq!((run.map_entries, run.stack_entries), (128, 256));
+        assert_eq!((run.unwind, run.stack_copy), (UnwindArg::Dwarf, 4096));
+        assert_eq!(run.offcpu_design, OffcpuArg::SwitchOut);
+        assert!(run.fold.no_inline && run.fold.kernel_only);
+        assert_eq!(run.graph.title.as_deref(), Some("t"));
+        assert_eq!((run.graph.width, run.graph.inverted), (Some(800), true));
+        // And they are checked as on the top-level command.
+        let bad = Cli::try_parse_from(["flamescript", "run", "cpu", "--map-entries", "0"]);
+        assert!(bad.is_err(), "--map-entries 0 is refused");
+        let both = Cli::try_parse_from(["flamescript", "run", "cpu", "-p", "1", "-c", "ls"]);
+        assert!(both.is_err(), "-p and -c conflict");
+    }
+
     #[test]
     fn formats() {
         assert_eq!(Format::from_path(Path::new("a/b.svg")), Some(Format::Svg));

@@ -642,3 +642,45 @@ fn issue_20_chromium_shows_the_whole_wrapped_subtitle() {
         "an empty screenshot"
     );
 }
+
+// See: #20
+#[test]
+fn issue_20_run_help_documents_every_run_option() {
+    let out = flamescript(&["run", "--help"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in [
+        "-p <PID>",
+        "-c <CMD>",
+        "-d, --duration",
+        "-o <FILE>",
+        "--dry-run",
+        "--map-entries",
+        "--stack-entries",
+        "--unwind",
+        "--stack-copy",
+        "--offcpu-design",
+        "--no-inline",
+        "--kernel-only",
+        "--user-only",
+        "--fold-recursion",
+        "--title",
+        "--width",
+        "--inverted",
+    ] {
+        assert!(
+            help.contains(option),
+            "`run --help` lacks `{option}`:\n{help}"
+        );
+    }
+    // A run option the subcommand did not take before is refused no more: a bad value is
+    // now a value error (exit 2 naming the option), not an unknown argument.
+    let out = flamescript(&["run", "cpu", "--stack-copy", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--stack-copy"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("unexpected argument"),
+        "{}",
+        stderr(&out)
+    );
+}
