@@ -684,3 +684,153 @@ fn issue_20_run_help_documents_every_run_option() {
         stderr(&out)
     );
 }
+
+/// speedscope's app (`npm install -g speedscope`: its `dist/release`), or `None` with a
+/// message; `FLAMESCRIPT_REQUIRE_KERNEL` (set by .ci/run, which installs it) makes its absence
+/// a failure.
+fn speedscope_app(test: &str) -> Option<PathBuf> {
+    let root = Command::new("npm")
+        .args(["root", "-g"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let found = root
+        .map(|r| Path::new(&r).join("speedscope/dist/release"))
+        .filter(|d| d.join("index.html").is_file());
+    if found.is_none() {
+        let msg = format!("{test}: skipped, no speedscope app here (npm install -g speedscope)");
+        assert!(
+            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+            "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+        );
+        #[allow(
+            clippy::print_stderr,
+            reason = "a skipped test says why on the test's stderr"
+        )]
+        {
+            eprintln!("{msg}");
+        }
+    }
+    found
+}
+
+/// Serves the files of `dirs` (the first that has a name wins) on a free localhost port, for
+/// as long as the test runs: the smallest HTTP server a browser will load an app from.
+fn serve(dirs: Vec<PathBuf>) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().expect("its address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = String::new();
+            let _ = BufReader::new(&stream).read_line(&mut request);
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let name = path
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .trim_start_matches('/');
+            let name = if name.is_empty() { "index.html" } else { name };
+            let body = dirs
+                .iter()
+                .filter(|_| !name.contains(".."))
+                .find_map(|d| std::fs::read(d.join(name)).ok());
+            let kind = match name.rsplit('.').next() {
+                Some("html") => "text/html",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                Some("wasm") => "application/wasm",
+                _ => "application/octet-stream",
+            };
+            let _ = match body {
+                Some(body) => stream
+                    .write_all(
+                        format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+                             Connection: close\r\n\r\n",
+                            body.len()
+                        )
+                        .as_bytes(),
+                    )
+                    .and_then(|()| stream.write_all(&body)),
+                None => stream.write_all(
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                ),
+            };
+        }
+    });
+    port
+}
+
+// See: #20 — our JSON in speedscope itself: it loads, names the profile, and its sandwich
+// table gives each function's weight in the profile's unit with the right share of the total.
+#[test]
+fn issue_20_speedscope_opens_our_json_with_its_units_and_total() {
+    let test = "issue_20_speedscope_opens_our_json_with_its_units_and_total";
+    let (Some(browser), Some(app)) = (chromium(test), speedscope_app(test)) else {
+        return;
+    };
+    let dir = scratch("speedscope_app");
+    // A time profile: through pprof, whose sample type says nanoseconds.
+    let folded_in = dir.join("in.folded");
+    std::fs::write(
+        &folded_in,
+        "main;parse;lex 30000000\nmain;parse 10000000\nmain;render;svg_write 50000000\n\
+         kworker;worker_thread_[k];schedule_[k] 10000000\n",
+    )
+    .unwrap();
+    let pb = dir.join("in.pb.gz");
+    let out = flamescript(&["render", path_str(&folded_in), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut msg = pprof_message(&pb);
+    let unit = msg.string_table.len() as i64;
+    msg.string_table.push("nanoseconds".into());
+    msg.sample_type[0].unit = unit;
+    std::fs::write(&pb, msg.encode_to_vec()).unwrap();
+    let json = dir.join("profile.json");
+    let out = flamescript(&[
+        "render",
+        path_str(&pb),
+        "-o",
+        path_str(&json),
+        "--title",
+        "cpu of the parser",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let port = serve(vec![app, dir.clone()]);
+    let url = format!(
+        "http://127.0.0.1:{port}/index.html#profileURL=http://127.0.0.1:{port}/profile.json\
+         &view=sandwich"
+    );
+    let out = headless(
+        &browser,
+        &dir,
+        &["--virtual-time-budget=10000", "--dump-dom", &url],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<title>cpu of the parser - speedscope</title>"),
+        "speedscope did not load our profile:\n{dom}"
+    );
+    // Table cells: text up to the bar inside each cell.
+    let cells: Vec<&str> = dom
+        .split("<td")
+        .skip(1)
+        .filter_map(|c| Some(c[c.find('>')? + 1..].split('<').next()?.trim()))
+        .collect();
+    // main's 90 ms at 90% says the total is 100 ms; svg_write's 50 ms is half of it.
+    for expected in [
+        "50.00ms (50%)",
+        "90.00ms (90%)",
+        "30.00ms (30%)",
+        "10.00ms (10%)",
+    ] {
+        assert!(
+            cells.contains(&expected),
+            "no cell `{expected}` in speedscope's table: {cells:?}"
+        );
+    }
+}
