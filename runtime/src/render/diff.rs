@@ -783,7 +783,7 @@ pub fn render_svg(result: &DiffResult, opts: &DiffOptions) -> Result<String, Dif
         };
         Ok((tooltip, color))
     })
-    .map(|svg| crate::render::svg::wrapped(svg, &subtitle(result), &inferno_opts))
+    .map(|svg| crate::render::svg::wrapped(svg, &inferno_opts))
 }
 
 /// Rewrites every frame group (`<g><title>…</title><rect … fill="…" fg:x="…"/>…</g>`) of

@@ -171,24 +171,58 @@ fn finish(svg: Vec<u8>, opts: &Options<'_>, config: &SvgConfig) -> Vec<u8> {
     let Ok(mut svg) = String::from_utf8(svg) else {
         return Vec::new();
     };
-    if let Some(subtitle) = &opts.subtitle {
-        svg = wrapped(svg, subtitle, opts);
-    }
+    svg = wrapped(svg, opts);
     if config.decimals.0 > 0 {
         svg = exact_tooltips(&svg, config.decimals);
     }
     svg.into_bytes()
 }
 
-/// inferno's SVG with its subtitle wrapped onto lines no wider than the image.
-pub(crate) fn wrapped(svg: String, subtitle: &str, opts: &Options<'_>) -> String {
+/// The most lines a title is given: a whole script as a title is cut there, with `…`.
+const TITLE_LINES: usize = 3;
+
+/// Pixels a wrapped title keeps clear on each side, for inferno's "Reset Zoom" and "Search".
+const TITLE_MARGIN: usize = 90;
+
+/// inferno's SVG with its title and subtitle wrapped onto lines no wider than the image (a
+/// title on at most [`TITLE_LINES`]), and everything below them moved down.
+pub(crate) fn wrapped(mut svg: String, opts: &Options<'_>) -> String {
     let width = opts.image_width.unwrap_or(DEFAULT_WIDTH);
-    let max = chars_per_line(width, opts.font_size, opts.font_width);
-    let lines = wrap(subtitle, max);
-    if lines.len() < 2 {
-        return svg;
+    // inferno draws the title 5 px larger than other text, between "Reset Zoom" on the left
+    // and "Search" on the right: it keeps clear of both.
+    let title_size = opts.font_size + 5;
+    let title_width = width.saturating_sub(2 * TITLE_MARGIN);
+    let max = chars_per_line(title_width, title_size, opts.font_width);
+    let mut title = wrap(&opts.title, max);
+    if title.len() > TITLE_LINES {
+        title.truncate(TITLE_LINES);
+        let last = &mut title[TITLE_LINES - 1];
+        let kept: String = last.chars().take(max.saturating_sub(1)).collect();
+        *last = format!("{kept}…");
     }
-    wrap_subtitle(&svg, &lines, line_step(opts))
+    let mut down = 0.0;
+    if title.len() > 1 {
+        let step = title_size + 4;
+        if relayout_text(&mut svg, "title", &title, step, 0.0).is_some() {
+            down += ((title.len() - 1) * step) as f64;
+        }
+    }
+    if let Some(subtitle) = &opts.subtitle {
+        let lines = wrap(
+            subtitle,
+            chars_per_line(width, opts.font_size, opts.font_width),
+        );
+        if lines.len() > 1 || down > 0.0 {
+            let step = line_step(opts);
+            if relayout_text(&mut svg, "subtitle", &lines, step, down).is_some() {
+                down += ((lines.len() - 1) * step) as f64;
+            }
+        }
+    }
+    if down > 0.0 {
+        grow(&mut svg, down);
+    }
+    svg
 }
 
 /// Escapes text for an SVG text node or attribute.
@@ -228,26 +262,19 @@ fn shift_attr(svg: &mut String, from: usize, attr: &str, add: f64) {
     svg.replace_range(start..start + len, &text);
 }
 
-/// inferno's one-line subtitle replaced by `lines` (`tspan`s, centred like it), and the
-/// image made taller by the added lines, with the frames and the details line moved down.
-fn wrap_subtitle(svg: &str, lines: &[String], step: usize) -> String {
-    let Some(start) = svg.find("<text id=\"subtitle\"") else {
-        return svg.to_string();
-    };
-    let Some(end) = svg[start..]
-        .find("</text>")
-        .map(|i| start + i + "</text>".len())
-    else {
-        return svg.to_string();
-    };
-    let extra = ((lines.len() - 1) * step) as f64;
-    let mut text = String::from("<text id=\"subtitle\" x=\"50.0000%\"");
-    let y = svg[start..end]
-        .split(" y=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("48.00");
-    text.push_str(&format!(" y=\"{y}\">"));
+/// The text of inferno's `<text id="ID" …>` replaced by `lines`, as `tspan`s `step` px apart
+/// and centred like it, the element moved `down`; `None` when there is no such element.
+fn relayout_text(
+    svg: &mut String,
+    id: &str,
+    lines: &[String],
+    step: usize,
+    down: f64,
+) -> Option<()> {
+    let start = svg.find(&format!("<text id=\"{id}\""))?;
+    let open_end = start + svg[start..].find('>')? + 1;
+    let end = open_end + svg[open_end..].find("</text>")? + "</text>".len();
+    let mut text = String::new();
     for (idx, line) in lines.iter().enumerate() {
         let dy = if idx == 0 { 0 } else { step };
         text.push_str(&format!(
@@ -256,41 +283,45 @@ fn wrap_subtitle(svg: &str, lines: &[String], step: usize) -> String {
         ));
     }
     text.push_str("</text>");
-    let mut res = String::with_capacity(svg.len() + text.len());
-    res.push_str(&svg[..start]);
-    res.push_str(&text);
-    let after = res.len();
-    res.push_str(&svg[end..]);
-    // Above the subtitle: the image's size and its background.
-    shift_attr(&mut res, 0, "height", extra);
-    if let Some(at) = res.find(" viewBox=\"") {
+    svg.replace_range(open_end..end, &text);
+    if down > 0.0 {
+        shift_attr(svg, start, "y", down);
+    }
+    Some(())
+}
+
+/// The image made `extra` px taller (its size and background), with what lies below the
+/// subtitle (the details and matched lines, and the frames: a nested svg placed lower) moved
+/// down by as much.
+fn grow(svg: &mut String, extra: f64) {
+    shift_attr(svg, 0, "height", extra);
+    if let Some(at) = svg.find(" viewBox=\"") {
         let start = at + " viewBox=\"".len();
-        if let Some(len) = res[start..].find('"') {
-            let mut parts: Vec<String> = res[start..start + len]
+        if let Some(len) = svg[start..].find('"') {
+            let mut parts: Vec<String> = svg[start..start + len]
                 .split(' ')
                 .map(str::to_string)
                 .collect();
-            if let Some(h) = parts.get_mut(3).and_then(|h| h.parse::<f64>().ok()) {
+            if let Some(h) = parts.get(3).and_then(|h| h.parse::<f64>().ok()) {
                 parts[3] = format!("{}", h + extra);
             }
-            res.replace_range(start..start + len, &parts.join(" "));
+            svg.replace_range(start..start + len, &parts.join(" "));
         }
     }
-    if let Some(at) = res.find("fill=\"url(#background)\"") {
-        let rect = res[..at].rfind("<rect").unwrap_or(at);
-        shift_attr(&mut res, rect, "height", extra);
+    if let Some(at) = svg.find("fill=\"url(#background)\"") {
+        let rect = svg[..at].rfind("<rect").unwrap_or(at);
+        shift_attr(svg, rect, "height", extra);
     }
-    // Below it: the details and matched lines, and the frames (a nested svg placed lower).
+    // Each of these is unique (text in titles is escaped, so never mistaken for one).
     for id in ["details", "matched"] {
-        if let Some(at) = res[after..].find(&format!("<text id=\"{id}\"")) {
-            shift_attr(&mut res, after + at, "y", extra);
+        if let Some(at) = svg.find(&format!("<text id=\"{id}\"")) {
+            shift_attr(svg, at, "y", extra);
         }
     }
-    if let Some(at) = res[after..].find("<svg id=\"frames\"") {
-        let at = after + at + "<svg id=\"frames\"".len();
-        res.insert_str(at, &format!(" y=\"{extra}\""));
+    if let Some(at) = svg.find("<svg id=\"frames\"") {
+        let at = at + "<svg id=\"frames\"".len();
+        svg.insert_str(at, &format!(" y=\"{extra}\""));
     }
-    res
 }
 
 /// Every tooltip's weight, which inferno writes as the stored integer ("15 samples"), written
@@ -816,5 +847,43 @@ mod tests {
         assert!(svg.contains("<title>bar (0.25 samples,"), "{svg}");
         assert!(svg.contains("<title>all (1.75 samples, 100%)"), "{svg}");
         assert!(subtitle_lines(&svg)[0].starts_with("total 1.75 samples;"));
+    }
+
+    /// The lines of the element `<text id="ID">` as drawn.
+    fn text_lines(svg: &str, id: &str) -> Vec<String> {
+        let start = svg.find(&format!("<text id=\"{id}\"")).expect(id);
+        let end = start + svg[start..].find("</text>").unwrap();
+        svg[start..end]
+            .split("<tspan")
+            .skip(1)
+            .map(|t| t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()].to_string())
+            .collect()
+    }
+
+    // See: #20
+    #[test]
+    fn issue_20_a_long_title_wraps_on_three_lines_at_most_and_pushes_the_rest_down() {
+        let profile = wide_profile();
+        let script =
+            "// CPU. Waits shorter than 1 ms keep their time but not their stacks. ".repeat(8);
+        let svg = String::from_utf8(render(&profile, &SvgConfig::new(&script)).unwrap()).unwrap();
+        well_formed(&svg);
+        let title = text_lines(&svg, "title");
+        assert_eq!(title.len(), TITLE_LINES, "{title:?}");
+        assert!(title[2].ends_with('…'), "{title:?}");
+        for line in &title {
+            let px = line.chars().count() as f64 * 17.0 * 0.59;
+            assert!(px <= (1200 - 2 * TITLE_MARGIN) as f64, "{px} px: {line}");
+        }
+        // The subtitle and the frames moved down by the two lines added to the title.
+        let short = String::from_utf8(render(&profile, &SvgConfig::new("t")).unwrap()).unwrap();
+        let extra = 2.0 * 21.0;
+        assert_eq!(
+            y_of(&svg, "<text id=\"subtitle\""),
+            y_of(&short, "<text id=\"subtitle\"") + extra
+        );
+        assert_eq!(y_of(&svg, "<svg id=\"frames\""), extra);
+        // A title that fits stays as inferno drew it.
+        assert!(!short.contains("<tspan"));
     }
 }
