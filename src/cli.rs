@@ -53,6 +53,16 @@ pub(crate) struct Cli {
     #[arg(short = 'v', long)]
     pub(crate) verbose: bool,
 
+    #[command(flatten)]
+    pub(crate) run: RunFlags,
+
+    #[command(subcommand)]
+    pub(crate) command: Option<Command>,
+}
+
+/// The options of a run, the same for a script (`-e`, a file) and for `run NAME`.
+#[derive(Args, Clone, Debug)]
+pub(crate) struct RunFlags {
     /// Trace this process and its threads.
     #[arg(short = 'p', value_name = "PID", conflicts_with = "cmd")]
     pub(crate) pid: Option<u32>,
@@ -112,8 +122,8 @@ pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) fold: FoldFlags,
 
-    #[command(subcommand)]
-    pub(crate) command: Option<Command>,
+    #[command(flatten)]
+    pub(crate) graph: GraphFlags,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,17 +167,10 @@ impl OffcpuArg {
 pub(crate) enum Command {
     /// Run a ready-made script by name (cpu, offcpu, futex, bio, pagefault, wallclock).
     Run {
+        /// The ready-made script's name.
         name: String,
-        #[arg(short = 'p', value_name = "PID")]
-        pid: Option<u32>,
-        #[arg(short = 'c', value_name = "CMD")]
-        cmd: Option<String>,
-        #[arg(short = 'd', long = "duration", value_parser = parse_duration)]
-        duration: Option<u64>,
-        #[arg(short = 'o', value_name = "FILE")]
-        output: Vec<PathBuf>,
         #[command(flatten)]
-        fold: FoldFlags,
+        run: Box<RunFlags>,
     },
     /// Render folded stacks (ours, FlameGraph's stackcollapse output) or our pprof files to .svg,
     /// .folded, .pb.gz or .json. (bpftrace's map output goes through stackcollapse-bpftrace.pl first.)
@@ -177,11 +180,10 @@ pub(crate) enum Command {
         /// Where to write; the format follows the extension. May be given several times.
         #[arg(short = 'o', value_name = "FILE", required = true)]
         output: Vec<PathBuf>,
-        /// The graph's title (default: the input's name).
-        #[arg(long, value_name = "TITLE")]
-        title: Option<String>,
         #[command(flatten)]
         fold: FoldFlags,
+        #[command(flatten)]
+        graph: GraphFlags,
     },
     /// A differential flame graph of two folded profiles: B against baseline A, by share of
     /// each total (normalized), changes within sampling noise greyed, vanished frames shown.
@@ -190,9 +192,15 @@ pub(crate) enum Command {
         a: PathBuf,
         /// The profile compared with it.
         b: PathBuf,
-        /// Where to write the SVG.
-        #[arg(short = 'o', value_name = "FILE.svg", required = true)]
-        output: PathBuf,
+        /// Where to write; the format follows the extension: .svg the differential flame
+        /// graph, .folded FlameGraph's two-column differential format (`stack A B`), .json
+        /// every frame's comparison. May be given several times.
+        #[arg(short = 'o', value_name = "FILE", required = true)]
+        output: Vec<PathBuf>,
+        /// The SVG's width in pixels (default 1200).
+        #[arg(long, value_name = "PIXELS",
+              value_parser = clap::value_parser!(u32).range(200..=100_000))]
+        width: Option<u32>,
         /// Compare raw weights instead of shares of each total.
         #[arg(long)]
         raw: bool,
@@ -201,6 +209,34 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N")]
         quantum: Option<u64>,
     },
+}
+
+/// How the flame graph is drawn and named, for a run and for `render` alike.
+#[derive(Args, Clone, Debug, Default)]
+pub(crate) struct GraphFlags {
+    /// The graph's title (default: the script's text, or `render`'s input name).
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) title: Option<String>,
+    /// The SVG's width in pixels (default 1200).
+    #[arg(long, value_name = "PIXELS",
+          value_parser = clap::value_parser!(u32).range(200..=100_000))]
+    pub(crate) width: Option<u32>,
+    /// Draw an icicle graph: roots at the top, hot leaves hanging below (a deep shared base,
+    /// such as a framework's, stays out of the way).
+    #[arg(long)]
+    pub(crate) inverted: bool,
+}
+
+impl GraphFlags {
+    /// The look of the graphs written, with `title` unless `--title` replaces it.
+    pub(crate) fn look(&self, title: &str) -> crate::output::Look {
+        crate::output::Look {
+            title: self.title.clone().unwrap_or_else(|| title.to_string()),
+            width: self.width.map(|w| w as usize),
+            inverted: self.inverted,
+            decimals: runtime::units::Decimals::default(),
+        }
+    }
 }
 
 /// Which frames the flame graphs keep (`runtime::fold::FoldOptions`), for a run and for
@@ -327,7 +363,7 @@ mod tests {
     fn fold_flags_reach_the_options_and_the_sides_conflict() {
         let cli = Cli::try_parse_from(["flamescript", "-e", "x", "--no-inline", "--user-only"])
             .expect("valid flags");
-        let options = cli.fold.options();
+        let options = cli.run.fold.options();
         assert!(options.no_inline && !options.fold_recursion);
         assert_eq!(options.only, Some(Side::User));
         let render = Cli::try_parse_from([
@@ -347,6 +383,61 @@ mod tests {
         assert!(fold.options().fold_recursion);
         let both = Cli::try_parse_from(["flamescript", "-e", "x", "--kernel-only", "--user-only"]);
         assert!(both.is_err(), "--kernel-only and --user-only conflict");
+    }
+
+    // See: #20
+    #[test]
+    fn issue_20_run_name_takes_every_run_option() {
+        let cli = Cli::try_parse_from([
+            "flamescript",
+            "run",
+            "offcpu",
+            "-p",
+            "1",
+            "-d",
+            "2s",
+            "-o",
+            "a.svg",
+            "-o",
+            "a.json",
+            "--dry-run",
+            "--map-entries",
+            "128",
+            "--stack-entries",
+            "256",
+            "--unwind",
+            "dwarf",
+            "--stack-copy",
+            "4096",
+            "--offcpu-design",
+            "switch-out",
+            "--no-inline",
+            "--kernel-only",
+            "--title",
+            "t",
+            "--width",
+            "800",
+            "--inverted",
+        ])
+        .expect("every run option is taken");
+        let Some(Command::Run { name, run }) = cli.command else {
+            panic!("expected the run subcommand");
+        };
+        assert_eq!(name, "offcpu");
+        assert_eq!((run.pid, run.duration), (Some(1), Some(2_000_000_000)));
+        assert_eq!(run.output.len(), 2);
+        assert!(run.dry_run);
+        assert_eq!((run.map_entries, run.stack_entries), (128, 256));
+        assert_eq!((run.unwind, run.stack_copy), (UnwindArg::Dwarf, 4096));
+        assert_eq!(run.offcpu_design, OffcpuArg::SwitchOut);
+        assert!(run.fold.no_inline && run.fold.kernel_only);
+        assert_eq!(run.graph.title.as_deref(), Some("t"));
+        assert_eq!((run.graph.width, run.graph.inverted), (Some(800), true));
+        // And they are checked as on the top-level command.
+        let bad = Cli::try_parse_from(["flamescript", "run", "cpu", "--map-entries", "0"]);
+        assert!(bad.is_err(), "--map-entries 0 is refused");
+        let both = Cli::try_parse_from(["flamescript", "run", "cpu", "-p", "1", "-c", "ls"]);
+        assert!(both.is_err(), "-p and -c conflict");
     }
 
     #[test]

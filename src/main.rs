@@ -148,14 +148,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
 
     let mut sources = Sources::new();
     let file = match cli.command.take() {
-        Some(Command::Run {
-            name,
-            pid,
-            cmd,
-            duration,
-            output,
-            fold,
-        }) => {
+        Some(Command::Run { name, run }) => {
             let Some(text) = stdlib::scripts::script(&name) else {
                 let names = stdlib::scripts::names().collect::<Vec<_>>().join(", ");
                 return Err(refuse(
@@ -163,24 +156,28 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                     &format!("choose one of: {names}"),
                 ));
             };
-            (cli.pid, cli.cmd, cli.duration, cli.output, cli.fold) =
-                (pid, cmd, duration, output, fold);
+            cli.run = *run;
             sources.add(format!("{name}.fs"), text)
         }
         Some(Command::Render {
             input,
             output,
-            title,
             fold,
-        }) => return render_cmd::render(&input, &output, title.as_deref(), &fold.options()),
+            graph,
+        }) => return render_cmd::render(&input, &output, &graph, &fold.options()),
         Some(Command::Diff {
             a,
             b,
             output,
+            width,
             raw,
             quantum,
         }) => {
-            return render_cmd::diff(&a, &b, &output, raw, quantum);
+            let graph = cli::GraphFlags {
+                width,
+                ..Default::default()
+            };
+            return render_cmd::diff(&a, &b, &output, &graph, raw, quantum);
         }
         None => match (&cli.expr, &cli.file) {
             (Some(text), _) => sources.add("-e", text.clone()),
@@ -202,7 +199,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                 }
             },
             // No script: the REPL, aimed at -p or -c when given.
-            (None, None) => return repl::start(cli.pid, cli.cmd.clone()),
+            (None, None) => return repl::start(cli.run.pid, cli.run.cmd.clone()),
         },
     };
 
@@ -228,26 +225,26 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     }
 
     // `-c`: start the command held at exec, so its pid is known before the probes are built.
-    let mut held = match &cli.cmd {
+    let mut held = match &cli.run.cmd {
         Some(cmd) => Some(
             runtime::target::HeldCommand::spawn(cmd)
                 .map_err(|e| refuse(&format!("cannot start `{cmd}`: {e}"), "check the command"))?,
         ),
         None => None,
     };
-    let target = match (cli.pid, &held) {
+    let target = match (cli.run.pid, &held) {
         (Some(pid), _) => Target::Pid(pid),
         (None, Some(_)) => Target::Tree,
         (None, None) => Target::All,
     };
     let options = compiler::lower::Options {
         target,
-        map_entries: cli.map_entries,
-        stack_entries: cli.stack_entries,
-        atomic_values: cli.atomic_values,
-        unwind: cli.unwind.mode(),
-        copy_bytes: cli.stack_copy.next_multiple_of(8),
-        offcpu: cli.offcpu_design.design(),
+        map_entries: cli.run.map_entries,
+        stack_entries: cli.run.stack_entries,
+        atomic_values: cli.run.atomic_values,
+        unwind: cli.run.unwind.mode(),
+        copy_bytes: cli.run.stack_copy.next_multiple_of(8),
+        offcpu: cli.run.offcpu_design.design(),
         ..Default::default()
     };
     let compiled = compiler::compile(file, &text, stdlib::catalog(), &env, &options)
@@ -263,7 +260,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             return Ok(());
         }
         Some(Emit::Elf) => {
-            let Some(path) = cli.output.first() else {
+            let Some(path) = cli.run.output.first() else {
                 return Err(refuse(
                     "--emit elf needs -o FILE.o",
                     "write e.g. --emit elf -o script.o",
@@ -275,11 +272,12 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         Some(Emit::Ast) | None => {}
     }
     let run = RunConfig {
-        duration: cli.duration,
-        dry_run: cli.dry_run,
-        outputs: cli.output.clone(),
-        fold: cli.fold.options(),
-        pid: cli.pid,
+        duration: cli.run.duration,
+        dry_run: cli.run.dry_run,
+        outputs: cli.run.output.clone(),
+        fold: cli.run.fold.options(),
+        pid: cli.run.pid,
+        look: cli.run.graph.look(&compiled.artifact.title),
     };
     run::run(&sources, &compiled.artifact, held.as_mut(), &run)
 }
@@ -323,7 +321,7 @@ pub(crate) fn emit(sources: &Sources, diags: &[Diagnostic]) {
 
 /// Checks -p, -c and -o before anything is compiled, loaded or created.
 fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
-    if let Some(pid) = cli.pid
+    if let Some(pid) = cli.run.pid
         && (pid == 0 || !std::path::Path::new(&format!("/proc/{pid}")).exists())
     {
         return Err(refuse(
@@ -331,7 +329,7 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
             "check the pid with `ps -p PID`",
         ));
     }
-    if let Some(pid) = cli.pid
+    if let Some(pid) = cli.run.pid
         && matches!(run::process_state(pid), Some('Z' | 'X'))
     {
         return Err(refuse(
@@ -342,7 +340,7 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
             "trace a process that is running (`ps -p PID` shows `Z` for a zombie)",
         ));
     }
-    if let Some(cmd) = &cli.cmd
+    if let Some(cmd) = &cli.run.cmd
         && cmd.trim().is_empty()
     {
         return Err(refuse(
@@ -351,7 +349,7 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
         ));
     }
     if cli.emit != Some(Emit::Elf) {
-        output::check_paths(&cli.output).map_err(|e| refuse(&e.message, e.help))?;
+        output::check_paths(&cli.run.output).map_err(|e| refuse(&e.message, e.help))?;
     }
     Ok(())
 }

@@ -19,7 +19,7 @@ use compiler::types::Unit;
 use runtime::fold::{Frame, Profile};
 use runtime::render::{folded, pprof, svg};
 use runtime::results::Results;
-use runtime::units::format_value;
+use runtime::units::{Decimals, format_value, thousands};
 
 use crate::cli::Format;
 
@@ -93,10 +93,32 @@ fn unknown_format(path: &Path) -> OutputError {
     refused(message, Format::HELP)
 }
 
+/// How the graphs are drawn and named: the title, the SVG's width and direction, and the
+/// decimal places of the weights (fractional folded input).
+#[derive(Clone, Debug)]
+pub(crate) struct Look {
+    pub(crate) title: String,
+    pub(crate) width: Option<usize>,
+    pub(crate) inverted: bool,
+    pub(crate) decimals: Decimals,
+}
+
+impl Look {
+    /// The default look, titled.
+    pub(crate) fn titled(title: &str) -> Look {
+        Look {
+            title: title.to_string(),
+            width: None,
+            inverted: false,
+            decimals: Decimals::default(),
+        }
+    }
+}
+
 /// Writes the run's first flame-graph map to every path, in the format its extension names.
 pub(crate) fn write_outputs(
     results: &Results,
-    title: &str,
+    look: &Look,
     paths: &[PathBuf],
 ) -> Result<(), OutputError> {
     if paths.is_empty() {
@@ -111,20 +133,20 @@ pub(crate) fn write_outputs(
             "leave out -o to print the maps, or key a count() or sum() by kstack or ustack",
         ));
     };
-    write_profile(profile, title, paths)
+    write_profile(profile, look, paths)
 }
 
 /// Writes one profile to every path. All formats are rendered first, so a profile that cannot
 /// be drawn creates no file at all.
 pub(crate) fn write_profile(
     profile: &Profile,
-    title: &str,
+    look: &Look,
     paths: &[PathBuf],
 ) -> Result<(), OutputError> {
     let mut rendered = Vec::with_capacity(paths.len());
     for path in paths {
         let format = Format::from_path(path).ok_or_else(|| unknown_format(path))?;
-        let bytes = render(profile, title, format).map_err(|e| {
+        let bytes = render(profile, look, format).map_err(|e| {
             let message = format!("cannot render `{}`: {e}", path.display());
             refused(
                 message,
@@ -139,24 +161,34 @@ pub(crate) fn write_profile(
     Ok(())
 }
 
-fn render(profile: &Profile, title: &str, format: Format) -> Result<Vec<u8>, String> {
+fn render(profile: &Profile, look: &Look, format: Format) -> Result<Vec<u8>, String> {
     match format {
-        Format::Svg => svg::render(profile, &svg::SvgConfig::new(title)).map_err(|e| e.to_string()),
-        Format::Folded => Ok(folded::write(profile).into_bytes()),
+        Format::Svg => {
+            let config = svg::SvgConfig {
+                width: look.width,
+                inverted: look.inverted,
+                decimals: look.decimals,
+                ..svg::SvgConfig::new(&look.title)
+            };
+            svg::render(profile, &config).map_err(|e| e.to_string())
+        }
+        Format::Folded => Ok(folded::write_exact(profile, look.decimals).into_bytes()),
         Format::Pprof => {
             let config = pprof::PprofConfig {
-                title: title.to_string(),
+                title: look.title.clone(),
+                decimals: look.decimals,
                 ..Default::default()
             };
             pprof::render(profile, &config).map_err(|e| e.to_string())
         }
-        Format::Speedscope => Ok(speedscope(profile, title).into_bytes()),
+        Format::Speedscope => Ok(speedscope(profile, look).into_bytes()),
     }
 }
 
 /// speedscope's "sampled" file: shared frames, one profile whose samples list frame indices
 /// root first, weights in the metric's base unit (speedscope scales them itself).
-fn speedscope(profile: &Profile, title: &str) -> String {
+fn speedscope(profile: &Profile, look: &Look) -> String {
+    let title = look.title.as_str();
     let (unit, factor) = match profile.unit {
         Unit::Plain => ("none", 1),
         Unit::Time { scale } => ("nanoseconds", scale),
@@ -165,7 +197,7 @@ fn speedscope(profile: &Profile, title: &str) -> String {
     let mut index: std::collections::HashMap<&Frame, usize> = std::collections::HashMap::new();
     let mut frames = Vec::new();
     let mut samples = Vec::with_capacity(profile.stacks.len());
-    let mut weights = Vec::with_capacity(profile.stacks.len());
+    let mut weights: Vec<u64> = Vec::with_capacity(profile.stacks.len());
     for (stack, n) in &profile.stacks {
         let ids: Vec<usize> = stack
             .iter()
@@ -180,6 +212,12 @@ fn speedscope(profile: &Profile, title: &str) -> String {
         weights.push(n.saturating_mul(factor));
     }
     let total = weights.iter().fold(0u64, |a, &w| a.saturating_add(w));
+    // Fractional weights (folded input) are written as the decimals they were.
+    let number = |n: u64| match look.decimals {
+        Decimals(0) => serde_json::json!(n),
+        decimals => serde_json::json!(decimals.value(n)),
+    };
+    let weights: Vec<serde_json::Value> = weights.into_iter().map(number).collect();
     let doc = serde_json::json!({
         "$schema": "https://www.speedscope.app/file-format-schema.json",
         "name": title,
@@ -191,7 +229,7 @@ fn speedscope(profile: &Profile, title: &str) -> String {
             "name": title,
             "unit": unit,
             "startValue": 0,
-            "endValue": total,
+            "endValue": number(total),
             "samples": samples,
             "weights": weights,
         }],
@@ -499,8 +537,8 @@ fn terminal_text(results: &Results, options: &TerminalOptions) -> TerminalText {
 fn top_stacks(name: &str, profile: &Profile, top: usize) -> String {
     let total = profile.total();
     let mut out = format!(
-        "{name}: {} stacks, total {}\n",
-        profile.stacks.len(),
+        "{name}: {}, total {}\n",
+        counted(profile.stacks.len() as u64, "stacks"),
         weight_text(total, profile)
     );
     let mut order: Vec<&(Vec<Frame>, u64)> = profile.stacks.iter().collect();
@@ -518,15 +556,34 @@ fn top_stacks(name: &str, profile: &Profile, top: usize) -> String {
         }
     }
     if order.len() > top {
-        out.push_str(&format!("  … {} more stacks\n", order.len() - top));
+        let more = more((order.len() - top) as u64, "stacks");
+        out.push_str(&format!("  … {more}\n"));
     }
     out
 }
 
 /// A weight in human units: "12.3 ms", "4.0 KiB", "1,234 samples".
+/// `n` and the word for what is counted, singular for one: "1 sample", "2 samples".
+pub(crate) fn counted(n: u64, plural: &str) -> String {
+    let word = match plural.strip_suffix('s') {
+        Some(one) if n == 1 && !one.ends_with('s') => one,
+        _ => plural,
+    };
+    format!("{} {word}", thousands(n))
+}
+
+/// "1 more stack", "2 more stacks".
+pub(crate) fn more(n: u64, plural: &str) -> String {
+    let text = counted(n, plural);
+    match text.split_once(' ') {
+        Some((num, word)) => format!("{num} more {word}"),
+        None => text,
+    }
+}
+
 fn weight_text(n: u64, profile: &Profile) -> String {
     match profile.unit {
-        Unit::Plain => format!("{} {}", format_value(n, Unit::Plain), profile.value_name),
+        Unit::Plain => counted(n, &profile.value_name),
         unit => format_value(n, unit),
     }
 }
@@ -687,7 +744,7 @@ mod tests {
 
     #[test]
     fn speedscope_lists_frames_once_root_first() {
-        let text = speedscope(&profile(), "t");
+        let text = speedscope(&profile(), &Look::titled("t"));
         let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         let frames: Vec<&str> = doc["shared"]["frames"]
             .as_array()
@@ -720,7 +777,7 @@ mod tests {
             "@: 3 stacks, total 4.00 ms\n  \
              3.00 ms (75.0%)\n      vfs_read_[k]\n      read\n      main\n  \
              1.00 ms (25.0%)\n      main\n  \
-             … 1 more stacks\n\
+             … 1 more stack\n\
              \n@n[1]: 2\n\
              \nlosses: no losses\n\
              hint: write a flame graph with -o out.svg\n"

@@ -227,9 +227,13 @@ impl Repl {
                     }
                 },
             },
-            Command::Top(n) => {
+            Command::Top { n, stacks } => {
                 if let Some(res) = self.need_result() {
-                    for line in view::result_lines(res, n, None) {
+                    let lines = match stacks {
+                        true => view::result_lines(res, n, None),
+                        false => view::function_result_lines(res, n),
+                    };
+                    for line in lines {
                         println!("{line}");
                     }
                 }
@@ -388,7 +392,7 @@ impl Repl {
             crate::refuse(&e.message, e.help);
             return;
         }
-        match crate::output::write_profile(profile, &title, &paths) {
+        match crate::output::write_profile(profile, &crate::output::Look::titled(&title), &paths) {
             Ok(()) => println!("{name}: written to {}", path.display()),
             Err(e) => {
                 crate::refuse(&e.message, e.help);

@@ -32,6 +32,8 @@ pub(crate) struct RunConfig {
     pub(crate) fold: runtime::fold::FoldOptions,
     /// `-p`: the process traced (the run ends when it exits).
     pub(crate) pid: Option<u32>,
+    /// The graphs' title, width and direction (`--title`, `--width`, `--inverted`).
+    pub(crate) look: crate::output::Look,
 }
 
 pub(crate) fn run(
@@ -162,7 +164,7 @@ pub(crate) fn run(
             results.profiles.remove(0);
             Err(refusal)
         }
-        None => crate::output::write_outputs(&results, &artifact.title, &cfg.outputs),
+        None => crate::output::write_outputs(&results, &cfg.look, &cfg.outputs),
     };
     // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).
     if std::env::var_os("FLAMESCRIPT_TIMINGS").is_some() {

@@ -394,3 +394,443 @@ fn pprof_files_are_inputs_to_render_and_diff() {
     ]);
     assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
 }
+
+/// The decoded pprof message of a `.pb.gz` file.
+fn pprof_message(path: &Path) -> runtime::render::pprof::PbProfile {
+    let gz = std::fs::read(path).expect("the pprof file");
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut bytes)
+        .expect("gzip");
+    runtime::render::pprof::PbProfile::decode(&bytes[..]).expect("a pprof message")
+}
+
+// See: #20
+#[test]
+fn issue_20_render_keeps_fractional_weights_exactly_in_every_format() {
+    let dir = scratch("render_fractions");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, "main;foo 1.5\nmain;bar 0.25\nmain;baz 2\n").unwrap();
+    let outs = ["o.svg", "o.folded", "o.pb.gz", "o.json"].map(|n| dir.join(n));
+    let mut args = vec!["render", path_str(&input)];
+    for o in &outs {
+        args.extend(["-o", path_str(o)]);
+    }
+    let out = flamescript(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&outs[0]).unwrap();
+    assert!(svg.contains("<title>foo (1.5 samples,"), "SVG tooltip");
+    assert!(svg.contains("<title>bar (0.25 samples,"), "SVG tooltip");
+    assert!(svg.contains("total 3.75 samples"), "SVG subtitle");
+    assert_eq!(
+        std::fs::read_to_string(&outs[1]).unwrap(),
+        "main;bar 0.25\nmain;baz 2\nmain;foo 1.5\n"
+    );
+    let pb = pprof_message(&outs[2]);
+    let unit = &pb.string_table[pb.sample_type[0].unit as usize];
+    assert_eq!(unit, "count/100", "pprof values are hundredths");
+    let mut values: Vec<i64> = pb.sample.iter().map(|s| s.value[0]).collect();
+    values.sort();
+    assert_eq!(values, [25, 150, 200]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&outs[3]).unwrap()).unwrap();
+    assert_eq!(doc["profiles"][0]["endValue"], 3.75);
+    let mut weights: Vec<f64> = doc["profiles"][0]["weights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_f64().unwrap())
+        .collect();
+    weights.sort_by(f64::total_cmp);
+    assert_eq!(weights, [0.25, 1.5, 2.0]);
+    // And back: the pprof file renders to the same folded text.
+    let back = dir.join("back.folded");
+    let out = flamescript(&["render", path_str(&outs[2]), "-o", path_str(&back)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&back).unwrap(),
+        "main;bar 0.25\nmain;baz 2\nmain;foo 1.5\n"
+    );
+}
+
+// See: #20
+#[test]
+fn issue_20_render_draws_inverted_at_a_width_with_a_title() {
+    let dir = scratch("render_look");
+    let input = dir.join("in.folded");
+    std::fs::write(&input, FOLDED).unwrap();
+    let svg = dir.join("o.svg");
+    let out = flamescript(&[
+        "render",
+        path_str(&input),
+        "-o",
+        path_str(&svg),
+        "--inverted",
+        "--width",
+        "640",
+        "--title",
+        "my icicle",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("var inverted = true"), "an icicle graph");
+    assert!(svg.contains(" width=\"640\""), "the width");
+    assert!(svg.contains(">my icicle</text>"), "the title");
+    let out = flamescript(&["render", path_str(&input), "-o", "x.svg", "--width", "5"]);
+    assert_eq!(out.status.code(), Some(2), "a width too small is refused");
+}
+
+// See: #20
+#[test]
+fn issue_20_diff_writes_every_format_named_and_never_calls_a_moved_function_new() {
+    let dir = scratch("diff_formats");
+    let (a, b) = (dir.join("a.folded"), dir.join("b.folded"));
+    std::fs::write(&a, "main;a;foo 50\nmain;b 50.5\n").unwrap();
+    std::fs::write(&b, "main;c;foo 50\nmain;b 50\n").unwrap();
+    let outs = ["d.svg", "d.folded", "d.json"].map(|n| dir.join(n));
+    let mut args = vec!["diff", path_str(&a), path_str(&b)];
+    for o in &outs {
+        args.extend(["-o", path_str(o)]);
+    }
+    let out = flamescript(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&outs[0]).unwrap();
+    assert!(svg.contains("the function is in both"), "moved foo");
+    assert!(svg.contains("100.5 samples"), "exact baseline total");
+    assert_eq!(
+        std::fs::read_to_string(&outs[1]).unwrap(),
+        "main;a;foo 50 0\nmain;b 50.5 50\nmain;c;foo 0 50\n"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&outs[2]).unwrap()).unwrap();
+    let foo = doc["frames"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == serde_json::json!(["main", "c", "foo"]))
+        .expect("main;c;foo");
+    assert_eq!(foo["presence"], "new");
+    assert!(foo["function_shares"].is_array(), "{foo}");
+    assert_eq!(doc["total_a"], 100.5);
+    // pprof is refused, with the way pprof compares; nothing is written.
+    let pb = dir.join("d.pb.gz");
+    let out = flamescript(&["diff", path_str(&a), path_str(&b), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("-diff_base") && !pb.exists());
+}
+
+/// A Chromium to check our SVGs in, or `None` with a message; `FLAMESCRIPT_REQUIRE_KERNEL`
+/// (set by .ci/run, which installs Debian's `chromium`) makes its absence a failure.
+fn chromium(test: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        let msg = format!("{test}: skipped, no chromium here (apt-get install chromium)");
+        assert!(
+            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+            "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+        );
+        #[allow(
+            clippy::print_stderr,
+            reason = "a skipped test says why on the test's stderr"
+        )]
+        {
+            eprintln!("{msg}");
+        }
+    }
+    found
+}
+
+/// Chromium, headless and isolated (its own profile directory, no network chatter).
+fn headless(browser: &Path, dir: &Path, args: &[&str]) -> Output {
+    let profile = dir.join("chromium-profile");
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("running chromium")
+}
+
+// See: #20
+#[test]
+fn issue_20_chromium_shows_the_whole_wrapped_subtitle() {
+    let Some(browser) = chromium("issue_20_chromium_shows_the_whole_wrapped_subtitle") else {
+        return;
+    };
+    let dir = scratch("chromium_subtitle");
+    // A pprof file carrying a loss line as long as a troubled run's.
+    let losses = "events: 1,234,567 seen, 1,200,000 kept; lost stacks: 52 (EFAULT x40, \
+        collisions 12); 6,000 user stacks (60.0% of weight) not walked to their root: no frame \
+        pointer at __libc_start_call_main x6,000; most user stacks are incomplete: the program \
+        has no frame pointers; try --unwind dwarf --stack-copy 4096, or rebuild it with \
+        -fno-omit-frame-pointer; 3,456 truncated; unresolved: 1,000 frames, 5.0% of weight";
+    let folded_in = dir.join("in.folded");
+    std::fs::write(&folded_in, FOLDED).unwrap();
+    let pb = dir.join("in.pb.gz");
+    let out = flamescript(&["render", path_str(&folded_in), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut msg = pprof_message(&pb);
+    let comment = msg.string_table.len() as i64;
+    msg.string_table
+        .push(format!("total 100 samples; {losses}"));
+    msg.comment = vec![comment];
+    std::fs::write(&pb, msg.encode_to_vec()).unwrap();
+    let svg_path = dir.join("graph.svg");
+    let out = flamescript(&["render", path_str(&pb), "-o", path_str(&svg_path)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("<tspan"), "the subtitle is wrapped");
+
+    // The browser's own measure: the subtitle's box lies inside the image.
+    let body = &svg[svg.find("<svg").unwrap()..];
+    let page = format!(
+        "<!DOCTYPE html><html><body style=\"margin:0\">{body}<script>\
+         const t = document.getElementById('subtitle').getBBox();\
+         const s = document.querySelector('svg').getBBox();\
+         document.body.setAttribute('data-box', [t.x, t.x + t.width, t.y, t.y + t.height].join(','));\
+         document.body.setAttribute('data-text', document.getElementById('subtitle').textContent);\
+         </script></body></html>"
+    );
+    let html = dir.join("measure.html");
+    std::fs::write(&html, page).unwrap();
+    let out = headless(&browser, &dir, &["--dump-dom", path_str(&html)]);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let attr = |name: &str| -> String {
+        let key = format!("{name}=\"");
+        let at = dom.find(&key).unwrap_or_else(|| panic!("{name} in {dom}")) + key.len();
+        dom[at..at + dom[at..].find('"').unwrap()].to_string()
+    };
+    let bbox: Vec<f64> = attr("data-box")
+        .split(',')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(
+        bbox[0] >= 10.0 && bbox[1] <= 1190.0,
+        "the subtitle spans x = {} .. {} of a 1200-px image (10-px margins)",
+        bbox[0],
+        bbox[1]
+    );
+    let shown = attr("data-text");
+    assert!(shown.starts_with("total 100 samples;"), "{shown}");
+    assert!(shown.ends_with("5.0% of weight"), "{shown}");
+
+    // And a picture of it, for a person to look at (kept in the scratch directory).
+    let png = dir.join("graph.png");
+    let out = headless(
+        &browser,
+        &dir,
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1200,300",
+            path_str(&svg_path),
+        ],
+    );
+    assert!(png.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        std::fs::metadata(&png).unwrap().len() > 1000,
+        "an empty screenshot"
+    );
+}
+
+// See: #20
+#[test]
+fn issue_20_run_help_documents_every_run_option() {
+    let out = flamescript(&["run", "--help"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in [
+        "-p <PID>",
+        "-c <CMD>",
+        "-d, --duration",
+        "-o <FILE>",
+        "--dry-run",
+        "--map-entries",
+        "--stack-entries",
+        "--unwind",
+        "--stack-copy",
+        "--offcpu-design",
+        "--no-inline",
+        "--kernel-only",
+        "--user-only",
+        "--fold-recursion",
+        "--title",
+        "--width",
+        "--inverted",
+    ] {
+        assert!(
+            help.contains(option),
+            "`run --help` lacks `{option}`:\n{help}"
+        );
+    }
+    // A run option the subcommand did not take before is refused no more: a bad value is
+    // now a value error (exit 2 naming the option), not an unknown argument.
+    let out = flamescript(&["run", "cpu", "--stack-copy", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--stack-copy"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("unexpected argument"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// speedscope's app (`npm install -g speedscope`: its `dist/release`), or `None` with a
+/// message; `FLAMESCRIPT_REQUIRE_KERNEL` (set by .ci/run, which installs it) makes its absence
+/// a failure.
+fn speedscope_app(test: &str) -> Option<PathBuf> {
+    let root = Command::new("npm")
+        .args(["root", "-g"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let found = root
+        .map(|r| Path::new(&r).join("speedscope/dist/release"))
+        .filter(|d| d.join("index.html").is_file());
+    if found.is_none() {
+        let msg = format!("{test}: skipped, no speedscope app here (npm install -g speedscope)");
+        assert!(
+            std::env::var_os("FLAMESCRIPT_REQUIRE_KERNEL").is_none(),
+            "{msg} (FLAMESCRIPT_REQUIRE_KERNEL is set)"
+        );
+        #[allow(
+            clippy::print_stderr,
+            reason = "a skipped test says why on the test's stderr"
+        )]
+        {
+            eprintln!("{msg}");
+        }
+    }
+    found
+}
+
+/// Serves the files of `dirs` (the first that has a name wins) on a free localhost port, for
+/// as long as the test runs: the smallest HTTP server a browser will load an app from.
+fn serve(dirs: Vec<PathBuf>) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().expect("its address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = String::new();
+            let _ = BufReader::new(&stream).read_line(&mut request);
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let name = path
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .trim_start_matches('/');
+            let name = if name.is_empty() { "index.html" } else { name };
+            let body = dirs
+                .iter()
+                .filter(|_| !name.contains(".."))
+                .find_map(|d| std::fs::read(d.join(name)).ok());
+            let kind = match name.rsplit('.').next() {
+                Some("html") => "text/html",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                Some("wasm") => "application/wasm",
+                _ => "application/octet-stream",
+            };
+            let _ = match body {
+                Some(body) => stream
+                    .write_all(
+                        format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+                             Connection: close\r\n\r\n",
+                            body.len()
+                        )
+                        .as_bytes(),
+                    )
+                    .and_then(|()| stream.write_all(&body)),
+                None => stream.write_all(
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                ),
+            };
+        }
+    });
+    port
+}
+
+// See: #20 — our JSON in speedscope itself: it loads, names the profile, and its sandwich
+// table gives each function's weight in the profile's unit with the right share of the total.
+#[test]
+fn issue_20_speedscope_opens_our_json_with_its_units_and_total() {
+    let test = "issue_20_speedscope_opens_our_json_with_its_units_and_total";
+    let (Some(browser), Some(app)) = (chromium(test), speedscope_app(test)) else {
+        return;
+    };
+    let dir = scratch("speedscope_app");
+    // A time profile: through pprof, whose sample type says nanoseconds.
+    let folded_in = dir.join("in.folded");
+    std::fs::write(
+        &folded_in,
+        "main;parse;lex 30000000\nmain;parse 10000000\nmain;render;svg_write 50000000\n\
+         kworker;worker_thread_[k];schedule_[k] 10000000\n",
+    )
+    .unwrap();
+    let pb = dir.join("in.pb.gz");
+    let out = flamescript(&["render", path_str(&folded_in), "-o", path_str(&pb)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut msg = pprof_message(&pb);
+    let unit = msg.string_table.len() as i64;
+    msg.string_table.push("nanoseconds".into());
+    msg.sample_type[0].unit = unit;
+    std::fs::write(&pb, msg.encode_to_vec()).unwrap();
+    let json = dir.join("profile.json");
+    let out = flamescript(&[
+        "render",
+        path_str(&pb),
+        "-o",
+        path_str(&json),
+        "--title",
+        "cpu of the parser",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let port = serve(vec![app, dir.clone()]);
+    let url = format!(
+        "http://127.0.0.1:{port}/index.html#profileURL=http://127.0.0.1:{port}/profile.json\
+         &view=sandwich"
+    );
+    let out = headless(
+        &browser,
+        &dir,
+        &["--virtual-time-budget=10000", "--dump-dom", &url],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<title>cpu of the parser - speedscope</title>"),
+        "speedscope did not load our profile:\n{dom}"
+    );
+    // Table cells: text up to the bar inside each cell.
+    let cells: Vec<&str> = dom
+        .split("<td")
+        .skip(1)
+        .filter_map(|c| Some(c[c.find('>')? + 1..].split('<').next()?.trim()))
+        .collect();
+    // main's 90 ms at 90% says the total is 100 ms; svg_write's 50 ms is half of it.
+    for expected in [
+        "50.00ms (50%)",
+        "90.00ms (90%)",
+        "30.00ms (30%)",
+        "10.00ms (10%)",
+    ] {
+        assert!(
+            cells.contains(&expected),
+            "no cell `{expected}` in speedscope's table: {cells:?}"
+        );
+    }
+}

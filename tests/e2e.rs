@@ -534,3 +534,57 @@ fn e2e_fold_recursion_collapses_recursive_frames() {
     assert_eq!(weight(&rendered, |_| true), plain_total);
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: #20 — `run NAME` takes every run option: a map of one entry fills (the loss line says
+// so), `--unwind fp` is the unwinder named, the graph options reach the SVG, and `--dry-run`
+// loads without attaching.
+#[test]
+fn issue_20_run_name_takes_the_run_options() {
+    if !check::kernel_tests_enabled("issue_20_run_name_takes_the_run_options") {
+        return;
+    }
+    let _k = kernel::lock();
+    let (folded_out, svg_out) = (tmp("run_name.folded"), tmp("run_name.svg"));
+    let cmd = format!("{} 1", workload("burner").display());
+    let out = flamescript(&[
+        "run",
+        "cpu",
+        "-c",
+        &cmd,
+        "--map-entries",
+        "1",
+        "--unwind",
+        "fp",
+        "--stack-copy",
+        "512",
+        "-o",
+        folded_out.to_str().unwrap_or_default(),
+        "-o",
+        svg_out.to_str().unwrap_or_default(),
+        "--inverted",
+        "--width",
+        "900",
+        "--title",
+        "burner cpu",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let all = text(&out);
+    assert!(
+        all.contains("map full"),
+        "--map-entries 1 did not fill:\n{all}"
+    );
+    assert!(all.contains("unwind: fp"), "--unwind fp not used:\n{all}");
+    assert!(!folded(&folded_out).is_empty(), "{all}");
+    let svg = std::fs::read_to_string(&svg_out).expect("the SVG");
+    assert!(svg.contains("var inverted = true") && svg.contains(" width=\"900\""));
+    assert!(svg.contains(">burner cpu</text>"), "the title");
+
+    let out = flamescript(&["run", "cpu", "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("--dry-run: nothing attached"),
+        "{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}

@@ -338,3 +338,60 @@ fn cmd_aims_runs_at_a_started_command_and_save_keeps_accepted_clauses() {
     );
     crate::kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: #20
+#[test]
+fn issue_20_top_by_function_top_stacks_and_json() {
+    if !crate::check::kernel_tests_enabled("repl: top and json") {
+        return;
+    }
+    let _kernel = crate::kernel::lock();
+    let dir = scratch("top_json");
+    let term = Term::start_sized("top_json", &data_home(&dir), 40);
+    term.type_text(":run 1s profile hz 999 < @[kstack] = count() >");
+    term.keys(&["Enter"]);
+    term.wait_for("the run to stop", |s| s.contains("stopped after"));
+    // What the screen shows after the command typed last.
+    let after = |s: &str, typed: &str| s.rfind(typed).map(|at| s[at + typed.len()..].to_string());
+    // `:top`: functions, self and total side by side (pprof's flat and cum).
+    term.type_text(":top 3");
+    term.keys(&["Enter"]);
+    let top = term.wait_for("the function view", |s| {
+        after(s, ":top 3").is_some_and(|s| s.contains("self   self%") && s.contains("fs>"))
+    });
+    let top = after(&top, ":top 3").unwrap_or_default();
+    assert!(top.contains("total%  function"), "{top}");
+    let header = top
+        .lines()
+        .find(|l| l.contains(" functions") && l.starts_with("@: "))
+        .unwrap_or_else(|| panic!("no header naming the functions:\n{top}"));
+    assert!(header.contains("sample"), "{header}");
+    assert!(!top.contains(" 1 samples"), "a wrong plural:\n{top}");
+    // `:top stacks`: today's view, whole stacks by weight.
+    term.type_text(":top stacks 3");
+    term.keys(&["Enter"]);
+    let stacks = term.wait_for("the stack view", |s| {
+        after(s, ":top stacks 3").is_some_and(|s| s.contains("fs>"))
+    });
+    let stacks = after(&stacks, ":top stacks 3").unwrap_or_default();
+    assert!(
+        stacks
+            .lines()
+            .any(|l| l.starts_with("@: ") && l.contains(" in ") && l.contains(" stack")),
+        "{stacks}"
+    );
+    assert!(!stacks.contains("self%"), "{stacks}");
+    // `:json FILE`: speedscope's format.
+    let json = dir.join("cpu.json");
+    term.type_text(&format!(":json {}", dir.join("cpu").display()));
+    term.keys(&["Enter"]);
+    term.wait_for("the JSON to be written", |s| s.contains("written to"));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("cpu.json written"))
+            .expect("valid JSON");
+    assert_eq!(doc["profiles"][0]["type"], "sampled");
+    assert!(
+        doc["profiles"][0]["endValue"].as_u64().unwrap_or(0) > 0,
+        "{doc}"
+    );
+}

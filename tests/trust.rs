@@ -352,6 +352,17 @@ fn trust_full_stack_map_is_drawn_and_reported() {
         .and_then(|(_, rest)| rest.split_once("</text>"))
         .map(|(body, _)| body)
         .unwrap_or_else(|| panic!("the SVG has no subtitle"));
+    // A long subtitle is wrapped onto lines (`tspan`s, issue 20): read them back as one.
+    let words = |t: &str| {
+        t.replace("<tspan", " <tspan")
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, text)| text))
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (subtitle, line) = (words(subtitle), words(&line));
     assert!(
         subtitle.contains(&line),
         "the SVG subtitle carries the loss line `{line}`; it says `{subtitle}`"

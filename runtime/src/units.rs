@@ -56,6 +56,55 @@ pub fn thousands(n: u64) -> String {
     res
 }
 
+/// How many decimal places a profile's integer weights carry. Folded input may have fractional
+/// counts (`main;foo 1.5`); they are kept exactly as integers in tenths, hundredths… (15 with
+/// one place), and every renderer writes them back as the decimals they were.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Decimals(pub u32);
+
+impl Decimals {
+    /// The most places kept: a weight is a u64, and nanoseconds need no more.
+    pub const MAX: u32 = 9;
+
+    /// What one written unit is in stored units: 10^places.
+    pub fn divisor(self) -> u64 {
+        10u64.pow(self.0)
+    }
+
+    /// A stored weight as the decimal it stands for, without thousands separators and
+    /// without trailing zeros: 15 with one place → "1.5", 20 → "2".
+    pub fn plain(self, n: u64) -> String {
+        let (int, frac) = (n / self.divisor(), n % self.divisor());
+        self.with_fraction(int.to_string(), frac)
+    }
+
+    /// As [`plain`](Self::plain), with thousands separators: "1,234.5".
+    pub fn human(self, n: u64) -> String {
+        let (int, frac) = (n / self.divisor(), n % self.divisor());
+        self.with_fraction(thousands(int), frac)
+    }
+
+    /// A stored weight as a float, for formats whose numbers are floats (speedscope).
+    pub fn value(self, n: u64) -> f64 {
+        match self.0 {
+            0 => n as f64,
+            // Parsing the decimal text gives the float nearest to it, exact where one is.
+            _ => self
+                .plain(n)
+                .parse()
+                .unwrap_or(n as f64 / self.divisor() as f64),
+        }
+    }
+
+    fn with_fraction(self, int: String, frac: u64) -> String {
+        if frac == 0 {
+            return int;
+        }
+        let digits = format!("{frac:0width$}", width = self.0 as usize);
+        format!("{int}.{}", digits.trim_end_matches('0'))
+    }
+}
+
 /// Three significant digits without trailing noise: 1.50, 12.3, 123.
 fn three_digits(x: f64) -> String {
     if x >= 100.0 {
@@ -118,6 +167,19 @@ mod tests {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn decimals_write_weights_exactly() {
+        let one = Decimals(1);
+        assert_eq!(one.plain(15), "1.5");
+        assert_eq!(one.plain(20), "2");
+        assert_eq!(one.plain(3), "0.3");
+        assert_eq!(Decimals(3).plain(1_005), "1.005");
+        assert_eq!(Decimals(2).human(12_345_675), "123,456.75");
+        assert_eq!(Decimals(0).human(1_500), "1,500");
+        assert_eq!(one.value(15), 1.5);
+        assert_eq!(Decimals(2).value(10), 0.1);
     }
 
     #[test]

@@ -13,8 +13,12 @@ pub(crate) enum Command {
         duration: Option<u64>,
         clause: Option<String>,
     },
-    /// The last result's heaviest stacks.
-    Top(usize),
+    /// The last result's heaviest functions (self and total), or with `stacks` its heaviest
+    /// stacks.
+    Top {
+        n: usize,
+        stacks: bool,
+    },
     /// The last result as a top-down call tree; branches under `min_percent` are folded away.
     Tree {
         min_percent: f64,
@@ -49,8 +53,8 @@ pub(crate) const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "top",
-        "[N]",
-        "the last result's N heaviest stacks (default 10)",
+        "[stacks] [N]",
+        "the last result's N heaviest functions, self and total (default 10); `stacks`: its heaviest stacks",
     ),
     (
         "tree",
@@ -71,6 +75,11 @@ pub(crate) const COMMANDS: &[(&str, &str, &str)] = &[
         "pprof",
         "FILE [@MAP]",
         "write the last result as pprof (.pb.gz)",
+    ),
+    (
+        "json",
+        "FILE [@MAP]",
+        "write the last result as speedscope JSON (.json)",
     ),
     (
         "diff",
@@ -161,16 +170,22 @@ pub(crate) fn parse(line: &str) -> Result<Command, CommandError> {
     };
     match name {
         "run" | "r" => parse_run(rest),
-        "top" => match rest {
-            "" => Ok(Command::Top(10)),
-            n => match n.parse::<usize>() {
-                Ok(n) if n > 0 => Ok(Command::Top(n)),
-                _ => Err(refused(
-                    format!("`{n}` is not a number of stacks"),
-                    "write e.g. `:top 20`",
-                )),
-            },
-        },
+        "top" => {
+            let (stacks, count) = match rest.strip_prefix("stacks") {
+                Some(count) if count.is_empty() || count.starts_with(' ') => (true, count.trim()),
+                _ => (false, rest),
+            };
+            match count {
+                "" => Ok(Command::Top { n: 10, stacks }),
+                n => match n.parse::<usize>() {
+                    Ok(n) if n > 0 => Ok(Command::Top { n, stacks }),
+                    _ => Err(refused(
+                        format!("`{n}` is not a number of lines"),
+                        "write e.g. `:top 20` (functions) or `:top stacks 20`",
+                    )),
+                },
+            }
+        }
         "tree" => {
             let text = rest.trim_end_matches('%');
             match text {
@@ -184,7 +199,7 @@ pub(crate) fn parse(line: &str) -> Result<Command, CommandError> {
                 },
             }
         }
-        "svg" | "folded" | "pprof" => parse_write(name, rest),
+        "svg" | "folded" | "pprof" | "json" => parse_write(name, rest),
         "diff" => match rest {
             "" => Ok(Command::Diff(None)),
             file => match Format::from_path(Path::new(file)) {
@@ -272,6 +287,7 @@ fn parse_write(name: &str, rest: &str) -> Result<Command, CommandError> {
     let (format, ext) = match name {
         "svg" => (Format::Svg, "svg"),
         "folded" => (Format::Folded, "folded"),
+        "json" => (Format::Speedscope, "json"),
         _ => (Format::Pprof, "pb.gz"),
     };
     let mut path = PathBuf::from(file);
@@ -315,8 +331,41 @@ mod tests {
                 clause: Some("bio < @[kstack] = sum(bytes) >".into())
             })
         );
-        assert_eq!(parse(":top"), Ok(Command::Top(10)));
-        assert_eq!(parse(" :top 3 "), Ok(Command::Top(3)));
+        assert_eq!(
+            parse(":top"),
+            Ok(Command::Top {
+                n: 10,
+                stacks: false
+            })
+        );
+        assert_eq!(
+            parse(" :top 3 "),
+            Ok(Command::Top {
+                n: 3,
+                stacks: false
+            })
+        );
+        assert_eq!(
+            parse(":top stacks"),
+            Ok(Command::Top {
+                n: 10,
+                stacks: true
+            })
+        );
+        assert_eq!(
+            parse(":top stacks 4"),
+            Ok(Command::Top { n: 4, stacks: true })
+        );
+        assert!(parse(":top stackz").is_err());
+        assert_eq!(
+            parse(":json out"),
+            Ok(Command::Write {
+                format: Format::Speedscope,
+                path: PathBuf::from("out.json"),
+                map: None
+            })
+        );
+        assert!(parse(":json out.svg").is_err());
         assert_eq!(parse(":tree 5%"), Ok(Command::Tree { min_percent: 5.0 }));
         assert_eq!(
             parse(":svg /tmp/x.svg"),

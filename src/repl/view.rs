@@ -1,20 +1,23 @@
 //! The REPL's text views of a result: the live top view redrawn while a clause runs, `:top`
-//! (the heaviest folded paths with their share and weight in human units) and `:tree` (a
-//! top-down call tree with percentages, in the spirit of `perf report --stdio`).
+//! (functions by self and total weight, pprof's flat and cum), `:top stacks` (the heaviest
+//! folded paths with their share and weight in human units) and `:tree` (a top-down call tree
+//! with percentages, in the spirit of `perf report --stdio`).
 //!
 //! Pure: results in, lines out. Fitting lines to the terminal is done here too (a line that
 //! wraps would break the live view's redraw, which moves the cursor up by the lines it drew).
 
 use compiler::types::Unit;
-use runtime::fold::{Frame, Profile};
+use runtime::fold::{Frame, FrameKind, Profile};
 use runtime::render::diff::{DiffFrame, DiffResult, Presence};
 use runtime::results::Results;
 use runtime::units::{format_value, thousands};
 
-/// A weight in human units: "12.3 ms", "4.0 KiB", "1,234 samples".
+use crate::output::{counted, more};
+
+/// A weight in human units: "12.3 ms", "4.0 KiB", "1,234 samples", "1 sample".
 pub(crate) fn weight_text(n: u64, profile: &Profile) -> String {
     match profile.unit {
-        Unit::Plain => format!("{} {}", thousands(n), profile.value_name),
+        Unit::Plain => counted(n, &profile.value_name),
         unit => format_value(n, unit),
     }
 }
@@ -72,9 +75,9 @@ pub(crate) fn top_lines(
 ) -> Vec<String> {
     let total = profile.total();
     let mut out = vec![format!(
-        "{name}: {} in {} stacks",
+        "{name}: {} in {}",
         weight_text(total, profile),
-        thousands(profile.stacks.len() as u64)
+        counted(profile.stacks.len() as u64, "stacks")
     )];
     let mut order: Vec<&(Vec<Frame>, u64)> = profile.stacks.iter().collect();
     // Heaviest first; equal weights keep the profile's sorted order, so the view is stable.
@@ -99,11 +102,116 @@ pub(crate) fn top_lines(
         out.push(format!("{lead}{path}"));
     }
     if order.len() > n {
+        out.push(format!("  … {}", more((order.len() - n) as u64, "stacks")));
+    }
+    out
+}
+
+/// The heaviest functions of one profile, pprof's `-top`: each function's self weight (the
+/// stacks it is the leaf of: flat) and total weight (the stacks it is in, counted once
+/// however deep it recurses: cum), heaviest self first. Root frames (comm, pid: key parts,
+/// not code) are left out. `width` bounds each line (names are cut in the middle).
+pub(crate) fn function_lines(
+    name: &str,
+    profile: &Profile,
+    n: usize,
+    width: Option<usize>,
+) -> Vec<String> {
+    let total = profile.total();
+    let mut weights: std::collections::HashMap<String, (u64, u64)> =
+        std::collections::HashMap::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (frames, w) in &profile.stacks {
+        seen.clear();
+        let code: Vec<&Frame> = frames
+            .iter()
+            .filter(|f| f.kind != FrameKind::Root)
+            .collect();
+        for frame in &code {
+            let name = frame.folded_name().into_owned();
+            if !seen.contains(&name) {
+                weights.entry(name.clone()).or_default().1 += w;
+                seen.push(name);
+            }
+        }
+        if let Some(leaf) = code.last() {
+            weights
+                .entry(leaf.folded_name().into_owned())
+                .or_default()
+                .0 += w;
+        }
+    }
+    let mut order: Vec<(String, (u64, u64))> = weights.into_iter().collect();
+    // Heaviest self first, then heaviest total, then by name: a stable view.
+    order.sort_by(|a, b| {
+        (b.1.0, b.1.1)
+            .cmp(&(a.1.0, a.1.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    let mut out = vec![format!(
+        "{name}: {} in {}",
+        weight_text(total, profile),
+        counted(order.len() as u64, "functions")
+    )];
+    let rows: Vec<(String, String, &str)> = order
+        .iter()
+        .take(n)
+        .map(|(f, (own, all))| {
+            (
+                weight_text(*own, profile),
+                weight_text(*all, profile),
+                f.as_str(),
+            )
+        })
+        .collect();
+    let w_self = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let w_total = rows
+        .iter()
+        .map(|r| r.1.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    out.push(format!(
+        "{:>w_self$}  {:>6}  {:>w_total$}  {:>6}  function",
+        "self", "self%", "total", "total%"
+    ));
+    for ((own_text, all_text, f), (_, (own, all))) in rows.iter().zip(&order) {
+        let lead = format!(
+            "{own_text:>w_self$}  {:>5.1}%  {all_text:>w_total$}  {:>5.1}%  ",
+            share(*own, total),
+            share(*all, total),
+        );
+        let f = match width {
+            Some(width) => elide_middle(f, width.saturating_sub(lead.chars().count())),
+            None => f.to_string(),
+        };
+        out.push(format!("{lead}{f}"));
+    }
+    if order.len() > n {
         out.push(format!(
-            "  … {} more stacks",
-            thousands((order.len() - n) as u64)
+            "  … {}",
+            more((order.len() - n) as u64, "functions")
         ));
     }
+    out
+}
+
+/// What `:top N` shows for a whole result: each flame-graph map's heaviest functions, then
+/// the loss report line; `:top stacks` is [`result_lines`].
+pub(crate) fn function_result_lines(results: &Results, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, profile) in &results.profiles {
+        out.extend(function_lines(name, profile, n, None));
+    }
+    if results.profiles.is_empty() {
+        out.push("(no flame-graph map: `:top stacks` shows the other maps)".to_string());
+    }
+    out.push(format!("losses: {}", results.losses.summary_line()));
     out
 }
 
@@ -123,7 +231,10 @@ pub(crate) fn result_lines(results: &Results, n: usize, width: Option<usize>) ->
             });
         }
         if lines.len() > n + 1 {
-            out.push(format!("  … {} more lines", lines.len() - n - 1));
+            out.push(format!(
+                "  … {}",
+                more((lines.len() - n - 1) as u64, "lines")
+            ));
         }
     }
     let empty = results.profiles.iter().all(|(_, p)| p.stacks.is_empty())
@@ -182,10 +293,14 @@ pub(crate) fn diff_lines(res: &DiffResult, n: usize, width: Option<usize>) -> Ve
         } else {
             format!("{:+.1} pts", f.change * 100.0)
         };
-        let tag = match f.presence {
-            Presence::Both => "",
-            Presence::New => " [new]",
-            Presence::Gone => " [gone]",
+        // A function in both profiles is never new: only its call path may be.
+        let tag = match (f.presence, f.function_shares) {
+            (Presence::Both, _) => "",
+            (Presence::New, Some(_)) => " [new call path]",
+            (Presence::Gone, Some(_)) => " [call path gone]",
+            (Presence::New, None) => " [new]",
+            (Presence::Gone, None) => " [gone]",
+            (Presence::Cut, _) => " [cut: not compared]",
         };
         let lead = format!(
             "{change:>12}  {:>5.1}% → {:>5.1}%  ",
@@ -313,7 +428,6 @@ fn walk(ctx: &mut TreeCtx<'_>, nodes: &[&Node], indent: &str) {
 
 #[cfg(test)]
 mod tests {
-    use runtime::fold::FrameKind;
     use runtime::losses::LossReport;
 
     use super::*;
@@ -339,6 +453,70 @@ mod tests {
         )
     }
 
+    // See: #20
+    #[test]
+    fn issue_20_top_ranks_functions_by_self_with_total_beside() {
+        let f = |name: &str, kind| Frame::new(name, kind);
+        // A recursive function counts once in its total; the comm (a root) is no function.
+        let p = Profile::from_stacks(
+            [
+                (
+                    vec![
+                        f("app", FrameKind::Root),
+                        f("main", FrameKind::User),
+                        f("walk", FrameKind::User),
+                        f("walk", FrameKind::User),
+                    ],
+                    6,
+                ),
+                (
+                    vec![
+                        f("app", FrameKind::Root),
+                        f("main", FrameKind::User),
+                        f("write", FrameKind::Kernel),
+                    ],
+                    3,
+                ),
+                (
+                    vec![f("app", FrameKind::Root), f("main", FrameKind::User)],
+                    1,
+                ),
+            ],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        assert_eq!(
+            function_lines("@", &p, 2, None),
+            [
+                "@: 10 samples in 3 functions",
+                "     self   self%      total  total%  function",
+                "6 samples   60.0%  6 samples   60.0%  walk",
+                "3 samples   30.0%  3 samples   30.0%  write_[k]",
+                "  … 1 more function",
+            ]
+        );
+        let all = function_lines("@", &p, 10, None);
+        assert_eq!(all[4], " 1 sample   10.0%  10 samples  100.0%  main");
+    }
+
+    #[test]
+    fn plurals_are_right() {
+        assert_eq!(counted(1, "samples"), "1 sample");
+        assert_eq!(counted(0, "samples"), "0 samples");
+        assert_eq!(counted(2_000, "samples"), "2,000 samples");
+        assert_eq!(counted(1, "bytes"), "1 byte");
+        assert_eq!(counted(1, "ss"), "1 ss");
+        assert_eq!(more(1, "stacks"), "1 more stack");
+        let one = Profile::from_stacks(
+            [(vec![Frame::new("main", FrameKind::User)], 1)],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        assert_eq!(top_lines("@", &one, 5, None)[0], "@: 1 sample in 1 stack");
+    }
+
     #[test]
     fn top_is_heaviest_first_with_share_and_human_weight() {
         let lines = top_lines("@", &profile(), 2, None);
@@ -348,7 +526,7 @@ mod tests {
                 "@: 4.00 ms in 3 stacks",
                 "  74.9%  3.00 ms  main;read;vfs_read_[k]",
                 "  25.0%  1.00 ms  main",
-                "  … 1 more stacks",
+                "  … 1 more stack",
             ]
         );
         // A narrow terminal keeps the leaf end of the path, and the root when there is room.

@@ -19,6 +19,16 @@
 //!   graph is the union of both trees: a frame only in the baseline is drawn at its baseline
 //!   share (scaled to the second total), labelled `[gone]`, and coloured by its shrinkage; a
 //!   frame only in the second run is coloured by its growth and its tooltip says `new`.
+//! - **Moved code.** A frame is a path, and a path only one profile has is new (or gone) even
+//!   when its function is in both, called from elsewhere. Such a frame is never called new:
+//!   functions are matched across the profiles by name, and its tooltip gives the function's
+//!   share of each total wherever it was called ([`DiffFrame::function_shares`]).
+//! - **Stacks cut at different depths.** A stack longer than the kernel's limit keeps its leaf
+//!   end and loses its root end, so a profile cut at fewer frames has its deep stacks rooted
+//!   elsewhere, and every one of their frames would be painted new or gone. When the
+//!   shallower profile's deepest stacks pile up at one depth ([`DiffResult::cut`]), only the
+//!   stacks both could record whole (shorter than that depth) are compared; the rest are drawn
+//!   purple, [`Presence::Cut`], and the subtitle says so.
 //! - **Noise.** A few samples more or less are not a change. Each frame's change is compared
 //!   with its standard error under a Poisson model (see [`Noise`] and `change_and_sigma`), and
 //!   a change within `sigmas` standard errors is drawn grey.
@@ -40,7 +50,7 @@ use inferno::flamegraph::{self, Options, Palette};
 
 use crate::fold::{Frame, Profile};
 use crate::render::svg::SvgError;
-use crate::units::format_value;
+use crate::units::{Decimals, format_value};
 
 /// How to compare and how to draw.
 #[derive(Clone, Debug)]
@@ -62,6 +72,8 @@ pub struct DiffOptions {
     pub width: Option<usize>,
     /// Frames narrower than this many pixels are not drawn (FlameGraph's default is 0.1).
     pub min_width: f64,
+    /// Decimal places of both profiles' plain weights (fractional folded input).
+    pub decimals: Decimals,
 }
 
 impl Default for DiffOptions {
@@ -74,6 +86,7 @@ impl Default for DiffOptions {
             name_b: "second".into(),
             width: None,
             min_width: 0.1,
+            decimals: Decimals::default(),
         }
     }
 }
@@ -103,6 +116,8 @@ pub enum Presence {
     Gone,
     /// Only in the second profile.
     New,
+    /// Only in stacks cut at different depths ([`DiffResult::cut`]): not compared.
+    Cut,
 }
 
 /// One frame path of the union tree and how it changed. All weights are inclusive.
@@ -122,6 +137,9 @@ pub struct DiffFrame {
     /// `|change| > sigmas × sigma` (or `change != 0` when untested).
     pub significant: bool,
     pub presence: Presence,
+    /// When this path is only in one profile but its function (the last frame, by folded name)
+    /// is in both: the function's inclusive share of each total, wherever it was called.
+    pub function_shares: Option<(f64, f64)>,
 }
 
 /// The comparison of two profiles: every frame path of either, root→leaf in depth-first order
@@ -138,6 +156,11 @@ pub struct DiffResult {
     pub raw: bool,
     pub sigmas: f64,
     pub noise: Noise,
+    /// The profiles' stacks were cut at different depths: the deepest stack of each (in
+    /// frames). Then only stacks shorter than the smaller were compared.
+    pub cut: Option<(usize, usize)>,
+    /// Decimal places of the plain weights, as [`DiffOptions::decimals`].
+    pub decimals: Decimals,
     // Invariant: self weights of each frame, parallel to `frames`, for drawing.
     self_weights: Vec<(u64, u64)>,
 }
@@ -161,19 +184,45 @@ struct Node {
     children: BTreeMap<String, usize>,
     incl: [u64; 2],
     own: [u64; 2],
+    /// The inclusive weight of the stacks compared (all of them unless cut).
+    compared: [u64; 2],
 }
 
-fn build_tree(a: &Profile, b: &Profile) -> Vec<Node> {
+/// The deepest stack of a profile, in frames, and whether its stacks look cut there: at least
+/// two distinct stacks of that exact depth, with 2% of the weight or more. An uncut profile's
+/// deepest stack is one chain of calls; a cut profile piles every deeper stack at its limit.
+fn depth_cap(p: &Profile) -> (usize, bool) {
+    let depth = p.stacks.iter().map(|(f, _)| f.len()).max().unwrap_or(0);
+    let at_cap = p.stacks.iter().filter(|(f, n)| f.len() == depth && *n > 0);
+    let (n_stacks, weight) = at_cap.fold((0u64, 0u64), |(c, w), (_, n)| (c + 1, w + n));
+    (depth, n_stacks >= 2 && weight * 50 >= p.total())
+}
+
+/// `Some((depth of a, depth of b))` when the two profiles were cut at different depths.
+fn cut_depths(a: &Profile, b: &Profile) -> Option<(usize, usize)> {
+    let ((da, cut_a), (db, cut_b)) = (depth_cap(a), depth_cap(b));
+    let shallower_cut = if da < db { cut_a } else { cut_b };
+    (da != db && shallower_cut).then_some((da, db))
+}
+
+fn build_tree(a: &Profile, b: &Profile, compared_below: usize) -> Vec<Node> {
     let mut nodes = vec![Node {
         frame: None,
         children: BTreeMap::new(),
         incl: [0; 2],
         own: [0; 2],
+        compared: [0; 2],
     }];
     for (side, profile) in [a, b].into_iter().enumerate() {
         for (frames, weight) in &profile.stacks {
             let mut cur = 0;
+            let compared = if frames.len() < compared_below {
+                *weight
+            } else {
+                0
+            };
             nodes[0].incl[side] += weight;
+            nodes[0].compared[side] += compared;
             for (depth, frame) in frames.iter().enumerate() {
                 // Keyed by the drawn name, so two frames inferno would draw as one are one.
                 let key = inferno_safe(&frame.folded_name(), depth == 0);
@@ -186,12 +235,14 @@ fn build_tree(a: &Profile, b: &Profile) -> Vec<Node> {
                             children: BTreeMap::new(),
                             incl: [0; 2],
                             own: [0; 2],
+                            compared: [0; 2],
                         });
                         nodes[cur].children.insert(key, idx);
                         idx
                     }
                 };
                 nodes[next].incl[side] += weight;
+                nodes[next].compared[side] += compared;
                 cur = next;
             }
             nodes[cur].own[side] += weight;
@@ -242,12 +293,17 @@ pub fn diff(a: &Profile, b: &Profile, opts: &DiffOptions) -> DiffResult {
         _ => Noise::Untested,
     };
     let q = match noise {
-        Noise::Counts => Some(1),
+        // One sample, in the stored units of fractional weights.
+        Noise::Counts => Some(opts.decimals.divisor()),
         Noise::Quantum(q) => Some(q),
         Noise::Untested => None,
     };
-    let nodes = build_tree(a, b);
+    let cut = cut_depths(a, b);
+    let compared_below = cut.map_or(usize::MAX, |(da, db)| da.min(db));
+    let nodes = build_tree(a, b, compared_below);
     let totals = nodes[0].incl;
+    let compared_totals = nodes[0].compared;
+    let functions = [function_weights(a), function_weights(b)];
     let mut frames = Vec::with_capacity(nodes.len());
     let mut self_weights = Vec::with_capacity(nodes.len());
     // Depth-first, children in name order, carrying each node's path.
@@ -260,15 +316,26 @@ pub fn diff(a: &Profile, b: &Profile, opts: &DiffOptions) -> DiffResult {
     while let Some((idx, mut path)) = todo.pop() {
         let node = &nodes[idx];
         path.push(node.frame.clone().expect("only the root has no frame"));
-        let (change, sigma) = change_and_sigma(node.incl, totals, opts.raw, q);
+        let (change, sigma) = change_and_sigma(node.compared, compared_totals, opts.raw, q);
+        let presence = match (node.compared, node.incl) {
+            ([0, 0], _) => Presence::Cut,
+            (_, [0, _]) => Presence::New,
+            (_, [_, 0]) => Presence::Gone,
+            _ => Presence::Both,
+        };
         let significant = match sigma {
+            _ if presence == Presence::Cut => false,
             Some(sigma) => change.abs() > opts.sigmas * sigma,
             None => change != 0.0,
         };
-        let presence = match node.incl {
-            [0, _] => Presence::New,
-            [_, 0] => Presence::Gone,
-            _ => Presence::Both,
+        let name = path.last().map(|f| f.folded_name().into_owned());
+        let name = name.unwrap_or_default();
+        let function_shares = match (functions[0].get(&name), functions[1].get(&name)) {
+            (Some(&wa), Some(&wb)) if matches!(presence, Presence::New | Presence::Gone) => {
+                let share = |w: u64, n: u64| if n == 0 { 0.0 } else { w as f64 / n as f64 };
+                Some((share(wa, totals[0]), share(wb, totals[1])))
+            }
+            _ => None,
         };
         let share = |side: usize| {
             if totals[side] == 0 {
@@ -290,6 +357,7 @@ pub fn diff(a: &Profile, b: &Profile, opts: &DiffOptions) -> DiffResult {
             sigma,
             significant,
             presence,
+            function_shares,
         });
         self_weights.push((node.own[0], node.own[1]));
     }
@@ -303,8 +371,28 @@ pub fn diff(a: &Profile, b: &Profile, opts: &DiffOptions) -> DiffResult {
         raw: opts.raw,
         sigmas: opts.sigmas,
         noise,
+        cut,
+        decimals: opts.decimals,
         self_weights,
     }
+}
+
+/// Each function's inclusive weight, by folded name: the weight of the stacks it is in
+/// (counted once per stack, however often it recurses).
+fn function_weights(p: &Profile) -> HashMap<String, u64> {
+    let mut res: HashMap<String, u64> = HashMap::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (frames, n) in &p.stacks {
+        seen.clear();
+        for frame in frames {
+            let name = frame.folded_name().into_owned();
+            if !seen.contains(&name) {
+                *res.entry(name.clone()).or_default() += n;
+                seen.push(name);
+            }
+        }
+    }
+    res
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -328,6 +416,41 @@ pub const NEUTRAL: Color = Color {
     r: 215,
     g: 215,
     b: 215,
+};
+
+/// Both profiles as FlameGraph's differential folded text (`difffolded.pl`, `inferno-diff-folded`):
+/// one `stack WEIGHT_A WEIGHT_B` line per stack of either, sorted, weights as they were written.
+pub fn write_folded(a: &Profile, b: &Profile, decimals: Decimals) -> String {
+    let mut lines: BTreeMap<String, [u64; 2]> = BTreeMap::new();
+    for (side, profile) in [a, b].into_iter().enumerate() {
+        for (frames, n) in &profile.stacks {
+            if frames.is_empty() {
+                continue;
+            }
+            let path: Vec<String> = frames
+                .iter()
+                .enumerate()
+                .map(|(depth, f)| inferno_safe(&f.folded_name(), depth == 0))
+                .collect();
+            lines.entry(path.join(";")).or_default()[side] += n;
+        }
+    }
+    let mut res = String::new();
+    for (path, [wa, wb]) in lines {
+        res.push_str(&format!(
+            "{path} {} {}\n",
+            decimals.plain(wa),
+            decimals.plain(wb)
+        ));
+    }
+    res
+}
+
+/// Frames only in stacks cut at different depths: not compared.
+pub const CUT: Color = Color {
+    r: 190,
+    g: 150,
+    b: 220,
 };
 
 /// The colour of one frame: grey unless significant; then red (growth) or blue (shrinkage),
@@ -364,7 +487,7 @@ fn unit_name(unit: Unit) -> String {
 
 fn total_text(result: &DiffResult, n: u64) -> String {
     match result.unit {
-        Unit::Plain => format!("{} {}", format_value(n, Unit::Plain), result.value_name),
+        Unit::Plain => format!("{} {}", result.decimals.human(n), result.value_name),
         unit => format_value(n, unit),
     }
 }
@@ -401,8 +524,16 @@ pub fn subtitle(result: &DiffResult) -> String {
             "noise not tested (a sum without an event size): any change is coloured".into()
         }
     };
+    let cut = match result.cut {
+        Some((da, db)) => format!(
+            "; stacks cut at different depths (baseline {da} frames deep at most, second {db}): \
+             only stacks shorter than {} frames compared, the rest drawn purple",
+            da.min(db)
+        ),
+        None => String::new(),
+    };
     format!(
-        "inclusive change: red grew, blue shrank; {noise}; [gone] frames drawn at their baseline size"
+        "inclusive change: red grew, blue shrank; {noise}; [gone] frames drawn at their baseline size{cut}"
     )
 }
 
@@ -429,10 +560,29 @@ fn details(result: &DiffResult, frame: &DiffFrame) -> String {
         ),
         (Some(_), _) => "no change".to_string(),
     };
-    let presence = match frame.presence {
-        Presence::Both => "",
-        Presence::Gone => "; gone: only in the baseline, drawn at its baseline share",
-        Presence::New => "; new: only in the second profile",
+    let presence = match (frame.presence, frame.function_shares) {
+        (Presence::Both, _) => String::new(),
+        (Presence::Cut, _) => {
+            return format!(
+                "{} → {}; in stacks cut at different depths: not compared",
+                weight(frame.weight_a),
+                weight(frame.weight_b),
+            );
+        }
+        (Presence::Gone | Presence::New, Some((fa, fb))) => format!(
+            "; this call path only in the {}; the function is in both, {} → {} wherever called",
+            if frame.presence == Presence::Gone {
+                "baseline"
+            } else {
+                "second profile"
+            },
+            percent(fa),
+            percent(fb),
+        ),
+        (Presence::Gone, None) => {
+            "; gone: only in the baseline, drawn at its baseline share".into()
+        }
+        (Presence::New, None) => "; new: only in the second profile".into(),
     };
     format!(
         "{} → {}, {change}; {} → {}; {verdict}{presence}",
@@ -627,8 +777,13 @@ pub fn render_svg(result: &DiffResult, opts: &DiffOptions) -> Result<String, Dif
             return Err(DiffSvgError::Layout(label.to_string()));
         }
         let tooltip = format!("{} ({})", deannotate(&name), details(result, frame));
-        Ok((tooltip, frame_color(frame, max_change)))
+        let color = match frame.presence {
+            Presence::Cut => CUT,
+            _ => frame_color(frame, max_change),
+        };
+        Ok((tooltip, color))
     })
+    .map(|svg| crate::render::svg::wrapped(svg, &inferno_opts))
 }
 
 /// Rewrites every frame group (`<g><title>…</title><rect … fill="…" fg:x="…"/>…</g>`) of
@@ -1026,5 +1181,73 @@ mod tests {
         );
         assert!(drawn.iter().any(|(_, f)| f.starts_with("rgb(255,")));
         assert!(drawn.iter().any(|(_, f)| f == GREY));
+    }
+
+    // See: #20
+    #[test]
+    fn issue_20_a_function_in_both_profiles_is_never_new() {
+        let a = "main;a;foo 50\nmain;b 50\n";
+        let b = "main;c;foo 50\nmain;b 50\n";
+        let (res, svg) = diffed(a, b, &DiffOptions::default());
+        let moved = res.find(&["main", "c", "foo"]).unwrap();
+        assert_eq!(moved.presence, Presence::New, "the path is new");
+        assert_eq!(moved.function_shares, Some((0.5, 0.5)));
+        let (title, _) = frames_of(&svg)
+            .into_iter()
+            .find(|(t, _)| t.starts_with("foo (") && t.contains("second profile"))
+            .unwrap();
+        assert!(
+            title.contains("the function is in both, 50.00% → 50.00%"),
+            "{title}"
+        );
+        assert!(!title.contains("new"), "{title}");
+        // A function only in one profile is still new.
+        let c = res.find(&["main", "c"]).unwrap();
+        assert_eq!(c.function_shares, None);
+        assert!(
+            frames_of(&svg)
+                .iter()
+                .any(|(t, _)| t.starts_with("c (") && t.contains("new:"))
+        );
+    }
+
+    // See: #20
+    #[test]
+    fn issue_20_stacks_cut_at_different_depths_are_said_to_be_not_painted() {
+        // The baseline kept 3 frames of each stack (its roots lost); the second kept all 5.
+        let a = "b;c;leaf 40\nb;c;leaf2 30\nmain;x 30\n";
+        let b = "main;a;b;c;leaf 40\nmain;a;b;c;leaf2 30\nmain;x 30\n";
+        let (res, svg) = diffed(a, b, &DiffOptions::default());
+        assert_eq!(res.cut, Some((3, 5)));
+        for path in [
+            &["b"][..],
+            &["b", "c", "leaf"],
+            &["main", "a"],
+            &["main", "a", "b"],
+        ] {
+            let f = res.find(path).unwrap();
+            assert_eq!(f.presence, Presence::Cut, "{path:?}");
+            assert!(!f.significant);
+        }
+        // What both recorded whole is compared: main;x is 100% of it in each.
+        let x = res.find(&["main", "x"]).unwrap();
+        assert_eq!((x.presence, x.significant), (Presence::Both, false));
+        for name in ["b", "leaf", "a"] {
+            assert!(
+                fills(&svg, name).iter().all(|f| f == "rgb(190,150,220)"),
+                "{name}"
+            );
+        }
+        assert!(!svg.contains(RED) && !svg.contains(BLUE), "nothing painted");
+        assert!(svg.contains("stacks cut at different depths"));
+        // Profiles of one depth, or an uncut shallower one, are compared whole.
+        let whole = diff(&profile(a), &profile(a), &DiffOptions::default());
+        assert_eq!(whole.cut, None);
+        let short = diff(
+            &profile("main;x 30\n"),
+            &profile(b),
+            &DiffOptions::default(),
+        );
+        assert_eq!(short.cut, None);
     }
 }

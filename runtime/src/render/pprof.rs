@@ -7,6 +7,9 @@
 //! frames inlined into it becomes one location with several lines, innermost first, as pprof
 //! expects. The loss report travels in the profile's comments. Only the mappings some location
 //! uses are listed, user space first (pprof heads its report with the first one).
+//!
+//! pprof's values are integers: fractional weights (folded input, [`Decimals`]) are written
+//! exactly as counts of a fraction, the unit saying which (`count/10`: tenths), and read back.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -18,7 +21,8 @@ use flate2::write::GzEncoder;
 
 use crate::fold::{Frame, FrameKind, Profile};
 use crate::hash::Fast;
-use crate::render::svg::subtitle;
+use crate::render::svg::subtitle_exact;
+use crate::units::Decimals;
 
 /// perftools.profiles.Profile.
 #[derive(Clone, PartialEq, prost::Message)]
@@ -112,6 +116,8 @@ pub struct PprofConfig {
     /// Wall-clock start of the run (ns since the epoch) and its length, when known.
     pub time_nanos: i64,
     pub duration_nanos: i64,
+    /// Decimal places of the profile's plain weights (fractional folded input).
+    pub decimals: Decimals,
 }
 
 /// The metric's pprof unit and the factor from the profile's unit to it.
@@ -155,6 +161,11 @@ const USER_MAPPING: u64 = 2;
 pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
     let mut strings = Strings::new();
     let (unit_name, factor) = base_unit(profile.unit);
+    let fraction_unit = format!("{unit_name}/{}", config.decimals.divisor());
+    let unit_name = match (profile.unit, config.decimals) {
+        (Unit::Plain, Decimals(1..)) => fraction_unit.as_str(),
+        _ => unit_name,
+    };
     let type_name = config.sample_type.as_deref().unwrap_or(&profile.value_name);
     let sample_type = vec![PbValueType {
         r#type: strings.id(type_name),
@@ -260,7 +271,7 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
     if !config.title.is_empty() {
         comment.push(strings.id(&config.title));
     }
-    comment.push(strings.id(&subtitle(profile)));
+    comment.push(strings.id(&subtitle_exact(profile, config.decimals)));
     PbProfile {
         sample_type,
         sample,
@@ -307,6 +318,25 @@ pub fn render(profile: &Profile, config: &PprofConfig) -> std::io::Result<Vec<u8
 /// Frames of the kernel mapping (`[kernel.kallsyms]`, as ours and perf's are named) are
 /// marked kernel frames again.
 pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
+    let (profile, decimals) = parse_exact(bytes)?;
+    if decimals.0 == 0 {
+        return Ok(profile);
+    }
+    let d = decimals.divisor();
+    let stacks = profile
+        .stacks
+        .into_iter()
+        .map(|(frames, n)| (frames, n / d + u64::from(n % d >= d.div_ceil(2))));
+    Ok(Profile::from_stacks(
+        stacks,
+        profile.unit,
+        profile.value_name,
+        profile.losses,
+    ))
+}
+
+/// [`parse`], keeping weights in fractions of a count (`count/10`) as they were written.
+pub fn parse_exact(bytes: &[u8]) -> Result<(Profile, Decimals), String> {
     use prost::Message;
     let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
@@ -323,11 +353,18 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
             .cloned()
             .unwrap_or_default()
     };
-    let unit = match msg.sample_type.first().map(|t| text(t.unit)).as_deref() {
+    let unit_text = msg.sample_type.first().map(|t| text(t.unit));
+    let unit = match unit_text.as_deref() {
         Some("nanoseconds") => Unit::NS,
         Some("bytes") => Unit::BYTES,
         _ => Unit::Plain,
     };
+    // `count/100`: weights in hundredths.
+    let decimals = unit_text
+        .as_deref()
+        .and_then(|u| u.strip_prefix("count/"))
+        .and_then(|d| (1..=Decimals::MAX).find(|&p| d == 10u64.pow(p).to_string()))
+        .map_or(Decimals(0), Decimals);
     let value_name = msg
         .sample_type
         .first()
@@ -380,7 +417,8 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
         ),
         ..Default::default()
     };
-    Ok(Profile::from_stacks(stacks, unit, value_name, losses))
+    let profile = Profile::from_stacks(stacks, unit, value_name, losses);
+    Ok((profile, decimals))
 }
 
 #[cfg(test)]
