@@ -658,7 +658,7 @@ fn entry_frames(
 }
 
 /// Functions a user stack starts from: a program's or a thread's entry (glibc, musl, Go).
-const ROOT_FUNCTIONS: &[&str] = &[
+pub const ROOT_FUNCTIONS: &[&str] = &[
     "_start",
     "__libc_start_main",
     "__libc_start_main_impl",

@@ -58,6 +58,8 @@ pub const COUNTERS: &[&str] = &[
     "ustack_no_switch_in",
     "map_full_weight",
     "stacks_not_stored",
+    "spans_stale",
+    "spans_clock_behind",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -84,6 +86,13 @@ const MAP_FULL_WEIGHT: u32 = 11;
 /// Stacks the stacks map could not take (full, or an allocation failed): the event is kept,
 /// its frames are lost.
 const STACKS_NOT_STORED: u32 = 12;
+/// `offcpu`: a span whose start predates the thread's last arrival on a CPU (its end was not
+/// seen), dropped. Told apart from `SPANS_UNMATCHED` (no start at all) because it should not
+/// happen once the probes run: it is a loss, not a note.
+const SPANS_STALE: u32 = 13;
+/// `offcpu`: a span whose end's clock reads more than 100 µs before its start's (runqueue
+/// clocks of two CPUs that disagree): kept as 0, counted.
+const SPANS_CLOCK_BEHIND: u32 = 14;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";

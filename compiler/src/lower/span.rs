@@ -878,15 +878,23 @@ pub(super) fn lower_offcpu(
     // A start from before the thread last arrived on a CPU belongs to a span whose end we
     // did not see: not this one.
     let arrival = l.b.load(Width::B8, Base::Reg(next), arrival_off);
+    let stale = l.b.label();
     l.b.push(Inst::JumpIf {
         cond: Cond::Lt,
         lhs: ts,
         rhs: Operand::Reg(arrival),
-        target: unmatched,
+        target: stale,
     });
+    // The clock of the runqueue `next` arrives on, through `next` itself: `prev` may be the
+    // idle task, whose way to its runqueue is not a CFS entity's.
+    let mut clock = next;
+    for hop in &clock_chain {
+        clock = l.b.load(Width::B8, Base::Reg(clock), off16(cx, *hop)?);
+    }
     let delta = l.b.copy(clock);
     l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
-    // Runqueue clocks of two CPUs may disagree by a little: never a negative span.
+    // Runqueue clocks of two CPUs may disagree by a little: never a negative span. By more
+    // than a little is counted: the span's time is not in the graph.
     let forward = l.b.label();
     l.b.push(Inst::JumpIf {
         cond: Cond::Ge,
@@ -894,6 +902,18 @@ pub(super) fn lower_offcpu(
         rhs: Operand::Reg(ts),
         target: forward,
     });
+    let close = l.b.label();
+    let behind = l.b.copy(ts);
+    l.b.alu(AluOp::Sub, behind, Operand::Reg(clock));
+    let limit = l.b.constant(100_000);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Le,
+        lhs: behind,
+        rhs: Operand::Reg(limit),
+        target: close,
+    });
+    l.bump(super::SPANS_CLOCK_BEHIND);
+    l.b.push(Inst::Label(close));
     l.b.push(Inst::Const {
         dst: delta,
         value: 0,
@@ -1023,6 +1043,9 @@ pub(super) fn lower_offcpu(
         l.b.push(Inst::Jump { target: end });
     }
 
+    l.b.push(Inst::Label(stale));
+    l.bump(super::SPANS_STALE);
+    l.b.push(Inst::Jump { target: end });
     l.b.push(Inst::Label(unmatched));
     l.bump(super::SPANS_UNMATCHED);
     l.b.push(Inst::Label(end));
