@@ -6,6 +6,7 @@
 //! mapped files' unwind info (it opens those files, nothing else).
 
 mod attach;
+pub mod error;
 pub mod fold;
 mod hash;
 pub mod limits;

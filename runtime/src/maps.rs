@@ -20,9 +20,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use compiler::artifact::{KeyKind, KeyPart, LossesSpec, ValueSpec};
 
+use crate::error::MapDump;
 use crate::fold::{RawEntry, RawPart, RawValue};
 use crate::losses::LossReport;
-use crate::session::MapDump;
 
 /// The depth at which the kernel cuts a stack (`PERF_MAX_STACK_DEPTH`, the default of
 /// `kernel.perf_event_max_stack`): a stack of exactly this many frames was probably cut.

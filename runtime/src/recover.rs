@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use compiler::artifact::Artifact;
 
+use crate::error::MapDump;
 use crate::losses::LossReport;
-use crate::session::MapDump;
 use crate::symbolize::Symbolizer;
 use crate::unwind::{Stop, Unwinder, UserCopy};
 

@@ -7,7 +7,7 @@ use std::path::Path;
 pub const TRACEFS: &str = "/sys/kernel/tracing";
 
 /// Mounts tracefs at `/sys/kernel/tracing` unless it is already there.
-pub fn ensure_mounted() -> Result<(), crate::session::RuntimeError> {
+pub fn ensure_mounted() -> Result<(), crate::error::RuntimeError> {
     if Path::new(TRACEFS).join("events").is_dir() {
         return Ok(());
     }
@@ -25,7 +25,7 @@ pub fn ensure_mounted() -> Result<(), crate::session::RuntimeError> {
     };
     if rc != 0 {
         let e = std::io::Error::last_os_error();
-        return Err(crate::session::RuntimeError::Tracefs(e.to_string()));
+        return Err(crate::error::RuntimeError::Tracefs(e.to_string()));
     }
     Ok(())
 }

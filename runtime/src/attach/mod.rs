@@ -12,7 +12,7 @@ use aya::programs::ProgramError;
 use aya::{Btf, Ebpf};
 use compiler::artifact::{AttachSpec, ProgramSpec};
 
-use crate::session::RuntimeError;
+use crate::error::RuntimeError;
 
 pub(crate) fn load_program(
     ebpf: &mut Ebpf,
