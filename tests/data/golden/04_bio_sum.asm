@@ -466,9 +466,9 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  468: call bpf_map_lookup_elem#1
  469: r8 = r0
  470: if r8 == 0x0 goto pc+3
- 471: r6 = *(u64 *)(r8 +16)
+ 471: r6 = *(u64 *)(r8 +96)
  472: r6 += 1
- 473: *(u64 *)(r8 +16) = r6
+ 473: *(u64 *)(r8 +96) = r6
  474: r2 = *(u64 *)(r10 -80)
  475: *(u64 *)(r10 -24) = r2
  476: r6 = map[fs_0] ll
@@ -483,7 +483,7 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  486: r1 = *(u64 *)(r10 -72)
  487: r8 += r1
  488: *(u64 *)(r9 +0) = r8
- 489: goto pc+30
+ 489: goto pc+54
  490: r2 = *(u64 *)(r10 -72)
  491: *(u64 *)(r10 -56) = r2
  492: r8 = map[fs_0] ll
@@ -499,19 +499,42 @@ fs_0_bio (tracepoint/block/block_rq_issue):
  503: call bpf_map_update_elem#2
  504: *(u64 *)(r10 -96) = r0
  505: r1 = *(u64 *)(r10 -96)
- 506: if r1 == 0x0 goto pc+13
- 507: *(u32 *)(r10 -64) = 0
- 508: r7 = map[fs_losses] ll
- 510: r6 = r10
- 511: r6 += -64
- 512: r1 = r7
- 513: r2 = r6
- 514: call bpf_map_lookup_elem#1
- 515: r9 = r0
- 516: if r9 == 0x0 goto pc+3
- 517: r6 = *(u64 *)(r9 +16)
- 518: r6 += 1
- 519: *(u64 *)(r9 +16) = r6
- 520: r0 = 0
- 521: exit
+ 506: if r1 == 0x0 goto pc+37
+ 507: r0 <<= 32
+ 508: *(u64 *)(r10 -96) = r0
+ 509: r0 s>>= 32
+ 510: *(u64 *)(r10 -96) = r0
+ 511: r1 = *(u64 *)(r10 -96)
+ 512: if r1 != 0xffffffef goto pc+14
+ 513: r7 = map[fs_0] ll
+ 515: r6 = r10
+ 516: r6 += -24
+ 517: r1 = r7
+ 518: r2 = r6
+ 519: call bpf_map_lookup_elem#1
+ 520: r9 = r0
+ 521: if r9 == 0x0 goto pc+5
+ 522: r6 = *(u64 *)(r9 +0)
+ 523: r1 = *(u64 *)(r10 -72)
+ 524: r6 += r1
+ 525: *(u64 *)(r9 +0) = r6
+ 526: goto pc+17
+ 527: *(u32 *)(r10 -64) = 0
+ 528: r6 = map[fs_losses] ll
+ 530: r9 = r10
+ 531: r9 += -64
+ 532: r1 = r6
+ 533: r2 = r9
+ 534: call bpf_map_lookup_elem#1
+ 535: r7 = r0
+ 536: if r7 == 0x0 goto pc+7
+ 537: r9 = *(u64 *)(r7 +16)
+ 538: r9 += 1
+ 539: *(u64 *)(r7 +16) = r9
+ 540: r9 = *(u64 *)(r7 +88)
+ 541: r1 = *(u64 *)(r10 -72)
+ 542: r9 += r1
+ 543: *(u64 *)(r7 +88) = r9
+ 544: r0 = 0
+ 545: exit
 

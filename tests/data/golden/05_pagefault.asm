@@ -467,9 +467,9 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
  469: call bpf_map_lookup_elem#1
  470: r8 = r0
  471: if r8 == 0x0 goto pc+3
- 472: r6 = *(u64 *)(r8 +16)
+ 472: r6 = *(u64 *)(r8 +96)
  473: r6 += 1
- 474: *(u64 *)(r8 +16) = r6
+ 474: *(u64 *)(r8 +96) = r6
  475: r2 = *(u64 *)(r10 -88)
  476: *(u64 *)(r10 -32) = r2
  477: call bpf_get_current_pid_tgid#14
@@ -489,7 +489,7 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
  492: r1 = *(u64 *)(r10 -80)
  493: r6 += r1
  494: *(u64 *)(r9 +0) = r6
- 495: goto pc+30
+ 495: goto pc+54
  496: r2 = *(u64 *)(r10 -80)
  497: *(u64 *)(r10 -64) = r2
  498: r6 = map[fs_0] ll
@@ -505,19 +505,42 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
  509: call bpf_map_update_elem#2
  510: *(u64 *)(r10 -104) = r0
  511: r1 = *(u64 *)(r10 -104)
- 512: if r1 == 0x0 goto pc+13
- 513: *(u32 *)(r10 -72) = 0
- 514: r7 = map[fs_losses] ll
- 516: r8 = r10
- 517: r8 += -72
- 518: r1 = r7
- 519: r2 = r8
- 520: call bpf_map_lookup_elem#1
- 521: r9 = r0
- 522: if r9 == 0x0 goto pc+3
- 523: r8 = *(u64 *)(r9 +16)
- 524: r8 += 1
- 525: *(u64 *)(r9 +16) = r8
- 526: r0 = 0
- 527: exit
+ 512: if r1 == 0x0 goto pc+37
+ 513: r0 <<= 32
+ 514: *(u64 *)(r10 -104) = r0
+ 515: r0 s>>= 32
+ 516: *(u64 *)(r10 -104) = r0
+ 517: r1 = *(u64 *)(r10 -104)
+ 518: if r1 != 0xffffffef goto pc+14
+ 519: r7 = map[fs_0] ll
+ 521: r8 = r10
+ 522: r8 += -32
+ 523: r1 = r7
+ 524: r2 = r8
+ 525: call bpf_map_lookup_elem#1
+ 526: r9 = r0
+ 527: if r9 == 0x0 goto pc+5
+ 528: r8 = *(u64 *)(r9 +0)
+ 529: r1 = *(u64 *)(r10 -80)
+ 530: r8 += r1
+ 531: *(u64 *)(r9 +0) = r8
+ 532: goto pc+17
+ 533: *(u32 *)(r10 -72) = 0
+ 534: r8 = map[fs_losses] ll
+ 536: r9 = r10
+ 537: r9 += -72
+ 538: r1 = r8
+ 539: r2 = r9
+ 540: call bpf_map_lookup_elem#1
+ 541: r7 = r0
+ 542: if r7 == 0x0 goto pc+7
+ 543: r9 = *(u64 *)(r7 +16)
+ 544: r9 += 1
+ 545: *(u64 *)(r7 +16) = r9
+ 546: r9 = *(u64 *)(r7 +88)
+ 547: r1 = *(u64 *)(r10 -80)
+ 548: r9 += r1
+ 549: *(u64 *)(r7 +88) = r9
+ 550: r0 = 0
+ 551: exit
 

@@ -475,9 +475,9 @@ fs_0_profile (perf_event):
  477: call bpf_map_lookup_elem#1
  478: r7 = r0
  479: if r7 == 0x0 goto pc+3
- 480: r6 = *(u64 *)(r7 +16)
+ 480: r6 = *(u64 *)(r7 +96)
  481: r6 += 1
- 482: *(u64 *)(r7 +16) = r6
+ 482: *(u64 *)(r7 +96) = r6
  483: r2 = *(u64 *)(r10 -104)
  484: *(u64 *)(r10 -32) = r2
  485: call bpf_get_current_pid_tgid#14
@@ -497,7 +497,7 @@ fs_0_profile (perf_event):
  500: r1 = *(u64 *)(r10 -96)
  501: r6 += r1
  502: *(u64 *)(r9 +0) = r6
- 503: goto pc+30
+ 503: goto pc+54
  504: r2 = *(u64 *)(r10 -96)
  505: *(u64 *)(r10 -80) = r2
  506: r6 = map[fs_0] ll
@@ -513,19 +513,42 @@ fs_0_profile (perf_event):
  517: call bpf_map_update_elem#2
  518: *(u64 *)(r10 -120) = r0
  519: r1 = *(u64 *)(r10 -120)
- 520: if r1 == 0x0 goto pc+13
- 521: *(u32 *)(r10 -88) = 0
- 522: r8 = map[fs_losses] ll
- 524: r7 = r10
- 525: r7 += -88
- 526: r1 = r8
- 527: r2 = r7
- 528: call bpf_map_lookup_elem#1
- 529: r9 = r0
- 530: if r9 == 0x0 goto pc+3
- 531: r7 = *(u64 *)(r9 +16)
- 532: r7 += 1
- 533: *(u64 *)(r9 +16) = r7
- 534: r0 = 0
- 535: exit
+ 520: if r1 == 0x0 goto pc+37
+ 521: r0 <<= 32
+ 522: *(u64 *)(r10 -120) = r0
+ 523: r0 s>>= 32
+ 524: *(u64 *)(r10 -120) = r0
+ 525: r1 = *(u64 *)(r10 -120)
+ 526: if r1 != 0xffffffef goto pc+14
+ 527: r8 = map[fs_0] ll
+ 529: r7 = r10
+ 530: r7 += -48
+ 531: r1 = r8
+ 532: r2 = r7
+ 533: call bpf_map_lookup_elem#1
+ 534: r9 = r0
+ 535: if r9 == 0x0 goto pc+5
+ 536: r7 = *(u64 *)(r9 +0)
+ 537: r1 = *(u64 *)(r10 -96)
+ 538: r7 += r1
+ 539: *(u64 *)(r9 +0) = r7
+ 540: goto pc+17
+ 541: *(u32 *)(r10 -88) = 0
+ 542: r7 = map[fs_losses] ll
+ 544: r9 = r10
+ 545: r9 += -88
+ 546: r1 = r7
+ 547: r2 = r9
+ 548: call bpf_map_lookup_elem#1
+ 549: r8 = r0
+ 550: if r8 == 0x0 goto pc+7
+ 551: r9 = *(u64 *)(r8 +16)
+ 552: r9 += 1
+ 553: *(u64 *)(r8 +16) = r9
+ 554: r9 = *(u64 *)(r8 +88)
+ 555: r1 = *(u64 *)(r10 -96)
+ 556: r9 += r1
+ 557: *(u64 *)(r8 +88) = r9
+ 558: r0 = 0
+ 559: exit
 
