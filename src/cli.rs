@@ -37,7 +37,7 @@ pub(crate) struct Cli {
     #[arg(value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
 
-    /// Parse and check only: report problems, attach nothing.
+    /// Parse, check and compile: report what a run would refuse; load nothing.
     #[arg(long)]
     pub(crate) check: bool,
 
