@@ -210,7 +210,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
 
     let text = sources.text(file).to_string();
     if cli.emit == Some(Emit::Ast) {
-        let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
+        let script =
+            compiler::parse(file, &text, stdlib::catalog()).map_err(|d| report(&sources, &[d]))?;
         print_out(&compiler::syntax::print::print(&script));
         return Ok(());
     }
@@ -218,7 +219,8 @@ fn run(mut cli: Cli) -> Result<(), u8> {
     let _ = runtime::tracefs::ensure_mounted();
     let env = compiler::tracefs::TracefsEnv::live();
     if cli.check {
-        let script = compiler::syntax::parse(file, &text).map_err(|d| report(&sources, &[d]))?;
+        let script =
+            compiler::parse(file, &text, stdlib::catalog()).map_err(|d| report(&sources, &[d]))?;
         let (checked, diags) = compiler::sema::check(&script, stdlib::catalog(), &env);
         if diags.iter().any(Diagnostic::is_error) || checked.is_none() {
             return Err(report(&sources, &diags));
