@@ -37,7 +37,7 @@ pub(crate) struct Cli {
     #[arg(value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
 
-    /// Parse and check only: report problems, attach nothing.
+    /// Parse, check and compile: report what a run would refuse; load nothing.
     #[arg(long)]
     pub(crate) check: bool,
 
@@ -72,7 +72,7 @@ pub(crate) struct RunFlags {
     pub(crate) cmd: Option<String>,
 
     /// Stop after this long (`10s`, `500ms`, `2m`; a bare number is seconds).
-    #[arg(short = 'd', long = "duration", value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(short = 'd', long = "duration", value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub(crate) duration: Option<u64>,
 
     /// Write the result here; the format follows the extension (.svg .folded .pb.gz .pprof
@@ -316,6 +316,13 @@ impl Format {
 /// Parses `10s`, `500ms`, `250us`, `2m`, `1h`, or a bare number of seconds, into nanoseconds.
 pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
     let text = text.trim();
+    // `-d -1s` reaches here (`allow_hyphen_values`) rather than clap's tip to write `-- -1`,
+    // which would make the duration a script.
+    if text.starts_with('-') {
+        return Err(format!(
+            "`{text}` is not a duration: a run lasts a positive time, e.g. `-d 10s`"
+        ));
+    }
     let digits = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
@@ -356,6 +363,7 @@ mod tests {
         assert_eq!(parse_duration("250ms"), Ok(250_000_000));
         assert!(parse_duration("10 parsecs").is_err());
         assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("-1s").is_err_and(|e| e.contains("positive")));
         assert!(parse_duration("99999999999999h").is_err());
     }
 

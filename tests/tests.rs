@@ -35,3 +35,5 @@ mod stacks;
 // Nothing lost, nothing wrong, nothing unsafe (issue 19): sudo outputs, shared stdout, the
 // traced command's fate, kills, descriptor limits, closed pipes.
 mod faults;
+// The checker and the run agree (issue 19): a corpus of bad inputs, clauses that fit the stack.
+mod agree;

@@ -15,6 +15,7 @@ pub mod artifact;
 pub mod bpf;
 pub mod catalog;
 pub mod diag;
+pub mod habits;
 pub mod ir;
 pub mod kbtf;
 pub mod lower;
@@ -46,7 +47,7 @@ pub fn compile(
     env: &dyn Env,
     options: &lower::Options,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let script = syntax::parse(file, text).map_err(|d| vec![d])?;
+    let script = parse(file, text, catalog).map_err(|d| vec![d])?;
     let (checked, diags) = sema::check(&script, catalog, env);
     let Some(checked) = checked.filter(|_| !diags.iter().any(Diagnostic::is_error)) else {
         return Err(diags);
@@ -58,6 +59,20 @@ pub fn compile(
     }
     let module = lower::lower(&checked, catalog, &options).map_err(|d| vec![d])?;
     emit(&module, text).map_err(|d| vec![d])
+}
+
+/// Parses `text`; a syntax error inside a probe's spelling gets the hint the catalog gives
+/// (`profile:hz:99` is `profile hz 99`: [`habits`]).
+#[allow(
+    clippy::result_large_err,
+    reason = "one Diagnostic when parsing gives up"
+)]
+pub fn parse(
+    file: FileId,
+    text: &str,
+    catalog: Catalog,
+) -> Result<syntax::ast::Script, Diagnostic> {
+    syntax::parse(file, text).map_err(|d| habits::probe_hint(d, text, catalog))
 }
 
 /// Encodes an IR module into the object and the artifact.

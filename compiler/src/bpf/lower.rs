@@ -7,8 +7,9 @@
 //! to an 8-byte stack slot. r0–r5 are scratch inside one IR instruction: r1–r5 carry helper
 //! arguments and r0 its result.
 //!
-//! Stack frame, growing down from r10: the IR's slots first, then the spill slots. The
-//! verifier's limit is 512 bytes; a program past it is refused here with a clear error.
+//! Stack frame, growing down from r10: the IR's slots first, then the spill slots, each reused
+//! once the register it held is dead. The verifier's limit is 512 bytes; a program past it is
+//! refused here with a clear error (and by `--check`, which runs the whole compile).
 
 use std::collections::HashMap;
 
@@ -153,11 +154,25 @@ fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
     let mut locs = HashMap::new();
     let mut active: Vec<(VReg, usize, Reg)> = Vec::new();
     let mut free: Vec<Reg> = ALLOCATABLE.iter().rev().copied().collect();
-    let mut spills = 0u32;
-    let mut spill = |locs: &mut HashMap<VReg, Loc>, r: VReg| {
-        spills += 1;
-        locs.insert(r, Loc::Spill(-((slots_depth + spills * 8) as i32) as i16));
+    // Spill slots, each with the last instruction of the register it holds: a slot is reused
+    // by a register whose range starts after that (ranges are instruction intervals and jumps
+    // go forward only), so a long clause spills into as many slots as are live at once.
+    let mut spill_ends: Vec<usize> = Vec::new();
+    let mut spill = |locs: &mut HashMap<VReg, Loc>, r: VReg, (start, end): (usize, usize)| {
+        let k = match spill_ends.iter().position(|&e| e < start) {
+            Some(k) => {
+                spill_ends[k] = end;
+                k
+            }
+            None => {
+                spill_ends.push(end);
+                spill_ends.len() - 1
+            }
+        };
+        let off = slots_depth + (k as u32 + 1) * 8;
+        locs.insert(r, Loc::Spill(-(off as i32) as i16));
     };
+    let starts: HashMap<VReg, usize> = order.iter().map(|&(r, s, _)| (r, s)).collect();
     for (r, start, end) in order {
         active.retain(|&(_, e, reg)| {
             let live = e >= start;
@@ -178,14 +193,14 @@ fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
             .max_by_key(|(_, (_, e, _))| *e)
             .expect("ALLOCATABLE is not empty, so a full active set is not empty");
         if vend > end {
-            spill(&mut locs, victim);
+            spill(&mut locs, victim, (starts[&victim], vend));
             active[idx] = (r, end, vreg);
             locs.insert(r, Loc::Reg(vreg));
         } else {
-            spill(&mut locs, r);
+            spill(&mut locs, r, (start, end));
         }
     }
-    (locs, spills)
+    (locs, spill_ends.len() as u32)
 }
 
 fn regs_of(inst: &Inst) -> Vec<VReg> {

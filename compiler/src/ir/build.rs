@@ -1,5 +1,6 @@
-//! A small builder for one IR program: fresh registers, labels and slots, and a few composite
-//! sequences that several lowerings need (zeroing a buffer, bumping a counter).
+//! A small builder for one IR program: fresh registers, labels and slots (reused once their
+//! scope ends), and a few composite sequences that several lowerings need (zeroing a buffer,
+//! bumping a counter).
 
 use super::{AluOp, Base, Inst, Label, MapId, Operand, Program, Slot, VReg, Width};
 use crate::artifact::AttachSpec;
@@ -8,7 +9,15 @@ use crate::diag::Span;
 pub struct Builder {
     prog: Program,
     labels: u32,
+    /// Slots in use, in allocation order: a scope ends by freeing those taken since it began.
+    live: Vec<Slot>,
+    /// Slots whose scope ended, to be handed out again (the stack holds 512 bytes).
+    free: Vec<Slot>,
 }
+
+/// Where a slot scope began (see [`Builder::end_scope`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Scope(usize);
 
 impl Builder {
     pub fn new(
@@ -29,7 +38,12 @@ impl Builder {
             vregs: 0,
             subprograms: Vec::new(),
         };
-        Builder { prog, labels: 0 }
+        Builder {
+            prog,
+            labels: 0,
+            live: Vec::new(),
+            free: Vec::new(),
+        }
     }
 
     pub fn reg(&mut self) -> VReg {
@@ -42,10 +56,39 @@ impl Builder {
         Label(self.labels - 1)
     }
 
-    /// A stack buffer of at least `size` bytes, rounded up to 8.
+    /// A stack buffer of at least `size` bytes, rounded up to 8: the smallest free slot that
+    /// is large enough, else a new one. Its contents are whatever its last user left: callers
+    /// initialise what they read (map keys are zeroed in full).
     pub fn slot(&mut self, size: u32) -> Slot {
-        self.prog.slots.push(size.div_ceil(8).max(1) * 8);
-        Slot(self.prog.slots.len() as u32 - 1)
+        let size = size.div_ceil(8).max(1) * 8;
+        let fits = self
+            .free
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.prog.slots[s.0 as usize] >= size)
+            .min_by_key(|(_, s)| self.prog.slots[s.0 as usize]);
+        let slot = match fits {
+            Some((i, _)) => self.free.swap_remove(i),
+            None => {
+                self.prog.slots.push(size);
+                Slot(self.prog.slots.len() as u32 - 1)
+            }
+        };
+        self.live.push(slot);
+        slot
+    }
+
+    /// Begins a slot scope: the slots taken from here to [`end_scope`](Self::end_scope) are
+    /// freed there, for later statements to reuse. A statement's key and value buffers die
+    /// with it, so fifteen statements need the stack of one, not of fifteen.
+    pub fn scope(&self) -> Scope {
+        Scope(self.live.len())
+    }
+
+    /// Frees every slot taken since `scope` began. Nothing may address them afterwards.
+    pub fn end_scope(&mut self, scope: Scope) {
+        let ended = self.live.split_off(scope.0.min(self.live.len()));
+        self.free.extend(ended);
     }
 
     pub fn push(&mut self, inst: Inst) {

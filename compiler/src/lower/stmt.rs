@@ -19,7 +19,10 @@ const BPF_NOEXIST: u64 = 1;
 impl Lowerer<'_> {
     pub(super) fn stmts(&mut self, stmts: &[Stmt]) -> Result<(), Diagnostic> {
         for s in stmts {
+            // A statement's stack buffers (map keys, values, stack hashes) die with it.
+            let scope = self.b.scope();
             self.stmt(s)?;
+            self.b.end_scope(scope);
         }
         Ok(())
     }

@@ -97,6 +97,12 @@ impl<'a> Checker<'a> {
                 "not a probe",
             );
             d = match did_you_mean(name, self.catalog.names()) {
+                // bpftrace's providers we do not have: say so rather than guess a neighbour.
+                _ if crate::habits::NOT_YET.contains(&name) => d.with_help(format!(
+                    "`{name}` probes are not supported yet; flamescript's are: {} (`flamescript -l` \
+                     lists tracepoints)",
+                    names.join(", ")
+                )),
                 Some(s) => d
                     .with_help(format!("did you mean `{s}`?"))
                     .with_note(format!("probes: {}", names.join(", "))),
@@ -333,8 +339,29 @@ impl<'a> Checker<'a> {
         };
         if let Some(found) = found {
             let help = match (spec.arg, &arg.kind) {
-                (ModifierArg::Duration { .. }, ast::ExprKind::Int(n)) => {
-                    format!("write the unit: `{name} {n}ns`, `{name} {n}us` or `{name} {n}ms`")
+                (ModifierArg::Duration { min, max }, ast::ExprKind::Int(n)) => {
+                    // Only the units that put the number in range (`every 5` cannot be 5 ns
+                    // when the minimum is 1 ms).
+                    let units = [
+                        ("ns", 1),
+                        ("us", 1_000),
+                        ("ms", 1_000_000),
+                        ("s", 1_000_000_000),
+                    ];
+                    let fits: Vec<String> = units
+                        .iter()
+                        .filter(|(_, f)| {
+                            n.checked_mul(*f).is_some_and(|v| (min..=max).contains(&v))
+                        })
+                        .map(|(u, _)| format!("`{name} {n}{u}`"))
+                        .collect();
+                    match fits.as_slice() {
+                        [] => format!("write the unit, e.g. `{example}`"),
+                        [one] => format!("write the unit: {one}"),
+                        [init @ .., last] => {
+                            format!("write the unit: {} or {last}", init.join(", "))
+                        }
+                    }
                 }
                 (ModifierArg::Size { .. }, ast::ExprKind::Int(n)) => {
                     format!("write the unit: `{name} {n}B` or `{name} {n}KiB`")

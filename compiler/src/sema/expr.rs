@@ -11,6 +11,7 @@ use super::Checker;
 use super::checked::{BuiltinRef, Expr, ExprKind, LocalId, MapId};
 use super::clause::Cx;
 use super::describe::{a, allowed_uses};
+use super::fold;
 
 impl Checker<'_> {
     /// Any expression, of any type (strings and stacks included: callers decide what fits).
@@ -381,6 +382,13 @@ impl Checker<'_> {
             UnOp::Not => Type::Bool,
             UnOp::BitNot => Type::PLAIN,
         };
+        if let ExprKind::Int(x) = v.kind {
+            return Some(Expr {
+                kind: ExprKind::Int(fold::unary(op, x)),
+                ty,
+                span,
+            });
+        }
         Some(Expr {
             kind: ExprKind::Unary {
                 op,
@@ -417,6 +425,7 @@ impl Checker<'_> {
         if bad {
             return None;
         }
+        self.constant_operand(op, &r)?;
         let (l, r, ty) = match op {
             BinOp::Or | BinOp::And => (l, r, Type::Bool),
             BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
@@ -446,12 +455,6 @@ impl Checker<'_> {
                     (ExprKind::Int(n), Unit::Plain) => Some(*n),
                     _ => None,
                 };
-                if constant == Some(0) {
-                    let d = Diagnostic::error("division by zero", r.span, "this is zero")
-                        .with_help("divide by a non-zero number");
-                    self.report(d);
-                    return None;
-                }
                 match divide(l.ty.unit(), r.ty.unit(), constant) {
                     Ok(u) => (l, r, Type::Int(u)),
                     Err(e) => return self.unit_error(op, e, &l, &r),
@@ -461,6 +464,17 @@ impl Checker<'_> {
                 (l, r, Type::PLAIN)
             }
         };
+        if let (ExprKind::Int(x), ExprKind::Int(y)) = (&l.kind, &r.kind) {
+            let Some(v) = fold::binary(op, *x, *y) else {
+                self.constant_overflow(span);
+                return None;
+            };
+            return Some(Expr {
+                kind: ExprKind::Int(v),
+                ty,
+                span,
+            });
+        }
         Some(Expr {
             kind: ExprKind::Binary {
                 op,
@@ -470,6 +484,46 @@ impl Checker<'_> {
             ty,
             span,
         })
+    }
+
+    /// Refuses a constant right operand that the kernel would refuse or that means nothing:
+    /// a division or remainder by zero, a shift by 64 bits or more (the verifier rejects both
+    /// as immediates, and from a register they give 0 or the dividend without a word).
+    fn constant_operand(&mut self, op: BinOp, r: &Expr) -> Option<()> {
+        let ExprKind::Int(n) = r.kind else {
+            return Some(());
+        };
+        let d = match op {
+            BinOp::Div | BinOp::Mod if n == 0 => {
+                let (what, help) = match op {
+                    BinOp::Div => ("division by zero", "divide by a non-zero number"),
+                    _ => (
+                        "remainder of a division by zero",
+                        "take the remainder by a non-zero number",
+                    ),
+                };
+                Diagnostic::error(what, r.span, "this is zero").with_help(help)
+            }
+            BinOp::Shl | BinOp::Shr if n >= 64 => Diagnostic::error(
+                format!("shift by {n} bits"),
+                r.span,
+                "a shift moves 0 to 63 bits",
+            )
+            .with_help("values have 64 bits: shift by less than 64"),
+            _ => return Some(()),
+        };
+        self.report(d);
+        None
+    }
+
+    fn constant_overflow(&mut self, span: Span) {
+        let d = Diagnostic::error(
+            "this constant does not fit in 64 bits",
+            span,
+            "computed here, it overflows",
+        )
+        .with_help("numbers are unsigned 64-bit integers: use smaller values");
+        self.report(d);
     }
 
     /// Brings two operands to one unit: a duration or size literal meeting the same dimension at

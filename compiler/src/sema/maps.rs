@@ -26,6 +26,12 @@ struct Entry {
     /// Some statement assigns it, even if that value failed to check (and was reported): uses
     /// of the map are then not reported again as "never assigned".
     assigned: bool,
+    /// In this pass, an assignment's value failed with an error of its own (not only because
+    /// it read a map that has no value yet).
+    value_error: bool,
+    /// `value_error` of the previous pass: a read of this map, still without a value, is then
+    /// poisoned silently; otherwise the map's value can only come from itself (a cycle).
+    failed_before: bool,
 }
 
 impl MapTable {
@@ -39,6 +45,8 @@ impl MapTable {
             keys: None,
             value: None,
             assigned: false,
+            value_error: false,
+            failed_before: false,
         });
         MapId(self.entries.len() - 1)
     }
@@ -53,9 +61,23 @@ impl MapTable {
         self.entries[id.0].keys.as_ref().map(Vec::len)
     }
 
-    /// What the first pass learnt, for the second to check against.
+    /// Notes that an assignment of the map failed with an error of its own.
+    pub(crate) fn mark_value_error(&mut self, id: MapId) {
+        self.entries[id.0].value_error = true;
+    }
+
+    /// How many maps have a value kind: passes repeat while this grows.
+    pub(crate) fn known(&self) -> usize {
+        self.entries.iter().filter(|e| e.value.is_some()).count()
+    }
+
+    /// What a pass learnt, for the next to check against.
     pub(crate) fn restart(&self) -> MapTable {
-        self.clone()
+        let mut next = self.clone();
+        for e in &mut next.entries {
+            e.failed_before = std::mem::take(&mut e.value_error);
+        }
+        next
     }
 
     /// The final table; `None` if some map never got keys or a value (an error was reported).
@@ -224,12 +246,45 @@ impl Checker<'_> {
             Some((ValueKind::Last, ty, _)) => Some(ty),
             Some((_, ty, _)) => Some(Type::Int(ty.unit())),
             // Its assignment failed and was reported: the read is poisoned, not reported again.
-            None if entry.assigned => None,
+            None if entry.assigned && (entry.failed_before || self.quiet) => None,
+            // Assigned, and no assignment failed on its own: every value it is given reads a
+            // map that has none, itself included (`@x = @x + 1`, `@x = @y; @y = @x`).
+            None if entry.assigned => {
+                self.cyclic_read(id, span);
+                None
+            }
             None => {
                 self.never_assigned(id, span);
                 None
             }
         }
+    }
+
+    /// A read of a map whose only values come from reading maps without a value: bpftrace's
+    /// counter idiom (`@n[comm] = @n[comm] + 1`) or a cycle between maps.
+    fn cyclic_read(&mut self, id: MapId, span: Span) {
+        let name = self.maps.entries[id.0].name.clone();
+        let d = match self.assigning.as_ref().filter(|(m, _)| *m == id) {
+            Some((_, update)) => Diagnostic::error(
+                format!("map `{name}` is read in its own update"),
+                span,
+                format!("`{name}` has no value before this assignment gives it one"),
+            )
+            .with_help(update.clone())
+            .with_note(
+                "reading a map to update it (bpftrace's `@n = @n + 1`) is not supported: \
+                 aggregations update a map in place",
+            ),
+            None => Diagnostic::error(
+                format!("map `{name}` never gets a value"),
+                span,
+                format!("read here, but `{name}` is only assigned values read from maps"),
+            )
+            .with_help(format!(
+                "give a map a value from the event first, e.g. `{name} = count()` or `{name} = pid`"
+            )),
+        };
+        self.report(d);
     }
 
     /// Reports a use (`print`, `clear`, `delete`, a read) of a map that is never assigned.

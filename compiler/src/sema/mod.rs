@@ -6,18 +6,23 @@
 //! failed is "poisoned" (`None`) so one mistake does not cascade into many messages.
 //!
 //! One file per concern: `clause` (probe, `:` parts, modifiers), `expr` (builtins, `args`,
-//! operators, units), `stmt` (statements, aggregations and other calls, locals), `maps` (the
-//! script-wide map table), `describe` (the words messages use for types and lists).
+//! operators, units), `fold` (operators on constants), `stmt` (statements, aggregations and
+//! other calls, locals), `maps` (the script-wide map table), `describe` (the words messages
+//! use for types and lists).
 //!
 //! Maps are script-wide and may be read in a clause before the clause that assigns them, so the
-//! check runs twice: a first, silent pass only collects each map's first use (its key types and
-//! its value kind); the second pass checks every use against that and reports. Both passes run
-//! the same code, so they cannot disagree. This module knows no concrete probe.
+//! check runs more than once: silent passes only collect each map's first use (its key types
+//! and its value kind), repeated while they learn more (a copy of a copy needs one pass per
+//! link); the last pass checks every use against that and reports. All passes run the same
+//! code, so they cannot disagree. A map that is assigned but never gets a value, with no error
+//! of its own, reads only maps without a value (`@x = @x + 1`): that read is reported, never
+//! left as a silent failure. This module knows no concrete probe.
 
 pub mod checked;
 mod clause;
 mod describe;
 mod expr;
+mod fold;
 mod maps;
 mod stmt;
 
@@ -32,10 +37,24 @@ pub fn check(
     catalog: Catalog,
     env: &dyn Env,
 ) -> (Option<checked::Program>, Vec<Diagnostic>) {
-    let mut first = Checker::new(catalog, env, true);
-    first.script(script);
+    // Silent passes until the map table stops growing (a map read before the map it is copied
+    // from is assigned needs one more pass per link of the chain), and at least two, so the
+    // last one starts with every map's assignments known.
+    let mut table = maps::MapTable::default();
+    let mut passes = 0;
+    loop {
+        let mut quiet = Checker::new(catalog, env, true);
+        quiet.maps = table.restart();
+        let before = quiet.maps.known();
+        quiet.script(script);
+        table = quiet.maps;
+        passes += 1;
+        if passes >= 2 && table.known() == before {
+            break;
+        }
+    }
     let mut second = Checker::new(catalog, env, false);
-    second.maps = first.maps.restart();
+    second.maps = table.restart();
     let clauses = second.script(script);
     if second.diags.iter().any(Diagnostic::is_error) {
         return (None, second.diags);
@@ -55,7 +74,12 @@ pub(crate) struct Checker<'a> {
     /// The first pass is silent: it only fills the map table.
     quiet: bool,
     diags: Vec<Diagnostic>,
+    /// Errors found in this pass, reported or not (the silent passes count them too).
+    errors: usize,
     maps: maps::MapTable,
+    /// The map whose assignment is being checked, and the hint for reading it in its own
+    /// update (`@n[comm] = count()`).
+    assigning: Option<(checked::MapId, String)>,
 }
 
 impl<'a> Checker<'a> {
@@ -65,11 +89,16 @@ impl<'a> Checker<'a> {
             env,
             quiet,
             diags: Vec::new(),
+            errors: 0,
             maps: maps::MapTable::default(),
+            assigning: None,
         }
     }
 
     fn report(&mut self, d: Diagnostic) {
+        if d.is_error() {
+            self.errors += 1;
+        }
         if !self.quiet {
             self.diags.push(d);
         }

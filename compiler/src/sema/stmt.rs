@@ -77,14 +77,22 @@ impl Checker<'_> {
     ) -> Option<Stmt> {
         let (id, keys) = self.map_ref(cx, map);
         self.maps.mark_assigned(id);
-        let (kind, op) = match &value.kind {
+        let errors = self.errors;
+        let outer = self.assigning.replace((id, update_hint(map, value)));
+        let checked = match &value.kind {
             ast::ExprKind::Call { func, args } if AGGREGATIONS.contains(&func.name.as_str()) => {
-                self.aggregation(cx, func, args, value.span)?
+                self.aggregation(cx, func, args, value.span)
             }
-            _ => {
-                let v = self.value(cx, value, "stored in a map");
-                (ValueKind::Last, MapOp::Assign(v?))
+            _ => self
+                .value(cx, value, "stored in a map")
+                .map(|v| (ValueKind::Last, MapOp::Assign(v))),
+        };
+        self.assigning = outer;
+        let Some((kind, op)) = checked else {
+            if self.errors > errors {
+                self.maps.mark_value_error(id);
             }
+            return None;
         };
         let ty = match &op {
             MapOp::Count => Type::PLAIN,
@@ -409,6 +417,52 @@ impl Checker<'_> {
             None => d.with_help(all),
         };
         self.report(d);
+    }
+}
+
+/// The hint for a map read in its own update: bpftrace's `@n[k] = @n[k] + 1` is `count()`,
+/// `@n[k] = @n[k] + X` is `sum(X)`.
+fn update_hint(map: &ast::MapRef, value: &ast::Expr) -> String {
+    let target = match map.keys.iter().map(simple_text).collect::<Option<Vec<_>>>() {
+        Some(keys) if !keys.is_empty() => format!("{}[{}]", map.display_name(), keys.join(", ")),
+        Some(_) => map.display_name(),
+        None => format!("{}[…]", map.display_name()),
+    };
+    let is_target = |e: &ast::Expr| matches!(&e.kind, ast::ExprKind::Map(m) if m.display_name() == map.display_name());
+    let added = match &value.kind {
+        ast::ExprKind::Binary {
+            op: ast::BinOp::Add,
+            lhs,
+            rhs,
+        } if is_target(lhs) => Some(rhs),
+        ast::ExprKind::Binary {
+            op: ast::BinOp::Add,
+            lhs,
+            rhs,
+        } if is_target(rhs) => Some(lhs),
+        _ => None,
+    };
+    match added.map(|e| (&e.kind, simple_text(e))) {
+        Some((ast::ExprKind::Int(1), _)) => {
+            format!("to count events, write `{target} = count()`")
+        }
+        Some((_, Some(x))) => format!("to add up `{x}`, write `{target} = sum({x})`"),
+        _ => format!(
+            "to count events, write `{target} = count()`; to add up a value, `{target} = sum(VALUE)`"
+        ),
+    }
+}
+
+/// A key or operand as written, when it is a single word (`comm`, `$x`, `args.pid`, `4096`).
+fn simple_text(e: &ast::Expr) -> Option<String> {
+    match &e.kind {
+        ast::ExprKind::Ident(id) => Some(id.name.clone()),
+        ast::ExprKind::Local(id) => Some(format!("${}", id.name.trim_start_matches('$'))),
+        ast::ExprKind::Int(n) => Some(n.to_string()),
+        ast::ExprKind::Field { base, field } => {
+            simple_text(base).map(|b| format!("{b}.{}", field.name))
+        }
+        _ => None,
     }
 }
 

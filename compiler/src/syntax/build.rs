@@ -48,6 +48,16 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 pub(crate) fn parse(file: FileId, text: &str) -> Result<ast::Script, Diagnostic> {
+    // A UTF-8 byte order mark (some Windows editors write one) opens the file: read it as
+    // three spaces, so every byte offset, and so every span, stays the same.
+    let unmarked;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("   {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
     let scan = scan::scan(file, text)?;
     let b = Builder { file };
     match Grammar::parse(Rule::script, text) {
@@ -594,7 +604,10 @@ const UNITS_HELP: &str = "durations are written in ns, us, ms or s; sizes in B, 
 /// grammar); every malformed spelling is explained here.
 fn number(span: Span, text: &str) -> Res<ast::ExprKind> {
     let too_large = |what: &str| {
-        Diagnostic::error(format!("{what} too large"), span, "does not fit in 64 bits")
+        Diagnostic::error(format!("{what} too large"), span, "does not fit in 64 bits").with_help(
+            "numbers are unsigned 64-bit integers: at most 18446744073709551615, about 584 \
+                 years in ns or 16 EiB in bytes",
+        )
     };
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         let digits: String = hex.chars().filter(|&c| c != '_').collect();
@@ -841,8 +854,114 @@ fn before(text: &str, pos: usize) -> &str {
     text.get(..pos).unwrap_or("").trim_end()
 }
 
+/// A hint for a syntax error that comes from another language's habit (bpftrace's above all),
+/// read from the text around the error: `pos` where pest gave up, `tok` the token there. Only
+/// consulted when the error has no hint of its own. Probe names are not known here: a probe's
+/// spelling (`profile:hz:99`) gets its hint where the catalog is (`compiler::habits`).
+fn habit_help(text: &str, scan: &Scan, pos: usize, tok: Option<&str>) -> Option<String> {
+    let in_block = scan.open_at('{', pos).is_some() || scan.open_at('<', pos).is_some();
+    let prev = before(text, pos);
+    let next = text.get(pos..).unwrap_or("");
+    let glued = pos > 0 && !text[..pos].ends_with(char::is_whitespace);
+    let word_before = |w: &str| {
+        // A keyword opening the statement pest gave up in: after the last `{`, `<` or `;`.
+        let stmt = prev.rsplit(['{', ';', '<']).next().unwrap_or("");
+        stmt.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|t| t == w)
+    };
+    let help = match tok? {
+        _ if ["++", "--"].iter().any(|op| {
+            let half = &op[..1];
+            prev.ends_with(op)
+                || next.starts_with(op)
+                || (prev.ends_with(half) && next.starts_with(half))
+        }) =>
+        {
+            "there is no `++` or `--`: count events into a map with `@name[keys] = count()`, or \
+             set a local with `$x = $x + 1`"
+        }
+        "=" if prev.ends_with(['+', '-', '*', '/', '%', '|', '&', '^']) => {
+            "there is no compound assignment (`+=`): add values up with `@name[keys] = sum(VALUE)`, \
+             or set a local with `$x = $x + VALUE`"
+        }
+        "'" => "strings are written in double quotes: `comm == \"bash\"`",
+        t if t.starts_with(|c: char| c.is_ascii_digit()) && prev.ends_with('$') => {
+            "positional parameters (`$1`) are not supported: write the value itself \
+             (`pid == 1234`), or trace one process with `-p PID`"
+        }
+        ":" if next.starts_with(":=") => "assignment is written `=`",
+        "?" => "there is no `?:` operator: set a local in `if (…) { $x = … } else { $x = … }`",
+        _ if word_before("while") || word_before("for") || word_before("unroll") => {
+            "loops are not supported: the block runs once for each event"
+        }
+        "*" if !glued || prev.ends_with(['(', '=', ',']) => {
+            "pointer dereferences are not supported: a tracepoint's fields are read with \
+             `args.FIELD`"
+        }
+        "*" => "probe names are exact, without wildcards; `flamescript -l` lists them",
+        "[" => "only maps take keys (`@name[key]`): other values cannot be indexed",
+        t if t.starts_with(|c: char| c.is_ascii_alphabetic()) && prev.ends_with(')') => {
+            "there are no casts: values are 64-bit integers; keep the low 32 bits with \
+             `& 0xffffffff`"
+        }
+        "," => "one probe per clause: write a clause for each probe (they share their maps)",
+        ";" => "the block follows the probe and its modifiers: `PROBE [modifiers] { … }`",
+        "-" if !glued && next[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+            "a modifier's value is not negative: e.g. `hz 99`, `min 1ms`"
+        }
+        "}" | ">" if !in_block => {
+            "this closes nothing: remove it, or open the block it was meant to close"
+        }
+        "/" if prev.ends_with(['}', '>']) => {
+            "a filter goes between the probe and its block: `PROBE /filter/ { … }`"
+        }
+        _ => return None,
+    };
+    Some(help.to_string())
+}
+
 impl Builder {
     fn syntax_error(&self, text: &str, scan: &Scan, err: &pest::error::Error<Rule>) -> Diagnostic {
+        let pos = match err.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
+        let d = self.syntax_error_plain(text, scan, err);
+        if d.help.is_some() {
+            return d;
+        }
+        let tok = token_at(text, pos);
+        let Some(help) = habit_help(text, scan, pos, tok) else {
+            return d;
+        };
+        let inside = match (
+            scan.open_at('{', pos),
+            scan.open_at('<', pos),
+            scan.open_at('/', pos),
+        ) {
+            (None, None, Some(_)) => Some("filter"),
+            (None, None, None) => None,
+            _ => Some("block"),
+        };
+        match (d.message.as_str(), inside) {
+            // pest backed out of the block and wanted the next clause; inside a block that
+            // is not what went wrong.
+            ("expected a probe name", Some(inside)) => Diagnostic {
+                message: format!("unexpected `{}` in this {inside}", tok.unwrap_or("")),
+                notes: Vec::new(),
+                ..d
+            }
+            .with_help(help),
+            _ => d.with_help(help),
+        }
+    }
+
+    fn syntax_error_plain(
+        &self,
+        text: &str,
+        scan: &Scan,
+        err: &pest::error::Error<Rule>,
+    ) -> Diagnostic {
         let pos = match err.location {
             InputLocation::Pos(p) => p,
             InputLocation::Span((s, _)) => s,
@@ -873,6 +992,16 @@ impl Builder {
         if let Some(c) = tok.and_then(|t| t.chars().next())
             && !c.is_ascii()
         {
+            if c == '\u{feff}' {
+                // Zero-width: a caret under it would not show, so it points at what follows.
+                let after = Span::new(self.file, pos, pos + c.len_utf8() + 1);
+                return Diagnostic::error(
+                    "unexpected byte order mark (U+FEFF) inside the script",
+                    after,
+                    "an invisible U+FEFF is here",
+                )
+                .with_help("delete it (it often comes with text pasted from a Windows editor)");
+            }
             return Diagnostic::error(
                 format!("unexpected character `{c}`"),
                 span,
@@ -903,7 +1032,27 @@ impl Builder {
             let (what, opened) = closer_name(kind);
             let d = Diagnostic::error(format!("expected {what}"), span, found)
                 .with_secondary(Span::new(self.file, open, open + 1), opened);
-            return keyword_help(d);
+            let d = keyword_help(d);
+            if d.help.is_some() || habit_help(text, scan, pos, tok).is_some() {
+                return d;
+            }
+            let closer = what.split('`').nth(1).unwrap_or("");
+            let open_char = &text[open..open + 1];
+            let opener = match tok {
+                Some(")") => Some('('),
+                Some("]") => Some('['),
+                Some("}") => Some('{'),
+                _ => None,
+            };
+            return d.with_help(match (tok, opener) {
+                (None, _) => format!("the script ends first: add `{closer}`"),
+                (Some(t), Some(o)) if scan.open_at(o, pos).is_none() => {
+                    format!("this `{t}` matches nothing: remove it")
+                }
+                (Some(_), _) => format!(
+                    "add `{closer}` before this, or remove the `{open_char}` it would match"
+                ),
+            });
         }
         match wants.first() {
             Some(Want::BraceOnly) if wants.contains(&Want::KwIf) => {

@@ -503,14 +503,14 @@ fs_0_pagefault (tracepoint/exceptions/page_fault_user):
  507: r3 = r8
  508: r4 = r7
  509: call bpf_map_update_elem#2
- 510: *(u64 *)(r10 -104) = r0
- 511: r1 = *(u64 *)(r10 -104)
+ 510: *(u64 *)(r10 -88) = r0
+ 511: r1 = *(u64 *)(r10 -88)
  512: if r1 == 0x0 goto pc+37
  513: r0 <<= 32
- 514: *(u64 *)(r10 -104) = r0
+ 514: *(u64 *)(r10 -88) = r0
  515: r0 s>>= 32
- 516: *(u64 *)(r10 -104) = r0
- 517: r1 = *(u64 *)(r10 -104)
+ 516: *(u64 *)(r10 -88) = r0
+ 517: r1 = *(u64 *)(r10 -88)
  518: if r1 != 0xffffffef goto pc+14
  519: r7 = map[fs_0] ll
  521: r8 = r10

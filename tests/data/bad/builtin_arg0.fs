@@ -1,0 +1,2 @@
+// `arg0` needs a kprobe
+profile { @[arg0] = count() }

@@ -1,0 +1,2 @@
+// `args` in a probe without a record
+profile { @[args.pid] = count() }

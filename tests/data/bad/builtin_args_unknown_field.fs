@@ -1,0 +1,2 @@
+// an unknown tracepoint field
+tracepoint:sched:sched_switch { @[args.prev_nosuch] = count() }

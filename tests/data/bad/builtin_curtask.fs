@@ -1,0 +1,2 @@
+// `curtask` is not a builtin
+profile { @[curtask] = count() }

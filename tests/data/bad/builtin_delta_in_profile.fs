@@ -1,0 +1,2 @@
+// `delta` belongs to span probes
+profile { @ = sum(delta) }

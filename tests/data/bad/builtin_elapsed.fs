@@ -1,0 +1,2 @@
+// `elapsed` is not a builtin
+profile { @[elapsed] = count() }

@@ -1,0 +1,2 @@
+// `func` is not a builtin
+profile { @[func] = count() }

@@ -1,0 +1,2 @@
+// `probe` is not a builtin
+profile { @[probe] = count() }

@@ -1,0 +1,2 @@
+// `retval` needs a return probe
+profile { @[retval] = count() }

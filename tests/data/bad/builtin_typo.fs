@@ -1,0 +1,2 @@
+// a misspelt builtin
+offcpu { @ = sum(dleta) }

@@ -1,0 +1,2 @@
+// `uid` is not a builtin
+profile { @[uid] = count() }

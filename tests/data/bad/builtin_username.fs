@@ -1,0 +1,2 @@
+// `username` is not a builtin
+profile { @[username] = count() }

@@ -1,0 +1,2 @@
+// an aggregation inside an expression
+offcpu { @ = sum(delta) / 1000 }

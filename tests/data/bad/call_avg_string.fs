@@ -1,0 +1,2 @@
+// `avg` of a string
+profile { @ = avg(comm) }

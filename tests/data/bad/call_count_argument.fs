@@ -1,0 +1,2 @@
+// `count(pid)`
+profile { @[comm] = count(pid) }

@@ -1,0 +1,2 @@
+// `count` without parentheses
+profile { @[comm] = count }

@@ -1,0 +1,2 @@
+// `hist` with two arguments
+profile { @ = hist(pid, 2) }

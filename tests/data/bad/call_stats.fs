@@ -1,0 +1,2 @@
+// `stats` is not supported
+profile { @ = stats(pid) }

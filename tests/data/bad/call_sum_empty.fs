@@ -1,0 +1,2 @@
+// `sum()` without a value
+profile { @ = sum() }

@@ -1,0 +1,2 @@
+// a fractional number
+profile { @ = sum(1.5) }

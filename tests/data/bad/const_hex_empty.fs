@@ -1,0 +1,2 @@
+// `0x` without digits
+profile { @ = sum(0x) }

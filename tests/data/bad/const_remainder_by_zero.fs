@@ -1,0 +1,2 @@
+// a remainder by zero
+profile { @[comm] = sum(pid % 0) }

@@ -1,0 +1,2 @@
+// a local read before it is assigned
+profile { @ = sum($unset + 1) }

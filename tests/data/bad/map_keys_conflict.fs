@@ -1,0 +1,2 @@
+// one map with two key types
+profile { @[comm] = count(); @[pid, tid] = count() }

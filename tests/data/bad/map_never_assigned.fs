@@ -1,0 +1,2 @@
+// a map printed but never assigned
+profile { @ = count() } END { print(@x) }

@@ -1,0 +1,2 @@
+// one map with two kinds of value
+profile { @a = count(); @a = sum(pid) }

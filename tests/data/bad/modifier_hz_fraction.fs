@@ -1,0 +1,2 @@
+// a fractional rate
+profile hz 1.5 < @ = count() >

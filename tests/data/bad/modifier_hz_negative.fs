@@ -1,0 +1,2 @@
+// a negative rate (`hz -99`)
+profile hz -99 < @ = count() >

@@ -1,0 +1,2 @@
+// minutes are not a unit
+offcpu min 5min < @[kstack] = sum(delta) >

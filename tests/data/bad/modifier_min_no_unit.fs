@@ -1,0 +1,2 @@
+// `min 1`: a duration needs a unit
+offcpu min 1 < @[kstack] = sum(delta) >

@@ -1,0 +1,2 @@
+// `$1` inside a block
+profile { @[$1] = count() }

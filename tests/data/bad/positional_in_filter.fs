@@ -1,0 +1,2 @@
+// `$1` in a filter
+profile /pid == $1/ { @ = count() }

@@ -1,0 +1,2 @@
+// a tracepoint without its `tracepoint:` prefix
+sched:sched_switch { @ = count() }

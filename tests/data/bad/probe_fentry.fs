@@ -1,0 +1,2 @@
+// fentry probes are not supported yet
+fentry:vfs_read { @ = count() }

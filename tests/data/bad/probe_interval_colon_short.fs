@@ -1,0 +1,2 @@
+// bpftrace's `interval:1s`
+profile { @ = count() } interval:1s { exit() }

@@ -1,0 +1,2 @@
+// kfunc/fentry probes are not supported yet
+kfunc:vfs_read { @ = count() }

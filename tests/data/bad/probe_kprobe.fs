@@ -1,0 +1,2 @@
+// kprobes are not supported yet
+kprobe:do_nanosleep { @[comm] = count() }

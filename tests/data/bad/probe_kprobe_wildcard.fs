@@ -1,0 +1,3 @@
+// a kprobe with a wildcard
+profile { @ = count() }
+kprobe:vfs_* { @ = count() }

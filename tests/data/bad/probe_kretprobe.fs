@@ -1,0 +1,2 @@
+// kretprobes are not supported yet
+kretprobe:vfs_read { @ = count() }

@@ -1,0 +1,2 @@
+// raw tracepoints are not supported yet
+rawtracepoint:sched_switch { @ = count() }

@@ -1,0 +1,2 @@
+// bpftrace's `software:cpu-clock:N`
+software:cpu-clock:1000000 { @ = count() }

@@ -1,0 +1,2 @@
+// a tracepoint without its name
+tracepoint:sched { @ = count() }

@@ -1,0 +1,2 @@
+// a tracepoint that does not exist
+tracepoint:sched:sched_nosuch { @ = count() }

@@ -1,0 +1,2 @@
+// probe names are lowercase
+PROFILE { @ = count() }

@@ -1,0 +1,2 @@
+// uprobes are not supported yet
+uprobe:/bin/bash:readline { @ = count() }

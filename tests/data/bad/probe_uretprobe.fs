@@ -1,0 +1,2 @@
+// uretprobes are not supported yet
+uretprobe:/bin/bash:readline { @ = count() }

@@ -1,0 +1,2 @@
+// `ustack(perf)`
+profile { @[ustack(perf)] = count() }

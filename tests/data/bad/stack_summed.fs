@@ -1,0 +1,2 @@
+// a stack summed
+profile { @[comm] = sum(kstack) }

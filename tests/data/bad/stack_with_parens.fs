@@ -1,0 +1,2 @@
+// `kstack()`
+profile { @[kstack()] = count() }

@@ -1,0 +1,2 @@
+// `clear` of one entry
+profile { @[comm] = count() } END { clear(@[comm]) }

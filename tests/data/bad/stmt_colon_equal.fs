@@ -1,0 +1,2 @@
+// `:=` is not assignment
+profile { @[comm] := count() }

@@ -1,0 +1,2 @@
+// `@n[comm] = @n[comm] + 1`: bpftrace's counter idiom
+profile { @n[comm] = @n[comm] + 1 }

@@ -1,0 +1,2 @@
+// `delete` needs a key
+profile { @s[comm] = count(); delete(@s) }

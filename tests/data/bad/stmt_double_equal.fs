@@ -1,0 +1,2 @@
+// `==` where `=` was meant
+profile { @[comm] == count() }

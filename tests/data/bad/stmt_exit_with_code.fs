@@ -1,0 +1,2 @@
+// `exit(1)`
+profile { @ = count(); exit(1) }

@@ -1,0 +1,2 @@
+// an expression that does nothing
+profile { pid + 1 }

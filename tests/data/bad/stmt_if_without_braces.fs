@@ -1,0 +1,2 @@
+// an `if` without braces
+profile { if (pid > 100) @ = count() }

@@ -1,0 +1,2 @@
+// `$x++`: flamescript has no `++`
+profile { $x++ }

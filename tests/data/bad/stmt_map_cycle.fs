@@ -1,0 +1,2 @@
+// two maps that copy each other
+profile { @x = @y; @y = @x }

@@ -1,0 +1,2 @@
+// `@[comm]++`: bpftrace's counter, `count()` here
+profile { @[comm]++ }

@@ -1,0 +1,2 @@
+// `@x += 1`: bpftrace's compound assignment
+profile { @x += 1 }

@@ -1,0 +1,2 @@
+// `print` inside a kernel probe
+profile { @ = count(); print(@) }

@@ -1,0 +1,2 @@
+// `print(@, 10)`
+profile { @[comm] = count() } END { print(@, 10) }

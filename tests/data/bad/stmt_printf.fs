@@ -1,0 +1,2 @@
+// `printf` is not supported
+profile { printf("%d\n", pid) }

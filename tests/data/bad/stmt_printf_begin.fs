@@ -1,0 +1,2 @@
+// `printf` in BEGIN
+BEGIN { printf("hello\n") } profile { @ = count() }

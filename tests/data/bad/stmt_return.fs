@@ -1,0 +1,2 @@
+// `return` is not a statement
+profile { return; }

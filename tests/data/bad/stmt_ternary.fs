@@ -1,0 +1,2 @@
+// the ternary operator
+profile { @ = sum(pid > 100 ? 1 : 0) }

@@ -1,0 +1,2 @@
+// `time()` is not supported
+profile { @[comm] = count() } END { time("%H:%M") }

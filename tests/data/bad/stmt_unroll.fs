@@ -1,0 +1,2 @@
+// `unroll` is not supported
+profile { unroll(5) { @ = count() } }

@@ -1,0 +1,2 @@
+// loops are not supported
+profile { while (1) { @ = count() } }

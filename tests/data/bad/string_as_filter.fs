@@ -1,0 +1,2 @@
+// a string is not a filter
+profile /comm/ { @ = count() }

@@ -1,0 +1,2 @@
+// a string compared with a number
+profile /comm == pid/ { @ = count() }

@@ -1,0 +1,2 @@
+// strings cannot be added
+profile { @["a" + "b"] = count() }

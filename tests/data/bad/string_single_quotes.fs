@@ -1,0 +1,2 @@
+// single quotes: flamescript strings use double quotes
+profile /comm == 'bash'/ { @ = count() }

@@ -1,0 +1,2 @@
+// a string summed
+profile { @[pid] = sum(comm) }

@@ -1,0 +1,2 @@
+// an unclosed string
+profile /comm == "bash/ { @ = count() }

@@ -1,0 +1,2 @@
+// C casts are not supported
+profile { @ = sum((uint32)pid) }

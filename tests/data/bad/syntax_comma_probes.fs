@@ -1,0 +1,2 @@
+// bpftrace's `probe1, probe2 { }`
+profile, offcpu { @ = count() }

@@ -1,0 +1,2 @@
+// a stray `}`
+profile { @[comm] = count() }}

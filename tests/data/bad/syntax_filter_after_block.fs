@@ -1,0 +1,2 @@
+// a filter after the block
+profile { @[comm] = count() } /pid == 1/

@@ -1,0 +1,2 @@
+// a `;` between the probe and its block
+profile; { @ = count() }

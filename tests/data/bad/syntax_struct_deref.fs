@@ -1,0 +1,2 @@
+// pointer dereference is not supported
+profile { @ = sum(*pid) }

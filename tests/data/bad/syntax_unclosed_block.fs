@@ -1,0 +1,2 @@
+// a block never closed
+profile { @[comm] = count()

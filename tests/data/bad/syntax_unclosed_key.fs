@@ -1,0 +1,2 @@
+// a map key never closed
+profile { @[comm = count() }

@@ -1,0 +1,2 @@
+// a duration added to a size
+offcpu { @ = sum(delta + 4KiB) }
