@@ -340,6 +340,7 @@ mod tests {
         r.unresolved_weight = 25;
         r.total_weight = 100;
         r.add_counter("map_full", 7);
+        r.add_counter("map_full_weight", 25);
         r.add_counter("weird", 1);
         assert!(!r.is_clean());
         assert_eq!(r.events_dropped(), 45);
@@ -347,8 +348,8 @@ mod tests {
         assert_eq!(
             r.summary_line(),
             "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); \
-             2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped, not in \
-             the graph; \
+             2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped \
+             (carrying 25, 20.0% of the weight), not in the graph (raise --map-entries); \
              weird: 1"
         );
         assert_eq!(errno_name(-99), "-99");
