@@ -530,6 +530,7 @@ fn entry_frames(
     let mut roots = std::mem::take(&mut scratch.roots);
     let mut user = std::mem::take(&mut scratch.user);
     let mut kernel = std::mem::take(&mut scratch.kernel);
+    let mut no_kernel_stack = false;
     for (idx, part) in entry.parts.iter().enumerate() {
         let kind = kinds.get(idx).copied();
         match part {
@@ -620,6 +621,8 @@ fn entry_frames(
             RawPart::StackError(-14) => {
                 if matches!(kind, Some(KeyKind::UserStack { .. })) {
                     user.push(scratch.frame("[no user stack]", FrameKind::Marker));
+                } else {
+                    no_kernel_stack = true;
                 }
             }
             RawPart::StackError(errno) => {
@@ -648,6 +651,12 @@ fn entry_frames(
                 target.push(scratch.frame(&label, FrameKind::Marker));
             }
         }
+    }
+    // A sample with no stack at all (a user-mode sample in a map keyed by `kstack` alone) still
+    // gets a frame: a stack with no frames is dropped by FlameGraph's formats (issue 19), and
+    // its weight must be there in every format alike.
+    if no_kernel_stack && user.is_empty() && kernel.is_empty() {
+        kernel.push(scratch.frame("[no kernel stack]", FrameKind::Marker));
     }
     let mut res = Vec::with_capacity(roots.len() + user.len() + kernel.len());
     res.append(&mut roots);

@@ -859,3 +859,22 @@ fn fold_counts_incomplete_stacks_honestly() {
         profile.losses.summary_line()
     );
 }
+
+// See: issue 19 — a user-mode sample in a map keyed by `kstack` alone has no kernel stack
+// (-EFAULT): it keeps a frame of its own, so FlameGraph's formats do not drop its weight.
+#[test]
+fn fold_a_sample_without_any_stack_keeps_a_frame() {
+    let spec = map("@", vec![kstack()], ValueSpec::Count);
+    let entries = vec![
+        entry(vec![RawPart::StackError(-14)], RawValue::Count(7)),
+        entry(vec![k(&[0x2, 0x1])], RawValue::Count(3)),
+    ];
+    let profile = fold::fold(&entries, &spec, &mut FakeSymbolizer::new()).unwrap();
+    let text = folded::write(&profile);
+    assert!(text.contains("[no kernel stack] 7\n"), "{text}");
+    assert_eq!(
+        profile.losses.stack_errors.len(),
+        0,
+        "nothing was lost: {text}"
+    );
+}
