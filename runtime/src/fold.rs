@@ -448,6 +448,19 @@ pub fn fold(
                 });
             }
         };
+        // A sum that went negative (`sum(delta - 1ms)`) has no width in a flame graph: left
+        // out, and counted with its (absolute) weight rather than drawn as 18 quintillion.
+        if matches!(entry.value, RawValue::Sum(_)) && (weight as i64) < 0 {
+            *losses
+                .other
+                .entry("negative sums, not in the graph".into())
+                .or_default() += 1;
+            *losses
+                .other
+                .entry("negative sums' weight (absolute)".into())
+                .or_default() += (weight as i64).unsigned_abs();
+            continue;
+        }
         let frames = entry_frames(entry, &kinds, weight, sym, &mut losses, &mut scratch);
         let n_unknown = frames
             .iter()

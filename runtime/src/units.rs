@@ -9,6 +9,11 @@ use compiler::types::Unit;
 
 /// `value` (in units of `unit`) for humans, with three significant digits for scaled output.
 pub fn format_value(value: u64, unit: Unit) -> String {
+    // Values are 64-bit words: one that reads negative as a signed number is one
+    // (`@y = -5`, `sum(delta - 1ms)`), never 18,446,744,073,709,551,611.
+    if (value as i64) < 0 {
+        return format!("-{}", format_value((value as i64).unsigned_abs(), unit));
+    }
     match unit {
         Unit::Plain => thousands(value),
         Unit::Time { scale } => format_ns(u128::from(value) * u128::from(scale)),

@@ -878,3 +878,29 @@ fn fold_a_sample_without_any_stack_keeps_a_frame() {
         "nothing was lost: {text}"
     );
 }
+
+// See: issue 19 — values a script can make negative read as negative: a table prints -5, not
+// 18,446,744,073,709,551,611, and a flame graph leaves a negative sum out, counted.
+#[test]
+fn negative_values_read_as_negative() {
+    let table_spec = map("@y", vec![], ValueSpec::Last(Unit::Plain));
+    let text = table::render(
+        &[entry(vec![], RawValue::Last(-5i64 as u64))],
+        &table_spec,
+        &mut FakeSymbolizer::new(),
+    );
+    assert!(text.contains("-5") && !text.contains("18,446"), "{text}");
+    let spec = map("@", vec![kstack()], ValueSpec::Sum(Unit::NS));
+    let entries = vec![
+        entry(vec![k(&[0x1])], RawValue::Sum(-4_000i64 as u64)),
+        entry(vec![k(&[0x2])], RawValue::Sum(9_000)),
+    ];
+    let profile = fold::fold(&entries, &spec, &mut FakeSymbolizer::new()).unwrap();
+    let folded_text = folded::write(&profile);
+    assert_eq!(folded_text, "k2_[k] 9000\n");
+    let line = profile.losses.summary_line();
+    assert!(
+        line.contains("negative sums, not in the graph: 1"),
+        "{line}"
+    );
+}

@@ -30,7 +30,7 @@ pub fn render(entries: &[RawEntry], spec: &MapSpec, sym: &mut dyn Symbolize) -> 
         spec.display.as_str()
     };
     let unit = value_unit(spec.value);
-    let mut rows: Vec<(u128, String, String)> = entries
+    let mut rows: Vec<(i128, String, String)> = entries
         .iter()
         .map(|e| {
             let key = key_text(name, &e.parts, &kinds, sym);
@@ -104,19 +104,24 @@ fn stack_text(per_ip: Vec<Vec<Frame>>) -> String {
     res
 }
 
-/// The value's text and its sort key.
-fn value_text(value: &RawValue, unit: Unit) -> (u128, String) {
+/// The value's text and its sort key. Sums, minima, maxima and assigned values are signed
+/// (a script may subtract); counts and histogram buckets are not.
+fn value_text(value: &RawValue, unit: Unit) -> (i128, String) {
     match value {
-        RawValue::Count(n) => (u128::from(*n), thousands(*n)),
+        RawValue::Count(n) => (i128::from(*n), thousands(*n)),
         RawValue::Sum(n) | RawValue::Min(n) | RawValue::Max(n) | RawValue::Last(n) => {
-            (u128::from(*n), format_value(*n, unit))
+            (i128::from(*n as i64), format_value(*n, unit))
         }
         RawValue::Avg { sum, count } => {
-            let avg = if *count == 0 { 0 } else { sum / count };
-            (u128::from(avg), format_value(avg, unit))
+            let avg = if *count == 0 {
+                0
+            } else {
+                (*sum as i64) / (*count as i64).max(1)
+            };
+            (i128::from(avg), format_value(avg as u64, unit))
         }
         RawValue::Hist(buckets) => (
-            buckets.iter().map(|&b| u128::from(b)).sum(),
+            buckets.iter().map(|&b| i128::from(b)).sum(),
             histogram(buckets, unit),
         ),
     }
