@@ -85,15 +85,17 @@ pub(crate) struct RunFlags {
     pub(crate) dry_run: bool,
 
     /// Entries of each map (distinct keys it can hold); a full map's drops are reported.
-    #[arg(long, value_name = "N", default_value_t = 10_240,
+    /// Default: 262 144, allocated as keys arrive (10 240, made whole, before Linux 6.1).
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=4_194_304))]
-    pub(crate) map_entries: u32,
+    pub(crate) map_entries: Option<u32>,
 
-    /// Entries of the stack-trace map (1 KiB each). Two stacks that hash to one entry collide:
-    /// the second is drawn as `[lost: … collision]` and counted. More entries, fewer collisions.
-    #[arg(long, value_name = "N", default_value_t = 16_384,
+    /// Entries of the stacks map (1 KiB each, one per distinct stack): when it is full, an
+    /// event's stack is drawn as `[lost: …]` and counted, its weight kept.
+    /// Default: 131 072, allocated as stacks arrive (16 384 before Linux 6.1).
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
-    pub(crate) stack_entries: u32,
+    pub(crate) stack_entries: Option<u32>,
 
     /// Aggregate count/sum/avg in one shared map with atomic adds instead of per-CPU values
     /// (for measuring the two designs; see docs/PERFORMANCE.md).
@@ -435,7 +437,7 @@ mod tests {
         assert_eq!((run.pid, run.duration), (Some(1), Some(2_000_000_000)));
         assert_eq!(run.output.len(), 2);
         assert!(run.dry_run);
-        assert_eq!((run.map_entries, run.stack_entries), (128, 256));
+        assert_eq!((run.map_entries, run.stack_entries), (Some(128), Some(256)));
         assert_eq!((run.unwind, run.stack_copy), (UnwindArg::Dwarf, 4096));
         assert_eq!(run.offcpu_design, OffcpuArg::SwitchOut);
         assert!(run.fold.no_inline && run.fold.kernel_only);

@@ -522,3 +522,41 @@ fn trust_system_wide_process_that_exits_is_symbolized() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 19 — maps are sized to the run: 40 000 distinct keys (more than the old default
+// of 10 240) fit without a drop, and each kept event is printed once.
+#[test]
+fn trust_default_maps_hold_an_ordinary_run() {
+    if !check::kernel_tests_enabled("trust_default_maps_hold_an_ordinary_run") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out = flamescript(&[
+        "-e",
+        "tracepoint:raw_syscalls:sys_enter < @[nsecs] = count() >",
+        "-c",
+        "dd if=/dev/zero of=/dev/null bs=1 count=20000 status=none",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+    let all = text(&out);
+    assert!(
+        !all.contains("map full"),
+        "the default map filled:\n{}",
+        &all[all.len().saturating_sub(2000)..]
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let counts: Vec<u64> = stdout
+        .lines()
+        .filter(|l| l.starts_with("@["))
+        .filter_map(|l| l.rsplit_once(": ")?.1.replace(',', "").trim().parse().ok())
+        .collect();
+    let line = loss_line(&out);
+    let kept = number_before(&line, "kept").unwrap_or_else(|| panic!("no kept count: {line}"));
+    // (Two events of one nanosecond on two CPUs share a key: rows may be a few fewer.)
+    let (rows, sum) = (counts.len() as u64, counts.iter().sum::<u64>());
+    assert!(
+        rows > 40_000 && sum == kept,
+        "{rows} rows adding up to {sum} for {kept} kept events: {line}"
+    );
+}

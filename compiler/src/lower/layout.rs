@@ -107,7 +107,8 @@ pub fn map_spec(index: usize, decl: &MapDecl, options: &Options) -> MapSpec {
         kind: MapKind::Hash,
         key_size: off,
         value_size,
-        max_entries: options.map_entries,
+        // Sized by `lower` (`size_maps`).
+        max_entries: 0,
         per_cpu,
         task_work: false,
         no_prealloc: false,

@@ -118,10 +118,12 @@ pub enum Target {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     pub target: Target,
-    /// Entries of each user map.
-    pub map_entries: u32,
-    /// Entries of the stack-trace map (each holds up to 127 frames, 1 KiB).
-    pub stack_entries: u32,
+    /// Entries of each user map; `None`: sized by [`size_maps`] for the kernel (many, allocated
+    /// as keys arrive, where the kernel allows it).
+    pub map_entries: Option<u32>,
+    /// Entries of the stack-trace map (each holds up to 127 frames, 1 KiB); `None`: sized by
+    /// [`size_maps`].
+    pub stack_entries: Option<u32>,
     /// Offset of `child_pid` in `sched:sched_process_fork` on the target kernel (20 on 6.18,
     /// 44 before `__data_loc` comms); needed by [`Target::Tree`] only. `compile` reads it from
     /// the kernel's layout.
@@ -193,8 +195,8 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             target: Target::All,
-            map_entries: 10_240,
-            stack_entries: 16_384,
+            map_entries: None,
+            stack_entries: None,
             fork_child_pid_offset: 20,
             atomic_values: false,
             unwind: Unwind::Fp,
@@ -203,6 +205,30 @@ impl Default for Options {
             kernel: KernelCaps::default(),
         }
     }
+}
+
+/// Default map sizes where the kernel allocates hash entries as keys arrive (6.1+): large enough
+/// that an ordinary long run does not fill them (a 5-minute system-wide `profile hz 999` keyed by
+/// comm and stacks lost 61 % of its samples to 10 240 entries), and memory is used only for the
+/// keys a run makes. Before 6.1 every map is preallocated, so the old, smaller sizes stay there.
+pub const LAZY_MAP_ENTRIES: u32 = 262_144;
+pub const LAZY_STACK_ENTRIES: u32 = 131_072;
+pub const EAGER_MAP_ENTRIES: u32 = 10_240;
+pub const EAGER_STACK_ENTRIES: u32 = 16_384;
+
+/// `(user map entries, stack map entries, user maps allocated as keys arrive)`.
+pub fn size_maps(options: &Options) -> (u32, u32, bool) {
+    let lazy = options.kernel.runtime_alloc;
+    let (m, s) = if lazy {
+        (LAZY_MAP_ENTRIES, LAZY_STACK_ENTRIES)
+    } else {
+        (EAGER_MAP_ENTRIES, EAGER_STACK_ENTRIES)
+    };
+    (
+        options.map_entries.unwrap_or(m),
+        options.stack_entries.unwrap_or(s),
+        lazy && options.map_entries.is_none(),
+    )
 }
 
 /// The lowered module, plus which map is which user map.
@@ -217,6 +243,11 @@ pub fn lower(
         .enumerate()
         .map(|(i, m)| map_spec(i, m, options))
         .collect();
+    let (map_entries, stack_entries, lazy) = size_maps(options);
+    for m in &mut maps {
+        m.max_entries = map_entries;
+        m.no_prealloc = lazy;
+    }
     let uses_stacks = maps.iter().any(|m| {
         m.key.iter().any(|k| {
             matches!(
@@ -233,7 +264,7 @@ pub fn lower(
             MapKind::Hash,
             8,
             STACK_BYTES,
-            options.stack_entries,
+            stack_entries,
             false,
         );
         // Allocated as stacks arrive, not 16 MiB up front: preallocation was a third of the
@@ -270,14 +301,7 @@ pub fn lower(
     let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp && options.kernel.task_pt_regs)
         .then(|| {
             let value = UCOPY_HEADER + options.copy_bytes;
-            let mut m = internal_map(
-                UCOPY_MAP,
-                MapKind::Hash,
-                8,
-                value,
-                options.stack_entries,
-                false,
-            );
+            let mut m = internal_map(UCOPY_MAP, MapKind::Hash, 8, value, stack_entries, false);
             // Allocated as stacks arrive: most runs store far fewer than the stacks map holds.
             m.no_prealloc = true;
             maps.push(m);
@@ -340,7 +364,7 @@ pub fn lower(
                 MapKind::Hash,
                 4,
                 span::PEND_SIZE,
-                options.map_entries,
+                map_entries,
                 false,
             );
             m.task_work = true;
