@@ -560,3 +560,54 @@ fn trust_default_maps_hold_an_ordinary_run() {
         "{rows} rows adding up to {sum} for {kept} kept events: {line}"
     );
 }
+
+// See: issue 19 — an event dropped by two full maps is one event lost, two updates dropped:
+// the report counts each under its true cause, once.
+#[test]
+fn trust_an_event_lost_to_two_full_maps_counts_once() {
+    if !check::kernel_tests_enabled("trust_an_event_lost_to_two_full_maps_counts_once") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 20", workload("execer").display());
+    let out = flamescript(&[
+        "--map-entries",
+        "1",
+        "-e",
+        "tracepoint:raw_syscalls:sys_enter < @a[args.id] = count(); @b[args.id] = count() >",
+        "-c",
+        &cmd,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+    let line = loss_line(&out);
+    let events = number_after(&line, "map full: ")
+        .unwrap_or_else(|| panic!("no `map full: N events lost`: {line}"));
+    let updates = number_before(&line, "updates")
+        .unwrap_or_else(|| panic!("no `N updates dropped`: {line}"));
+    assert!(line.contains("events lost"), "{line}");
+    assert_eq!(
+        updates,
+        2 * events,
+        "both maps hold the same one key: {line}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let printed_a: u64 = stdout
+        .lines()
+        .filter(|l| l.starts_with("@a["))
+        .filter_map(|l| {
+            l.rsplit_once(": ")?
+                .1
+                .replace(',', "")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .sum();
+    let kept = number_before(&line, "kept").unwrap_or_else(|| panic!("no kept count: {line}"));
+    assert_eq!(
+        printed_a + events,
+        kept,
+        "every kept event is in @a or lost once: {line}"
+    );
+}

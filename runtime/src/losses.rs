@@ -47,6 +47,9 @@ pub struct LossReport {
     pub map_full: u64,
     /// The weight those updates carried (counts or sums, in the map's unit).
     pub map_full_weight: u64,
+    /// Events that lost at least one of those updates (an event updating two full maps is
+    /// one event lost).
+    pub map_full_events: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
     /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
@@ -83,6 +86,7 @@ impl LossReport {
             "events_kept" => add(&mut self.events_kept),
             "map_full" => self.map_full += value,
             "map_full_weight" => self.map_full_weight += value,
+            "map_full_events" => self.map_full_events += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
             _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
@@ -120,6 +124,7 @@ impl LossReport {
         self.total_weight += other.total_weight;
         self.map_full += other.map_full;
         self.map_full_weight += other.map_full_weight;
+        self.map_full_events += other.map_full_events;
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
@@ -264,8 +269,16 @@ impl LossReport {
                     100.0 * w as f64 / (t + w) as f64
                 ),
             };
+            // Events first where they differ from updates: an event whose two maps were full
+            // is one event lost, two updates dropped.
+            let events = if self.map_full_events > 0 && self.map_full_events != self.map_full {
+                format!("{} events lost, ", thousands(self.map_full_events))
+            } else {
+                String::new()
+            };
             parts.push(format!(
-                "map full: {} updates dropped{share}, not in the graph (raise --map-entries)",
+                "map full: {events}{} updates dropped{share}, not in the graph (raise \
+                 --map-entries)",
                 thousands(self.map_full)
             ));
         }

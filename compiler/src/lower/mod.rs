@@ -60,6 +60,7 @@ pub const COUNTERS: &[&str] = &[
     "stacks_not_stored",
     "spans_stale",
     "spans_clock_behind",
+    "map_full_events",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -93,6 +94,8 @@ const SPANS_STALE: u32 = 13;
 /// `offcpu`: a span whose end's clock reads more than 100 µs before its start's (runqueue
 /// clocks of two CPUs that disagree): kept as 0, counted.
 const SPANS_CLOCK_BEHIND: u32 = 14;
+/// Events that lost at least one update to a full map (each once, whatever it lost).
+const MAP_FULL_EVENTS: u32 = 15;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -760,6 +763,9 @@ struct Lowerer<'a> {
     end: ir::Label,
     /// Span probes: builtins come from the event record `ctx` points to (`span.rs`).
     record: Option<span::Record>,
+    /// Set once this event has lost an update to a full map: the event is counted once as
+    /// lost (`MAP_FULL_EVENTS`) however many of its maps were full. Made by `stmts`.
+    lost: Option<VReg>,
 }
 
 fn lower_clause(
@@ -778,6 +784,7 @@ fn lower_clause(
         ctx,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };

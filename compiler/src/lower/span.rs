@@ -623,6 +623,7 @@ fn actions_subprogram(
         ctx: rec,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: Some(Record {
             fields: fields.to_vec(),
@@ -710,6 +711,7 @@ pub(super) fn lower_offcpu(
         ctx,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };
@@ -1111,6 +1113,7 @@ fn exit_tp_program(
         ctx,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };
@@ -1330,6 +1333,7 @@ fn task_work_callback(cx: &Ctx<'_>, name: &str, actions: u32) -> Result<ir::Prog
         ctx: value,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };
@@ -1412,6 +1416,7 @@ pub(super) fn lower_syscall(
         ctx,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };
@@ -1499,6 +1504,7 @@ pub(super) fn lower_syscall(
         ctx,
         locals: Vec::new(),
         pid_tgid: None,
+        lost: None,
         end,
         record: None,
     };

@@ -18,6 +18,9 @@ const BPF_NOEXIST: u64 = 1;
 
 impl Lowerer<'_> {
     pub(super) fn stmts(&mut self, stmts: &[Stmt]) -> Result<(), Diagnostic> {
+        if self.lost.is_none() {
+            self.lost = Some(self.b.constant(0));
+        }
         for s in stmts {
             // A statement's stack buffers (map keys, values, stack hashes) die with it.
             let scope = self.b.scope();
@@ -278,8 +281,28 @@ impl Lowerer<'_> {
             (MAP_FULL, Operand::Imm(1)),
             (super::MAP_FULL_WEIGHT, Operand::Reg(adds[0])),
         ]);
+        self.event_lost();
         self.b.push(Inst::Label(done));
         Ok(())
+    }
+
+    /// This event lost an update: counted once per event (`MAP_FULL_EVENTS`), however many of
+    /// its maps were full.
+    fn event_lost(&mut self) {
+        let Some(lost) = self.lost else { return };
+        let counted = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ne,
+            lhs: lost,
+            rhs: Operand::Imm(0),
+            target: counted,
+        });
+        self.bump(super::MAP_FULL_EVENTS);
+        self.b.push(Inst::Const {
+            dst: lost,
+            value: 1,
+        });
+        self.b.push(Inst::Label(counted));
     }
 
     /// Adds `adds` into the value at `p` (this CPU's copy of a per-CPU value, or a shared one
@@ -316,6 +339,7 @@ impl Lowerer<'_> {
             target: ok,
         });
         self.bump(MAP_FULL);
+        self.event_lost();
         self.b.push(Inst::Label(ok));
     }
 

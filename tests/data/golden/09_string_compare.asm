@@ -1,6 +1,6 @@
 tracepoint:sched:sched_switch /args.prev_comm == "swapper/0" || args.prev_pid == 0/ < @[args.next_comm] = count() >
 fs_0_tracepoint (tracepoint/sched/sched_switch):
-   0: *(u64 *)(r10 -72) = r1
+   0: *(u64 *)(r10 -80) = r1
 ;; tracepoint:sched:sched_switch /args.prev_comm == "swapper/0"…
    1: *(u32 *)(r10 -8) = 0
    2: r7 = map[fs_losses] ll
@@ -21,7 +21,7 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   17: r9 = r10
   18: r9 += -24
   19: r7 = 16
-  20: r1 = *(u64 *)(r10 -72)
+  20: r1 = *(u64 *)(r10 -80)
   21: r6 = r1
   22: r6 += 8
   23: r1 = r9
@@ -51,7 +51,7 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   47: if r9 != 0x0 goto pc+1
   48: r7 = 1
   49: if r7 != 0x0 goto pc+9
-  50: r1 = *(u64 *)(r10 -72)
+  50: r1 = *(u64 *)(r10 -80)
   51: r9 = *(u32 *)(r1 +24)
   52: r9 <<= 32
   53: r9 s>>= 32
@@ -60,7 +60,7 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   56: r7 = 0
   57: if r7 != 0x0 goto pc+1
   58: r8 = 0
-  59: if r8 == 0x0 goto pc+95
+  59: if r8 == 0x0 goto pc+114
   60: *(u32 *)(r10 -32) = 0
   61: r7 = map[fs_losses] ll
   63: r9 = r10
@@ -73,85 +73,103 @@ fs_0_tracepoint (tracepoint/sched/sched_switch):
   70: r9 = *(u64 *)(r8 +8)
   71: r9 += 1
   72: *(u64 *)(r8 +8) = r9
+  73: r0 = 0
+  74: *(u64 *)(r10 -88) = r0
 ;; @[args.next_comm] = count()
-  73: r0 = 1
-  74: *(u64 *)(r10 -80) = r0
-  75: *(u64 *)(r10 -48) = 0
-  76: *(u64 *)(r10 -40) = 0
-  77: r8 = r10
-  78: r8 += -48
-  79: r7 = 16
-  80: r1 = *(u64 *)(r10 -72)
-  81: r6 = r1
-  82: r6 += 40
-  83: r1 = r8
-  84: r2 = r7
-  85: r3 = r6
-  86: call bpf_probe_read_kernel#113
-  87: r6 = map[fs_0] ll
-  89: r7 = r10
-  90: r7 += -48
-  91: r1 = r6
-  92: r2 = r7
-  93: call bpf_map_lookup_elem#1
-  94: r8 = r0
-  95: if r8 == 0x0 goto pc+5
-  96: r7 = *(u64 *)(r8 +0)
-  97: r1 = *(u64 *)(r10 -80)
-  98: r7 += r1
-  99: *(u64 *)(r8 +0) = r7
- 100: goto pc+54
- 101: r2 = *(u64 *)(r10 -80)
- 102: *(u64 *)(r10 -56) = r2
- 103: r7 = map[fs_0] ll
- 105: r8 = r10
- 106: r8 += -48
- 107: r6 = r10
- 108: r6 += -56
- 109: r9 = 1
- 110: r1 = r7
- 111: r2 = r8
- 112: r3 = r6
- 113: r4 = r9
- 114: call bpf_map_update_elem#2
- 115: *(u64 *)(r10 -72) = r0
- 116: r1 = *(u64 *)(r10 -72)
- 117: if r1 == 0x0 goto pc+37
- 118: r0 <<= 32
- 119: *(u64 *)(r10 -72) = r0
- 120: r0 s>>= 32
- 121: *(u64 *)(r10 -72) = r0
- 122: r1 = *(u64 *)(r10 -72)
- 123: if r1 != 0xffffffef goto pc+14
- 124: r6 = map[fs_0] ll
- 126: r8 = r10
- 127: r8 += -48
- 128: r1 = r6
- 129: r2 = r8
- 130: call bpf_map_lookup_elem#1
- 131: r7 = r0
- 132: if r7 == 0x0 goto pc+5
- 133: r8 = *(u64 *)(r7 +0)
- 134: r1 = *(u64 *)(r10 -80)
- 135: r8 += r1
- 136: *(u64 *)(r7 +0) = r8
- 137: goto pc+17
- 138: *(u32 *)(r10 -64) = 0
- 139: r8 = map[fs_losses] ll
- 141: r7 = r10
- 142: r7 += -64
- 143: r1 = r8
- 144: r2 = r7
- 145: call bpf_map_lookup_elem#1
- 146: r6 = r0
- 147: if r6 == 0x0 goto pc+7
- 148: r7 = *(u64 *)(r6 +16)
- 149: r7 += 1
- 150: *(u64 *)(r6 +16) = r7
- 151: r7 = *(u64 *)(r6 +88)
- 152: r1 = *(u64 *)(r10 -80)
- 153: r7 += r1
- 154: *(u64 *)(r6 +88) = r7
- 155: r0 = 0
- 156: exit
+  75: r0 = 1
+  76: *(u64 *)(r10 -96) = r0
+  77: *(u64 *)(r10 -48) = 0
+  78: *(u64 *)(r10 -40) = 0
+  79: r7 = r10
+  80: r7 += -48
+  81: r6 = 16
+  82: r1 = *(u64 *)(r10 -80)
+  83: r9 = r1
+  84: r9 += 40
+  85: r1 = r7
+  86: r2 = r6
+  87: r3 = r9
+  88: call bpf_probe_read_kernel#113
+  89: r6 = map[fs_0] ll
+  91: r7 = r10
+  92: r7 += -48
+  93: r1 = r6
+  94: r2 = r7
+  95: call bpf_map_lookup_elem#1
+  96: r9 = r0
+  97: if r9 == 0x0 goto pc+5
+  98: r7 = *(u64 *)(r9 +0)
+  99: r1 = *(u64 *)(r10 -96)
+ 100: r7 += r1
+ 101: *(u64 *)(r9 +0) = r7
+ 102: goto pc+71
+ 103: r2 = *(u64 *)(r10 -96)
+ 104: *(u64 *)(r10 -56) = r2
+ 105: r7 = map[fs_0] ll
+ 107: r9 = r10
+ 108: r9 += -48
+ 109: r6 = r10
+ 110: r6 += -56
+ 111: r8 = 1
+ 112: r1 = r7
+ 113: r2 = r9
+ 114: r3 = r6
+ 115: r4 = r8
+ 116: call bpf_map_update_elem#2
+ 117: *(u64 *)(r10 -80) = r0
+ 118: r1 = *(u64 *)(r10 -80)
+ 119: if r1 == 0x0 goto pc+54
+ 120: r0 <<= 32
+ 121: *(u64 *)(r10 -80) = r0
+ 122: r0 s>>= 32
+ 123: *(u64 *)(r10 -80) = r0
+ 124: r1 = *(u64 *)(r10 -80)
+ 125: if r1 != 0xffffffef goto pc+14
+ 126: r6 = map[fs_0] ll
+ 128: r9 = r10
+ 129: r9 += -48
+ 130: r1 = r6
+ 131: r2 = r9
+ 132: call bpf_map_lookup_elem#1
+ 133: r7 = r0
+ 134: if r7 == 0x0 goto pc+5
+ 135: r9 = *(u64 *)(r7 +0)
+ 136: r1 = *(u64 *)(r10 -96)
+ 137: r9 += r1
+ 138: *(u64 *)(r7 +0) = r9
+ 139: goto pc+34
+ 140: *(u32 *)(r10 -64) = 0
+ 141: r9 = map[fs_losses] ll
+ 143: r7 = r10
+ 144: r7 += -64
+ 145: r1 = r9
+ 146: r2 = r7
+ 147: call bpf_map_lookup_elem#1
+ 148: r6 = r0
+ 149: if r6 == 0x0 goto pc+7
+ 150: r7 = *(u64 *)(r6 +16)
+ 151: r7 += 1
+ 152: *(u64 *)(r6 +16) = r7
+ 153: r7 = *(u64 *)(r6 +88)
+ 154: r1 = *(u64 *)(r10 -96)
+ 155: r7 += r1
+ 156: *(u64 *)(r6 +88) = r7
+ 157: r1 = *(u64 *)(r10 -88)
+ 158: if r1 != 0x0 goto pc+15
+ 159: *(u32 *)(r10 -72) = 0
+ 160: r7 = map[fs_losses] ll
+ 162: r6 = r10
+ 163: r6 += -72
+ 164: r1 = r7
+ 165: r2 = r6
+ 166: call bpf_map_lookup_elem#1
+ 167: r9 = r0
+ 168: if r9 == 0x0 goto pc+3
+ 169: r6 = *(u64 *)(r9 +120)
+ 170: r6 += 1
+ 171: *(u64 *)(r9 +120) = r6
+ 172: r0 = 1
+ 173: *(u64 *)(r10 -88) = r0
+ 174: r0 = 0
+ 175: exit
 

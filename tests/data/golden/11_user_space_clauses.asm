@@ -29,83 +29,101 @@ fs_0_tracepoint (tracepoint/sched/sched_process_exec):
   24: r8 = *(u64 *)(r6 +8)
   25: r8 += 1
   26: *(u64 *)(r6 +8) = r8
+  27: r0 = 0
+  28: *(u64 *)(r10 -64) = r0
 ;; @execs[comm] = count()
-  27: r0 = 1
-  28: *(u64 *)(r10 -56) = r0
-  29: *(u64 *)(r10 -32) = 0
-  30: *(u64 *)(r10 -24) = 0
-  31: r6 = r10
-  32: r6 += -32
-  33: r7 = 16
-  34: r1 = r6
-  35: r2 = r7
-  36: call bpf_get_current_comm#16
-  37: r7 = map[fs_0_execs] ll
-  39: r6 = r10
-  40: r6 += -32
-  41: r1 = r7
-  42: r2 = r6
-  43: call bpf_map_lookup_elem#1
-  44: r9 = r0
-  45: if r9 == 0x0 goto pc+5
-  46: r6 = *(u64 *)(r9 +0)
-  47: r1 = *(u64 *)(r10 -56)
-  48: r6 += r1
-  49: *(u64 *)(r9 +0) = r6
-  50: goto pc+54
-  51: r2 = *(u64 *)(r10 -56)
-  52: *(u64 *)(r10 -40) = r2
-  53: r6 = map[fs_0_execs] ll
-  55: r9 = r10
-  56: r9 += -32
-  57: r7 = r10
-  58: r7 += -40
-  59: r8 = 1
-  60: r1 = r6
-  61: r2 = r9
-  62: r3 = r7
-  63: r4 = r8
-  64: call bpf_map_update_elem#2
-  65: *(u64 *)(r10 -64) = r0
-  66: r1 = *(u64 *)(r10 -64)
-  67: if r1 == 0x0 goto pc+37
-  68: r0 <<= 32
-  69: *(u64 *)(r10 -64) = r0
-  70: r0 s>>= 32
-  71: *(u64 *)(r10 -64) = r0
-  72: r1 = *(u64 *)(r10 -64)
-  73: if r1 != 0xffffffef goto pc+14
-  74: r7 = map[fs_0_execs] ll
-  76: r9 = r10
-  77: r9 += -32
-  78: r1 = r7
-  79: r2 = r9
-  80: call bpf_map_lookup_elem#1
-  81: r6 = r0
-  82: if r6 == 0x0 goto pc+5
-  83: r9 = *(u64 *)(r6 +0)
-  84: r1 = *(u64 *)(r10 -56)
-  85: r9 += r1
-  86: *(u64 *)(r6 +0) = r9
-  87: goto pc+17
-  88: *(u32 *)(r10 -48) = 0
-  89: r9 = map[fs_losses] ll
-  91: r6 = r10
-  92: r6 += -48
-  93: r1 = r9
-  94: r2 = r6
-  95: call bpf_map_lookup_elem#1
-  96: r7 = r0
-  97: if r7 == 0x0 goto pc+7
-  98: r6 = *(u64 *)(r7 +16)
-  99: r6 += 1
- 100: *(u64 *)(r7 +16) = r6
- 101: r6 = *(u64 *)(r7 +88)
- 102: r1 = *(u64 *)(r10 -56)
- 103: r6 += r1
- 104: *(u64 *)(r7 +88) = r6
- 105: r0 = 0
- 106: exit
+  29: r0 = 1
+  30: *(u64 *)(r10 -72) = r0
+  31: *(u64 *)(r10 -32) = 0
+  32: *(u64 *)(r10 -24) = 0
+  33: r7 = r10
+  34: r7 += -32
+  35: r9 = 16
+  36: r1 = r7
+  37: r2 = r9
+  38: call bpf_get_current_comm#16
+  39: r9 = map[fs_0_execs] ll
+  41: r7 = r10
+  42: r7 += -32
+  43: r1 = r9
+  44: r2 = r7
+  45: call bpf_map_lookup_elem#1
+  46: r8 = r0
+  47: if r8 == 0x0 goto pc+5
+  48: r7 = *(u64 *)(r8 +0)
+  49: r1 = *(u64 *)(r10 -72)
+  50: r7 += r1
+  51: *(u64 *)(r8 +0) = r7
+  52: goto pc+71
+  53: r2 = *(u64 *)(r10 -72)
+  54: *(u64 *)(r10 -40) = r2
+  55: r7 = map[fs_0_execs] ll
+  57: r8 = r10
+  58: r8 += -32
+  59: r9 = r10
+  60: r9 += -40
+  61: r6 = 1
+  62: r1 = r7
+  63: r2 = r8
+  64: r3 = r9
+  65: r4 = r6
+  66: call bpf_map_update_elem#2
+  67: *(u64 *)(r10 -80) = r0
+  68: r1 = *(u64 *)(r10 -80)
+  69: if r1 == 0x0 goto pc+54
+  70: r0 <<= 32
+  71: *(u64 *)(r10 -80) = r0
+  72: r0 s>>= 32
+  73: *(u64 *)(r10 -80) = r0
+  74: r1 = *(u64 *)(r10 -80)
+  75: if r1 != 0xffffffef goto pc+14
+  76: r9 = map[fs_0_execs] ll
+  78: r8 = r10
+  79: r8 += -32
+  80: r1 = r9
+  81: r2 = r8
+  82: call bpf_map_lookup_elem#1
+  83: r7 = r0
+  84: if r7 == 0x0 goto pc+5
+  85: r8 = *(u64 *)(r7 +0)
+  86: r1 = *(u64 *)(r10 -72)
+  87: r8 += r1
+  88: *(u64 *)(r7 +0) = r8
+  89: goto pc+34
+  90: *(u32 *)(r10 -48) = 0
+  91: r8 = map[fs_losses] ll
+  93: r7 = r10
+  94: r7 += -48
+  95: r1 = r8
+  96: r2 = r7
+  97: call bpf_map_lookup_elem#1
+  98: r9 = r0
+  99: if r9 == 0x0 goto pc+7
+ 100: r7 = *(u64 *)(r9 +16)
+ 101: r7 += 1
+ 102: *(u64 *)(r9 +16) = r7
+ 103: r7 = *(u64 *)(r9 +88)
+ 104: r1 = *(u64 *)(r10 -72)
+ 105: r7 += r1
+ 106: *(u64 *)(r9 +88) = r7
+ 107: r1 = *(u64 *)(r10 -64)
+ 108: if r1 != 0x0 goto pc+15
+ 109: *(u32 *)(r10 -56) = 0
+ 110: r7 = map[fs_losses] ll
+ 112: r9 = r10
+ 113: r9 += -56
+ 114: r1 = r7
+ 115: r2 = r9
+ 116: call bpf_map_lookup_elem#1
+ 117: r8 = r0
+ 118: if r8 == 0x0 goto pc+3
+ 119: r9 = *(u64 *)(r8 +120)
+ 120: r9 += 1
+ 121: *(u64 *)(r8 +120) = r9
+ 122: r0 = 1
+ 123: *(u64 *)(r10 -64) = r0
+ 124: r0 = 0
+ 125: exit
 
 user space Begin: [Clear { map: "fs_0_execs" }]
 user space Interval(5000000000): [Print { map: "fs_0_execs" }, Clear { map: "fs_0_execs" }]
