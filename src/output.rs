@@ -14,7 +14,9 @@ use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
+use compiler::artifact::{Artifact, AttachSpec, Sampling, SoftwareEvent};
 use compiler::types::Unit;
 use runtime::fold::{Frame, Profile};
 use runtime::render::{folded, pprof, svg};
@@ -115,11 +117,82 @@ impl Look {
     }
 }
 
+/// What a run knows about its results that a profile does not: what it ran, and when.
+pub(crate) struct RunInfo<'a> {
+    pub(crate) artifact: &'a Artifact,
+    /// When the probes were attached, and for how long.
+    pub(crate) attached_at: SystemTime,
+    pub(crate) elapsed: Duration,
+}
+
+impl RunInfo<'_> {
+    /// What one sample of `profile` stands for, when its weights are a sampled probe's: the
+    /// samples `count()`ed by `profile` are `cpu` time, one period each (the kernel turns
+    /// `hz` into a period of 1e9/hz ns for the cpu-clock event); a `pagefault` clause's are
+    /// faults. `None` when several sampled probes (or none) feed the run, or the map is not
+    /// counted by the sampled one: no period would be true of its samples.
+    fn sampling(&self, profile: &Profile) -> Option<pprof::Sampling> {
+        let mut sampled: Vec<(SoftwareEvent, Sampling)> = Vec::new();
+        for p in &self.artifact.programs {
+            if let AttachSpec::PerfEvent { event, sample } = p.attach
+                && !sampled.contains(&(event, sample))
+            {
+                sampled.push((event, sample));
+            }
+        }
+        let [(event, sample)] = sampled.as_slice() else {
+            return None;
+        };
+        let (kind, unit, period, counted_as) = match (event, sample) {
+            (SoftwareEvent::CpuClock, Sampling::Frequency(hz)) if *hz > 0 => {
+                ("cpu", "nanoseconds", 1_000_000_000 / hz, "samples")
+            }
+            (SoftwareEvent::CpuClock, Sampling::Period(ns)) => {
+                ("cpu", "nanoseconds", *ns, "samples")
+            }
+            (SoftwareEvent::PageFaults, Sampling::Period(n)) => {
+                ("page-faults", "count", *n, "faults")
+            }
+            _ => return None,
+        };
+        let counted = profile.unit == Unit::Plain && profile.value_name == counted_as;
+        counted.then(|| pprof::Sampling {
+            kind: kind.to_string(),
+            unit: unit.to_string(),
+            period: i64::try_from(period).unwrap_or(i64::MAX),
+            weigh: true,
+        })
+    }
+
+    /// The pprof settings of a run's `profile`.
+    fn pprof(&self, profile: &Profile) -> PprofRun {
+        let since_epoch = self
+            .attached_at
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        let nanos = |d: Duration| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX);
+        PprofRun {
+            time_nanos: nanos(since_epoch),
+            duration_nanos: nanos(self.elapsed),
+            sampling: self.sampling(profile),
+        }
+    }
+}
+
+/// What a run adds to a pprof file (`PprofConfig`'s run facts).
+#[derive(Clone, Debug, Default)]
+struct PprofRun {
+    time_nanos: i64,
+    duration_nanos: i64,
+    sampling: Option<pprof::Sampling>,
+}
+
 /// Writes the run's first flame-graph map to every path, in the format its extension names.
 pub(crate) fn write_outputs(
     results: &Results,
     look: &Look,
     paths: &[PathBuf],
+    run: &RunInfo<'_>,
 ) -> Result<(), OutputError> {
     if paths.is_empty() {
         return Ok(());
@@ -133,7 +206,7 @@ pub(crate) fn write_outputs(
             "leave out -o to print the maps, or key a count() or sum() by kstack or ustack",
         ));
     };
-    write_profile(profile, look, paths)
+    write_with_run(profile, look, paths, &run.pprof(profile))
 }
 
 /// Writes one profile to every path. All formats are rendered first, so a profile that cannot
@@ -143,10 +216,19 @@ pub(crate) fn write_profile(
     look: &Look,
     paths: &[PathBuf],
 ) -> Result<(), OutputError> {
+    write_with_run(profile, look, paths, &PprofRun::default())
+}
+
+fn write_with_run(
+    profile: &Profile,
+    look: &Look,
+    paths: &[PathBuf],
+    run: &PprofRun,
+) -> Result<(), OutputError> {
     let mut rendered = Vec::with_capacity(paths.len());
     for path in paths {
         let format = Format::from_path(path).ok_or_else(|| unknown_format(path))?;
-        let bytes = render(profile, look, format).map_err(|e| {
+        let bytes = render(profile, look, format, run).map_err(|e| {
             let message = format!("cannot render `{}`: {e}", path.display());
             refused(
                 message,
@@ -161,7 +243,12 @@ pub(crate) fn write_profile(
     Ok(())
 }
 
-fn render(profile: &Profile, look: &Look, format: Format) -> Result<Vec<u8>, String> {
+fn render(
+    profile: &Profile,
+    look: &Look,
+    format: Format,
+    run: &PprofRun,
+) -> Result<Vec<u8>, String> {
     match format {
         Format::Svg => {
             let config = svg::SvgConfig {
@@ -177,6 +264,9 @@ fn render(profile: &Profile, look: &Look, format: Format) -> Result<Vec<u8>, Str
             let config = pprof::PprofConfig {
                 title: look.title.clone(),
                 decimals: look.decimals,
+                time_nanos: run.time_nanos,
+                duration_nanos: run.duration_nanos,
+                sampling: run.sampling.clone(),
                 ..Default::default()
             };
             pprof::render(profile, &config).map_err(|e| e.to_string())

@@ -164,7 +164,14 @@ pub(crate) fn run(
             results.profiles.remove(0);
             Err(refusal)
         }
-        None => crate::output::write_outputs(&results, &cfg.look, &cfg.outputs),
+        None => {
+            let run = crate::output::RunInfo {
+                artifact,
+                attached_at: std::time::SystemTime::now() - (started + attached).elapsed(),
+                elapsed,
+            };
+            crate::output::write_outputs(&results, &cfg.look, &cfg.outputs, &run)
+        }
     };
     // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).
     if std::env::var_os("FLAMESCRIPT_TIMINGS").is_some() {

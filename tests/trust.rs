@@ -146,7 +146,8 @@ fn trust_pprof_read_by_go_tool_pprof() {
     );
 
     let test = "trust_pprof_read_by_go_tool_pprof";
-    let Some(top) = go_pprof(&["-top"], &pb, test) else {
+    // The sample counts (the CPU time they stand for is issue 20's test).
+    let Some(top) = go_pprof(&["-sample_index=samples", "-top"], &pb, test) else {
         return;
     };
     // `Showing nodes accounting for 198, 100% of 198 total`.
@@ -165,21 +166,172 @@ fn trust_pprof_read_by_go_tool_pprof() {
         "burn_cpu is the top function:\n{top}"
     );
     assert!(
-        top.lines().any(|l| l == "File: [user]"),
-        "a user-space profile is headed by the user mapping:\n{top}"
+        top.lines().any(|l| l == "File: burner"),
+        "a user-space profile is headed by the program profiled:\n{top}"
     );
     assert!(
         top.lines().any(|l| l == "Type: samples"),
         "the sample type is named:\n{top}"
     );
-    // `-raw` prints the sample type with its unit, `samples/count`.
+    // `-raw` prints the sample types with their units: the counts, and the CPU time.
     let raw = go_pprof(&["-raw"], &pb, test).expect("go was found a moment ago");
-    let types = raw
-        .lines()
+    assert_eq!(
+        raw_sample_types(&raw),
+        "samples/count cpu/nanoseconds",
+        "{raw}"
+    );
+}
+
+/// The sample types line of `go tool pprof -raw` (`samples/count cpu/nanoseconds`).
+fn raw_sample_types(raw: &str) -> &str {
+    raw.lines()
         .skip_while(|l| *l != "Samples:")
         .nth(1)
-        .unwrap_or_else(|| panic!("no sample types in pprof -raw:\n{raw}"));
-    assert_eq!(types.trim(), "samples/count", "{raw}");
+        .unwrap_or_else(|| panic!("no sample types in pprof -raw:\n{raw}"))
+        .trim()
+}
+
+/// The lines of one section of `go tool pprof -raw` (`Locations`, `Mappings`).
+fn raw_section<'a>(raw: &'a str, name: &str) -> Vec<&'a str> {
+    raw.lines()
+        .skip_while(|l| *l != name)
+        .skip(1)
+        .take_while(|l| l.starts_with(' ') || l.starts_with(|c: char| c.is_ascii_digit()))
+        .collect()
+}
+
+/// The GNU build id of a binary, by `readelf -n`.
+fn build_id(path: &Path) -> String {
+    let out = Command::new("readelf")
+        .arg("-n")
+        .arg(path)
+        .output()
+        .expect("run readelf");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Build ID: "))
+        .unwrap_or_else(|| panic!("no build id in {}", path.display()))
+        .to_string()
+}
+
+// See: #20 — pprof as the stores read it: the burner's own mapping with its path, build id and
+// range; every location at a real address in it; `cpu nanoseconds` periods of 1e9/99 ns, so
+// `-unit ms` gives CPU time; `-list` shows burn_cpu's source lines from DWARF.
+#[test]
+fn issue_20_pprof_as_the_stores_read_it() {
+    let test = "issue_20_pprof_as_the_stores_read_it";
+    if !check::kernel_tests_enabled(test) {
+        return;
+    }
+    let _k = kernel::lock();
+    let pb = tmp("issue20.pb.gz");
+    let bin = workload("burner");
+    let cmd = format!("{} 1", bin.display());
+    let out = flamescript(&["-e", CPU_SCRIPT, "-c", &cmd, "-o", pb.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+    let cpu = burner_cpu(&out);
+    let Some(raw) = go_pprof(&["-raw"], &pb, test) else {
+        return;
+    };
+    assert!(
+        raw.lines().any(|l| l == "PeriodType: cpu nanoseconds"),
+        "{raw}"
+    );
+    assert!(
+        raw.lines().any(|l| l == "Period: 10101010"),
+        "1e9/99 ns:\n{raw}"
+    );
+    assert_eq!(
+        raw_sample_types(&raw),
+        "samples/count cpu/nanoseconds",
+        "{raw}"
+    );
+    // `Duration: 1.06`: the time the probes were attached, a little more than the burn.
+    let duration: f64 = raw
+        .lines()
+        .find_map(|l| l.strip_prefix("Duration: "))
+        .and_then(|d| d.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no duration:\n{raw}"));
+    assert!(
+        (cpu..cpu + 5.0).contains(&duration),
+        "{duration} s for {cpu} s of CPU:\n{raw}"
+    );
+    assert!(
+        raw.lines().any(|l| l.starts_with("Time: 20")),
+        "a start time:\n{raw}"
+    );
+
+    // `1: 0x55af2cb6b000/0x55af2cb6c000/0x1000 /path/burner BUILDID [FN][FL][LN][IN]`: the
+    // first mapping is the burner's, with its build id.
+    let mappings = raw_section(&raw, "Mappings");
+    let burner = mappings
+        .first()
+        .unwrap_or_else(|| panic!("no mappings:\n{raw}"));
+    let fields: Vec<&str> = burner.split_whitespace().collect();
+    assert_eq!(fields.get(2), Some(&bin.to_str().unwrap()), "{burner}");
+    assert_eq!(fields.get(3), Some(&build_id(&bin).as_str()), "{burner}");
+    let range: Vec<u64> = fields[1]
+        .split('/')
+        .map(|x| u64::from_str_radix(x.trim_start_matches("0x"), 16).unwrap())
+        .collect();
+    let (start, limit) = (range[0], range[1]);
+    assert!(start > 0 && limit > start, "{burner}");
+    // `5: 0x55af2cb6b1fd M=1 burn_cpu /path/burner.c:11 s=0`: burn_cpu's locations lie in the
+    // burner's mapping, at their addresses, with a source line.
+    let burner_id = fields[0].trim_end_matches(':');
+    let locations = raw_section(&raw, "Locations");
+    let burn: Vec<&str> = locations
+        .iter()
+        .copied()
+        .filter(|l| l.contains(" burn_cpu "))
+        .collect();
+    assert!(!burn.is_empty(), "no burn_cpu location:\n{raw}");
+    for l in &burn {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        let addr = u64::from_str_radix(f[1].trim_start_matches("0x"), 16).unwrap();
+        assert!((start..limit).contains(&addr), "{l} outside {burner}");
+        assert_eq!(f[2], format!("M={burner_id}"), "{l}");
+        assert!(f[4].contains("burner.c:"), "a source line: {l}");
+    }
+    assert!(
+        locations.iter().all(|l| !l.contains(" 0x0 ")),
+        "every location has its address:\n{raw}"
+    );
+
+    // `-unit ms`: CPU time, samples × 10.1 ms, what the burner says it used (± the sampling
+    // tolerance of `assert_samples`).
+    let top = go_pprof(&["-unit", "ms", "-top"], &pb, test).expect("go was found");
+    assert!(top.lines().any(|l| l == "Type: cpu"), "{top}");
+    // `Duration: 1.06s, Total samples = 989.90ms (93.15%)`.
+    let total_ms: f64 = top
+        .lines()
+        .find_map(|l| l.split("Total samples = ").nth(1)?.split("ms").next())
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("no total in ms:\n{top}"));
+    let samples = (total_ms / 10.10101).round() as u64;
+    assert!(
+        (total_ms - samples as f64 * 10.10101).abs() < 0.01,
+        "{total_ms} ms"
+    );
+    assert_samples(samples, cpu, "pprof -unit ms");
+
+    // `-list burn_cpu`: its source, with the time on the loop's line.
+    let list = go_pprof(&["-list", "burn_cpu"], &pb, test).expect("go was found");
+    assert!(
+        list.lines().any(|l| l.starts_with("ROUTINE")
+            && l.contains(" burn_cpu in ")
+            && l.ends_with("tests/workloads/burner.c")),
+        "burn_cpu's source file, from DWARF:\n{list}"
+    );
+    let hot = list
+        .lines()
+        .find(|l| l.contains("x = x * 6364136223846793005UL"))
+        .unwrap_or_else(|| panic!("the loop's line is not listed:\n{list}"));
+    assert!(
+        !hot.trim_start().starts_with('.'),
+        "the loop's line has time: {hot}"
+    );
 }
 
 /// The function symbols of a binary, by `nm`.

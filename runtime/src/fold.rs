@@ -15,6 +15,10 @@
 //! `--user-only`, `--fold-recursion`) applied to any profile, folded here or read back; and
 //! the frame-text table the renderers share. Frame names are shared (`Arc<str>`), because a
 //! large profile repeats a few thousand names millions of times (docs/PERFORMANCE.md).
+//!
+//! A frame named from an address keeps where it was (`Site`: address, mapped file, source
+//! line) outside its identity: stacks merge by name for the graphs, and [`Profile::sites`]
+//! keeps each address's weight for pprof.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -26,7 +30,7 @@ use compiler::types::Unit;
 
 use crate::hash::Fast;
 use crate::losses::{LossReport, errno_name};
-use crate::symbolize::Symbolize;
+use crate::symbolize::{Mapping, Symbolize};
 
 /// One key part as read from the map, with stack ids already resolved to addresses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,11 +100,31 @@ pub struct Frame {
     /// costs a reference count, and two frames from one source compare by pointer first.
     pub name: Arc<str>,
     pub kind: FrameKind,
+    /// Where in the code the frame was (address, mapped file, source line), when it was named
+    /// from an address; shared by every frame named from that address. Not part of the frame's
+    /// identity: a flame graph draws functions, and only pprof writes addresses (from
+    /// [`Profile::sites`]).
+    pub site: Option<Arc<Site>>,
+}
+
+/// Where a frame's code is: what pprof's locations, mappings and lines hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    /// The address named: the sampled instruction for a leaf, one byte into the call
+    /// instruction for a caller (a return address minus one, as it was looked up).
+    pub addr: u64,
+    /// The mapped file holding it (user space); `None` for the kernel.
+    pub mapping: Option<Arc<Mapping>>,
+    /// This frame's source file and line at `addr` (DWARF): for a function with others
+    /// inlined into it, the line of the inlined call.
+    pub file: Option<Arc<str>>,
+    pub line: u32,
 }
 
 // By name, then kind, as a derive would order them, with a pointer test first: frames of one
 // profile usually share their names' allocations (the symbolizer and the folded parser intern
-// them), and stacks that share a prefix then compare without reading the text.
+// them), and stacks that share a prefix then compare without reading the text. The site is
+// left out (see `Frame::site`).
 impl PartialEq for Frame {
     fn eq(&self, other: &Frame) -> bool {
         self.kind == other.kind && (Arc::ptr_eq(&self.name, &other.name) || self.name == other.name)
@@ -138,6 +162,15 @@ impl Frame {
         Frame {
             name: name.into(),
             kind,
+            site: None,
+        }
+    }
+
+    /// The frame, at `site`.
+    pub fn at(self, site: Arc<Site>) -> Frame {
+        Frame {
+            site: Some(site),
+            ..self
         }
     }
 
@@ -239,6 +272,22 @@ pub struct Profile {
     /// What a weight is: "samples", "time", "bytes" …; pprof's sample type.
     pub value_name: String,
     pub losses: LossReport,
+    /// Where the frames were in the code, when they were named from addresses: `stacks` merges
+    /// stacks of equal names, and one stack of names may have been sampled at several
+    /// addresses (other lines of a function, other call sites), which pprof tells apart.
+    /// Invariant: empty (no frame has a site: folded input), or each stack's entries, in
+    /// stack order, have one site per frame of it, and their weights add up to its weight.
+    pub sites: Vec<SiteStack>,
+}
+
+/// One stack of a [`Profile`] at one set of addresses, with the weight sampled there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteStack {
+    /// Index into `Profile::stacks`.
+    pub stack: usize,
+    /// Invariant: one per frame of the stack (`None` for frames with no address).
+    pub sites: Box<[Option<Arc<Site>>]>,
+    pub weight: u64,
 }
 
 impl Profile {
@@ -251,12 +300,35 @@ impl Profile {
     ) -> Profile {
         // Sort, then add up neighbours: one allocation, and no tree of millions of frames.
         let mut all: Vec<(Vec<Frame>, u64)> = stacks.into_iter().collect();
-        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let sited = all
+            .iter()
+            .any(|(frames, _)| frames.iter().any(|f| f.site.is_some()));
+        if sited {
+            // Equal stacks by their addresses too, so the sites come out in one order.
+            all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| site_order(&a.0, &b.0)));
+        } else {
+            all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        }
         let mut merged: Vec<(Vec<Frame>, u64)> = Vec::with_capacity(all.len());
+        let mut sites: Vec<SiteStack> = Vec::new();
         for (frames, n) in all {
+            let row: Option<Box<[Option<Arc<Site>>]>> =
+                sited.then(|| frames.iter().map(|f| f.site.clone()).collect());
             match merged.last_mut() {
                 Some((last, total)) if *last == frames => *total += n,
                 _ => merged.push((frames, n)),
+            }
+            let Some(row) = row else {
+                continue;
+            };
+            let stack = merged.len() - 1;
+            match sites.last_mut() {
+                Some(prev) if prev.stack == stack && prev.sites == row => prev.weight += n,
+                _ => sites.push(SiteStack {
+                    stack,
+                    sites: row,
+                    weight: n,
+                }),
             }
         }
         Profile {
@@ -264,12 +336,74 @@ impl Profile {
             unit,
             value_name: value_name.into(),
             losses,
+            sites,
         }
+    }
+
+    /// Every stack at each set of addresses it was sampled at, with the weight sampled there:
+    /// the stacks with their frames' own sites when the profile has no [`Profile::sites`].
+    pub fn site_stacks(&self) -> impl Iterator<Item = SiteStackRef<'_>> {
+        let own = self
+            .stacks
+            .iter()
+            .filter(|_| self.sites.is_empty())
+            .map(|(frames, n)| SiteStackRef {
+                frames,
+                row: None,
+                weight: *n,
+            });
+        let rows = self.sites.iter().map(|s| SiteStackRef {
+            frames: &self.stacks[s.stack].0,
+            row: Some(&s.sites),
+            weight: s.weight,
+        });
+        own.chain(rows)
     }
 
     pub fn total(&self) -> u64 {
         self.stacks.iter().map(|(_, n)| n).sum()
     }
+}
+
+/// A stack of a [`Profile`] at one set of addresses ([`Profile::site_stacks`]).
+pub struct SiteStackRef<'a> {
+    pub frames: &'a [Frame],
+    /// The sites, one per frame; `None`: the frames' own.
+    row: Option<&'a [Option<Arc<Site>>]>,
+    pub weight: u64,
+}
+
+impl<'a> SiteStackRef<'a> {
+    /// Where frame `idx` of the stack was.
+    pub fn site(&self, idx: usize) -> Option<&'a Arc<Site>> {
+        match self.row {
+            Some(row) => row[idx].as_ref(),
+            None => self.frames[idx].site.as_ref(),
+        }
+    }
+}
+
+/// Orders stacks of equal frames by their frames' addresses (no site first).
+fn site_order(a: &[Frame], b: &[Frame]) -> Ordering {
+    let addrs = |frames: &[Frame]| -> Vec<Option<u64>> {
+        frames
+            .iter()
+            .map(|f| f.site.as_ref().map(|s| s.addr))
+            .collect()
+    };
+    addrs(a).cmp(&addrs(b))
+}
+
+/// `frames`, each at its site in `sites`.
+fn with_sites(frames: &[Frame], sites: &[Option<Arc<Site>>]) -> Vec<Frame> {
+    frames
+        .iter()
+        .zip(sites)
+        .map(|(f, site)| Frame {
+            site: site.clone(),
+            ..f.clone()
+        })
+        .collect()
 }
 
 /// Which frames a profile keeps, as the user chose on the command line (`--no-inline`,
@@ -319,7 +453,16 @@ pub fn reshape(profile: Profile, options: &FoldOptions) -> Profile {
         unit,
         value_name,
         losses,
+        sites,
     } = profile;
+    // Stacks at each of their addresses, so that the sites survive for pprof.
+    let stacks = match sites.is_empty() {
+        true => stacks,
+        false => sites
+            .iter()
+            .map(|s| (with_sites(&stacks[s.stack].0, &s.sites), s.weight))
+            .collect(),
+    };
     let mut marker: Option<Arc<str>> = None;
     let stacks: Vec<(Vec<Frame>, u64)> = stacks
         .into_iter()
@@ -811,5 +954,76 @@ main;[no user stack];[unknown] (kernel) 1
             reshaped(text, options),
             "main;f;f_[k] 1\nmain;f;g 3\nmain;f;h;f 4\n"
         );
+    }
+
+    fn sited(name: &str, kind: FrameKind, addr: u64) -> Frame {
+        let site = Site {
+            addr,
+            mapping: None,
+            file: None,
+            line: 0,
+        };
+        Frame::new(name, kind).at(Arc::new(site))
+    }
+
+    fn addrs(profile: &Profile) -> Vec<(Vec<Option<u64>>, u64)> {
+        profile
+            .site_stacks()
+            .map(|s| {
+                let sites = (0..s.frames.len())
+                    .map(|i| s.site(i).map(|x| x.addr))
+                    .collect();
+                (sites, s.weight)
+            })
+            .collect()
+    }
+
+    // See: #20 — stacks merge by name for the graphs, and keep each address's weight for pprof,
+    // through the fold flags too.
+    #[test]
+    fn issue_20_stacks_keep_their_addresses_apart() {
+        let stack = |leaf: u64, inlined: u64| {
+            vec![
+                Frame::new("comm", FrameKind::Root),
+                sited("main", FrameKind::User, 0x10),
+                sited("f", FrameKind::User, leaf),
+                sited("g", FrameKind::Inlined, inlined),
+            ]
+        };
+        let profile = Profile::from_stacks(
+            [
+                (stack(0x22, 0x22), 2),
+                (stack(0x21, 0x21), 3),
+                (stack(0x22, 0x22), 4),
+            ],
+            Unit::Plain,
+            "samples",
+            LossReport::default(),
+        );
+        assert_eq!(folded::write(&profile), "comm;main;f;g_[i] 9\n");
+        assert_eq!(
+            addrs(&profile),
+            [
+                (vec![None, Some(0x10), Some(0x21), Some(0x21)], 3),
+                (vec![None, Some(0x10), Some(0x22), Some(0x22)], 6),
+            ]
+        );
+        let options = FoldOptions {
+            no_inline: true,
+            ..Default::default()
+        };
+        let reshaped = reshape(profile, &options);
+        assert_eq!(folded::write(&reshaped), "comm;main;f 9\n");
+        assert_eq!(
+            addrs(&reshaped),
+            [
+                (vec![None, Some(0x10), Some(0x21)], 3),
+                (vec![None, Some(0x10), Some(0x22)], 6),
+            ]
+        );
+        // Without addresses there is nothing to keep apart.
+        let plain = folded::parse("main;f 2\n").unwrap();
+        assert!(plain.sites.is_empty());
+        assert_eq!(addrs(&plain), [(vec![None, None], 2)]);
     }
 }

@@ -10,7 +10,9 @@
 //! through `/proc/PID/map_files/…` at track time, for the same reason.
 //!
 //! Unresolved addresses are kept as `[unknown] (module+0xoffset)` frames, never dropped; the
-//! fold counts them for the loss report. This module owns no folding or rendering, and the
+//! fold counts them for the loss report. Every frame named from an address carries its site
+//! (`fold::Site`: the address looked up, the mapping it is in, its DWARF file and line), which
+//! only pprof writes. This module owns no folding or rendering, and the
 //! [`Symbolize`] trait lets `fold` run on a fake in tests.
 
 use std::collections::{HashMap, HashSet};
@@ -21,7 +23,7 @@ use blazesym::MaybeDefault;
 use blazesym::symbolize::source::{Elf, Kernel, Source};
 use blazesym::symbolize::{Input, Symbolized, cache};
 
-use crate::fold::{Frame, FrameKind};
+use crate::fold::{Frame, FrameKind, Site};
 use crate::hash::Fast;
 
 /// Names addresses. Both methods take instruction pointers leaf first (as the kernel captures
@@ -219,6 +221,16 @@ impl Symbolizer {
         }
         for (m_idx, mut group) in by_mapping {
             let m = &mappings[m_idx];
+            // Every frame named in this file points at one copy of its mapping (for pprof).
+            let shared = Arc::new(m.clone());
+            let site = |addr: u64, file: Option<Arc<str>>, line: u32| {
+                Arc::new(Site {
+                    addr,
+                    mapping: Some(Arc::clone(&shared)),
+                    file,
+                    line,
+                })
+            };
             // Stubs in the PLT first: a symbol table would name them after `_init`.
             let plt = self
                 .plts
@@ -228,7 +240,8 @@ impl Symbolizer {
                 |&(lookup, _)| match plt.name_at(lookup - m.start + m.offset) {
                     Some(name) => {
                         self.stats.resolved += 1;
-                        let frame = Frame::new(intern(&mut self.names, &name), FrameKind::User);
+                        let frame = Frame::new(intern(&mut self.names, &name), FrameKind::User)
+                            .at(site(lookup, None, 0));
                         self.memo.insert((Some(tgid), lookup), vec![frame]);
                         false
                     }
@@ -248,17 +261,17 @@ impl Symbolizer {
                 let frames = match results.get(idx) {
                     Some(Symbolized::Sym(sym)) => {
                         self.stats.resolved += 1;
-                        frames_of(sym, FrameKind::User, &mut self.names)
+                        frames_of(sym, FrameKind::User, &mut self.names, &|file, line| {
+                            site(lookup, file, line)
+                        })
                     }
                     _ => {
                         self.stats.unresolved += 1;
                         // Named after its module only: every unknown address of one stripped
                         // library is one frame, as FlameGraph draws them (pprof keeps the
                         // addresses).
-                        vec![Frame::new(
-                            format!("[unknown] ({})", m.module),
-                            FrameKind::Unknown,
-                        )]
+                        let name = format!("[unknown] ({})", m.module);
+                        vec![Frame::new(name, FrameKind::Unknown).at(site(lookup, None, 0))]
                     }
                 };
                 self.memo.insert((Some(tgid), lookup), frames);
@@ -278,11 +291,14 @@ impl Symbolizer {
                 Some(Symbolized::Sym(sym)) => {
                     self.stats.resolved += 1;
                     // Kernel inline frames only come with vmlinux DWARF; kept if any.
-                    frames_of(sym, FrameKind::Kernel, &mut self.names)
+                    frames_of(sym, FrameKind::Kernel, &mut self.names, &|file, line| {
+                        kernel_site(*addr, file, line)
+                    })
                 }
                 _ => {
                     self.stats.unresolved += 1;
-                    vec![Frame::new("[unknown] (kernel)", FrameKind::Unknown)]
+                    let frame = Frame::new("[unknown] (kernel)", FrameKind::Unknown);
+                    vec![frame.at(kernel_site(*addr, None, 0))]
                 }
             };
             self.memo.insert((None, *addr), frames);
@@ -338,17 +354,40 @@ impl Symbolizer {
     }
 }
 
-/// A symbol's frames, outermost first: the function, then what was inlined into it.
+/// A symbol's frames, outermost first: the function, then what was inlined into it; each at
+/// the site `site` makes of its own source file and line (blazesym gives each frame the line
+/// it was at: the call of the next inlined function, and the instruction's line last).
 fn frames_of(
     sym: &blazesym::symbolize::Sym<'_>,
     kind: FrameKind,
     names: &mut HashSet<Arc<str>>,
+    site: &dyn Fn(Option<Arc<str>>, u32) -> Arc<Site>,
 ) -> Vec<Frame> {
-    let mut frames = vec![Frame::new(intern(names, &sym.name), kind)];
-    for f in &sym.inlined {
-        frames.push(Frame::new(intern(names, &f.name), FrameKind::Inlined));
+    let mut at = |code: Option<&blazesym::symbolize::CodeInfo<'_>>| {
+        let file = code.map(|c| intern(names, &c.to_path().to_string_lossy()));
+        site(file, code.and_then(|c| c.line).unwrap_or(0))
+    };
+    let outer = at(sym.code_info.as_deref());
+    let inlined: Vec<Arc<Site>> = sym
+        .inlined
+        .iter()
+        .map(|f| at(f.code_info.as_ref()))
+        .collect();
+    let mut frames = vec![Frame::new(intern(names, &sym.name), kind).at(outer)];
+    for (f, site) in sym.inlined.iter().zip(inlined) {
+        frames.push(Frame::new(intern(names, &f.name), FrameKind::Inlined).at(site));
     }
     frames
+}
+
+/// A kernel address's site: no mapped file of its own (pprof's `[kernel.kallsyms]`).
+fn kernel_site(addr: u64, file: Option<Arc<str>>, line: u32) -> Arc<Site> {
+    Arc::new(Site {
+        addr,
+        mapping: None,
+        file,
+        line,
+    })
 }
 
 /// The shared copy of `name`, made on first use.

@@ -5,8 +5,19 @@
 //! test are declared, and protobuf readers skip the rest. Values are written in the metric's
 //! base unit (`nanoseconds`, `bytes`, `count`) so tools scale them themselves. A function with
 //! frames inlined into it becomes one location with several lines, innermost first, as pprof
-//! expects. The loss report travels in the profile's comments. Only the mappings some location
-//! uses are listed, user space first (pprof heads its report with the first one).
+//! expects. The loss report travels in the profile's comments.
+//!
+//! As profile stores read it (issue 20): frames named from addresses carry their site
+//! (`fold::Site`), so each mapped file is a mapping of its own (path as the process saw it,
+//! build id, address range, file offset), each location sits at its address with a line per
+//! frame (source file and line from DWARF), and a stack sampled at several addresses is that
+//! many samples ([`Profile::sites`]), though the flame graph merges them. Kernel frames are in
+//! `[kernel.kallsyms]`; frames known by name only (folded input) in `[user]`, at address 0.
+//! A sampled probe's period (`PprofConfig::sampling`) becomes `period_type`/`period`, and
+//! counts of its samples are also written as the time they stand for (Go's `cpu` beside
+//! `samples`). Only the mappings some location uses are listed, the program first (pprof
+//! heads its report with the first one). Functions have no start line: blazesym does not
+//! give one.
 //!
 //! pprof's values are integers: fractional weights (folded input, [`Decimals`]) are written
 //! exactly as counts of a fraction, the unit saying which (`count/10`: tenths), and read back.
@@ -19,9 +30,10 @@ use compiler::types::Unit;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use crate::fold::{Frame, FrameKind, Profile};
+use crate::fold::{Frame, FrameKind, Profile, Site};
 use crate::hash::Fast;
 use crate::render::svg::subtitle_exact;
+use crate::symbolize::Mapping;
 use crate::units::Decimals;
 
 /// perftools.profiles.Profile.
@@ -44,6 +56,11 @@ pub struct PbProfile {
     pub time_nanos: i64,
     #[prost(int64, tag = "10")]
     pub duration_nanos: i64,
+    /// What one sample stands for (`cpu nanoseconds`), and how much of it.
+    #[prost(message, optional, tag = "11")]
+    pub period_type: Option<PbValueType>,
+    #[prost(int64, tag = "12")]
+    pub period: i64,
     /// String table indices.
     #[prost(int64, repeated, tag = "13")]
     pub comment: Vec<i64>,
@@ -70,10 +87,23 @@ pub struct PbSample {
 pub struct PbMapping {
     #[prost(uint64, tag = "1")]
     pub id: u64,
+    #[prost(uint64, tag = "2")]
+    pub memory_start: u64,
+    #[prost(uint64, tag = "3")]
+    pub memory_limit: u64,
+    #[prost(uint64, tag = "4")]
+    pub file_offset: u64,
     #[prost(int64, tag = "5")]
     pub filename: i64,
+    /// The GNU build id, hex, as perf and profile stores write it.
+    #[prost(int64, tag = "6")]
+    pub build_id: i64,
     #[prost(bool, tag = "7")]
     pub has_functions: bool,
+    #[prost(bool, tag = "8")]
+    pub has_filenames: bool,
+    #[prost(bool, tag = "9")]
+    pub has_line_numbers: bool,
     #[prost(bool, tag = "10")]
     pub has_inline_frames: bool,
 }
@@ -85,6 +115,9 @@ pub struct PbLocation {
     /// 0: no mapping (root frames and markers).
     #[prost(uint64, tag = "2")]
     pub mapping_id: u64,
+    /// The address in the process (or kernel); 0 when unknown.
+    #[prost(uint64, tag = "3")]
+    pub address: u64,
     /// Innermost (inlined) function first, the function it was inlined into last.
     #[prost(message, repeated, tag = "4")]
     pub line: Vec<PbLine>,
@@ -94,6 +127,9 @@ pub struct PbLocation {
 pub struct PbLine {
     #[prost(uint64, tag = "1")]
     pub function_id: u64,
+    /// 0 when unknown.
+    #[prost(int64, tag = "2")]
+    pub line: i64,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -104,6 +140,9 @@ pub struct PbFunction {
     pub name: i64,
     #[prost(int64, tag = "3")]
     pub system_name: i64,
+    /// The source file, from DWARF.
+    #[prost(int64, tag = "4")]
+    pub filename: i64,
 }
 
 /// What the caller knows that the profile does not.
@@ -118,6 +157,22 @@ pub struct PprofConfig {
     pub duration_nanos: i64,
     /// Decimal places of the profile's plain weights (fractional folded input).
     pub decimals: Decimals,
+    /// The sampled probe's period, when the weights are its samples.
+    pub sampling: Option<Sampling>,
+}
+
+/// What a sample of a sampled probe stands for: pprof's `period_type` and `period`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sampling {
+    /// The measure and its unit: `cpu`, `nanoseconds` for `profile`.
+    pub kind: String,
+    pub unit: String,
+    /// How much of it one sample stands for (1e9 / hz ns for `profile hz`).
+    pub period: i64,
+    /// Whether the profile's weights count samples: then each is also written as that many
+    /// periods, a second sample type (`cpu/nanoseconds` beside `samples/count`, as Go's CPU
+    /// profiles have), which pprof shows by default and scales (`-unit ms`).
+    pub weigh: bool,
 }
 
 /// The metric's pprof unit and the factor from the profile's unit to it.
@@ -154,8 +209,128 @@ impl Strings {
     }
 }
 
+/// Kernel frames, and user frames known by name only (folded input): mappings of their own.
 const KERNEL_MAPPING: u64 = 1;
 const USER_MAPPING: u64 = 2;
+
+/// A file mapping's identity: the same file mapped at the same place (a process and its
+/// forks) is one pprof mapping.
+type MappingKey = (std::path::PathBuf, u64, u64, u64);
+
+/// The mappings of a profile as they are met, with how much weight passed through each.
+#[derive(Default)]
+struct Mappings {
+    /// By the address of the shared [`Mapping`] first, then by what it maps.
+    by_ptr: HashMap<usize, u64, Fast>,
+    by_key: HashMap<MappingKey, u64>,
+    /// Index `id - 1`; the first two are the kernel and the name-only user mapping.
+    files: Vec<Option<Arc<Mapping>>>,
+    /// Per id − 1: weight of the samples with a frame in it, and with their leaf in it.
+    cum: Vec<u64>,
+    flat: Vec<u64>,
+    /// Lowest and highest kernel address seen (the kernel mapping's range).
+    kernel_range: Option<(u64, u64)>,
+}
+
+impl Mappings {
+    fn new() -> Mappings {
+        Mappings {
+            files: vec![None, None],
+            cum: vec![0, 0],
+            flat: vec![0, 0],
+            ..Default::default()
+        }
+    }
+
+    /// The mapping id of `frame` at `site`; 0 for frames of no code.
+    fn id(&mut self, frame: &Frame, site: Option<&Arc<Site>>) -> u64 {
+        let Some(site) = site else {
+            // Known by name only (folded input): by kind, and an unknown kernel address by
+            // the name the symbolizer gives it.
+            return match frame.kind {
+                FrameKind::Kernel => KERNEL_MAPPING,
+                FrameKind::Unknown if frame.name.contains("(kernel)") => KERNEL_MAPPING,
+                FrameKind::User | FrameKind::Inlined | FrameKind::Unknown => USER_MAPPING,
+                FrameKind::Root | FrameKind::Marker => 0,
+            };
+        };
+        let Some(m) = &site.mapping else {
+            let (lo, hi) = self.kernel_range.unwrap_or((site.addr, site.addr));
+            self.kernel_range = Some((lo.min(site.addr), hi.max(site.addr)));
+            return KERNEL_MAPPING;
+        };
+        let ptr = Arc::as_ptr(m) as usize;
+        if let Some(&id) = self.by_ptr.get(&ptr) {
+            return id;
+        }
+        let key = (m.open_path.clone(), m.start, m.end, m.offset);
+        let id = *self.by_key.entry(key).or_insert_with(|| {
+            self.files.push(Some(Arc::clone(m)));
+            self.cum.push(0);
+            self.flat.push(0);
+            self.files.len() as u64
+        });
+        self.by_ptr.insert(ptr, id);
+        id
+    }
+}
+
+/// The file name a mapping is known by: the path the process mapped, never our way in to it
+/// (`/proc/PID/root/…` for another mount namespace; a deleted file only by its name).
+fn mapping_filename(m: &Mapping) -> String {
+    let open = m.open_path.to_string_lossy();
+    if m.module == "[vdso]" || open.contains("/map_files/") {
+        return m.module.clone();
+    }
+    if let Some(rest) = open.strip_prefix("/proc/")
+        && let Some((pid, inner)) = rest.split_once("/root/")
+        && pid.bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("/{inner}");
+    }
+    open.into_owned()
+}
+
+/// A function's identity: name, kind, source file.
+type FunctionKey = (Arc<str>, FrameKind, Option<Arc<str>>);
+
+/// Functions by (name, kind, source file), found first by the addresses of the shared name
+/// and file: hashing pointers per frame, not text, for millions of frames.
+#[derive(Default)]
+struct Functions {
+    by_ptr: HashMap<(usize, FrameKind, usize), u64, Fast>,
+    by_text: HashMap<FunctionKey, u64>,
+    list: Vec<PbFunction>,
+}
+
+impl Functions {
+    fn id(&mut self, frame: &Frame, file: Option<&Arc<str>>, strings: &mut Strings) -> u64 {
+        let file_ptr = file.map_or(0, |f| Arc::as_ptr(f) as *const u8 as usize);
+        let ptr = (
+            Arc::as_ptr(&frame.name) as *const u8 as usize,
+            frame.kind,
+            file_ptr,
+        );
+        if let Some(&id) = self.by_ptr.get(&ptr) {
+            return id;
+        }
+        let key = (Arc::clone(&frame.name), frame.kind, file.cloned());
+        let list = &mut self.list;
+        let id = *self.by_text.entry(key).or_insert_with(|| {
+            let id = list.len() as u64 + 1;
+            let name = strings.id(&frame.name);
+            list.push(PbFunction {
+                id,
+                name,
+                system_name: name,
+                filename: file.map_or(0, |f| strings.id(f)),
+            });
+            id
+        });
+        self.by_ptr.insert(ptr, id);
+        id
+    }
+}
 
 /// The profile as a pprof message (not yet encoded).
 pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
@@ -167,106 +342,138 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
         _ => unit_name,
     };
     let type_name = config.sample_type.as_deref().unwrap_or(&profile.value_name);
-    let sample_type = vec![PbValueType {
+    let mut sample_type = vec![PbValueType {
         r#type: strings.id(type_name),
         unit: strings.id(unit_name),
     }];
-    // Functions by (name, kind), found first by the address of the shared name: hashing a
-    // pointer per frame, not its text, for millions of frames.
-    let mut by_name: HashMap<(usize, FrameKind), u64, Fast> = HashMap::default();
-    let mut functions: HashMap<(Arc<str>, FrameKind), u64> = HashMap::new();
-    let mut function = Vec::new();
-    // Locations by their lines; most have one, looked up without building a Vec.
+    let period_type = config.sampling.as_ref().map(|s| PbValueType {
+        r#type: strings.id(&s.kind),
+        unit: strings.id(&s.unit),
+    });
+    // Counts of samples are also written as what they stand for (Go's `cpu` beside `samples`).
+    let weigh = config
+        .sampling
+        .as_ref()
+        .filter(|s| s.weigh && profile.unit == Unit::Plain && config.decimals == Decimals(0))
+        .map(|s| s.period.max(0) as u64);
+    if let (Some(_), Some(t)) = (weigh, &period_type) {
+        sample_type.push(t.clone());
+    }
+    let mut functions = Functions::default();
+    let mut mappings = Mappings::new();
+    // Locations of code by (mapping, address), found first by the address of the shared site;
+    // locations of no address by their lines (most have one, looked up without a Vec).
+    let mut by_site: HashMap<usize, u64, Fast> = HashMap::default();
+    let mut by_addr: HashMap<(u64, u64), u64, Fast> = HashMap::default();
     let mut single: HashMap<u64, u64, Fast> = HashMap::default();
     let mut locations: HashMap<Vec<u64>, u64, Fast> = HashMap::default();
-    let mut location = Vec::new();
+    let mut location: Vec<PbLocation> = Vec::new();
     let mut sample = Vec::with_capacity(profile.stacks.len());
-    for (frames, n) in &profile.stacks {
+    let mut seen_mappings: Vec<u64> = Vec::new();
+    for stack in profile.site_stacks() {
+        let frames = stack.frames;
         let mut ids = Vec::new();
+        seen_mappings.clear();
+        let mut leaf_mapping = 0;
+        let mut start = 0;
         for group in inline_groups(frames) {
+            let first = start;
+            start += group.len();
+            let site = stack.site(first);
+            let mapping_id = mappings.id(&group[0], site);
+            leaf_mapping = mapping_id;
+            if mapping_id != 0 && !seen_mappings.contains(&mapping_id) {
+                seen_mappings.push(mapping_id);
+            }
+            if let Some(site) = site
+                && let Some(&id) = by_site.get(&(Arc::as_ptr(site) as usize))
+            {
+                ids.push(id);
+                continue;
+            }
+            if let Some(site) = site
+                && let Some(&id) = by_addr.get(&(mapping_id, site.addr))
+            {
+                by_site.insert(Arc::as_ptr(site) as usize, id);
+                ids.push(id);
+                continue;
+            }
             // Lines innermost first: the group is outermost first.
-            let lines: Vec<u64> = group
+            let lines: Vec<PbLine> = group
                 .iter()
+                .enumerate()
                 .rev()
-                .map(|f| {
-                    let ptr = (Arc::as_ptr(&f.name) as *const u8 as usize, f.kind);
-                    if let Some(&id) = by_name.get(&ptr) {
-                        return id;
+                .map(|(idx, f)| {
+                    let at = stack.site(first + idx);
+                    PbLine {
+                        function_id: functions.id(
+                            f,
+                            at.and_then(|s| s.file.as_ref()),
+                            &mut strings,
+                        ),
+                        line: at.map_or(0, |s| i64::from(s.line)),
                     }
-                    let key = (Arc::clone(&f.name), f.kind);
-                    let id = *functions.entry(key).or_insert_with(|| {
-                        let id = function.len() as u64 + 1;
-                        let name = strings.id(&f.name);
-                        function.push(PbFunction {
-                            id,
-                            name,
-                            system_name: name,
-                        });
-                        id
-                    });
-                    by_name.insert(ptr, id);
-                    id
                 })
                 .collect();
-            let mapping_id = match group[0].kind {
-                FrameKind::Kernel => KERNEL_MAPPING,
-                FrameKind::User | FrameKind::Inlined | FrameKind::Unknown => USER_MAPPING,
-                FrameKind::Root | FrameKind::Marker => 0,
-            };
-            let known = match lines.as_slice() {
-                [one] => single.get(one),
-                _ => locations.get(&lines),
-            };
-            let id = match known {
-                Some(&id) => id,
-                None => {
+            let id = match site {
+                Some(site) => {
                     let id = location.len() as u64 + 1;
-                    let line = lines
-                        .iter()
-                        .map(|&function_id| PbLine { function_id })
-                        .collect();
+                    by_site.insert(Arc::as_ptr(site) as usize, id);
+                    by_addr.insert((mapping_id, site.addr), id);
                     location.push(PbLocation {
                         id,
                         mapping_id,
-                        line,
+                        address: site.addr,
+                        line: lines,
                     });
-                    match lines.as_slice() {
-                        [one] => single.insert(*one, id),
-                        _ => locations.insert(lines, id),
-                    };
                     id
+                }
+                None => {
+                    let function_ids: Vec<u64> = lines.iter().map(|l| l.function_id).collect();
+                    let known = match function_ids.as_slice() {
+                        [one] => single.get(one),
+                        _ => locations.get(&function_ids),
+                    };
+                    match known {
+                        Some(&id) => id,
+                        None => {
+                            let id = location.len() as u64 + 1;
+                            location.push(PbLocation {
+                                id,
+                                mapping_id,
+                                address: 0,
+                                line: lines,
+                            });
+                            match function_ids.as_slice() {
+                                [one] => single.insert(*one, id),
+                                _ => locations.insert(function_ids, id),
+                            };
+                            id
+                        }
+                    }
                 }
             };
             ids.push(id);
         }
         ids.reverse();
-        let value = n.saturating_mul(factor).min(i64::MAX as u64) as i64;
+        let n = stack.weight;
+        for &m in &seen_mappings {
+            mappings.cum[m as usize - 1] += n;
+        }
+        if leaf_mapping != 0 {
+            mappings.flat[leaf_mapping as usize - 1] += n;
+        }
+        let clamp = |v: u64| v.min(i64::MAX as u64) as i64;
+        let mut value = vec![clamp(n.saturating_mul(factor))];
+        if let Some(period) = weigh {
+            value.push(clamp(n.saturating_mul(period)));
+        }
         sample.push(PbSample {
             location_id: ids,
-            value: vec![value],
+            value,
         });
     }
-    // Only the mappings some location uses, the user one first: `go tool pprof` titles its
-    // report `File:` after the first mapping, and a user-space profile headed
-    // `[kernel.kallsyms]` would misstate what was profiled.
-    let used = |id: u64| location.iter().any(|l| l.mapping_id == id);
-    let mut mapping = Vec::new();
-    if used(USER_MAPPING) {
-        mapping.push(PbMapping {
-            id: USER_MAPPING,
-            filename: strings.id("[user]"),
-            has_functions: true,
-            has_inline_frames: true,
-        });
-    }
-    if used(KERNEL_MAPPING) {
-        mapping.push(PbMapping {
-            id: KERNEL_MAPPING,
-            filename: strings.id("[kernel.kallsyms]"),
-            has_functions: true,
-            has_inline_frames: false,
-        });
-    }
+    let mapping = pb_mappings(&mappings, &location, &functions.list, &mut strings);
     let mut comment = Vec::new();
     if !config.title.is_empty() {
         comment.push(strings.id(&config.title));
@@ -277,12 +484,90 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
         sample,
         mapping,
         location,
-        function,
+        function: functions.list,
         string_table: strings.table,
         time_nanos: config.time_nanos,
         duration_nanos: config.duration_nanos,
+        period_type,
+        period: config.sampling.as_ref().map_or(0, |s| s.period),
         comment,
     }
+}
+
+/// The mappings some location uses, user space first and the heaviest first: `go tool pprof`
+/// titles its report `File:` after the first one, which should be the program the time went
+/// to, not the kernel or libc (ranked by the weight with a frame in the file, then with the
+/// leaf in it, then in the order met). A profile of user and kernel stacks is still headed
+/// by the program: `[kernel.kallsyms]` would misstate what was profiled.
+fn pb_mappings(
+    mappings: &Mappings,
+    location: &[PbLocation],
+    function: &[PbFunction],
+    strings: &mut Strings,
+) -> Vec<PbMapping> {
+    let n = mappings.files.len();
+    let mut used = vec![false; n];
+    let mut files_known = vec![false; n];
+    let mut lines_known = vec![false; n];
+    for l in location.iter().filter(|l| l.mapping_id != 0) {
+        let idx = l.mapping_id as usize - 1;
+        used[idx] = true;
+        for line in &l.line {
+            lines_known[idx] |= line.line != 0;
+            let f = &function[line.function_id as usize - 1];
+            files_known[idx] |= f.filename != 0;
+        }
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&i| used[i]).collect();
+    order.sort_by_key(|&i| {
+        let kernel = i + 1 == KERNEL_MAPPING as usize;
+        let named = mappings.files[i].is_some();
+        (
+            kernel,
+            !named,
+            std::cmp::Reverse(mappings.cum[i]),
+            std::cmp::Reverse(mappings.flat[i]),
+            i,
+        )
+    });
+    order
+        .into_iter()
+        .map(|i| {
+            let id = i as u64 + 1;
+            let common = PbMapping {
+                id,
+                has_functions: true,
+                has_filenames: files_known[i],
+                has_line_numbers: lines_known[i],
+                ..Default::default()
+            };
+            match (&mappings.files[i], id) {
+                (Some(m), _) => PbMapping {
+                    memory_start: m.start,
+                    memory_limit: m.end,
+                    file_offset: m.offset,
+                    filename: strings.id(&mapping_filename(m)),
+                    build_id: m.build_id.as_deref().map_or(0, |b| strings.id(b)),
+                    has_inline_frames: true,
+                    ..common
+                },
+                (None, KERNEL_MAPPING) => {
+                    let (lo, hi) = mappings.kernel_range.unwrap_or((0, 0));
+                    PbMapping {
+                        memory_start: lo,
+                        memory_limit: if hi > 0 { hi + 1 } else { 0 },
+                        filename: strings.id("[kernel.kallsyms]"),
+                        ..common
+                    }
+                }
+                (None, _) => PbMapping {
+                    filename: strings.id("[user]"),
+                    has_inline_frames: true,
+                    ..common
+                },
+            }
+        })
+        .collect()
 }
 
 /// Frames root→leaf cut into groups: a function followed by the frames inlined into it.
@@ -474,5 +759,199 @@ mod tests {
         );
         let root = Frame::new("bash", FrameKind::Root);
         assert!(mapping_names(vec![(vec![root], 1)]).is_empty());
+    }
+
+    fn mapping(path: &str, start: u64, build_id: &str) -> Arc<Mapping> {
+        Arc::new(Mapping {
+            start,
+            end: start + 0x1000,
+            offset: 0x1000,
+            open_path: path.into(),
+            module: path.rsplit('/').next().unwrap_or(path).to_string(),
+            build_id: Some(build_id.to_string()),
+        })
+    }
+
+    fn at(name: &str, kind: FrameKind, addr: u64, m: Option<&Arc<Mapping>>, line: u32) -> Frame {
+        let site = Site {
+            addr,
+            mapping: m.cloned(),
+            file: Some(Arc::from("/src/app.c")),
+            line,
+        };
+        Frame::new(name, kind).at(Arc::new(site))
+    }
+
+    // See: #20 — one mapping per mapped file with its path, build id, range and offset; every
+    // location at its address, with its lines; one stack of names sampled at two addresses is
+    // two samples.
+    #[test]
+    fn issue_20_mappings_addresses_and_lines() {
+        let app = mapping("/usr/bin/app", 0x5000, "aa11");
+        let libc = mapping("/proc/7/root/lib/libc.so.6", 0x7000, "bb22");
+        let main = |line| at("main", FrameKind::User, 0x5010, Some(&app), line);
+        let stacks = vec![
+            (
+                vec![
+                    at("__libc_start_main", FrameKind::User, 0x7100, Some(&libc), 0),
+                    main(12),
+                    at("work", FrameKind::User, 0x5100, Some(&app), 30),
+                    at("step", FrameKind::Inlined, 0x5100, Some(&app), 40),
+                ],
+                5,
+            ),
+            (
+                vec![
+                    at("__libc_start_main", FrameKind::User, 0x7100, Some(&libc), 0),
+                    main(12),
+                    at("work", FrameKind::User, 0x5180, Some(&app), 33),
+                    at("step", FrameKind::Inlined, 0x5180, Some(&app), 44),
+                ],
+                2,
+            ),
+            (
+                vec![
+                    main(12),
+                    at("schedule", FrameKind::Kernel, 0xffff_8000, None, 0),
+                ],
+                1,
+            ),
+        ];
+        let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
+        assert_eq!(profile.stacks.len(), 2, "names merge for the flame graph");
+        let msg = to_message(&profile, &PprofConfig::default());
+        let s = |i: i64| msg.string_table[i as usize].as_str();
+        let files: Vec<(&str, &str, u64, u64, u64)> = msg
+            .mapping
+            .iter()
+            .map(|m| {
+                let range = (m.memory_start, m.memory_limit, m.file_offset);
+                (s(m.filename), s(m.build_id), range.0, range.1, range.2)
+            })
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("/usr/bin/app", "aa11", 0x5000, 0x6000, 0x1000),
+                // Another mount namespace's file is named as its process saw it.
+                ("/lib/libc.so.6", "bb22", 0x7000, 0x8000, 0x1000),
+                ("[kernel.kallsyms]", "", 0xffff_8000, 0xffff_8001, 0),
+            ]
+        );
+        assert_eq!(
+            msg.sample.len(),
+            3,
+            "two addresses of one stack, and the kernel one"
+        );
+        assert_eq!(msg.sample.iter().map(|x| x.value[0]).sum::<i64>(), 8);
+        let loc = |id: u64| msg.location.iter().find(|l| l.id == id).unwrap();
+        let mapping_of = |id: u64| {
+            let m = msg
+                .mapping
+                .iter()
+                .find(|m| m.id == loc(id).mapping_id)
+                .unwrap();
+            s(m.filename)
+        };
+        let five = msg.sample.iter().find(|x| x.value == [5]).unwrap();
+        let leaf = loc(five.location_id[0]);
+        assert_eq!(leaf.address, 0x5100);
+        assert_eq!(mapping_of(leaf.id), "/usr/bin/app");
+        let function = |id: u64| msg.function.iter().find(|f| f.id == id).unwrap();
+        let lines: Vec<(&str, &str, i64)> = leaf
+            .line
+            .iter()
+            .map(|l| {
+                let f = function(l.function_id);
+                (s(f.name), s(f.filename), l.line)
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [("step", "/src/app.c", 40), ("work", "/src/app.c", 30)],
+            "innermost first, each at its own line"
+        );
+        let two = msg.sample.iter().find(|x| x.value == [2]).unwrap();
+        assert_eq!(loc(two.location_id[0]).address, 0x5180);
+        assert_eq!(
+            two.location_id[1..],
+            five.location_id[1..],
+            "a shared address is one location"
+        );
+        assert_eq!(
+            mapping_of(*five.location_id.last().unwrap()),
+            "/lib/libc.so.6"
+        );
+        let kernel = msg.sample.iter().find(|x| x.value == [1]).unwrap();
+        assert_eq!(mapping_of(kernel.location_id[0]), "[kernel.kallsyms]");
+        assert!(msg.location.iter().all(|l| l.address != 0));
+        assert_eq!(msg.period_type, None);
+    }
+
+    // See: #20 — `profile hz 99`: each sample is 1e9/99 ns of CPU, a second sample type.
+    #[test]
+    fn issue_20_sampled_counts_carry_their_period() {
+        let stacks = vec![(vec![Frame::new("main", FrameKind::User)], 3)];
+        let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
+        let config = PprofConfig {
+            time_nanos: 1_700_000_000_000_000_000,
+            duration_nanos: 2_000_000_000,
+            sampling: Some(Sampling {
+                kind: "cpu".into(),
+                unit: "nanoseconds".into(),
+                period: 10_101_010,
+                weigh: true,
+            }),
+            ..Default::default()
+        };
+        let msg = to_message(&profile, &config);
+        let s = |i: i64| msg.string_table[i as usize].as_str();
+        let types: Vec<(&str, &str)> = msg
+            .sample_type
+            .iter()
+            .map(|t| (s(t.r#type), s(t.unit)))
+            .collect();
+        assert_eq!(types, [("samples", "count"), ("cpu", "nanoseconds")]);
+        let period_type = msg.period_type.as_ref().expect("a period type");
+        assert_eq!(
+            (s(period_type.r#type), s(period_type.unit)),
+            ("cpu", "nanoseconds")
+        );
+        assert_eq!(msg.period, 10_101_010);
+        assert_eq!(msg.sample[0].value, [3, 30_303_030]);
+        assert_eq!((msg.time_nanos, msg.duration_nanos), config_times(&config));
+        // Read back, the weights are the counts.
+        let bytes = render(&profile, &config).expect("renders");
+        assert_eq!(parse(&bytes).expect("parses").total(), 3);
+        // Time sums are not counts of periods: no second type.
+        let time = Profile::from_stacks(
+            [(vec![Frame::new("main", FrameKind::User)], 3)],
+            Unit::NS,
+            "time",
+            LossReport::default(),
+        );
+        assert_eq!(to_message(&time, &config).sample_type.len(), 1);
+    }
+
+    fn config_times(config: &PprofConfig) -> (i64, i64) {
+        (config.time_nanos, config.duration_nanos)
+    }
+
+    #[test]
+    fn mapping_filenames_are_the_paths_the_process_saw() {
+        let named = |open: &str, module: &str| {
+            mapping_filename(&Mapping {
+                start: 0,
+                end: 1,
+                offset: 0,
+                open_path: open.into(),
+                module: module.into(),
+                build_id: None,
+            })
+        };
+        assert_eq!(named("/usr/bin/x", "x"), "/usr/bin/x");
+        assert_eq!(named("/proc/42/root/usr/bin/x", "x"), "/usr/bin/x");
+        assert_eq!(named("/proc/42/map_files/1-2", "gone.so"), "gone.so");
+        assert_eq!(named("/proc/self/fd/3", "[vdso]"), "[vdso]");
     }
 }
