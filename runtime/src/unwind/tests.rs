@@ -632,3 +632,112 @@ fn unwind_short_copy_joins_the_frame_pointer_walk() {
     assert!(joined > 0, "no cut joined the frame-pointer walk");
     traced.resume();
 }
+
+/// The unwind tables of every mapping's file, for the reference walk.
+fn tables_for(maps: &[Mapping]) -> Vec<(Mapping, super::tables::Table)> {
+    maps.iter()
+        .filter_map(|m| {
+            Some((
+                m.clone(),
+                super::tables::Table::from_elf(&m.open_path).ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// Walks `cap` with the unwind tables and with framehop, `stops` times, and checks the table
+/// walk gives framehop's frames wherever framehop reached the root, and itself reaches the
+/// root, through `want` (a function on the way), in at least 95 % of the stops.
+fn tables_agree_with_framehop(traced: &Traced, stops: usize, want: &str) {
+    let mut unwinder = Unwinder::new();
+    let (mut agree, mut reached) = (0, 0);
+    let mut report = Vec::new();
+    let mut seed = u64::from(traced.pid.unsigned_abs());
+    for _ in 0..stops {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        std::thread::sleep(std::time::Duration::from_micros(500 + (seed >> 33) % 5000));
+        let cap = traced.capture();
+        let maps = traced.maps(&cap);
+        let tables = tables_for(&maps);
+        let pairs: Vec<(&Mapping, &super::tables::Table)> =
+            tables.iter().map(|(m, t)| (m, t)).collect();
+        let copy = user_copy(&cap);
+        let (ips, end) = super::tables::walk(&pairs, &copy, MAX_FRAMES);
+        let fh = unwinder.unwind(traced.pid as u32, &maps, &copy, &[]);
+        let names = traced.names(&ips);
+        traced.resume();
+        if fh.stop == Stop::Root && fh.ips == ips {
+            agree += 1;
+        } else if fh.stop != Stop::Root {
+            // framehop itself did not finish: compare what both walked.
+            let n = fh.ips.len().min(ips.len());
+            if fh.ips[..n] == ips[..n] {
+                agree += 1;
+            }
+        }
+        if end == super::tables::WalkEnd::Root && names.iter().any(|n| n == want) {
+            reached += 1;
+        }
+        report.push((names, end, fh.stop));
+    }
+    assert!(
+        agree * 100 >= stops * 95 && reached * 100 >= stops * 95,
+        "table walk vs framehop: {agree}/{stops} agree, {reached}/{stops} reach {want}:\n{report:#?}"
+    );
+}
+
+// See: issue 18 — the unwind tables (the user-space half of walking stacks in BPF) walk a
+// program built without frame pointers exactly as framehop does.
+#[test]
+fn tables_walk_a_frameless_chain_as_framehop_does() {
+    if !root("tables_walk_a_frameless_chain_as_framehop_does") {
+        return;
+    }
+    let program = build("chain_tables", CHAIN_C, NOFP_FLAGS);
+    let traced = Traced::start(&program);
+    tables_agree_with_framehop(&traced, 20, "main");
+}
+
+// See: issue 18 — the same on a program we did not build: Debian's xz (no frame pointers),
+// through its liblzma and glibc.
+#[test]
+fn tables_walk_debian_xz_as_framehop_does() {
+    if !root("tables_walk_debian_xz_as_framehop_does") {
+        return;
+    }
+    let Ok(xz) = which("xz") else {
+        panic!("xz is not installed (.ci/run installs xz-utils)");
+    };
+    // A few seconds of compression, from a generated input on stdin.
+    let input: Vec<u8> = (0..6_000_000u64)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 % 61 + 32)
+        .collect();
+    let mut child = Command::new(xz)
+        .args(["-9", "-T1", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("starting xz");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write as _;
+        let _ = stdin.write_all(&input);
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = i32::try_from(child.id()).unwrap();
+    capture::seize(pid).expect("PTRACE_SEIZE (root needed)");
+    let traced = Traced { child, pid };
+    // xz itself is stripped (its `main` has no name); glibc's start is on every stack.
+    tables_agree_with_framehop(&traced, 20, "__libc_start_call_main");
+    drop(traced);
+    let _ = feeder.join();
+}
+
+fn which(name: &str) -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
