@@ -8,6 +8,7 @@
 mod attach;
 pub mod error;
 pub mod fold;
+pub mod frame;
 mod hash;
 pub mod limits;
 pub mod losses;

@@ -23,7 +23,7 @@ use blazesym::MaybeDefault;
 use blazesym::symbolize::source::{Elf, Kernel, Source};
 use blazesym::symbolize::{Input, Symbolized, cache};
 
-use crate::fold::{Frame, FrameKind, Site};
+use crate::frame::{Frame, FrameKind, Site};
 use crate::hash::Fast;
 
 /// Names addresses. Both methods take instruction pointers leaf first (as the kernel captures
@@ -61,20 +61,7 @@ pub trait Symbolize {
     }
 }
 
-/// One executable mapping of a process, as `/proc/PID/maps` showed it while the process lived.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mapping {
-    pub start: u64,
-    pub end: u64,
-    /// File offset of `start`.
-    pub offset: u64,
-    /// What blazesym opens: the file's path, or `/proc/PID/map_files/…` for a deleted file.
-    pub open_path: PathBuf,
-    /// The file's name for `[unknown] (libfoo.so+0x1234)` labels.
-    pub module: String,
-    /// The GNU build id, hex, when the file has one.
-    pub build_id: Option<String>,
-}
+pub use crate::frame::Mapping;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SymbolizeError {
