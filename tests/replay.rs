@@ -500,3 +500,70 @@ fn bad_accesses_are_errors() {
     let deep = run_hand(vec![Insn::call_local(-1), Insn::exit()]);
     assert!(matches!(deep, Err(VmError::CallDepth { .. })), "{deep:?}");
 }
+
+fn flamescript_replay(recording: &std::path::Path, script: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .arg("replay")
+        .arg(recording)
+        .args(["-e", script])
+        .output()
+        .expect("run flamescript replay")
+}
+
+/// `perf record -F 999 -g -- burner 2` replayed with `profile < @[ustack] = count() >` counts
+/// the samples `perf report` counts (± 2 %); a probe the recording cannot provide exits 2.
+#[test]
+fn replay_of_a_perf_recording_counts_its_samples() {
+    let dir = std::env::temp_dir().join(format!("fs-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let data = dir.join("perf.data");
+    let burner = crate::workloads::workload("burner");
+    let record = std::process::Command::new("perf")
+        .args(["record", "-q", "-F", "999", "-g", "-o"])
+        .arg(&data)
+        .arg("--")
+        .arg(&burner)
+        .arg("2")
+        .output()
+        .expect("perf record runs");
+    assert!(record.status.success(), "{record:?}");
+    let report = std::process::Command::new("perf")
+        .args([
+            "report", "--stdio", "-n", "-g", "none", "--sort", "comm", "-i",
+        ])
+        .arg(&data)
+        .output()
+        .expect("perf report runs");
+    let report = String::from_utf8_lossy(&report.stdout);
+    // Lines `  100.00%  1983  burner`: the sample count is the first integer column.
+    let perf_samples: u64 = report
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().find_map(|w| w.parse::<u64>().ok()))
+        .sum();
+    assert!(perf_samples > 500, "burner ran 2 s at 999 Hz:\n{report}");
+
+    let out = flamescript_replay(&data, "profile < @[ustack] = count() >");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let replayed: u64 = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("@\ttotal "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no total in:\n{stdout}"));
+    let diff = replayed.abs_diff(perf_samples) as f64 / perf_samples as f64;
+    assert!(
+        diff <= 0.02,
+        "replayed {replayed} samples, perf report {perf_samples}"
+    );
+
+    let refused = flamescript_replay(
+        &data,
+        "tracepoint:sched:sched_process_exec < @[comm] = count() >",
+    );
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("a recording cannot provide"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,4 +5,5 @@
 //! interpreter); it takes plain data and never touches the kernel. `perf_data` reads a
 //! `perf record -g` file into those events. Nothing here prints.
 
+pub mod perf_data;
 pub mod vm;
