@@ -187,6 +187,17 @@ pub(crate) enum Command {
         #[command(flatten)]
         graph: GraphFlags,
     },
+    /// Run a script over a `perf record -g` recording instead of the live kernel: its `profile`
+    /// clauses see every sample (thread, CPU, time, period, callchain).
+    Replay {
+        /// The recording (`perf.data`).
+        recording: PathBuf,
+        /// The script's text.
+        #[arg(short = 'e', value_name = "SCRIPT")]
+        expr: Option<String>,
+        /// The script's file, when not given with -e.
+        file: Option<PathBuf>,
+    },
     /// A differential flame graph of two folded profiles: B against baseline A, by share of
     /// each total (normalized), changes within sampling noise greyed, vanished frames shown.
     Diff {

@@ -16,6 +16,7 @@ mod list;
 mod output;
 mod render_cmd;
 mod repl;
+mod replay_cmd;
 mod run;
 
 use std::io::Write;
@@ -165,6 +166,11 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             fold,
             graph,
         }) => return render_cmd::render(&input, &output, &graph, &fold.options()),
+        Some(Command::Replay {
+            recording,
+            expr,
+            file,
+        }) => return replay_cmd::replay(&recording, expr.as_deref(), file.as_deref()),
         Some(Command::Diff {
             a,
             b,

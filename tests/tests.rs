@@ -37,3 +37,5 @@ mod stacks;
 mod faults;
 // The checker and the run agree (issue 19): a corpus of bad inputs, clauses that fit the stack.
 mod agree;
+// The code generator without a kernel: scripts run in the user-space BPF interpreter (issue 21).
+mod replay;

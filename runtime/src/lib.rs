@@ -16,6 +16,7 @@ pub mod maps;
 mod plt;
 pub mod recover;
 pub mod render;
+pub mod replay;
 pub mod results;
 pub mod session;
 pub mod symbolize;
