@@ -735,8 +735,8 @@ fn trust_an_event_lost_to_two_full_maps_counts_once() {
     let line = loss_line(&out);
     let events = number_after(&line, "map full: ")
         .unwrap_or_else(|| panic!("no `map full: N events lost`: {line}"));
-    let updates = number_before(&line, "updates")
-        .unwrap_or_else(|| panic!("no `N updates dropped`: {line}"));
+    let updates =
+        number_before(&line, "updates").unwrap_or_else(|| panic!("no `N updates dropped`: {line}"));
     assert!(line.contains("events lost"), "{line}");
     assert_eq!(
         updates,
