@@ -625,7 +625,11 @@ fn issue_19_a_full_disk_keeps_the_results_and_leaves_no_file() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("No space left on device"), "{}", text(&out));
-    assert!(err.contains("= help:"), "{}", text(&out));
+    assert!(
+        err.contains("= help: free some space there, or write to another disk"),
+        "{}",
+        text(&out)
+    );
     // The results, on the terminal instead of in the file.
     let all = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
     assert!(all.contains("samples"), "{}", text(&out));
