@@ -155,19 +155,8 @@ pub(crate) fn run(
         .map(|(name, profile)| (name, runtime::fold::reshape(profile, &cfg.fold)))
         .collect();
     drop(session);
-    if let Some(h) = held
-        && matches!(h.try_wait(), Ok(None))
-        && let runtime::target::Termination::Killed { others } = h.terminate(COMMAND_GRACE)
-    {
-        let others = match others {
-            0 => String::new(),
-            1 => " with the process it started".to_string(),
-            n => format!(" with the {n} processes it started"),
-        };
-        eprintln!(
-            "The command did not end within {} s of SIGTERM: killed with SIGKILL{others}.",
-            COMMAND_GRACE.as_secs()
-        );
+    if let Some(h) = held {
+        end_command(h);
     }
     let collected = collecting.elapsed();
     let writing = Instant::now();
@@ -215,6 +204,25 @@ pub(crate) fn run(
     crate::output::print_terminal(&results, &options);
     written.map_err(|e| refuse(&e.message, e.help))?;
     Ok(())
+}
+
+/// Ends a `-c` command still running when the run ended first: SIGTERM, then SIGKILL after
+/// `COMMAND_GRACE`, which is said (on stderr: stdout may be the command's).
+pub(crate) fn end_command(h: &mut HeldCommand) {
+    if !matches!(h.try_wait(), Ok(None)) {
+        return;
+    }
+    if let runtime::target::Termination::Killed { others } = h.terminate(COMMAND_GRACE) {
+        let others = match others {
+            0 => String::new(),
+            1 => " with the process it started".to_string(),
+            n => format!(" with the {n} processes it started"),
+        };
+        eprintln!(
+            "The command did not end within {} s of SIGTERM: killed with SIGKILL{others}.",
+            COMMAND_GRACE.as_secs()
+        );
+    }
 }
 
 /// Which processes a run traces, for the tracker's snapshots.

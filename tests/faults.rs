@@ -793,3 +793,38 @@ fn issue_19_a_crashing_command_is_told_and_its_samples_kept() {
     assert!(samples > 10, "the shell's work is in the graph:\n{graph}");
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 19 (item 10) — under process churn, the symbol snapshots of processes that exited
+// without a user stack in the maps are dropped (they grew memory ~0.8 MB a minute before):
+// 600 short `sleep`s leave far fewer than 600 snapshots, and the run says how many it dropped.
+#[test]
+fn issue_19_snapshots_are_bounded_under_process_churn() {
+    if !check::kernel_tests_enabled("issue_19_snapshots_are_bounded_under_process_churn") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 49 < @[comm, ustack] = count() >",
+            "-c",
+            "for i in $(seq 20); do for j in $(seq 30); do sleep 0.1 & done; wait; done",
+        ])
+        .env("FLAMESCRIPT_TIMINGS", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("symbol snapshots: "))
+        .unwrap_or_else(|| panic!("no snapshot counts:\n{}", text(&out)));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let kept: usize = words[2].parse().expect("kept");
+    let dropped: usize = words[4].parse().expect("dropped");
+    assert!(kept + dropped >= 500, "the churn was tracked: {line}");
+    assert!(kept < 300, "snapshots bounded: {line}");
+    assert!(dropped > 300, "snapshots dropped: {line}");
+    kernel::assert_nothing_of_ours_loaded();
+}
