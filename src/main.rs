@@ -3,7 +3,8 @@
 //! It reads the script (from `-e`, a file or the stdlib by name), hands it to the compiler with
 //! the stdlib's catalog and the kernel's tracepoint layouts, and prints diagnostics. Exit codes:
 //! 0 success, 2 for anything the user can fix (a refused script, a bad option, a dead pid, a
-//! missing privilege), 1 for failures of the machine.
+//! missing privilege, an output file that could not be written because the disk is full: the
+//! results are printed to the terminal first), 1 for failures of the machine.
 
 #![allow(
     clippy::print_stdout,

@@ -44,6 +44,8 @@ fn refused(message: String, help: &'static str) -> OutputError {
 
 const HELP_DIR: &str = "create the directory first or choose another path";
 const HELP_WRITE: &str = "choose a path you can write";
+const HELP_FULL: &str =
+    "free some space there, or write to another disk (the results are shown above)";
 
 /// Checks every output path before anything runs, so that a run is never traced only to find
 /// it cannot be written: a known extension, a file name (not a directory), and a directory
@@ -429,7 +431,11 @@ fn write_with(
         // The name carries our pid: whatever is there now is ours, or was put in our place.
         // (Unlinking never follows a symlink.)
         let _ = fs::remove_file(&tmp);
-        return Err(refused(format!("cannot write `{shown}`: {e}"), HELP_WRITE));
+        let help = match e.raw_os_error() {
+            Some(libc::ENOSPC | libc::EDQUOT) => HELP_FULL,
+            _ => HELP_WRITE,
+        };
+        return Err(refused(format!("cannot write `{shown}`: {e}"), help));
     }
     Ok(())
 }

@@ -22,6 +22,9 @@ use runtime::target::HeldCommand;
 
 use crate::{EXIT_MACHINE, EXIT_USER, refuse, report};
 
+/// How long a `-c` command still running when the run ends has after SIGTERM, before SIGKILL.
+const COMMAND_GRACE: Duration = Duration::from_secs(2);
+
 pub(crate) struct RunConfig {
     /// Stop after this many nanoseconds.
     pub(crate) duration: Option<u64>,
@@ -106,6 +109,7 @@ pub(crate) fn run(
         // symbols) before it exits, and its libraries are mapped in its first milliseconds.
         // Poll first: the command was released just now, and may live only milliseconds.
         tracker.poll(&session, scope, &mut symbolizer);
+        tracker.prune(&session, artifact, &mut symbolizer);
         let nap = if tracker.is_fast() { 2 } else { 20 };
         std::thread::sleep(Duration::from_millis(nap));
         if clauses.tick(&session, artifact, &mut symbolizer) {
@@ -151,10 +155,8 @@ pub(crate) fn run(
         .map(|(name, profile)| (name, runtime::fold::reshape(profile, &cfg.fold)))
         .collect();
     drop(session);
-    if let Some(h) = held
-        && matches!(h.try_wait(), Ok(None))
-    {
-        h.kill();
+    if let Some(h) = held {
+        end_command(h);
     }
     let collected = collecting.elapsed();
     let writing = Instant::now();
@@ -182,6 +184,11 @@ pub(crate) fn run(
             ms(collected),
             ms(writing.elapsed())
         );
+        eprintln!(
+            "symbol snapshots: {} kept, {} dropped (processes that exited unrecorded)",
+            symbolizer.n_tracked(),
+            tracker.forgotten
+        );
     }
     // When a file could not be written after all (the disk filled, the directory went), the
     // results still reach the terminal before the error: a run is not lost to its output.
@@ -197,6 +204,25 @@ pub(crate) fn run(
     crate::output::print_terminal(&results, &options);
     written.map_err(|e| refuse(&e.message, e.help))?;
     Ok(())
+}
+
+/// Ends a `-c` command still running when the run ended first: SIGTERM, then SIGKILL after
+/// `COMMAND_GRACE`, which is said (on stderr: stdout may be the command's).
+pub(crate) fn end_command(h: &mut HeldCommand) {
+    if !matches!(h.try_wait(), Ok(None)) {
+        return;
+    }
+    if let runtime::target::Termination::Killed { others } = h.terminate(COMMAND_GRACE) {
+        let others = match others {
+            0 => String::new(),
+            1 => " with the process it started".to_string(),
+            n => format!(" with the {n} processes it started"),
+        };
+        eprintln!(
+            "The command did not end within {} s of SIGTERM: killed with SIGKILL{others}.",
+            COMMAND_GRACE.as_secs()
+        );
+    }
 }
 
 /// Which processes a run traces, for the tracker's snapshots.
@@ -290,7 +316,15 @@ pub(crate) struct Tracker {
     own_exe: Option<Option<std::path::PathBuf>>,
     /// System-wide runs: each process's executable at its last snapshot (a change is an exec).
     exes: HashMap<u32, PathBuf>,
+    /// When the snapshots were last pruned, and how many there may be before the next prune.
+    pruned: Option<Instant>,
+    prune_at: usize,
+    /// Snapshots dropped so far (processes that exited and were never recorded).
+    forgotten: u64,
 }
+
+/// Snapshots kept before the first prune: a few hundred processes cost a few hundred KiB.
+const PRUNE_AT: usize = 256;
 
 impl Tracker {
     fn own_exe(&mut self) -> Option<std::path::PathBuf> {
@@ -386,6 +420,48 @@ impl Tracker {
                 self.seen.insert(pid, 0);
             }
         }
+    }
+
+    /// Bounds the snapshots under process churn (issue 19, item 10): once there are more than
+    /// `prune_at`, at most once a second, the snapshots of processes that have exited and
+    /// appear in no recorded user stack are dropped. Exited first, recorded second: a process
+    /// already gone has all its samples in the maps, so none it needs is dropped. The bound
+    /// doubles past what had to be kept, so that a run whose processes were all sampled does
+    /// not read its maps every second.
+    pub(crate) fn prune(
+        &mut self,
+        session: &Session,
+        artifact: &Artifact,
+        symbolizer: &mut Symbolizer,
+    ) {
+        let at = self.prune_at.max(PRUNE_AT);
+        if symbolizer.n_tracked() <= at
+            || self
+                .pruned
+                .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+        {
+            return;
+        }
+        self.pruned = Some(Instant::now());
+        let exited: Vec<u32> = self
+            .seen
+            .keys()
+            .copied()
+            .filter(|&pid| !alive(pid))
+            .collect();
+        let Some(recorded) = runtime::results::recorded_tgids(session, artifact) else {
+            return;
+        };
+        for pid in exited {
+            if recorded.contains(&pid) {
+                continue;
+            }
+            symbolizer.forget(pid);
+            self.seen.remove(&pid);
+            self.exes.remove(&pid);
+            self.forgotten += 1;
+        }
+        self.prune_at = 2 * symbolizer.n_tracked();
     }
 
     /// At the end of a run, a last snapshot of every process snapshotted before that is still

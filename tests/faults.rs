@@ -526,3 +526,305 @@ fn issue_19_a_script_starting_with_a_dash() {
         );
     }
 }
+
+// See: issue 19 (item 3) — a sum that would overflow its signed 64 bits is reported, never
+// wrapped: two additions of 2^62 in each event leave the sum at 2^62 (the others are left
+// out, counted), where it used to wrap to -9,223,372,036,854,775,808 with "no losses".
+#[test]
+fn issue_19_an_overflowing_sum_is_reported_not_wrapped() {
+    if !check::kernel_tests_enabled("issue_19_an_overflowing_sum_is_reported_not_wrapped") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 999 < @s = sum(4611686018427387904); @s = sum(4611686018427387904) >",
+            "-d",
+            "200ms",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("4,611,686,018,427,387,904"), "{}", text(&out));
+    assert!(!all.contains("9,223,372,036,854,775,808"), "{}", text(&out));
+    assert!(
+        all.contains("sums that overflowed: ")
+            && all.contains("(additions left out, never wrapped)"),
+        "{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+/// A tmpfs of 64 KiB mounted on `dir` for one test, full; unmounted on drop.
+struct FullDisk(PathBuf);
+
+impl FullDisk {
+    fn mount(dir: &Path) -> FullDisk {
+        std::fs::create_dir_all(dir).expect("creating the mount point");
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", path_str(dir)])
+            .status()
+            .expect("running mount");
+        assert!(ok.success(), "mounting a tmpfs on {}", dir.display());
+        let disk = FullDisk(dir.to_path_buf());
+        // Filled to the last block: `dd` stops at ENOSPC.
+        let _ = Command::new("dd")
+            .args([
+                "if=/dev/zero",
+                &format!("of={}/fill", path_str(dir)),
+                "bs=4k",
+            ])
+            .stderr(Stdio::null())
+            .status();
+        let probe = std::fs::write(dir.join("probe"), [0u8; 4096]);
+        assert!(probe.is_err(), "the tmpfs is not full");
+        let _ = std::fs::remove_file(dir.join("probe"));
+        disk
+    }
+}
+
+impl Drop for FullDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+// See: issue 19 — a disk that is full when the graph is written: the error says so (exit 2,
+// the user's to fix: free space or write elsewhere), the results still reach the terminal,
+// and no partial or temporary file is left beside the output.
+#[test]
+fn issue_19_a_full_disk_keeps_the_results_and_leaves_no_file() {
+    if !check::kernel_tests_enabled("issue_19_a_full_disk_keeps_the_results_and_leaves_no_file") {
+        return;
+    }
+    let _k = kernel::lock();
+    let dir = scratch("full_disk");
+    let mnt = dir.join("mnt");
+    let _disk = FullDisk::mount(&mnt);
+    let svg = mnt.join("out.svg");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 999 < @[kstack] = count() >",
+            "-d",
+            "300ms",
+            "-o",
+            path_str(&svg),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("No space left on device"), "{}", text(&out));
+    assert!(
+        err.contains("= help: free some space there, or write to another disk"),
+        "{}",
+        text(&out)
+    );
+    // The results, on the terminal instead of in the file.
+    let all = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
+    assert!(all.contains("samples"), "{}", text(&out));
+    assert!(!all.contains("written to"), "{}", text(&out));
+    assert_eq!(listing(&mnt), vec!["fill".to_string()], "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+/// Processes whose command line is exactly `words` (a `sleep` of a duration no other test uses).
+fn processes_running(words: &[&str]) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let args: Vec<&[u8]> = cmdline
+                .split(|&b| b == 0)
+                .filter(|a| !a.is_empty())
+                .collect();
+            args.len() == words.len() && args.iter().zip(words).all(|(a, w)| *a == w.as_bytes())
+        })
+        .filter(|&pid| matches!(state(pid), Some(s) if s != 'Z'))
+        .collect()
+}
+
+/// Runs flamescript on a `-c` command that ignores SIGTERM (`trap '' TERM`, then a `sleep`),
+/// ended by `-d` or by SIGINT; returns its output once it ended, within 20 s.
+fn run_with_stubborn_command(sleep: &str, end_by_sigint: bool) -> Output {
+    let cmd = format!("trap '' TERM; sleep {sleep}; echo survived");
+    let mut args = vec![
+        "-e".to_string(),
+        "profile hz 49 < @[kstack] = count() >".to_string(),
+        "-c".to_string(),
+        cmd,
+    ];
+    if !end_by_sigint {
+        args.extend(["-d".to_string(), "500ms".to_string()]);
+    }
+    let fs = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting flamescript");
+    let t = std::time::Instant::now();
+    while processes_running(&["sleep", sleep]).is_empty() {
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "the command never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if end_by_sigint {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let _ = Command::new("kill")
+            .args(["-INT", &fs.id().to_string()])
+            .status();
+    }
+    let pid = fs.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(fs.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(out) => out.expect("reaping flamescript"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            for left in processes_running(&["sleep", sleep]) {
+                let _ = Command::new("kill")
+                    .args(["-9", &left.to_string()])
+                    .status();
+            }
+            panic!("flamescript did not end within 20 s of the end of its run");
+        }
+    }
+}
+
+// See: issue 19 — a `-c` command that ignores SIGTERM, when the run ends first (by `-d`, or by
+// Ctrl-C): flamescript still ends, escalating to SIGKILL after a grace period and saying so,
+// takes what the command started along (the shell's `sleep`), and leaves nothing loaded.
+#[test]
+fn issue_19_a_command_that_ignores_sigterm_is_killed_saying_so() {
+    if !check::kernel_tests_enabled("issue_19_a_command_that_ignores_sigterm_is_killed_saying_so") {
+        return;
+    }
+    let _k = kernel::lock();
+    for (sleep, by_sigint) in [("61.19", false), ("62.19", true)] {
+        let t = std::time::Instant::now();
+        let out = run_with_stubborn_command(sleep, by_sigint);
+        let took = t.elapsed();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("did not end within 2 s of SIGTERM: killed with SIGKILL"),
+            "{}",
+            text(&out)
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains("survived"),
+            "{}",
+            text(&out)
+        );
+        assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
+        let t = std::time::Instant::now();
+        while !processes_running(&["sleep", sleep]).is_empty()
+            && t.elapsed() < std::time::Duration::from_secs(2)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let left = processes_running(&["sleep", sleep]);
+        for pid in &left {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+        assert_eq!(
+            left,
+            Vec::<u32>::new(),
+            "what the command started outlived it"
+        );
+        kernel::assert_nothing_of_ours_loaded();
+    }
+}
+
+// See: issue 19 — a `-c` command that crashes (SIGSEGV) after working: its fate is told, and
+// what it did before is kept (the graph is written with its samples).
+#[test]
+fn issue_19_a_crashing_command_is_told_and_its_samples_kept() {
+    if !check::kernel_tests_enabled("issue_19_a_crashing_command_is_told_and_its_samples_kept") {
+        return;
+    }
+    let _k = kernel::lock();
+    let dir = scratch("crashing_command");
+    let folded = dir.join("out.folded");
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 999 < @[comm, kstack] = count() >",
+            "-c",
+            "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; kill -SEGV $$",
+            "-o",
+            path_str(&folded),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("The command was killed by signal 11 (SIGSEGV"),
+        "{}",
+        text(&out)
+    );
+    let graph = std::fs::read_to_string(&folded).expect("the graph was written");
+    let samples: u64 = graph
+        .lines()
+        .filter(|l| l.starts_with("sh;") || l.starts_with("dash;") || l.starts_with("bash;"))
+        .filter_map(|l| l.rsplit_once(' ')?.1.parse::<u64>().ok())
+        .sum();
+    assert!(samples > 10, "the shell's work is in the graph:\n{graph}");
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 19 (item 10) — under process churn, the symbol snapshots of processes that exited
+// without a user stack in the maps are dropped (they grew memory ~0.8 MB a minute before):
+// 600 short `sleep`s leave far fewer than 600 snapshots, and the run says how many it dropped.
+#[test]
+fn issue_19_snapshots_are_bounded_under_process_churn() {
+    if !check::kernel_tests_enabled("issue_19_snapshots_are_bounded_under_process_churn") {
+        return;
+    }
+    let _k = kernel::lock();
+    let out = Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .args([
+            "-e",
+            "profile hz 49 < @[comm, ustack] = count() >",
+            "-c",
+            "for i in $(seq 20); do for j in $(seq 30); do sleep 0.1 & done; wait; done",
+        ])
+        .env("FLAMESCRIPT_TIMINGS", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("running flamescript");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("symbol snapshots: "))
+        .unwrap_or_else(|| panic!("no snapshot counts:\n{}", text(&out)));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let kept: usize = words[2].parse().expect("kept");
+    let dropped: usize = words[4].parse().expect("dropped");
+    assert!(kept + dropped >= 500, "the churn was tracked: {line}");
+    assert!(kept < 300, "snapshots bounded: {line}");
+    assert!(dropped > 300, "snapshots dropped: {line}");
+    kernel::assert_nothing_of_ours_loaded();
+}

@@ -50,6 +50,9 @@ pub struct LossReport {
     /// Events that lost at least one of those updates (an event updating two full maps is
     /// one event lost).
     pub map_full_events: u64,
+    /// Additions left out of a sum (a signed 64-bit number) because the total would have
+    /// overflowed: in the programs (`sums_overflowed`) or when adding the CPUs' parts.
+    pub sums_overflowed: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
     /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
@@ -87,6 +90,7 @@ impl LossReport {
             "map_full" => self.map_full += value,
             "map_full_weight" => self.map_full_weight += value,
             "map_full_events" => self.map_full_events += value,
+            "sums_overflowed" => self.sums_overflowed += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
             _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
@@ -125,6 +129,7 @@ impl LossReport {
         self.map_full += other.map_full;
         self.map_full_weight += other.map_full_weight;
         self.map_full_events += other.map_full_events;
+        self.sums_overflowed += other.sums_overflowed;
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
@@ -179,6 +184,7 @@ impl LossReport {
             && self.unrooted_stacks == 0
             && self.unresolved_frames == 0
             && self.map_full == 0
+            && self.sums_overflowed == 0
             && self.other.values().all(|&n| n == 0)
     }
 
@@ -280,6 +286,12 @@ impl LossReport {
                 "map full: {events}{} updates dropped{share}, not in the graph (raise \
                  --map-entries)",
                 thousands(self.map_full)
+            ));
+        }
+        if self.sums_overflowed > 0 {
+            parts.push(format!(
+                "sums that overflowed: {} (additions left out, never wrapped)",
+                thousands(self.sums_overflowed)
             ));
         }
         for (name, n) in self.other.iter().filter(|(_, n)| **n > 0) {

@@ -11,7 +11,8 @@
 //!   LAST key part is the log2 bucket index and its value the bucket's u64 count, so entries are
 //!   regrouped by the key without that part;
 //! - per-CPU values hold one slot per possible CPU, each `round_up(value_size, 8)` bytes, and
-//!   are summed (min/max-merged for the kinds that are not sums).
+//!   are summed (min/max-merged for the kinds that are not sums); sums as signed 64-bit
+//!   numbers, checked (an overflow is counted, never wrapped).
 //!
 //! Pure: the dump comes from `session`, stack ids are resolved through a closure (the session's
 //! `stack()` in a run, a table in tests). Symbolization, folding and rendering happen later.
@@ -37,7 +38,15 @@ const ENOENT: i64 = -2;
 ///
 /// A key or value shorter than its layout (which the session, sizing buffers from the same spec,
 /// never produces) reads its missing bytes as zero rather than failing the whole run.
-pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>) -> Vec<RawEntry> {
+///
+/// Sums (and averages' sums) are signed 64-bit numbers, added over CPUs with a check: a CPU's
+/// part that would overflow the total is left out and counted in `losses.sums_overflowed`,
+/// never wrapped or saturated (the programs do the same for each addition on one CPU).
+pub fn decode(
+    dump: &MapDump,
+    stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>,
+    losses: &mut LossReport,
+) -> Vec<RawEntry> {
     let spec = &dump.spec;
     // Per stacks map, then per id: looked up by `&str`, with no String made per entry.
     let mut cache: HashMap<String, HashMap<u64, Option<Vec<u64>>>> = HashMap::new();
@@ -62,7 +71,7 @@ pub fn decode(dump: &MapDump, stacks: &dyn Fn(&str, u64) -> Option<Vec<u64>>) ->
             .iter()
             .map(|(key, value)| RawEntry {
                 parts: key_parts(key, &spec.key, &mut resolve),
-                value: scalar_value(spec.value, value, stride, n_slots(value)),
+                value: scalar_value(spec.value, value, stride, n_slots(value), losses),
             })
             .collect();
     };
@@ -242,21 +251,37 @@ fn zero(buf: &mut [u8], offset: u32, size: u32) {
 }
 
 /// One value, merged over its `n_slots` per-CPU slots of `stride` bytes.
-fn scalar_value(kind: ValueSpec, value: &[u8], stride: usize, n_slots: usize) -> RawValue {
+fn scalar_value(
+    kind: ValueSpec,
+    value: &[u8],
+    stride: usize,
+    n_slots: usize,
+    losses: &mut LossReport,
+) -> RawValue {
     let field = |cpu: usize, idx: u32| read_uint(value, (cpu * stride) as u32 + 8 * idx, 8);
     let sum = |idx: u32| {
         (0..n_slots)
             .map(|cpu| field(cpu, idx))
             .fold(0u64, u64::saturating_add)
     };
+    let mut signed_sum = |idx: u32| {
+        let mut total = 0i64;
+        for cpu in 0..n_slots {
+            match total.checked_add(field(cpu, idx) as i64) {
+                Some(t) => total = t,
+                None => losses.sums_overflowed += 1,
+            }
+        }
+        total as u64
+    };
     // Min/Max/Last live in a shared (non-per-CPU) map; should one ever be per-CPU, CPUs that
     // never wrote hold zero, so only slots that were written take part.
     let written = || (0..n_slots).map(|cpu| field(cpu, 0)).filter(|&v| v != 0);
     match kind {
         ValueSpec::Count => RawValue::Count(sum(0)),
-        ValueSpec::Sum(_) => RawValue::Sum(sum(0)),
+        ValueSpec::Sum(_) => RawValue::Sum(signed_sum(0)),
         ValueSpec::Avg(_) => RawValue::Avg {
-            sum: sum(0),
+            sum: signed_sum(0),
             count: sum(1),
         },
         ValueSpec::Min(_) => RawValue::Min(written().min().unwrap_or(0)),
@@ -338,7 +363,7 @@ mod tests {
                 spec(vec![int(0)], value, size, false),
                 vec![(key.clone(), bytes)],
             );
-            let entries = decode(&d, &no_stacks);
+            let entries = decode(&d, &no_stacks, &mut LossReport::default());
             assert_eq!(
                 entries,
                 vec![RawEntry {
@@ -357,7 +382,7 @@ mod tests {
             vec![(u64s(&[1]), u64s(&[10, 1, 0, 0, 32, 3]))],
         );
         assert_eq!(
-            decode(&d, &no_stacks)[0].value,
+            decode(&d, &no_stacks, &mut LossReport::default())[0].value,
             RawValue::Avg { sum: 42, count: 4 }
         );
         // A 4-byte value still takes an 8-byte slot per CPU.
@@ -365,13 +390,58 @@ mod tests {
             spec(vec![int(0)], ValueSpec::Count, 4, true),
             vec![(u64s(&[1]), u64s(&[1, 2, 3, 4]))],
         );
-        assert_eq!(decode(&d, &no_stacks)[0].value, RawValue::Count(10));
+        assert_eq!(
+            decode(&d, &no_stacks, &mut LossReport::default())[0].value,
+            RawValue::Count(10)
+        );
         // Min over the CPUs that wrote, not the zero of one that did not.
         let d = dump(
             spec(vec![int(0)], ValueSpec::Min(Unit::NS), 8, true),
             vec![(u64s(&[1]), u64s(&[0, 8, 5]))],
         );
-        assert_eq!(decode(&d, &no_stacks)[0].value, RawValue::Min(5));
+        assert_eq!(
+            decode(&d, &no_stacks, &mut LossReport::default())[0].value,
+            RawValue::Min(5)
+        );
+    }
+
+    // See: #19 (item 3): CPUs' parts of a signed sum add as signed numbers, and a total that
+    // would overflow leaves that part out, counted, instead of saturating or wrapping.
+    #[test]
+    fn issue_19_per_cpu_sums_are_signed_and_checked() {
+        let d = dump(
+            spec(vec![int(0)], ValueSpec::Sum(Unit::NS), 8, true),
+            vec![(u64s(&[1]), u64s(&[(-5i64) as u64, 3]))],
+        );
+        let mut losses = LossReport::default();
+        assert_eq!(
+            decode(&d, &no_stacks, &mut losses)[0].value,
+            RawValue::Sum((-2i64) as u64)
+        );
+        assert_eq!(losses.sums_overflowed, 0);
+
+        let big = i64::MAX as u64 - 10;
+        let d = dump(
+            spec(vec![int(0)], ValueSpec::Avg(Unit::NS), 16, true),
+            vec![(u64s(&[1]), u64s(&[big, 1, big, 1, (-20i64) as u64, 1]))],
+        );
+        let mut losses = LossReport::default();
+        assert_eq!(
+            decode(&d, &no_stacks, &mut losses)[0].value,
+            RawValue::Avg {
+                sum: big - 20,
+                count: 3
+            }
+        );
+        assert_eq!(losses.sums_overflowed, 1);
+        assert!(
+            losses
+                .summary_line()
+                .contains("sums that overflowed: 1 (additions left out, never wrapped)"),
+            "{}",
+            losses.summary_line()
+        );
+        assert!(!losses.is_clean());
     }
 
     #[test]
@@ -384,7 +454,7 @@ mod tests {
             vec![(key, u64s(&[1]))],
         );
         assert_eq!(
-            decode(&d, &no_stacks)[0].parts,
+            decode(&d, &no_stacks, &mut LossReport::default())[0].parts,
             vec![RawPart::Str("bash".into()), RawPart::Int(42)]
         );
     }
@@ -423,7 +493,7 @@ mod tests {
             ("ustacks", 5) => Some((1..=MAX_STACK_DEPTH as u64).collect()),
             _ => None,
         };
-        let entries = decode(&d, &stacks);
+        let entries = decode(&d, &stacks, &mut LossReport::default());
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].value, RawValue::Sum(123));
         assert_eq!(
@@ -468,7 +538,7 @@ mod tests {
             calls.set(calls.get() + 1);
             None
         };
-        let parts: Vec<RawPart> = decode(&d, &stacks)
+        let parts: Vec<RawPart> = decode(&d, &stacks, &mut LossReport::default())
             .into_iter()
             .flat_map(|e| e.parts)
             .collect();
@@ -498,7 +568,7 @@ mod tests {
             (u64s(&[10, 6]), u64s(&[0, 1])),
         ];
         let d = dump(spec(layout, hist, 8, true), entries);
-        let res = decode(&d, &no_stacks);
+        let res = decode(&d, &no_stacks, &mut LossReport::default());
         assert_eq!(
             res,
             vec![
@@ -523,7 +593,7 @@ mod tests {
         let entries = vec![(u64s(&[1]), u64s(&[4])), (u64s(&[0]), u64s(&[1]))];
         let d = dump(spec(vec![int(0)], hist, 8, false), entries);
         assert_eq!(
-            decode(&d, &no_stacks),
+            decode(&d, &no_stacks, &mut LossReport::default()),
             vec![RawEntry {
                 parts: vec![],
                 value: RawValue::Hist(vec![1, 4]),
@@ -538,7 +608,7 @@ mod tests {
             vec![(vec![1, 0, 0], vec![5])],
         );
         assert_eq!(
-            decode(&d, &no_stacks),
+            decode(&d, &no_stacks, &mut LossReport::default()),
             vec![RawEntry {
                 parts: vec![RawPart::Int(1), RawPart::Int(0)],
                 value: RawValue::Avg { sum: 5, count: 0 },

@@ -5,7 +5,7 @@
 //! [`gather`] is pure over already-dumped maps, so it is tested without a kernel; [`collect`]
 //! is the thin wrapper that reads a live [`Session`]. Where output goes is not decided here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use compiler::artifact::{Artifact, KeyKind, MapKind, MapSpec};
 
@@ -46,6 +46,34 @@ fn is_user_map(spec: &MapSpec) -> bool {
 }
 
 /// Reads a live session's maps and gathers them. Call it after the run (or per interval).
+/// The processes whose user stacks the maps hold so far (the tgid a user stack is symbolized
+/// in), read from the kernel's keys: the snapshots a run must keep for symbolization. `None`
+/// when a map could not be read (then nothing may be forgotten).
+pub fn recorded_tgids(session: &Session, artifact: &Artifact) -> Option<HashSet<u32>> {
+    let mut res = HashSet::new();
+    for spec in artifact.maps.iter().filter(|m| is_user_map(m)) {
+        let offsets: Vec<usize> = spec
+            .key
+            .iter()
+            .filter_map(|p| match &p.kind {
+                KeyKind::UserStack { tgid_offset, .. } => Some(*tgid_offset as usize),
+                _ => None,
+            })
+            .collect();
+        if offsets.is_empty() {
+            continue;
+        }
+        for key in session.keys(&spec.name).ok()? {
+            for &at in &offsets {
+                if let Some(b) = key.get(at..at + 4) {
+                    res.insert(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                }
+            }
+        }
+    }
+    Some(res)
+}
+
 pub fn collect(
     session: &Session,
     artifact: &Artifact,
@@ -162,7 +190,8 @@ pub fn gather(
         if !is_user_map(&dump.spec) {
             continue;
         }
-        let mut entries = maps::decode(dump, stacks);
+        let mut decoded = LossReport::default();
+        let mut entries = maps::decode(dump, stacks, &mut decoded);
         entries.extend(short.remove(&dump.spec.name).unwrap_or_default());
         let name = dump.spec.display.clone();
         if is_flame_graph(&dump.spec) {
@@ -177,6 +206,7 @@ pub fn gather(
                     profile.value_name = n.clone();
                 }
                 let mut found = profile.losses.clone();
+                found.merge(&decoded);
                 if kernel_counts_collisions {
                     found.collisions = 0;
                 }
@@ -191,6 +221,7 @@ pub fn gather(
                 continue;
             }
         }
+        res.losses.merge(&decoded);
         let text = table::render(&entries, &dump.spec, sym);
         res.tables.push((name, text));
     }

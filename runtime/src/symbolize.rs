@@ -171,6 +171,25 @@ impl Symbolizer {
         Ok(n)
     }
 
+    /// Drops the snapshot of process `pid` (it exited, and nothing recorded needs it: a run
+    /// under process churn would otherwise keep every process it ever saw), with what was
+    /// read for it alone: its named addresses, and the build ids and pins of files reached
+    /// through its `/proc/PID/…`. Files shared with other processes stay cached.
+    pub fn forget(&mut self, pid: u32) {
+        if self.processes.remove(&pid).is_none() {
+            return;
+        }
+        self.memo.retain(|(tgid, _), _| *tgid != Some(pid));
+        let own = PathBuf::from(format!("/proc/{pid}/"));
+        self.build_ids.retain(|path, _| !path.starts_with(&own));
+        self.pinned.retain(|path| !path.starts_with(&own));
+    }
+
+    /// How many processes have a snapshot.
+    pub fn n_tracked(&self) -> usize {
+        self.processes.len()
+    }
+
     /// The snapshot of a tracked process, for tests and diagnostics.
     pub fn mappings(&self, pid: u32) -> Option<&[Mapping]> {
         self.processes.get(&pid).map(Vec::as_slice)

@@ -8,7 +8,9 @@
 //! The command dies with us: it is started with `PR_SET_PDEATHSIG` = SIGKILL, so a flamescript
 //! killed outright (SIGKILL, a crash) never leaves it running under init. (The signal reaches
 //! the shell or the command it became; what a compound command forked is not ours to follow.)
-//! A command never released (the run failed before it could be traced) never runs.
+//! A command never released (the run failed before it could be traced) never runs. One still
+//! running when the run ends is ended as a terminal ends a job: SIGTERM to it and what it
+//! started, then SIGKILL to what is left after a grace period (`terminate`).
 
 use std::ffi::CString;
 use std::io;
@@ -203,6 +205,47 @@ impl HeldCommand {
         }
     }
 
+    /// Ends a released command whose run ended first (`-d`, Ctrl-C) as a terminal would end a
+    /// job: SIGTERM to the command and what it started, `grace` to go, then SIGKILL to
+    /// whatever is left of that tree (a command that ignores SIGTERM, or a shell's child that
+    /// inherited the ignoring). Reaps the command; says which it took.
+    ///
+    /// What it started is found through `/proc` (each process's parent) while the command
+    /// lives: once it has died, its children belong to init and cannot be told from anyone's
+    /// (what a command leaves behind after exiting by itself is not ours to follow).
+    pub fn terminate(&mut self, grace: std::time::Duration) -> Termination {
+        if self.release.is_some() || self.exited.is_some() {
+            self.kill();
+            return Termination::Ended;
+        }
+        if let Ok(Some(_)) = self.try_wait() {
+            return Termination::Ended;
+        }
+        for pid in std::iter::once(self.pid).chain(descendants(self.pid)) {
+            // SAFETY: sends a signal; no memory is involved.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
+        let start = std::time::Instant::now();
+        while start.elapsed() < grace {
+            if let Ok(Some(_)) = self.try_wait() {
+                return Termination::Ended;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // Read again, now: only processes below our (unreaped) child, so no pid reused by
+        // someone else's process is signalled. The command goes first, so that a shell does
+        // not run its next line when its child dies.
+        let tree = descendants(self.pid);
+        // SAFETY: sends a signal to our own, unreaped child.
+        unsafe { libc::kill(self.pid, libc::SIGKILL) };
+        for &pid in &tree {
+            // SAFETY: sends a signal; no memory is involved.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        self.kill();
+        Termination::Killed { others: tree.len() }
+    }
+
     /// Ends the command (the run stopped before it finished, or failed before it began) and
     /// reaps it.
     pub fn kill(&mut self) {
@@ -219,6 +262,44 @@ impl HeldCommand {
             self.exited = Some(Exited { status });
         }
     }
+}
+
+/// How [`HeldCommand::terminate`] ended a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Termination {
+    /// It had exited already, or ended within the grace period after SIGTERM.
+    Ended,
+    /// It was still running after the grace period: SIGKILL, to it and to the `others`
+    /// processes it had started.
+    Killed { others: usize },
+}
+
+/// Every process below `root` (its children, theirs, …), read from `/proc`'s parent links.
+fn descendants(root: i32) -> Vec<i32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let parents: Vec<(i32, i32)> = dir
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // `pid (comm) S ppid …`: the parent follows the state, after the last `)`.
+            let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+            Some((pid, ppid.parse().ok()?))
+        })
+        .collect();
+    let mut res = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(parent) = frontier.pop() {
+        for &(pid, ppid) in &parents {
+            if ppid == parent && !res.contains(&pid) {
+                res.push(pid);
+                frontier.push(pid);
+            }
+        }
+    }
+    res
 }
 
 impl Drop for HeldCommand {

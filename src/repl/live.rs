@@ -90,6 +90,7 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
             }
         };
         tracker.poll(&session, cfg.scope, &mut symbolizer);
+        tracker.prune(&session, cfg.artifact, &mut symbolizer);
         let command_done = held
             .as_deref_mut()
             .is_some_and(|h| matches!(h.try_wait(), Ok(Some(_))));
@@ -123,10 +124,8 @@ pub(crate) fn run(cfg: &LiveRun<'_>, mut held: Option<&mut HeldCommand>) -> Resu
     // Detach before drawing anything more: the traced system pays nothing from here on.
     drop(session);
     drop(keys);
-    if let Some(h) = held
-        && matches!(h.try_wait(), Ok(None))
-    {
-        h.kill();
+    if let Some(h) = held {
+        crate::run::end_command(h);
     }
     let results = results?;
     let header = format!(

@@ -18,7 +18,8 @@
 //!   added without atomics (each CPU owns its copy); min, max and plain assignment use a shared
 //!   hash (a racing update may lose, which only ever affects those three).
 //! - **Losses**: a per-CPU array of counters ([`COUNTERS`]): events seen (past the target
-//!   filter), events kept (past the script's filter), updates refused because a map was full.
+//!   filter), events kept (past the script's filter), updates refused because a map was full,
+//!   additions left out of a sum that would have overflowed (sums are signed 64-bit numbers).
 //!
 //! Nothing here reports user errors: sema refused those. What cannot be lowered yet (a probe
 //! with no hooks, a builtin with no source) is a diagnostic naming the feature, not a panic.
@@ -61,6 +62,7 @@ pub const COUNTERS: &[&str] = &[
     "spans_stale",
     "spans_clock_behind",
     "map_full_events",
+    "sums_overflowed",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -96,6 +98,9 @@ const SPANS_STALE: u32 = 13;
 const SPANS_CLOCK_BEHIND: u32 = 14;
 /// Events that lost at least one update to a full map (each once, whatever it lost).
 const MAP_FULL_EVENTS: u32 = 15;
+/// Events that left an addition out of a sum because the signed 64-bit total would have
+/// overflowed (`stmt::add_into`), never wrapped.
+const SUMS_OVERFLOWED: u32 = 16;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -763,9 +768,19 @@ struct Lowerer<'a> {
     end: ir::Label,
     /// Span probes: builtins come from the event record `ctx` points to (`span.rs`).
     record: Option<span::Record>,
-    /// Set once this event has lost an update to a full map: the event is counted once as
-    /// lost (`MAP_FULL_EVENTS`) however many of its maps were full. Made by `stmts`.
-    lost: Option<VReg>,
+    /// What this event has lost so far, each counted once per event. Made by `stmts`.
+    lost: Option<EventLosses>,
+}
+
+/// Per-event flags, so that an event is counted once however many of its updates it lost.
+#[derive(Clone, Copy)]
+struct EventLosses {
+    /// Set once this event has lost an update to a full map (`MAP_FULL_EVENTS`).
+    map_full: VReg,
+    /// Negative once one of this event's sums overflowed (`stmt::add_into` ORs in each
+    /// addition's overflow word), counted at the end of the statements (`SUMS_OVERFLOWED`).
+    /// Only in programs with a sum.
+    overflowed: Option<VReg>,
 }
 
 fn lower_clause(

@@ -6,7 +6,7 @@
 )]
 
 use super::{Lowerer, MAP_FULL, helper, internal};
-use crate::artifact::KeyKind;
+use crate::artifact::{KeyKind, ValueSpec};
 use crate::bpf::helpers::{BPF_F_USER_STACK, Helper};
 use crate::diag::{Diagnostic, Span};
 use crate::ir::{AluOp, Base, Cond, Inst, Operand, Slot, VReg, Width};
@@ -18,14 +18,32 @@ const BPF_NOEXIST: u64 = 1;
 
 impl Lowerer<'_> {
     pub(super) fn stmts(&mut self, stmts: &[Stmt]) -> Result<(), Diagnostic> {
-        if self.lost.is_none() {
-            self.lost = Some(self.b.constant(0));
+        let outermost = self.lost.is_none();
+        if outermost {
+            let has_sum = (self.cx.maps.iter().take(self.cx.ids.user_maps))
+                .any(|m| m.per_cpu && matches!(m.value, ValueSpec::Sum(_) | ValueSpec::Avg(_)));
+            self.lost = Some(super::EventLosses {
+                map_full: self.b.constant(0),
+                overflowed: has_sum.then(|| self.b.constant(0)),
+            });
         }
         for s in stmts {
             // A statement's stack buffers (map keys, values, stack hashes) die with it.
             let scope = self.b.scope();
             self.stmt(s)?;
             self.b.end_scope(scope);
+        }
+        if outermost && let Some(overflowed) = self.lost.and_then(|l| l.overflowed) {
+            // Once per event, whatever number of its sums overflowed: one compare and branch.
+            let fine = self.b.label();
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Sge,
+                lhs: overflowed,
+                rhs: Operand::Imm(0),
+                target: fine,
+            });
+            self.bump(super::SUMS_OVERFLOWED);
+            self.b.push(Inst::Label(fine));
         }
         Ok(())
     }
@@ -289,7 +307,9 @@ impl Lowerer<'_> {
     /// This event lost an update: counted once per event (`MAP_FULL_EVENTS`), however many of
     /// its maps were full.
     fn event_lost(&mut self) {
-        let Some(lost) = self.lost else { return };
+        let Some(lost) = self.lost.map(|l| l.map_full) else {
+            return;
+        };
         let counted = self.b.label();
         self.b.push(Inst::JumpIf {
             cond: Cond::Ne,
@@ -307,8 +327,20 @@ impl Lowerer<'_> {
 
     /// Adds `adds` into the value at `p` (this CPU's copy of a per-CPU value, or a shared one
     /// with atomic adds).
+    ///
+    /// A sum (`sum`, and `avg`'s sum: word 0) is a signed 64-bit number, as the runtime reads
+    /// it (a script may subtract). An addition that would leave that range is left out and
+    /// counted (`SUMS_OVERFLOWED`, once per event) rather than wrapped: it overflowed iff the
+    /// result's sign differs from both operands' (`(old ^ new) & (add ^ new) < 0`). No branch
+    /// per sum: a few ALU operations select `old` or `new`, and one compare-and-branch per
+    /// event (in `stmts`) counts. Counts and histogram buckets add 1, which cannot
+    /// wrap 64 bits in any run (584 years at 10^9 per second on one CPU): no check. Shared
+    /// values (`--atomic-values`) are added atomically without reading them back, so they are
+    /// not checked either.
     fn add_into(&mut self, map: MapId, p: VReg, adds: &[VReg]) {
-        let per_cpu = self.user_map(map).1.per_cpu;
+        let spec = self.user_map(map).1;
+        let per_cpu = spec.per_cpu;
+        let signed_sum = matches!(spec.value, ValueSpec::Sum(_) | ValueSpec::Avg(_));
         for (i, add) in adds.iter().enumerate() {
             let off = (i * 8) as i16;
             if !per_cpu {
@@ -321,9 +353,28 @@ impl Lowerer<'_> {
                 continue;
             }
             let cur = self.b.load(Width::B8, Base::Reg(p), off);
-            self.b.alu(AluOp::Add, cur, Operand::Reg(*add));
+            if !(signed_sum && i == 0) {
+                self.b.alu(AluOp::Add, cur, Operand::Reg(*add));
+                self.b
+                    .store(Width::B8, Base::Reg(p), off, Operand::Reg(cur));
+                continue;
+            }
+            // Without a branch (a branch per sum doubles the paths the verifier walks):
+            // `new` becomes `old` again where the addition overflowed.
+            let new = self.b.copy(cur);
+            self.b.alu(AluOp::Add, new, Operand::Reg(*add));
+            self.b.alu(AluOp::Xor, cur, Operand::Reg(new));
+            let over = self.b.copy(*add);
+            self.b.alu(AluOp::Xor, over, Operand::Reg(new));
+            self.b.alu(AluOp::And, over, Operand::Reg(cur));
+            if let Some(overflowed) = self.lost.and_then(|l| l.overflowed) {
+                self.b.alu(AluOp::Or, overflowed, Operand::Reg(over));
+            }
+            self.b.alu(AluOp::Arsh, over, Operand::Imm(63));
+            self.b.alu(AluOp::And, cur, Operand::Reg(over));
+            self.b.alu(AluOp::Xor, new, Operand::Reg(cur));
             self.b
-                .store(Width::B8, Base::Reg(p), off, Operand::Reg(cur));
+                .store(Width::B8, Base::Reg(p), off, Operand::Reg(new));
         }
     }
 
