@@ -69,7 +69,9 @@ pub(crate) fn replay(recording: &Path, expr: Option<&str>, file: Option<&Path>) 
         Some(runtime::maps::stack_frames(value))
     };
     for map in maps.maps.iter().filter(|m| !m.spec.display.is_empty()) {
-        let entries = runtime::maps::decode(&map.dump(), &lookup);
+        // Per-CPU parts that overflowed when added are left out and counted there.
+        let mut overflow = runtime::losses::LossReport::default();
+        let entries = runtime::maps::decode(&map.dump(), &lookup, &mut overflow);
         let total: u64 = entries
             .iter()
             .map(|e| match &e.value {

@@ -83,7 +83,8 @@ impl Replay {
                 .find(|(k, _)| runtime::maps::stack_key(k) == id)?;
             Some(runtime::maps::stack_frames(value))
         };
-        let mut res: Vec<_> = runtime::maps::decode(&map.dump(), &lookup)
+        let mut overflow = runtime::losses::LossReport::default();
+        let mut res: Vec<_> = runtime::maps::decode(&map.dump(), &lookup, &mut overflow)
             .into_iter()
             .map(|e| (e.parts, e.value))
             .collect();
