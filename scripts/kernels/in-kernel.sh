@@ -121,7 +121,15 @@ if ! mount -t overlay -o lowerdir=/host,upperdir=/run/upper,workdir=/run/work ov
 fi
 mount -t proc proc $R/proc; mount -t sysfs sys $R/sys; mount -t devtmpfs dev $R/dev
 mkdir -p $R/dev/pts $R/dev/shm; mount -t devpts devpts $R/dev/pts; mount -t tmpfs tmpfs $R/dev/shm
+# A working directory under /tmp or /run (a CI clone in /tmp) would vanish under the fresh
+# tmpfs mounted there: keep it (writable, through the overlay) and put it back on top.
+WD=$(cat /out/workdir 2>/dev/null)
+case "$WD" in
+  /tmp/*|/run/*) mkdir -p /run/wd && mount -o bind "$R$WD" /run/wd || WD= ;;
+  *) WD= ;;
+esac
 mount -t tmpfs -o mode=1777 tmpfs $R/tmp; mount -t tmpfs -o mode=755 tmpfs $R/run
+if [ -n "$WD" ]; then mkdir -p "$R$WD" && mount -o bind /run/wd "$R$WD"; fi
 mount -t tracefs tracefs $R/sys/kernel/tracing 2>/dev/null
 mount -t debugfs debugfs $R/sys/kernel/debug 2>/dev/null
 mount -t bpf bpf $R/sys/fs/bpf 2>/dev/null
@@ -153,6 +161,7 @@ cleanup() {   # also on TERM/INT (e.g. a caller's timeout): no qemu is left behi
 trap cleanup EXIT; trap 'exit 143' TERM; trap 'exit 130' INT
 gtimeout=$(( TIMEOUT > 60 ? TIMEOUT - 20 : TIMEOUT * 2 / 3 ))   # in-guest limit fires first
 printf '%s\n' "${MODDIR:-}" > "$RUN/moddir"
+printf '%s\n' "$PWD" > "$RUN/workdir"
 DISK_MB=${IK_DISK_MB:-$([[ -n $SCRATCH ]] && echo 512 || echo 64)}; disk_opts=()
 [[ -z $SCRATCH || $DISK_MB -gt 0 ]] || die "-d needs a disk (IK_DISK_MB > 0)"
 if [[ $DISK_MB -gt 0 ]]; then
