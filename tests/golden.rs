@@ -347,8 +347,8 @@ impl Env for OldKernel {
     ) -> Result<Vec<u32>, compiler::catalog::EnvError> {
         match path {
             "__state" => Err(compiler::catalog::EnvError::Unavailable("5.10".into())),
-            // 5.10's `long state`, first in task_struct after thread_info.
-            "state" => Ok(vec![24]),
+            // 5.10's `long state` (an offset no other load here uses, so the test can see it).
+            "state" => Ok(vec![4040]),
             _ => self.0.btf_member_chain(strukt, path),
         }
     }
@@ -401,12 +401,21 @@ fn old_kernel_facts_choose_what_old_kernels_offer() {
         a.unwind
     );
     assert!(!off.asm.contains("bpf_task_pt_regs") && !off.asm.contains("call 175"));
-    // The state is the leaving task's own word (offset 24), not a fourth argument.
+    // The state is the leaving task's own word, read through `prev`; a 4-argument kernel reads
+    // the argument instead.
     assert!(
-        !off.asm.contains("*(u64 *)(r1 +24)"),
-        "no read of a prev_state argument:\n{}",
+        off.asm.contains(" +4040)"),
+        "the state read from the task:\n{}",
         off.asm
     );
+    let newest = compile(
+        &TracefsEnv::at(check::data_dir("tracefs")),
+        "-e",
+        "offcpu min 1ms < @[kstack, ustack] = sum(delta) >",
+        &options,
+    )
+    .expect("offcpu compiles for 6.18");
+    assert!(!newest.asm.contains(" +4040)"), "{}", newest.asm);
     let futex = compile(&env, "-e", "futex < @[ustack] = sum(delta) >", &options)
         .expect("futex compiles without futex_waitv");
     assert_eq!(

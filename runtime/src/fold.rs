@@ -680,6 +680,8 @@ fn entry_frames(
                     -3 => format!("[lost: {which}stack, thread exited first]"),
                     // offcpu: the task work ran only after the thread had moved on.
                     -62 => format!("[lost: {which}stack, taken too late]"),
+                    // offcpu at switch-in: `sched_exit_tp` did not run in the thread.
+                    -71 => format!("[lost: {which}stack, switch-in not seen]"),
                     _ => format!("[lost: {which}stack error {}]", errno_name(*errno)),
                 };
                 // Where the stack would have been, so the weight stays in the right process.

@@ -793,16 +793,7 @@ fn lower_clause(
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, ctx, end);
     l.b.span(cx.clause.span);
     l.target_filter();
     l.bump(EVENTS_SEEN);
@@ -826,7 +817,22 @@ fn lower_clause(
     Ok(l.b.finish())
 }
 
-impl Lowerer<'_> {
+impl<'a> Lowerer<'a> {
+    /// A lowerer for one program (or subprogram) of `cx`'s clause: `ctx` is its context (or
+    /// record) pointer, `end` where a failed filter jumps.
+    fn new(cx: &'a Ctx<'a>, b: Builder, ctx: VReg, end: ir::Label) -> Lowerer<'a> {
+        Lowerer {
+            cx,
+            b,
+            ctx,
+            locals: Vec::new(),
+            pid_tgid: None,
+            lost: None,
+            end,
+            record: None,
+        }
+    }
+
     /// `pid_tgid` once; its upper half is the process id, its lower half the thread id.
     fn pid_tgid(&mut self) -> VReg {
         if let Some(r) = self.pid_tgid {

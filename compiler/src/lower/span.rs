@@ -618,17 +618,11 @@ fn actions_subprogram(
     let ustack = Some(b.param(1));
     let end = b.label();
     let mut l = Lowerer {
-        cx,
-        b,
-        ctx: rec,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
         record: Some(Record {
             fields: fields.to_vec(),
             ustack,
         }),
+        ..Lowerer::new(cx, b, rec, end)
     };
     for _ in &cx.clause.locals {
         let r = l.b.constant(0);
@@ -705,16 +699,7 @@ pub(super) fn lower_offcpu(
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, ctx, end);
     l.b.span(cx.clause.span);
     // sched_switch(bool preempt, task_struct *prev, task_struct *next, unsigned prev_state)
     let prev = l.b.load(Width::B8, Base::Reg(ctx), 8);
@@ -1107,16 +1092,7 @@ fn exit_tp_program(
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, ctx, end);
     l.b.span(cx.clause.span);
     // Almost every switch ends here: nothing handed over.
     let h = l.lookup_u32(handoff, Operand::Imm(0), end);
@@ -1327,16 +1303,7 @@ fn task_work_callback(cx: &Ctx<'_>, name: &str, actions: u32) -> Result<ir::Prog
     );
     let value = b.param(2);
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx: value,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, value, end);
     let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let ustack = l.capture_stack_of(Some(task), true, cx.clause.span)?;
     let regs = l.b.call(helper(Helper::TaskPtRegs), vec![task]);
@@ -1410,16 +1377,7 @@ pub(super) fn lower_syscall(
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, ctx, end);
     l.target_filter();
     if let Some((field, mask, cmds)) = call.only {
         let f = find(field)?;
@@ -1498,16 +1456,7 @@ pub(super) fn lower_syscall(
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
-    let mut l = Lowerer {
-        cx,
-        b,
-        ctx,
-        locals: Vec::new(),
-        pid_tgid: None,
-        lost: None,
-        end,
-        record: None,
-    };
+    let mut l = Lowerer::new(cx, b, ctx, end);
     l.target_filter();
     let pt = l.pid_tgid();
     let tid = l.b.copy(pt);
