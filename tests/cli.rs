@@ -568,6 +568,8 @@ fn issue_20_chromium_shows_the_whole_wrapped_subtitle() {
     let Some(browser) = chromium("issue_20_chromium_shows_the_whole_wrapped_subtitle") else {
         return;
     };
+    // Chromium's start-up takes both CPUs for a while: not beside the kernel tests.
+    let _k = crate::kernel::lock();
     let dir = scratch("chromium_subtitle");
     // A pprof file carrying a loss line as long as a troubled run's.
     let losses = "events: 1,234,567 seen, 1,200,000 kept; lost stacks: 52 (EFAULT x40, \
@@ -772,6 +774,7 @@ fn issue_20_speedscope_opens_our_json_with_its_units_and_total() {
     let (Some(browser), Some(app)) = (chromium(test), speedscope_app(test)) else {
         return;
     };
+    let _k = crate::kernel::lock();
     let dir = scratch("speedscope_app");
     // A time profile: through pprof, whose sample type says nanoseconds.
     let folded_in = dir.join("in.folded");

@@ -515,6 +515,9 @@ fn flamescript_replay(recording: &std::path::Path, script: &str) -> std::process
 /// the samples `perf report` counts (± 2 %); a probe the recording cannot provide exits 2.
 #[test]
 fn replay_of_a_perf_recording_counts_its_samples() {
+    // Two seconds of a burner on a CPU: not beside the kernel tests, whose known answers
+    // (off-CPU time, sample counts) assume a quiet machine.
+    let _k = crate::kernel::lock();
     let dir = std::env::temp_dir().join(format!("fs-replay-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let data = dir.join("perf.data");
