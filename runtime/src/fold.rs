@@ -596,18 +596,26 @@ fn entry_frames(
                 losses.truncated_stacks += u64::from(*truncated);
                 // An unwind that stopped before the root ends in a sentinel (`recover`): a
                 // marked frame at the root side, where the missing frames would be.
+                // A walk from unwind tables that reached the outermost frame says so: complete,
+                // whatever its root is called (a stripped program's `_start` has no name).
+                let (ips, walked_to_root): (&[u64], bool) = match ips.split_last() {
+                    Some((&crate::recover::WALKED_TO_ROOT, rest)) => (rest, true),
+                    _ => (ips.as_slice(), false),
+                };
                 let (ips, stopped) = match ips.split_last() {
                     Some((&last, rest)) => match crate::recover::stop_label(last) {
                         Some(label) => (rest, Some(label)),
-                        None => (ips.as_slice(), None),
+                        None => (ips, None),
                     },
-                    None => (ips.as_slice(), None),
+                    None => (ips, None),
                 };
                 if ips.is_empty() {
                     user.push(scratch.frame("[no user stack]", FrameKind::Marker));
                 } else {
                     if let Some(label) = stopped {
                         user.push(scratch.frame(label, FrameKind::Marker));
+                        let cause = label.trim_start_matches("[unwind: ").trim_end_matches(']');
+                        losses.add_unrooted(cause, weight);
                     }
                     if *truncated {
                         user.push(scratch.frame("[truncated]", FrameKind::Marker));
@@ -627,7 +635,11 @@ fn entry_frames(
                     }
                     // A walk that did not reach a thread's entry point lost its outer frames
                     // (frame pointers through code built without them): say so where they are.
-                    if stopped.is_none() && !*truncated && sym.names_entry_points() {
+                    if stopped.is_none()
+                        && !walked_to_root
+                        && !*truncated
+                        && sym.names_entry_points()
+                    {
                         match root_of(&user[start..]) {
                             Root::Entry => {}
                             Root::Unknown => {

@@ -222,11 +222,21 @@ pub fn stack_key(key: &[u8]) -> u64 {
 /// A stacks map value → its frames, leaf first: 127 u64 slots, the unused tail zeroed by the
 /// kernel, so the first zero ends the stack.
 pub fn stack_frames(value: &[u8]) -> Vec<u64> {
-    value
+    let mut frames: Vec<u64> = value
         .chunks_exact(8)
         .map(|c| read_uint(c, 0, 8))
         .take_while(|&ip| ip != 0)
-        .collect()
+        .collect();
+    // A stack walked in BPF from unwind tables that stopped before its root says why in the
+    // last word (`compiler::lower::uwalk`), after the zero that ends its frames.
+    let words = value.len() / 8;
+    if words > 0 && frames.len() + 1 < words {
+        let last = read_uint(value, ((words - 1) * 8) as u32, 8);
+        if last >= compiler::lower::uwalk::STOP_BASE {
+            frames.push(last);
+        }
+    }
+    frames
 }
 
 /// `size` bytes at `offset`, clamped to the buffer (the missing tail reads as absent).

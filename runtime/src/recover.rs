@@ -16,8 +16,11 @@ use crate::losses::LossReport;
 use crate::symbolize::Symbolizer;
 use crate::unwind::{Stop, Unwinder, UserCopy};
 
-/// Sentinel addresses, above any user address, that end a stack whose unwind stopped early.
-pub const STOP_BASE: u64 = 0xffff_ffff_ffff_ff00;
+/// Sentinel addresses, above any user address, that end a stack whose unwind stopped early
+/// (here, or in the kernel's walk from tables: `compiler::lower::uwalk`, the same codes).
+pub const STOP_BASE: u64 = compiler::lower::uwalk::STOP_BASE;
+/// The last word of a stack the kernel walked from tables to its outermost frame: complete.
+pub const WALKED_TO_ROOT: u64 = STOP_BASE | compiler::lower::uwalk::WALKED_TO_ROOT;
 
 fn stop_code(stop: &Stop) -> Option<u64> {
     match stop {
@@ -32,13 +35,14 @@ fn stop_code(stop: &Stop) -> Option<u64> {
 
 /// The label of a sentinel, or `None` for an ordinary address.
 pub fn stop_label(ip: u64) -> Option<&'static str> {
-    if ip < STOP_BASE {
+    if ip < STOP_BASE || ip == WALKED_TO_ROOT {
         return None;
     }
     Some(match ip - STOP_BASE {
         1 => "[unwind: stack copy too short]",
         2 => "[unwind: no unwind info]",
         3 => "[unwind: depth limit]",
+        5 => "[unwind: stack unreadable]",
         _ => "[unwind: bad frame]",
     })
 }

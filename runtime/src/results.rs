@@ -230,6 +230,32 @@ pub fn gather(
 
 impl Results {
     /// Records the run's elapsed time against each wall-clock graph's total (thread time).
+    /// What the unwind tables cost (in the `unwind:` part of every report), and the processes
+    /// they had no room for (a loss: their stacks are frame-pointer walks).
+    pub fn note_unwind_tables(&mut self, stats: &crate::unwind::load::LoadStats) {
+        let text = format!(
+            "tables of {} processes, {} files, {} rows ({:.1} MiB in the kernel, loaded in {} ms)",
+            stats.processes,
+            stats.files,
+            stats.rows,
+            stats.kernel_bytes() as f64 / (1 << 20) as f64,
+            stats.micros / 1000
+        );
+        let reports = std::iter::once(&mut self.losses)
+            .chain(self.profiles.iter_mut().map(|(_, p)| &mut p.losses));
+        for losses in reports {
+            if let Some(u) = &mut losses.unwind {
+                *u = format!("{u}, {text}");
+            }
+            if stats.processes_not_loaded > 0 {
+                losses.add_counter(
+                    "processes walked by frame pointers (unwind tables full)",
+                    stats.processes_not_loaded,
+                );
+            }
+        }
+    }
+
     pub fn note_elapsed(&mut self, elapsed_ns: u64, artifact: &Artifact) {
         for (display, profile) in &mut self.profiles {
             let is_wallclock = artifact

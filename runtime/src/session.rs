@@ -120,7 +120,10 @@ impl Session {
         let ncpus = possible_cpus()?;
         let mut out = Vec::new();
         for spec in &self.artifact.maps {
-            if spec.kind == MapKind::StackTrace {
+            // The unwind tables are ours, written by `unwind::load`, and large: not results.
+            if spec.kind == MapKind::StackTrace
+                || spec.name.starts_with(compiler::lower::uwalk::TABLES_PREFIX)
+            {
                 continue;
             }
             let fd = self.map_fd(&spec.name)?;
@@ -188,6 +191,65 @@ impl Session {
                 reason: e.to_string(),
             }
         })
+    }
+
+    /// The artifact this session loaded.
+    pub fn artifact(&self) -> &Artifact {
+        &self.artifact
+    }
+
+    /// Sets one entry of a map.
+    pub fn update(&self, map: &str, key: &[u8], value: &[u8]) -> Result<(), RuntimeError> {
+        let fd = self.map_fd(map)?;
+        raw::update(fd, key, value).map_err(|e| RuntimeError::ReadMap {
+            map: map.to_string(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Removes one entry of a map (absent already: done).
+    pub fn delete(&self, map: &str, key: &[u8]) -> Result<(), RuntimeError> {
+        let fd = self.map_fd(map)?;
+        raw::delete(fd, key).map_err(|e| RuntimeError::ReadMap {
+            map: map.to_string(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Writes `values` (each `value_size` bytes, concatenated) into array `map` from index
+    /// `first` on: one `BPF_MAP_UPDATE_BATCH` call per 64 Ki entries where the kernel has it
+    /// (5.6), one update per entry where it does not.
+    pub fn write_array(
+        &self,
+        map: &str,
+        first: u32,
+        values: &[u8],
+        value_size: usize,
+    ) -> Result<(), RuntimeError> {
+        let fd = self.map_fd(map)?;
+        let err = |e: std::io::Error| RuntimeError::ReadMap {
+            map: map.to_string(),
+            reason: e.to_string(),
+        };
+        let n = values.len() / value_size.max(1);
+        let mut done = 0usize;
+        while done < n {
+            let count = (n - done).min(65_536);
+            let keys: Vec<u32> = (0..count as u32).map(|i| first + done as u32 + i).collect();
+            let chunk = &values[done * value_size..(done + count) * value_size];
+            match raw::update_batch(fd, &keys, chunk) {
+                Ok(()) => {}
+                Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | 524)) => {
+                    for (i, k) in keys.iter().enumerate() {
+                        raw::update(fd, &k.to_ne_bytes(), &chunk[i * value_size..][..value_size])
+                            .map_err(err)?;
+                    }
+                }
+                Err(e) => return Err(err(e)),
+            }
+            done += count;
+        }
+        Ok(())
     }
 
     fn map_fd(&self, name: &str) -> Result<i32, RuntimeError> {
@@ -395,6 +457,34 @@ mod raw {
     }
 
     const BPF_MAP_LOOKUP_BATCH: libc::c_long = 24;
+    const BPF_MAP_UPDATE_BATCH: libc::c_long = 26;
+
+    /// `BPF_MAP_UPDATE_BATCH` of 4-byte keys and their values (concatenated).
+    pub(super) fn update_batch(fd: i32, keys: &[u32], values: &[u8]) -> io::Result<()> {
+        let mut attr = BatchAttr {
+            keys: keys.as_ptr() as u64,
+            values: values.as_ptr() as u64,
+            count: keys.len() as u32,
+            map_fd: fd as u32,
+            ..Default::default()
+        };
+        // SAFETY: `attr` is a valid bpf_attr for the batch commands; `keys` holds `count` keys
+        // and `values` `count` values of the map's sizes (the caller's contract), which the
+        // kernel only reads.
+        let rc = unsafe {
+            libc::syscall(
+                libc::SYS_bpf,
+                BPF_MAP_UPDATE_BATCH,
+                &mut attr as *mut BatchAttr,
+                std::mem::size_of::<BatchAttr>() as libc::c_uint,
+            )
+        };
+        if rc < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    }
 
     /// A map's entries: (key bytes, value bytes).
     type Entries = Vec<(Vec<u8>, Vec<u8>)>;

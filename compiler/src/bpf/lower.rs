@@ -1,7 +1,8 @@
 //! IR → BPF instructions: register allocation and instruction selection in one pass.
 //!
-//! Allocation is a linear scan over live ranges in program order. Control flow in the IR only
-//! jumps forward, so a range from first definition to last use is exact. Values live in the
+//! Allocation is a linear scan over live ranges in program order. A range runs from a value's
+//! first definition to its last use, and a value live where a loop starts (the label a backward
+//! jump goes to) is kept live to that jump, since the next iteration reads it again. Values live in the
 //! callee-saved registers r6–r9, which survive helper calls (the BPF calling convention
 //! clobbers r0–r5); when more are live at once, the value whose range ends furthest is spilled
 //! to an 8-byte stack slot. r0–r5 are scratch inside one IR instruction: r1–r5 carry helper
@@ -148,6 +149,38 @@ fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
                 .or_insert((i, i));
         }
     }
+    // Loops: a value defined before a loop's head and used at or after it stays live to the
+    // backward jump. Repeated until nothing changes, for nested loops.
+    let mut labels: HashMap<u32, usize> = HashMap::new();
+    for (i, inst) in prog.insts.iter().enumerate() {
+        if let Inst::Label(l) = inst {
+            labels.insert(l.0, i);
+        }
+    }
+    let back: Vec<(usize, usize)> = prog
+        .insts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, inst)| match inst {
+            Inst::Jump { target } | Inst::JumpIf { target, .. } => labels
+                .get(&target.0)
+                .filter(|&&head| head < i)
+                .map(|&head| (head, i)),
+            _ => None,
+        })
+        .collect();
+    let mut changed = !back.is_empty();
+    while changed {
+        changed = false;
+        for &(head, jump) in &back {
+            for (start, end) in range.values_mut() {
+                if *start < head && *end >= head && *end < jump {
+                    *end = jump;
+                    changed = true;
+                }
+            }
+        }
+    }
     let mut order: Vec<(VReg, usize, usize)> =
         range.into_iter().map(|(r, (s, e))| (r, s, e)).collect();
     order.sort_by_key(|&(r, s, _)| (s, r));
@@ -155,8 +188,8 @@ fn allocate(prog: &Program, slots_depth: u32) -> (HashMap<VReg, Loc>, u32) {
     let mut active: Vec<(VReg, usize, Reg)> = Vec::new();
     let mut free: Vec<Reg> = ALLOCATABLE.iter().rev().copied().collect();
     // Spill slots, each with the last instruction of the register it holds: a slot is reused
-    // by a register whose range starts after that (ranges are instruction intervals and jumps
-    // go forward only), so a long clause spills into as many slots as are live at once.
+    // by a register whose range starts after that (ranges are instruction intervals, extended
+    // over loops), so a long clause spills into as many slots as are live at once.
     let mut spill_ends: Vec<usize> = Vec::new();
     let mut spill = |locs: &mut HashMap<VReg, Loc>, r: VReg, (start, end): (usize, usize)| {
         let k = match spill_ends.iter().position(|&e| e < start) {

@@ -1,7 +1,8 @@
 //! The IR verifier, run between lowering stages in debug and test builds.
 //!
-//! Checks: every register is defined (in program order) before it is read; jumps go forward to
-//! a label defined once; calls pass at most five arguments; slot accesses stay inside the slot;
+//! Checks: every register is defined (in program order) before it is read; jumps go to a label
+//! defined once (backward jumps make loops: a value carried from one iteration to the next is
+//! defined before the loop, and the allocator keeps it live across the whole loop); calls pass at most five arguments; slot accesses stay inside the slot;
 //! `Ctx` appears only first. Does not check yet: pointer vs scalar kinds (the kernel verifier
 //! does), null checks after map lookups (the lowering's comments state where they are).
 
@@ -88,17 +89,15 @@ pub fn verify(prog: &Program) -> Result<(), String> {
                 if let Operand::Reg(r) = rhs {
                     uses.push(*r);
                 }
-                match labels.get(&target.0) {
-                    Some(&at) if at > i => {}
-                    Some(_) => return err(i, format!("backward jump to L{}", target.0)),
-                    None => return err(i, format!("jump to undefined label L{}", target.0)),
+                if !labels.contains_key(&target.0) {
+                    return err(i, format!("jump to undefined label L{}", target.0));
                 }
             }
-            Inst::Jump { target } => match labels.get(&target.0) {
-                Some(&at) if at > i => {}
-                Some(_) => return err(i, format!("backward jump to L{}", target.0)),
-                None => return err(i, format!("jump to undefined label L{}", target.0)),
-            },
+            Inst::Jump { target } => {
+                if !labels.contains_key(&target.0) {
+                    return err(i, format!("jump to undefined label L{}", target.0));
+                }
+            }
             Inst::Span(_) | Inst::Label(_) | Inst::Exit => {}
         }
         if let Inst::Load {

@@ -33,6 +33,7 @@ pub mod expr;
 mod layout;
 pub mod span;
 mod stmt;
+pub mod uwalk;
 
 use std::collections::BTreeMap;
 
@@ -306,7 +307,49 @@ pub fn lower(
         m.keys
             .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
     });
-    let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp && options.kernel.task_pt_regs)
+    // `auto`: user stacks walked in BPF from the processes' unwind tables (`uwalk`).
+    let uwalk = (uses_user_stacks && options.unwind == Unwind::Auto && options.kernel.task_pt_regs)
+        .then(|| {
+            let (procs_n, lazy) = if options.kernel.runtime_alloc {
+                (uwalk::UW_PROCS_ENTRIES, true)
+            } else {
+                (1_024, false)
+            };
+            let mut procs = internal_map(uwalk::UW_PROCS_MAP, MapKind::Hash, 4, 8, procs_n, false);
+            procs.no_prealloc = lazy;
+            maps.push(procs);
+            let procs = MapId(maps.len() as u32 - 1);
+            maps.push(internal_map(
+                uwalk::UW_MAPS_MAP,
+                MapKind::Array,
+                4,
+                uwalk::UW_MAP_VALUE,
+                uwalk::UW_MAPS_ENTRIES,
+                false,
+            ));
+            let umaps = MapId(maps.len() as u32 - 1);
+            maps.push(internal_map(
+                uwalk::UW_ROWS_MAP,
+                MapKind::Array,
+                4,
+                uwalk::UW_ROW_VALUE,
+                uwalk::UW_ROWS_ENTRIES,
+                false,
+            ));
+            let rows = MapId(maps.len() as u32 - 1);
+            let mut wanted = internal_map(uwalk::UW_WANTED_MAP, MapKind::Hash, 4, 8, 1_024, false);
+            wanted.no_prealloc = lazy;
+            maps.push(wanted);
+            uwalk::WalkMaps {
+                procs,
+                maps: umaps,
+                rows,
+                wanted: MapId(maps.len() as u32 - 1),
+            }
+        });
+    let ucopy = (uses_user_stacks
+        && options.unwind == Unwind::Dwarf
+        && options.kernel.task_pt_regs)
         .then(|| {
             let value = UCOPY_HEADER + options.copy_bytes;
             let mut m = internal_map(UCOPY_MAP, MapKind::Hash, 8, value, stack_entries, false);
@@ -416,6 +459,7 @@ pub fn lower(
     }
     let ids = Ids {
         ucopy,
+        uwalk,
         user_maps: prog.maps.len(),
         stacks,
         scratch,
@@ -514,22 +558,8 @@ pub fn lower(
             "fp (this kernel has no bpf_task_pt_regs to copy stacks from)".into()
         }
         (true, Unwind::Fp) => "fp".into(),
-        (true, Unwind::Auto) => {
-            // Say which probes kept to frame pointers (`Probe::sampled`).
-            let mut sampled: Vec<&str> = prog
-                .clauses
-                .iter()
-                .map(|c| catalog.probes[c.probe.index])
-                .filter(|p| p.sampled())
-                .map(|p| p.name())
-                .collect();
-            sampled.dedup();
-            if sampled.is_empty() {
-                "auto".into()
-            } else {
-                format!("auto (frame pointers for {})", sampled.join(", "))
-            }
-        }
+        // Walked in BPF from unwind tables, by frame pointers until a process's are loaded.
+        (true, Unwind::Auto) => "auto (unwind tables walked in the kernel)".into(),
         (true, Unwind::Dwarf) => "dwarf".into(),
     };
     let count_names = count_names(prog, catalog, &maps);
@@ -735,6 +765,8 @@ fn internal(span: Span, what: &str) -> Diagnostic {
 struct Ids {
     /// The user stack copies and their scratch buffer (`--unwind auto|dwarf`).
     ucopy: Option<(MapId, MapId)>,
+    /// The unwind tables a user stack is walked with (`--unwind auto`).
+    uwalk: Option<uwalk::WalkMaps>,
     /// `MapId(i)` for `i < user_maps` is `checked::MapId(i)`.
     user_maps: usize,
     stacks: Option<MapId>,

@@ -432,6 +432,12 @@ impl Lowerer<'_> {
         let key = self.b.constant((-12i64) as u64); // -ENOMEM until a buffer is had
         let done = self.b.label();
         let buf = self.scratch_buffer(scratch, done);
+        let h = self.b.constant(0xcbf2_9ce4_8422_2325);
+        let prime = self.b.constant(0x0000_0100_0000_01b3);
+        let walked = self.b.label();
+        if let (Some(w), true, None) = (self.cx.ids.uwalk, user, task) {
+            self.walk_user_stack(w, buf, h, prime, walked);
+        }
         let size = self.b.constant(u64::from(super::STACK_BYTES));
         let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
         // Returns the bytes written, or -errno (-EFAULT: no stack of that kind here). The
@@ -464,8 +470,6 @@ impl Lowerer<'_> {
         });
         // FNV-1a over the 127 words, unrolled: straight-line code, nothing for the verifier
         // to explore, ~3 instructions a word.
-        let h = self.b.constant(0xcbf2_9ce4_8422_2325);
-        let prime = self.b.constant(0x0000_0100_0000_01b3);
         for i in 0..(super::STACK_BYTES / 8) {
             let w = self.b.load(Width::B8, Base::Reg(buf), (i * 8) as i16);
             self.b.alu(AluOp::Xor, h, Operand::Reg(w));
@@ -501,6 +505,7 @@ impl Lowerer<'_> {
             }
             self.b.push(Inst::Label(hashed));
         }
+        self.b.push(Inst::Label(walked));
         // 63 bits: a key is never negative, so it cannot be taken for an error.
         self.b.alu(AluOp::Rsh, h, Operand::Imm(1));
         self.b.push(Inst::Mov { dst: key, src: h });

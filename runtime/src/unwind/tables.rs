@@ -83,6 +83,14 @@ impl Table {
         if let Some(got) = file.section_by_name(".got") {
             bases = bases.set_got(got.address());
         }
+        // PLT stubs describe their CFA with a DWARF expression (`rsp + 8`, plus 8 past the
+        // lazy binding's push): inside them the return address is at the stack pointer.
+        let plts: Vec<(u64, u64)> = file
+            .sections()
+            .filter(|s| s.name().is_ok_and(|n| n.starts_with(".plt")))
+            .map(|s| (s.address(), s.address() + s.size()))
+            .collect();
+        let in_plt = |pc: u64| plts.iter().any(|&(a, b)| a <= pc && pc < b);
         let eh_frame = EhFrame::new(bytes, LittleEndian);
         let mut ctx = gimli::UnwindContext::new();
         let mut rows: Vec<Row> = Vec::new();
@@ -108,6 +116,7 @@ impl Table {
                             _ => Cfa::Unsupported,
                         }
                     }
+                    CfaRule::Expression(_) if in_plt(row.start_address()) => Cfa::Rsp(8),
                     CfaRule::Expression(_) => Cfa::Unsupported,
                 };
                 let rbp = match row.register(X86_64::RBP) {

@@ -1,0 +1,377 @@
+//! User stacks walked in BPF from unwind tables (`--unwind auto`, the default; issue 18).
+//!
+//! Programs built without frame pointers (every distribution binary) hide their callers from
+//! the kernel's frame-pointer walk. Their `.eh_frame` says, for every address, where the
+//! caller's frame is; the runtime turns it into sorted rows (`runtime::unwind::tables`) and
+//! writes them into three maps when a process is first seen, the OpenTelemetry eBPF
+//! profiler's design:
+//!
+//! - [`UW_PROCS_MAP`]: thread group id → the range of its mappings in [`UW_MAPS_MAP`];
+//! - [`UW_MAPS_MAP`]: per mapping, sorted by start within a process: `start`, `end`, the
+//!   `bias` that turns an address into the file's own address, and the range of its file's
+//!   rows in [`UW_ROWS_MAP`] (shared by every process that maps the file);
+//! - [`UW_ROWS_MAP`]: 8-byte rows sorted by address within a file: from this address on, the
+//!   caller's frame (the CFA) is at `rsp + off` or `rbp + off`, its return address just below,
+//!   and `rbp` saved at `CFA + 8 × rbp8` (0: unchanged).
+//!
+//! The walk here (a bounded loop, two binary searches a frame) writes the frames into the
+//! stack scratch buffer and hashes them as it goes; stacks stay aggregated in the kernel,
+//! keyed by their true frames, with no per-event bytes in any key. A process with no tables
+//! yet is asked for in [`UW_WANTED_MAP`] and walked by frame pointers meanwhile (the kernel's
+//! `bpf_get_stack`, as under `--unwind fp`). Code with no table (JIT code, a gap between
+//! functions, a row the walk does not follow) takes one frame-pointer step. A walk that stops
+//! before a root ends in a sentinel frame ([`STOP_BASE`] + a cause) that the runtime draws as
+//! a marked frame and counts, with its weight, as an incomplete stack.
+
+use super::Lowerer;
+use crate::bpf::helpers::Helper;
+use crate::ir::{AluOp, Base, Cond, Inst, Label, MapId, Operand, VReg, Width};
+
+/// The names of the four tables' maps begin with this.
+pub const TABLES_PREFIX: &str = "fs_uw_";
+/// thread group id (u32) → `{maps_start: u32, maps_n: u32}`.
+pub const UW_PROCS_MAP: &str = "fs_uw_procs";
+/// index (u32) → `{start, end, bias: u64, rows_start, rows_n: u32}`.
+pub const UW_MAPS_MAP: &str = "fs_uw_maps";
+/// index (u32) → `{pc: u32, cfa_off: i16, kind: u8, rbp8: i8}`.
+pub const UW_ROWS_MAP: &str = "fs_uw_rows";
+/// thread group id (u32) → 1: a process whose tables the runtime should load.
+pub const UW_WANTED_MAP: &str = "fs_uw_wanted";
+
+pub const UW_PROCS_ENTRIES: u32 = 8_192;
+pub const UW_MAPS_ENTRIES: u32 = 131_072;
+/// 2^22 rows (32 MiB): the rows of every file of a large desktop's processes.
+pub const UW_ROWS_ENTRIES: u32 = 1 << 22;
+pub const UW_MAP_VALUE: u32 = 32;
+pub const UW_ROW_VALUE: u32 = 8;
+/// Mappings of one process the search covers (2^8).
+pub const UW_MAX_MAPPINGS: u32 = 255;
+const MAP_SEARCH_STEPS: u32 = 8;
+/// Binary search steps over one file's rows: 2^22 rows.
+const ROW_SEARCH_STEPS: u32 = 22;
+
+/// Row kinds.
+pub const ROW_UNSUPPORTED: u8 = 0;
+pub const ROW_RSP: u8 = 1;
+pub const ROW_RBP: u8 = 2;
+pub const ROW_OUTERMOST: u8 = 3;
+
+/// Frames a walk writes at most; with its sentinel and the terminating zero it stays inside the
+/// 127 words of the scratch buffer.
+pub const MAX_FRAMES: u32 = 120;
+
+/// Sentinel frames, above any user address, ending a walk that stopped before the root; the
+/// low byte is the cause (the runtime's `recover::stop_label` names them).
+pub const STOP_BASE: u64 = 0xffff_ffff_ffff_ff00;
+/// No table, and the frame-pointer step found no plausible frame.
+pub const STOP_NO_INFO: u64 = 2;
+/// [`MAX_FRAMES`] frames walked.
+pub const STOP_DEPTH: u64 = 3;
+/// The stack pointer did not move up: a wrong table or a corrupt stack.
+pub const STOP_BAD: u64 = 4;
+/// A word of the stack could not be read (paged out, or a wild address).
+pub const STOP_FAULT: u64 = 5;
+/// Not a stop: the walk reached the outermost frame (a zero return address or a row that
+/// says so), so the stack is complete even where its root has no name (a stripped `_start`).
+pub const WALKED_TO_ROOT: u64 = 0x80;
+
+/// The four maps' ids, made by `lower` when a script keys a map by `ustack` under `auto`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WalkMaps {
+    pub procs: MapId,
+    pub maps: MapId,
+    pub rows: MapId,
+    pub wanted: MapId,
+}
+
+impl Lowerer<'_> {
+    /// Walks the current thread's user stack into `buf` (a map value of 127 words), folding each
+    /// frame into the hash `h` (FNV-1a, `prime`); jumps to `walked` with the frames written and
+    /// a zero after them, and in the last word the sentinel of why it stopped, or
+    /// [`WALKED_TO_ROOT`]. Falls through (to the frame-pointer capture that follows)
+    /// when this process has no tables yet, after asking for them.
+    ///
+    /// Shaped for the verifier, which explores every iteration of the bounded loop: the binary
+    /// searches are branch-free (a select by arithmetic), every branch's fall-through is the
+    /// short way out (so the verifier's queue of pending branches stays short), and nothing
+    /// after the loop reads its frame counter or write pointer (so the ways out of different
+    /// iterations are one state to it, explored once).
+    pub(super) fn walk_user_stack(
+        &mut self,
+        w: WalkMaps,
+        buf: VReg,
+        h: VReg,
+        prime: VReg,
+        walked: Label,
+    ) {
+        let fallback = self.b.label();
+        // The walked thread is the current one, whatever the event's record says.
+        let tgid = self.b.call(helper(Helper::GetCurrentPidTgid), vec![]);
+        self.b.alu(AluOp::Rsh, tgid, Operand::Imm(32));
+        let tslot = self.b.slot(8);
+        self.b
+            .store(Width::B4, Base::Slot(tslot), 0, Operand::Reg(tgid));
+        let absent = self.b.label();
+        let proc = self.lookup(w.procs, tslot, absent);
+        let ms = self.b.load(Width::B4, Base::Reg(proc), 0);
+        let mn = self.b.load(Width::B4, Base::Reg(proc), 4);
+        self.jump_if(Cond::Eq, mn, Operand::Imm(0), fallback);
+        let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+        let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
+        // struct pt_regs on x86-64: bp at 32, ip at 128, sp at 152.
+        let ip = self.b.load(Width::B8, Base::Reg(regs), 128);
+        let sp = self.b.load(Width::B8, Base::Reg(regs), 152);
+        let bp = self.b.load(Width::B8, Base::Reg(regs), 32);
+        let out = self.b.copy(buf);
+        let i = self.b.constant(0);
+        let adj = self.b.constant(0);
+        let cause = self.b.constant(0);
+        let ra = self.b.constant(0);
+        let cfa = self.b.constant(0);
+        let word = self.b.slot(8);
+        let ikey = self.b.slot(8);
+        let last_word = (super::STACK_BYTES - 8) as i16;
+
+        let head = self.b.label();
+        let next = self.b.label();
+        let fp_step = self.b.label();
+        let stop = self.b.label();
+        let root = self.b.label();
+        self.b.push(Inst::Label(head));
+        self.b.store(Width::B8, Base::Reg(out), 0, Operand::Reg(ip));
+        // Terminated at every step: what follows the loop never needs to know where it ended.
+        self.b.store(Width::B8, Base::Reg(out), 8, Operand::Imm(0));
+        self.b.alu(AluOp::Add, out, Operand::Imm(8));
+        self.b.alu(AluOp::Xor, h, Operand::Reg(ip));
+        self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+        self.b.alu(AluOp::Add, i, Operand::Imm(1));
+        self.set(cause, STOP_DEPTH);
+        let more = self.b.label();
+        self.jump_if(Cond::Lt, i, Operand::Imm(MAX_FRAMES as i32), more);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(more));
+        // A caller's row is looked up inside its call instruction (return address - 1).
+        let pc = self.b.copy(ip);
+        self.b.alu(AluOp::Sub, pc, Operand::Reg(adj));
+
+        // The mapping: the last one starting at or before pc, and pc before its end.
+        self.set(cause, STOP_BAD);
+        let m = self.search(w.maps, ikey, ms, mn, pc, MAP_SEARCH_STEPS, Width::B8, stop);
+        let start = self.b.load(Width::B8, Base::Reg(m), 0);
+        let mend = self.b.load(Width::B8, Base::Reg(m), 8);
+        let inside = self.b.label();
+        let in_map = self.b.label();
+        self.jump_if(Cond::Le, start, Operand::Reg(pc), inside);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(inside));
+        self.jump_if(Cond::Lt, pc, Operand::Reg(mend), in_map);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(in_map));
+        let fpc = self.b.copy(pc);
+        let bias = self.b.load(Width::B8, Base::Reg(m), 16);
+        self.b.alu(AluOp::Sub, fpc, Operand::Reg(bias));
+        let rs = self.b.load(Width::B4, Base::Reg(m), 24);
+        let rn = self.b.load(Width::B4, Base::Reg(m), 28);
+        let has_rows = self.b.label();
+        self.jump_if(Cond::Ne, rn, Operand::Imm(0), has_rows);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(has_rows));
+        // The row: the last one starting at or before the file's address.
+        let r = self.search(w.rows, ikey, rs, rn, fpc, ROW_SEARCH_STEPS, Width::B4, stop);
+        let rpc = self.b.load(Width::B4, Base::Reg(r), 0);
+        let covered = self.b.label();
+        self.jump_if(Cond::Le, rpc, Operand::Reg(fpc), covered);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(covered));
+        let kind = self.b.load(Width::B1, Base::Reg(r), 6);
+        let off = self.b.load(Width::B2, Base::Reg(r), 4);
+        self.b.alu(AluOp::Lsh, off, Operand::Imm(48));
+        self.b.alu(AluOp::Arsh, off, Operand::Imm(48));
+        let rbp8 = self.b.load(Width::B1, Base::Reg(r), 7);
+        self.b.alu(AluOp::Lsh, rbp8, Operand::Imm(56));
+        self.b.alu(AluOp::Arsh, rbp8, Operand::Imm(53)); // × 8
+        let not_root = self.b.label();
+        self.jump_if(
+            Cond::Ne,
+            kind,
+            Operand::Imm(i32::from(ROW_OUTERMOST)),
+            not_root,
+        );
+        self.b.push(Inst::Jump { target: root });
+        self.b.push(Inst::Label(not_root));
+        let from_rbp = self.b.label();
+        let have_cfa = self.b.label();
+        let from_rsp = self.b.label();
+        self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RBP)), from_rbp);
+        self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RSP)), from_rsp);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(from_rsp));
+        self.b.push(Inst::Mov { dst: cfa, src: sp });
+        self.b.push(Inst::Jump { target: have_cfa });
+        self.b.push(Inst::Label(from_rbp));
+        self.b.push(Inst::Mov { dst: cfa, src: bp });
+        self.b.push(Inst::Label(have_cfa));
+        self.b.alu(AluOp::Add, cfa, Operand::Reg(off));
+        self.set(cause, STOP_FAULT);
+        let at = self.b.copy(cfa);
+        self.b.alu(AluOp::Sub, at, Operand::Imm(8));
+        self.read_user(word, at, stop);
+        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        self.b.push(Inst::Mov { dst: ra, src: v });
+        self.jump_if(Cond::Eq, rbp8, Operand::Imm(0), next);
+        let at = self.b.copy(cfa);
+        self.b.alu(AluOp::Add, at, Operand::Reg(rbp8));
+        self.read_user(word, at, stop);
+        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        self.b.push(Inst::Mov { dst: bp, src: v });
+        self.b.push(Inst::Jump { target: next });
+
+        // No table here: one frame-pointer step, if rbp plausibly points at a frame above.
+        self.b.push(Inst::Label(fp_step));
+        self.set(cause, STOP_NO_INFO);
+        let above = self.b.label();
+        self.jump_if(Cond::Gt, bp, Operand::Reg(sp), above);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(above));
+        let at = self.b.copy(bp);
+        self.b.alu(AluOp::Add, at, Operand::Imm(8));
+        self.read_user(word, at, stop);
+        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        self.b.push(Inst::Mov { dst: ra, src: v });
+        self.read_user(word, bp, stop);
+        self.b.push(Inst::Mov { dst: cfa, src: bp });
+        self.b.alu(AluOp::Add, cfa, Operand::Imm(16));
+        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        self.b.push(Inst::Mov { dst: bp, src: v });
+
+        self.b.push(Inst::Label(next));
+        let nonzero = self.b.label();
+        self.jump_if(Cond::Ne, ra, Operand::Imm(0), nonzero);
+        self.b.push(Inst::Jump { target: root });
+        self.b.push(Inst::Label(nonzero));
+        self.set(cause, STOP_BAD);
+        let up = self.b.label();
+        self.jump_if(Cond::Gt, cfa, Operand::Reg(sp), up);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(up));
+        self.b.push(Inst::Mov { dst: sp, src: cfa });
+        self.b.push(Inst::Mov { dst: ip, src: ra });
+        self.set(adj, 1);
+        self.b.push(Inst::Jump { target: head });
+
+        // Stopped before the root: the last word says why (and the hash tells such a stack
+        // from a complete one with the same frames).
+        self.b.push(Inst::Label(stop));
+        let s = self.b.constant(STOP_BASE);
+        self.b.alu(AluOp::Or, s, Operand::Reg(cause));
+        self.b
+            .store(Width::B8, Base::Reg(buf), last_word, Operand::Reg(s));
+        self.b.alu(AluOp::Xor, h, Operand::Reg(s));
+        self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+        self.b.push(Inst::Jump { target: walked });
+        self.b.push(Inst::Label(root));
+        let s = self.b.constant(STOP_BASE | WALKED_TO_ROOT);
+        self.b
+            .store(Width::B8, Base::Reg(buf), last_word, Operand::Reg(s));
+        self.b.push(Inst::Jump { target: walked });
+
+        // Not known yet: ask for this process's tables, and walk by frame pointers meanwhile.
+        self.b.push(Inst::Label(absent));
+        let m = self.b.map_ptr(w.wanted);
+        let k = self.b.slot_addr(tslot, 0);
+        let one = self.b.slot(8);
+        self.b.store(Width::B8, Base::Slot(one), 0, Operand::Imm(1));
+        let v = self.b.slot_addr(one, 0);
+        let f = self.b.constant(1); // BPF_NOEXIST
+        self.b.push(Inst::Call {
+            helper: helper(Helper::MapUpdateElem),
+            args: vec![m, k, v, f],
+            dst: None,
+        });
+        self.b.push(Inst::Label(fallback));
+    }
+
+    /// The entry of array `map` among `[first, first + n)` (n ≥ 1) whose leading field (`width`,
+    /// sorted ascending) is the last `<= x`, or the first entry when none is: a branch-free
+    /// binary search of `steps` halvings (2^steps entries at most), each a select by
+    /// arithmetic. Jumps to `fail` if an index is outside the map (a wrong table).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "a search is its map, key slot, range, target, steps, width and way out"
+    )]
+    fn search(
+        &mut self,
+        map: MapId,
+        key: crate::ir::Slot,
+        first: VReg,
+        n: VReg,
+        x: VReg,
+        steps: u32,
+        width: Width,
+        fail: Label,
+    ) -> VReg {
+        let base = self.b.copy(first);
+        let n = self.b.copy(n);
+        for _ in 0..steps {
+            let half = self.b.copy(n);
+            self.b.alu(AluOp::Rsh, half, Operand::Imm(1));
+            let probe = self.b.copy(base);
+            self.b.alu(AluOp::Add, probe, Operand::Reg(half));
+            let e = self.lookup_or(map, key, probe, fail);
+            let v = self.b.load(width, Base::Reg(e), 0);
+            // 1 when v <= x: both are below 2^63 (user addresses, file offsets), so x - v is
+            // negative exactly when v > x.
+            let c = self.b.copy(x);
+            self.b.alu(AluOp::Sub, c, Operand::Reg(v));
+            self.b.alu(AluOp::Rsh, c, Operand::Imm(63));
+            self.b.alu(AluOp::Xor, c, Operand::Imm(1));
+            self.b.alu(AluOp::Mul, c, Operand::Reg(half));
+            self.b.alu(AluOp::Add, base, Operand::Reg(c));
+            self.b.alu(AluOp::Sub, n, Operand::Reg(half));
+        }
+        self.lookup_or(map, key, base, fail)
+    }
+
+    /// `map[index]`; jumps to `fail` when there is no such entry. The branch is taken on
+    /// success, so the verifier explores the short way out first.
+    fn lookup_or(&mut self, map: MapId, key: crate::ir::Slot, index: VReg, fail: Label) -> VReg {
+        self.b
+            .store(Width::B4, Base::Slot(key), 0, Operand::Reg(index));
+        let m = self.b.map_ptr(map);
+        let k = self.b.slot_addr(key, 0);
+        let e = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+        let found = self.b.label();
+        self.jump_if(Cond::Ne, e, Operand::Imm(0), found);
+        self.b.push(Inst::Jump { target: fail });
+        self.b.push(Inst::Label(found));
+        e
+    }
+
+    /// `bpf_probe_read_user(slot, 8, at)`; jumps to `fail` when the word cannot be read.
+    fn read_user(&mut self, slot: crate::ir::Slot, at: VReg, fail: Label) {
+        let dst = self.b.slot_addr(slot, 0);
+        let n = self.b.constant(8);
+        let rc = self.b.call(helper(Helper::ProbeReadUser), vec![dst, n, at]);
+        let ok = self.b.label();
+        self.jump_if(Cond::Eq, rc, Operand::Imm(0), ok);
+        self.b.push(Inst::Jump { target: fail });
+        self.b.push(Inst::Label(ok));
+    }
+
+    fn jump_if(&mut self, cond: Cond, lhs: VReg, rhs: Operand, target: Label) {
+        self.b.push(Inst::JumpIf {
+            cond,
+            lhs,
+            rhs,
+            target,
+        });
+    }
+
+    fn set(&mut self, dst: VReg, value: u64) {
+        self.b.push(Inst::Const { dst, value });
+    }
+}
+
+fn helper(h: Helper) -> u32 {
+    super::helper(h)
+}
