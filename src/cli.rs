@@ -102,17 +102,18 @@ pub(crate) struct RunFlags {
     #[arg(long, hide = true)]
     pub(crate) atomic_values: bool,
 
-    /// How user stacks are unwound: `fp` frame pointers only; `auto` frame pointers plus the
-    /// frames code without frame pointers hides (glibc's nanosleep, write,
-    /// pthread_mutex_lock…), from unwind info (profile and pagefault keep to frame pointers);
-    /// `dwarf` every event from unwind info (programs built without frame pointers).
+    /// How user stacks are unwound: `auto` walked in the kernel from each program's unwind
+    /// tables (.eh_frame: complete stacks without frame pointers), loaded when a process is
+    /// first seen (its first milliseconds: a stack copy, unwound at the end); `fp` frame
+    /// pointers only (cheapest); `dwarf` a copy of every event's stack, unwound in user space.
     #[arg(long, value_enum, default_value_t = UnwindArg::Auto)]
     pub(crate) unwind: UnwindArg,
 
-    /// Bytes of user stack copied per unwound stack (`--unwind auto|dwarf`).
-    #[arg(long, value_name = "BYTES", default_value_t = 1024,
+    /// Bytes of user stack copied per unwound stack (`--unwind auto|dwarf`). Default: 4096
+    /// under `auto` (only a process's first stacks), 1024 under `dwarf` (every event's).
+    #[arg(long, value_name = "BYTES",
           value_parser = clap::value_parser!(u32).range(64..=4096))]
-    pub(crate) stack_copy: u32,
+    pub(crate) stack_copy: Option<u32>,
 
     /// How `offcpu` takes user stacks: `auto` the best this kernel offers; `switch-in` at the
     /// end of __schedule (sched_exit_tp, 6.17+); `task-work` on the thread's next return to
@@ -449,7 +450,7 @@ mod tests {
         assert_eq!(run.output.len(), 2);
         assert!(run.dry_run);
         assert_eq!((run.map_entries, run.stack_entries), (Some(128), Some(256)));
-        assert_eq!((run.unwind, run.stack_copy), (UnwindArg::Dwarf, 4096));
+        assert_eq!((run.unwind, run.stack_copy), (UnwindArg::Dwarf, Some(4096)));
         assert_eq!(run.offcpu_design, OffcpuArg::SwitchOut);
         assert!(run.fold.no_inline && run.fold.kernel_only);
         assert_eq!(run.graph.title.as_deref(), Some("t"));

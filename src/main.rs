@@ -306,7 +306,14 @@ fn lower_options(cli: &Cli, target: Target) -> compiler::lower::Options {
         stack_entries: cli.run.stack_entries,
         atomic_values: cli.run.atomic_values,
         unwind: cli.run.unwind.mode(),
-        copy_bytes: cli.run.stack_copy.next_multiple_of(8),
+        copy_bytes: cli
+            .run
+            .stack_copy
+            .unwrap_or(match cli.run.unwind {
+                crate::cli::UnwindArg::Dwarf => 1024,
+                _ => 4096,
+            })
+            .next_multiple_of(8),
         offcpu: cli.run.offcpu_design.design(),
         ..Default::default()
     }

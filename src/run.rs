@@ -68,12 +68,13 @@ pub(crate) fn run(
     let mut symbolizer = Symbolizer::new();
     // User stacks walked in the kernel from unwind tables: a `-p` target's are loaded before
     // the probes fire, every other process's when the walk first meets it.
-    let mut tables =
-        runtime::unwind::load::Loader::wanted(&session).then(runtime::unwind::load::Loader::new);
-    if let (Some(loader), Some(pid)) = (tables.as_mut(), cfg.pid) {
-        let _ = symbolizer.track(pid);
-        loader.load(&session, &symbolizer, pid);
-    }
+    let tables = runtime::unwind::load::TableMaps::of(&session).map(|maps| {
+        let mut loader = runtime::unwind::load::Loader::new(maps);
+        if let Some(pid) = cfg.pid {
+            loader.load(pid);
+        }
+        loader.start()
+    });
     let started = Instant::now();
     session.attach().map_err(|e| runtime_error(sources, e))?;
     let attached = started.elapsed();
@@ -117,9 +118,6 @@ pub(crate) fn run(
         // symbols) before it exits, and its libraries are mapped in its first milliseconds.
         // Poll first: the command was released just now, and may live only milliseconds.
         tracker.poll(&session, scope, &mut symbolizer);
-        if let Some(loader) = tables.as_mut() {
-            loader.poll(&session, &mut symbolizer);
-        }
         tracker.prune(&session, artifact, &mut symbolizer);
         let nap = if tracker.is_fast() { 2 } else { 20 };
         std::thread::sleep(Duration::from_millis(nap));
@@ -152,6 +150,7 @@ pub(crate) fn run(
     // final, consistent state. END clauses run then, on that state.
     let stopped = Instant::now();
     session.detach();
+    let tables = tables.map(runtime::unwind::load::LoaderThread::finish);
     let elapsed = started.elapsed().saturating_sub(attached);
     ending.elapsed_ns = elapsed.as_nanos() as u64;
     let detached = stopped.elapsed();
@@ -161,8 +160,8 @@ pub(crate) fn run(
     let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
         .map_err(|e| runtime_error(sources, e))?;
     results.note_elapsed(elapsed.as_nanos() as u64, artifact);
-    if let Some(loader) = &tables {
-        results.note_unwind_tables(&loader.stats);
+    if let Some(stats) = &tables {
+        results.note_unwind_tables(stats);
     }
     results.profiles = std::mem::take(&mut results.profiles)
         .into_iter()

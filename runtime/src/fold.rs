@@ -633,6 +633,19 @@ fn entry_frames(
                             i += 1;
                         }
                     }
+                    // A walk from tables that reached the outermost frame of a stripped program
+                    // has an unnamed root: it is the program's entry (`_start`), and says so.
+                    if walked_to_root
+                        && let Some(root) = user.get_mut(start)
+                        && root.kind == FrameKind::Unknown
+                        && let Some(module) = root.name.strip_prefix("[unknown] ")
+                    {
+                        let name = format!("[entry] {module}");
+                        let site = root.site.take();
+                        let mut f = scratch.frame(&name, FrameKind::Unknown);
+                        f.site = site;
+                        user[start] = f;
+                    }
                     // A walk that did not reach a thread's entry point lost its outer frames
                     // (frame pointers through code built without them): say so where they are.
                     if stopped.is_none()

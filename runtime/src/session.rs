@@ -198,58 +198,29 @@ impl Session {
         &self.artifact
     }
 
-    /// Sets one entry of a map.
-    pub fn update(&self, map: &str, key: &[u8], value: &[u8]) -> Result<(), RuntimeError> {
+    /// A handle on one map that another thread may own (a duplicate of its descriptor):
+    /// the unwind tables' loader writes through it while the run goes on.
+    pub fn handle(&self, map: &str) -> Result<MapHandle, RuntimeError> {
         let fd = self.map_fd(map)?;
-        raw::update(fd, key, value).map_err(|e| RuntimeError::ReadMap {
-            map: map.to_string(),
-            reason: e.to_string(),
+        // SAFETY: `fd` is a map descriptor this session owns, open for the call's duration.
+        let borrowed = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+        let fd = borrowed
+            .try_clone_to_owned()
+            .map_err(|e| RuntimeError::ReadMap {
+                map: map.to_string(),
+                reason: e.to_string(),
+            })?;
+        let key_size = self
+            .artifact
+            .maps
+            .iter()
+            .find(|m| m.name == map)
+            .map_or(4, |m| m.key_size as usize);
+        Ok(MapHandle {
+            fd,
+            name: map.to_string(),
+            key_size,
         })
-    }
-
-    /// Removes one entry of a map (absent already: done).
-    pub fn delete(&self, map: &str, key: &[u8]) -> Result<(), RuntimeError> {
-        let fd = self.map_fd(map)?;
-        raw::delete(fd, key).map_err(|e| RuntimeError::ReadMap {
-            map: map.to_string(),
-            reason: e.to_string(),
-        })
-    }
-
-    /// Writes `values` (each `value_size` bytes, concatenated) into array `map` from index
-    /// `first` on: one `BPF_MAP_UPDATE_BATCH` call per 64 Ki entries where the kernel has it
-    /// (5.6), one update per entry where it does not.
-    pub fn write_array(
-        &self,
-        map: &str,
-        first: u32,
-        values: &[u8],
-        value_size: usize,
-    ) -> Result<(), RuntimeError> {
-        let fd = self.map_fd(map)?;
-        let err = |e: std::io::Error| RuntimeError::ReadMap {
-            map: map.to_string(),
-            reason: e.to_string(),
-        };
-        let n = values.len() / value_size.max(1);
-        let mut done = 0usize;
-        while done < n {
-            let count = (n - done).min(65_536);
-            let keys: Vec<u32> = (0..count as u32).map(|i| first + done as u32 + i).collect();
-            let chunk = &values[done * value_size..(done + count) * value_size];
-            match raw::update_batch(fd, &keys, chunk) {
-                Ok(()) => {}
-                Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | 524)) => {
-                    for (i, k) in keys.iter().enumerate() {
-                        raw::update(fd, &k.to_ne_bytes(), &chunk[i * value_size..][..value_size])
-                            .map_err(err)?;
-                    }
-                }
-                Err(e) => return Err(err(e)),
-            }
-            done += count;
-        }
-        Ok(())
     }
 
     fn map_fd(&self, name: &str) -> Result<i32, RuntimeError> {
@@ -362,6 +333,71 @@ fn possible_cpus() -> Result<usize, RuntimeError> {
         map: "(per-CPU)".into(),
         reason: format!("{what}: {e}"),
     })
+}
+
+/// One map, by a descriptor of its own (see [`Session::handle`]).
+pub struct MapHandle {
+    fd: std::os::fd::OwnedFd,
+    name: String,
+    key_size: usize,
+}
+
+impl MapHandle {
+    fn err(&self, e: std::io::Error) -> RuntimeError {
+        RuntimeError::ReadMap {
+            map: self.name.clone(),
+            reason: e.to_string(),
+        }
+    }
+
+    fn raw(&self) -> i32 {
+        self.fd.as_raw_fd()
+    }
+
+    pub fn keys(&self) -> Result<Vec<Vec<u8>>, RuntimeError> {
+        raw::keys(self.raw(), self.key_size).map_err(|e| self.err(e))
+    }
+
+    pub fn update(&self, key: &[u8], value: &[u8]) -> Result<(), RuntimeError> {
+        raw::update(self.raw(), key, value).map_err(|e| self.err(e))
+    }
+
+    /// Removes one entry (absent already: done).
+    pub fn delete(&self, key: &[u8]) -> Result<(), RuntimeError> {
+        raw::delete(self.raw(), key).map_err(|e| self.err(e))
+    }
+
+    /// Writes `values` (each `value_size` bytes, concatenated) into this array from index
+    /// `first` on: one `BPF_MAP_UPDATE_BATCH` call per 64 Ki entries where the kernel has it
+    /// (5.6), one update per entry where it does not.
+    pub fn write_array(
+        &self,
+        first: u32,
+        values: &[u8],
+        value_size: usize,
+    ) -> Result<(), RuntimeError> {
+        let n = values.len() / value_size.max(1);
+        let mut done = 0usize;
+        while done < n {
+            let count = (n - done).min(65_536);
+            let keys: Vec<u32> = (0..count as u32).map(|i| first + done as u32 + i).collect();
+            let chunk = &values[done * value_size..(done + count) * value_size];
+            match raw::update_batch(self.raw(), &keys, chunk) {
+                Ok(()) => {}
+                // EINVAL or the kernel's ENOTSUPP (524): no batch updates of arrays here.
+                Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | 524)) => {
+                    for (i, k) in keys.iter().enumerate() {
+                        let value = &chunk[i * value_size..][..value_size];
+                        raw::update(self.raw(), &k.to_ne_bytes(), value)
+                            .map_err(|e| self.err(e))?;
+                    }
+                }
+                Err(e) => return Err(self.err(e)),
+            }
+            done += count;
+        }
+        Ok(())
+    }
 }
 
 /// Map access by raw `bpf(2)` calls: our keys and values have sizes known only at run time,

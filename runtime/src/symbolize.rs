@@ -491,6 +491,12 @@ fn read_build_id(path: &Path) -> Option<String> {
 
 /// The executable, file-backed mappings in a `/proc/PID/maps` text (build ids not yet read).
 /// `same_mount_ns`: whether the paths in it are valid here as they stand.
+/// The executable mappings of process `pid` now.
+pub fn read_maps(pid: u32) -> std::io::Result<Vec<Mapping>> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/maps"))?;
+    Ok(parse_maps(pid, &text, same_mount_ns(pid)))
+}
+
 pub fn parse_maps(pid: u32, text: &str, same_mount_ns: bool) -> Vec<Mapping> {
     let mut res: Vec<Mapping> = text
         .lines()

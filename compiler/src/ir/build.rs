@@ -95,6 +95,18 @@ impl Builder {
         self.prog.insts.push(inst);
     }
 
+    /// Puts `inst` at the program's entry, after its context and parameters: a value that
+    /// must be set on every path (a cache's "empty" flag), found to be needed only later.
+    pub fn insert_at_entry(&mut self, inst: Inst) {
+        let at = self
+            .prog
+            .insts
+            .iter()
+            .position(|i| !matches!(i, Inst::Ctx { .. } | Inst::Param { .. } | Inst::Span(_)))
+            .unwrap_or(self.prog.insts.len());
+        self.prog.insts.insert(at, inst);
+    }
+
     pub fn span(&mut self, span: Span) {
         self.push(Inst::Span(span));
     }

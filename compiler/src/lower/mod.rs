@@ -347,9 +347,9 @@ pub fn lower(
                 wanted: MapId(maps.len() as u32 - 1),
             }
         });
-    let ucopy = (uses_user_stacks
-        && options.unwind == Unwind::Dwarf
-        && options.kernel.task_pt_regs)
+    // The copies: every event's under `dwarf`; under `auto`, those of a process whose tables
+    // are not loaded yet (its first milliseconds), unwound in user space at the end instead.
+    let ucopy = (uses_user_stacks && options.unwind != Unwind::Fp && options.kernel.task_pt_regs)
         .then(|| {
             let value = UCOPY_HEADER + options.copy_bytes;
             let mut m = internal_map(UCOPY_MAP, MapKind::Hash, 8, value, stack_entries, false);
@@ -796,6 +796,10 @@ struct Lowerer<'a> {
     locals: Vec<VReg>,
     /// `bpf_get_current_pid_tgid()`, computed once per program when needed.
     pid_tgid: Option<VReg>,
+    /// The current thread's user stack key once taken in this event, `(taken, key)`: one walk
+    /// per event however many maps are keyed by `ustack` (the walk is the costly part, and
+    /// the verifier explores each copy of it).
+    ustack: Option<(VReg, VReg)>,
     /// The end of the block: where a filter that fails jumps.
     end: ir::Label,
     /// Span probes: builtins come from the event record `ctx` points to (`span.rs`).
@@ -859,6 +863,7 @@ impl<'a> Lowerer<'a> {
             ctx,
             locals: Vec::new(),
             pid_tgid: None,
+            ustack: None,
             lost: None,
             end,
             record: None,

@@ -425,6 +425,58 @@ impl Lowerer<'_> {
         user: bool,
         span: Span,
     ) -> Result<VReg, Diagnostic> {
+        if !(user && task.is_none() && self.cx.ids.uwalk.is_some()) {
+            return self.capture_stack_once(task, user, span);
+        }
+        let (taken, cached) = match self.ustack {
+            Some(c) => c,
+            None => {
+                let taken = self.b.reg();
+                let cached = self.b.reg();
+                self.b.insert_at_entry(Inst::Const {
+                    dst: taken,
+                    value: 0,
+                });
+                self.b.insert_at_entry(Inst::Const {
+                    dst: cached,
+                    value: 0,
+                });
+                self.ustack = Some((taken, cached));
+                (taken, cached)
+            }
+        };
+        let key = self.b.reg();
+        self.b.push(Inst::Mov {
+            dst: key,
+            src: cached,
+        });
+        let done = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ne,
+            lhs: taken,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
+        let k = self.capture_stack_once(task, user, span)?;
+        self.b.push(Inst::Mov { dst: key, src: k });
+        self.b.push(Inst::Mov {
+            dst: cached,
+            src: k,
+        });
+        self.b.push(Inst::Const {
+            dst: taken,
+            value: 1,
+        });
+        self.b.push(Inst::Label(done));
+        Ok(key)
+    }
+
+    fn capture_stack_once(
+        &mut self,
+        task: Option<VReg>,
+        user: bool,
+        span: Span,
+    ) -> Result<VReg, Diagnostic> {
         let ids = (self.cx.ids.stacks, self.cx.ids.scratch);
         let (Some(stacks), Some(scratch)) = ids else {
             return Err(internal(span, "no stack maps"));
@@ -435,8 +487,19 @@ impl Lowerer<'_> {
         let h = self.b.constant(0xcbf2_9ce4_8422_2325);
         let prime = self.b.constant(0x0000_0100_0000_01b3);
         let walked = self.b.label();
+        // 1 once the stack is taken by the frame-pointer capture below (not walked from
+        // tables): only such a stack keeps a copy for user space to unwind.
+        let captured = self.b.constant(1);
         if let (Some(w), true, None) = (self.cx.ids.uwalk, user, task) {
+            self.b.push(Inst::Const {
+                dst: captured,
+                value: 0,
+            });
             self.walk_user_stack(w, buf, h, prime, walked);
+            self.b.push(Inst::Const {
+                dst: captured,
+                value: 1,
+            });
         }
         let size = self.b.constant(u64::from(super::STACK_BYTES));
         let flags = self.b.constant(if user { BPF_F_USER_STACK } else { 0 });
@@ -476,12 +539,9 @@ impl Lowerer<'_> {
             self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
         }
         let unwind = self.cx.options.unwind;
-        // Under `auto`, sampled probes keep to frame pointers (`Probe::sampled`).
-        let copies = self
-            .cx
-            .ids
-            .ucopy
-            .filter(|_| user && (unwind == super::Unwind::Dwarf || !self.cx.probe.sampled()));
+        // Under `auto` the walk from tables jumped past this unless the process's tables are
+        // not loaded yet: then a copy, unwound in user space at the end, stands in for it.
+        let copies = self.cx.ids.ucopy.filter(|_| user);
         if let Some((_, uscratch)) = copies {
             // Dwarf: every event keeps its own registers and stack: they are part of its key.
             // Auto: the top of the stack is part of the key. Two stacks whose frame-pointer
@@ -526,6 +586,13 @@ impl Lowerer<'_> {
                 lhs: rc,
                 rhs: Operand::Imm(0),
                 target: old,
+            });
+            // Walked from tables: the copy buffer holds another event's bytes.
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Eq,
+                lhs: captured,
+                rhs: Operand::Imm(0),
+                target: done,
             });
             let skip = self.b.label();
             // The copy taken for the key is still in the scratch buffer.

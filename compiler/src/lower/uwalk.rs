@@ -130,6 +130,8 @@ impl Lowerer<'_> {
         let cfa = self.b.constant(0);
         let word = self.b.slot(8);
         let ikey = self.b.slot(8);
+        let one = self.b.slot(8);
+        self.b.store(Width::B8, Base::Slot(one), 0, Operand::Imm(1));
         let last_word = (super::STACK_BYTES - 8) as i16;
 
         let head = self.b.label();
@@ -161,10 +163,15 @@ impl Lowerer<'_> {
         let mend = self.b.load(Width::B8, Base::Reg(m), 8);
         let inside = self.b.label();
         let in_map = self.b.label();
+        let nomap = self.b.label();
         self.jump_if(Cond::Le, start, Operand::Reg(pc), inside);
-        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Jump { target: nomap });
         self.b.push(Inst::Label(inside));
         self.jump_if(Cond::Lt, pc, Operand::Reg(mend), in_map);
+        // In no mapping the tables know: JIT code, or a library mapped since (dlopen), for
+        // which the runtime, asked again, reads the process's mappings anew.
+        self.b.push(Inst::Label(nomap));
+        self.want(w.wanted, tslot, one);
         self.b.push(Inst::Jump { target: fp_step });
         self.b.push(Inst::Label(in_map));
         let fpc = self.b.copy(pc);
@@ -277,10 +284,16 @@ impl Lowerer<'_> {
 
         // Not known yet: ask for this process's tables, and walk by frame pointers meanwhile.
         self.b.push(Inst::Label(absent));
-        let m = self.b.map_ptr(w.wanted);
-        let k = self.b.slot_addr(tslot, 0);
         let one = self.b.slot(8);
         self.b.store(Width::B8, Base::Slot(one), 0, Operand::Imm(1));
+        self.want(w.wanted, tslot, one);
+        self.b.push(Inst::Label(fallback));
+    }
+
+    /// Asks the runtime for the tables of the process in `tslot` (`one` holds 1).
+    fn want(&mut self, wanted: MapId, tslot: crate::ir::Slot, one: crate::ir::Slot) {
+        let m = self.b.map_ptr(wanted);
+        let k = self.b.slot_addr(tslot, 0);
         let v = self.b.slot_addr(one, 0);
         let f = self.b.constant(1); // BPF_NOEXIST
         self.b.push(Inst::Call {
@@ -288,7 +301,6 @@ impl Lowerer<'_> {
             args: vec![m, k, v, f],
             dst: None,
         });
-        self.b.push(Inst::Label(fallback));
     }
 
     /// The entry of array `map` among `[first, first + n)` (n ≥ 1) whose leading field (`width`,

@@ -1,8 +1,8 @@
 //! Loading unwind tables into the kernel for the BPF walk (`compiler::lower::uwalk`).
 //!
-//! A process the walk met without tables is asked for in `fs_uw_wanted`; [`Loader::poll`]
-//! (called from the run's polling loop, every few milliseconds) reads its mappings from the
-//! symbolizer's snapshot, turns each mapped file's `.eh_frame` into rows once per file
+//! A process the walk met without tables is asked for in `fs_uw_wanted`; a thread of its own
+//! ([`Loader::start`]; files can take a while to read, and the run's polling loop must not
+//! wait on them) polls that map every 2 ms, reads the process's mappings, turns each mapped file's `.eh_frame` into rows once per file
 //! ([`Table`]), appends new files' rows to `fs_uw_rows`, the process's mappings to
 //! `fs_uw_maps`, and then publishes the process in `fs_uw_procs` (last, so the walk never sees
 //! a half-written process). A process whose mappings changed (exec, dlopen) is published again
@@ -10,7 +10,11 @@
 //! frame pointers and the loss report says so.
 
 use std::collections::HashMap;
+use std::os::unix::fs::MetadataExt;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use compiler::lower::uwalk::{
     ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_UNSUPPORTED, UW_MAP_VALUE, UW_MAPS_ENTRIES, UW_MAPS_MAP,
@@ -19,8 +23,7 @@ use compiler::lower::uwalk::{
 
 use super::tables::{Cfa, Table};
 use crate::frame::Mapping;
-use crate::session::Session;
-use crate::symbolize::Symbolizer;
+use crate::session::{MapHandle, Session};
 
 /// What loading cost and what it could not do, for the loss report and the benchmark.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,40 +47,117 @@ impl LoadStats {
     }
 }
 
-/// Rows of one file in `fs_uw_rows`, or `None`: the file has no table we can use.
-type FileRows = Option<(u32, u32)>;
+/// Rows of one file in `fs_uw_rows` (first, count, `p_vaddr - p_offset`), or `None`: the
+/// file has no table we can use.
+type FileRows = Option<(u32, u32, u64)>;
 
-#[derive(Default)]
+/// The tables' maps, by descriptors the loader's thread owns.
+pub struct TableMaps {
+    procs: MapHandle,
+    maps: MapHandle,
+    rows: MapHandle,
+    wanted: MapHandle,
+}
+
+impl TableMaps {
+    /// The tables of a run that walks user stacks from them; `None` for any other run.
+    pub fn of(session: &Session) -> Option<TableMaps> {
+        if !session
+            .artifact()
+            .maps
+            .iter()
+            .any(|m| m.name == UW_PROCS_MAP)
+        {
+            return None;
+        }
+        Some(TableMaps {
+            procs: session.handle(UW_PROCS_MAP).ok()?,
+            maps: session.handle(UW_MAPS_MAP).ok()?,
+            rows: session.handle(UW_ROWS_MAP).ok()?,
+            wanted: session.handle(UW_WANTED_MAP).ok()?,
+        })
+    }
+}
+
+/// A file: its path as opened, device, inode and modification time (a file replaced under
+/// the same name is another file).
+type FileKey = (PathBuf, u64, u64, i64);
+
 pub struct Loader {
-    files: HashMap<(PathBuf, Option<String>), FileRows>,
-    /// Each file's `p_vaddr - p_offset` (see [`Table::vaddr_minus_offset`]).
-    tables_vmo: HashMap<(PathBuf, Option<String>), u64>,
+    t: TableMaps,
+    files: HashMap<FileKey, FileRows>,
     /// Each published process's mappings, as loaded.
     loaded: HashMap<u32, Vec<Mapping>>,
+    /// When a published process's mappings were last read again on the walk's request.
+    rechecked: HashMap<u32, Instant>,
     rows_used: u32,
     maps_used: u32,
     pub stats: LoadStats,
 }
 
+/// The loader's thread; [`LoaderThread::finish`] stops it and gives its numbers.
+pub struct LoaderThread {
+    stop: Arc<AtomicBool>,
+    handle: std::thread::JoinHandle<LoadStats>,
+}
+
+impl LoaderThread {
+    pub fn finish(self) -> LoadStats {
+        self.stop.store(true, Ordering::Relaxed);
+        self.handle.join().unwrap_or_default()
+    }
+}
+
 impl Loader {
-    pub fn new() -> Loader {
-        Loader::default()
+    pub fn new(t: TableMaps) -> Loader {
+        Loader {
+            t,
+            files: HashMap::new(),
+            loaded: HashMap::new(),
+            rechecked: HashMap::new(),
+            rows_used: 0,
+            maps_used: 0,
+            stats: LoadStats::default(),
+        }
     }
 
-    /// Whether this run walks user stacks from tables at all.
-    pub fn wanted(session: &Session) -> bool {
-        session
-            .artifact()
-            .maps
-            .iter()
-            .any(|m| m.name == UW_PROCS_MAP)
+    /// Runs this loader on a thread of its own until [`LoaderThread::finish`].
+    pub fn start(mut self) -> LoaderThread {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let handle = std::thread::spawn(move || {
+            self.preload();
+            while !flag.load(Ordering::Relaxed) {
+                self.poll();
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            self.stats
+        });
+        LoaderThread { stop, handle }
     }
 
-    /// Loads the tables of every process the walk asked for, and republishes those whose
-    /// mappings changed since.
-    pub fn poll(&mut self, session: &Session, symbolizer: &mut Symbolizer) {
-        let started = std::time::Instant::now();
-        let Ok(keys) = session.keys(UW_WANTED_MAP) else {
+    /// Writes the rows of the files nearly every process maps (the C library, the dynamic
+    /// loader: those this process maps) before any process asks: a new process's first
+    /// milliseconds, before its tables are published, are walked by frame pointers, and the
+    /// C library's rows are most of the reading.
+    fn preload(&mut self) {
+        let started = Instant::now();
+        let ours = crate::symbolize::read_maps(std::process::id()).unwrap_or_default();
+        for m in &ours {
+            let shared = m.module.starts_with("libc.so") || m.module.starts_with("ld-linux");
+            if shared {
+                let _ = self.file_rows(m);
+            }
+        }
+        self.stats.micros += started.elapsed().as_micros() as u64;
+    }
+
+    /// Loads the tables of every process the walk asked for. A process asked for again met
+    /// code outside the mappings loaded for it: a library mapped since (dlopen), a new program
+    /// (exec), or JIT code; its mappings are read again (at most every 10 ms) and published
+    /// anew when they changed.
+    pub fn poll(&mut self) {
+        let Ok(keys) = self.t.wanted.keys() else {
             return;
         };
         for key in keys {
@@ -85,40 +165,34 @@ impl Loader {
                 continue;
             };
             let pid = u32::from_ne_bytes(bytes);
-            if symbolizer.mappings(pid).is_none() {
-                let _ = symbolizer.track(pid);
+            let _ = self.t.wanted.delete(&key);
+            if self.loaded.contains_key(&pid) {
+                let now = Instant::now();
+                let last = self.rechecked.get(&pid).copied();
+                if last.is_some_and(|t| now.duration_since(t) < Duration::from_millis(10)) {
+                    continue;
+                }
+                self.rechecked.insert(pid, now);
             }
-            self.load(session, symbolizer, pid);
-            let _ = session.delete(UW_WANTED_MAP, &key);
+            self.load(pid);
         }
-        // exec and dlopen: the snapshot changed under a published process.
-        let changed: Vec<u32> = self
-            .loaded
-            .iter()
-            .filter(|(pid, maps)| {
-                symbolizer
-                    .mappings(**pid)
-                    .is_some_and(|now| !now.is_empty() && now != maps.as_slice())
-            })
-            .map(|(pid, _)| *pid)
-            .collect();
-        for pid in changed {
-            self.load(session, symbolizer, pid);
-        }
-        self.stats.micros += started.elapsed().as_micros() as u64;
     }
 
-    /// Publishes `pid`'s tables now (a `-p` target, before the probes are attached).
-    pub fn load(&mut self, session: &Session, symbolizer: &Symbolizer, pid: u32) {
-        let maps: Vec<Mapping> = symbolizer.mappings(pid).unwrap_or_default().to_vec();
+    /// Publishes `pid`'s tables now (a `-p` target, before the probes are attached), unless
+    /// its mappings are those already published.
+    pub fn load(&mut self, pid: u32) {
+        let started = Instant::now();
+        let maps = crate::symbolize::read_maps(pid).unwrap_or_default();
+        if self.loaded.get(&pid) == Some(&maps) {
+            return;
+        }
         let mut entries: Vec<u8> = Vec::new();
         let mut n = 0u32;
         for m in maps.iter().take(UW_MAX_MAPPINGS as usize) {
-            let Some((rows_start, rows_n)) = self.file_rows(session, m) else {
+            let Some((rows_start, rows_n, vmo)) = self.file_rows(m) else {
                 continue;
             };
             // The walk turns an address into the file's own: address - bias.
-            let vmo = self.vaddr_minus_offset(m);
             let bias = m.start.wrapping_sub(m.offset).wrapping_sub(vmo);
             entries.extend_from_slice(&m.start.to_ne_bytes());
             entries.extend_from_slice(&m.end.to_ne_bytes());
@@ -128,53 +202,48 @@ impl Loader {
             n += 1;
         }
         let first = self.maps_used;
+        let mut value = [0u8; 8];
         if u64::from(first) + u64::from(n) > u64::from(UW_MAPS_ENTRIES) {
             self.stats.processes_not_loaded += 1;
             // Published empty: walked by frame pointers, and not asked for again.
-            let _ = session.update(UW_PROCS_MAP, &pid.to_ne_bytes(), &[0u8; 8]);
+            let _ = self.t.procs.update(&pid.to_ne_bytes(), &value);
+            self.loaded.insert(pid, maps);
             return;
         }
         if n > 0
-            && session
-                .write_array(UW_MAPS_MAP, first, &entries, UW_MAP_VALUE as usize)
+            && self
+                .t
+                .maps
+                .write_array(first, &entries, UW_MAP_VALUE as usize)
                 .is_err()
         {
             return;
         }
         self.maps_used += n;
         self.stats.mappings += u64::from(n);
-        let mut value = [0u8; 8];
         value[..4].copy_from_slice(&first.to_ne_bytes());
         value[4..].copy_from_slice(&n.to_ne_bytes());
-        if session
-            .update(UW_PROCS_MAP, &pid.to_ne_bytes(), &value)
-            .is_ok()
-        {
-            self.stats.processes += 1;
+        if self.t.procs.update(&pid.to_ne_bytes(), &value).is_ok() {
+            if !self.loaded.contains_key(&pid) {
+                self.stats.processes += 1;
+            }
             self.loaded.insert(pid, maps);
         }
+        self.stats.micros += started.elapsed().as_micros() as u64;
     }
 
-    fn vaddr_minus_offset(&self, m: &Mapping) -> u64 {
-        self.tables_vmo
-            .get(&(m.open_path.clone(), m.build_id.clone()))
-            .copied()
-            .unwrap_or(0)
-    }
-
-    /// The rows of `m`'s file, written on first sight.
-    fn file_rows(&mut self, session: &Session, m: &Mapping) -> FileRows {
-        let key = (m.open_path.clone(), m.build_id.clone());
+    /// The rows of `m`'s file (first, count, and the file's `p_vaddr - p_offset`), written on
+    /// first sight.
+    fn file_rows(&mut self, m: &Mapping) -> Option<(u32, u32, u64)> {
+        let meta = std::fs::metadata(&m.open_path).ok()?;
+        let key = (m.open_path.clone(), meta.dev(), meta.ino(), meta.mtime());
         if let Some(r) = self.files.get(&key) {
             return *r;
         }
-        let rows = match Table::from_elf(&m.open_path) {
-            Ok(t) => {
-                self.tables_vmo.insert(key.clone(), t.vaddr_minus_offset);
-                self.write_rows(session, &t)
-            }
-            Err(_) => None,
-        };
+        let rows = Table::from_elf(&m.open_path).ok().and_then(|t| {
+            self.write_rows(&t)
+                .map(|(a, b)| (a, b, t.vaddr_minus_offset))
+        });
         if rows.is_none() {
             self.stats.files_without_tables += 1;
         }
@@ -182,15 +251,16 @@ impl Loader {
         rows
     }
 
-    fn write_rows(&mut self, session: &Session, t: &Table) -> FileRows {
+    fn write_rows(&mut self, t: &Table) -> Option<(u32, u32)> {
         let encoded = encode(t)?;
         let n = (encoded.len() / UW_ROW_VALUE as usize) as u32;
         let first = self.rows_used;
         if n == 0 || u64::from(first) + u64::from(n) > u64::from(UW_ROWS_ENTRIES) {
             return None;
         }
-        session
-            .write_array(UW_ROWS_MAP, first, &encoded, UW_ROW_VALUE as usize)
+        self.t
+            .rows
+            .write_array(first, &encoded, UW_ROW_VALUE as usize)
             .ok()?;
         self.rows_used += n;
         self.stats.files += 1;
