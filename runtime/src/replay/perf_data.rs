@@ -252,7 +252,26 @@ pub fn run(
             AttachSpec::PerfEvent {
                 event: SoftwareEvent::CpuClock,
                 ..
-            } => programs.push((Program::new(spec, &maps)?, None)),
+            } => {
+                let sampled = recording.samples.iter().any(|s| {
+                    !recording
+                        .is_tracepoint
+                        .get(s.event)
+                        .copied()
+                        .unwrap_or(false)
+                });
+                if !sampled {
+                    return Err(ReplayError::Unsupported {
+                        probe: "profile".to_string(),
+                        why: format!(
+                            "it has no samples of a clock or counter, only of {} (record \
+                             with `perf record -F 999 -g`)",
+                            recording.events.join(", ")
+                        ),
+                    });
+                }
+                programs.push((Program::new(spec, &maps)?, None));
+            }
             AttachSpec::Tracepoint { category, name } => {
                 let wanted = format!("{category}:{name}");
                 let Some(idx) = recording.events.iter().position(|e| *e == wanted) else {
