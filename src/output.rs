@@ -375,8 +375,9 @@ fn speedscope_evented(t: &Timeline, look: &Look) -> String {
                 events.push(serde_json::json!({ "type": "C", "frame": frame, "at": at }));
             }
         };
-        for (stack, _, first, last) in runs {
-            let start = (first - t0).max(cursor);
+        for run in runs {
+            let (stack, first, last) = (run.stack, run.start_ns, run.end_ns);
+            let start = first.saturating_sub(t0).max(cursor);
             if end < start {
                 // The thread did not run between: its frames close where its samples ended.
                 close_to(&mut open, 0, end.max(cursor), &mut events);
@@ -390,7 +391,7 @@ fn speedscope_evented(t: &Timeline, look: &Look) -> String {
             }
             cursor = start;
             // An event with no duration of its own (a tracepoint) is drawn 1 µs wide.
-            end = (last - t0).max(start + 1_000);
+            end = last.saturating_sub(t0).max(start + 1_000);
         }
         close_to(&mut open, 0, end.max(cursor), &mut events);
         profiles.push(serde_json::json!({

@@ -168,11 +168,25 @@ pub fn build(
     }
 }
 
+/// Consecutive events of one thread with one stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub stack: u32,
+    pub weight: u64,
+    /// The first event's time.
+    pub start_ns: u64,
+    /// The last event's time plus its span.
+    pub end_ns: u64,
+}
+
+/// One thread's runs, in time order.
+pub type ThreadRuns = (u32, Vec<Run>);
+
 /// Each thread's events in time order, with runs of one stack merged (FlameGraph's
-/// `--flamechart`: consecutive samples with identical stacks are one frame): per thread, in
-/// the order threads first appear, `(stack, weight, first time, end time)`.
-pub fn runs(timeline: &Timeline) -> Vec<(u32, Vec<(u32, u64, u64, u64)>)> {
-    let mut per: Vec<(u32, Vec<(u32, u64, u64, u64)>)> = Vec::new();
+/// `--flamechart`: consecutive samples with identical stacks are one frame): per thread
+/// (index into [`Timeline::threads`]), in the order threads first appear.
+pub fn runs(timeline: &Timeline) -> Vec<ThreadRuns> {
+    let mut per: Vec<ThreadRuns> = Vec::new();
     let mut slot: HashMap<u32, usize> = HashMap::new();
     for e in &timeline.events {
         let at = *slot.entry(e.thread).or_insert_with(|| {
@@ -182,11 +196,16 @@ pub fn runs(timeline: &Timeline) -> Vec<(u32, Vec<(u32, u64, u64, u64)>)> {
         let list = &mut per[at].1;
         let end = e.time_ns.saturating_add(e.span_ns);
         match list.last_mut() {
-            Some(last) if last.0 == e.stack => {
-                last.1 += e.weight;
-                last.3 = last.3.max(end);
+            Some(last) if last.stack == e.stack => {
+                last.weight += e.weight;
+                last.end_ns = last.end_ns.max(end);
             }
-            _ => list.push((e.stack, e.weight, e.time_ns, end)),
+            _ => list.push(Run {
+                stack: e.stack,
+                weight: e.weight,
+                start_ns: e.time_ns,
+                end_ns: end,
+            }),
         }
     }
     per
@@ -233,7 +252,16 @@ mod tests {
     #[test]
     fn runs_merge_consecutive_equal_stacks_per_thread() {
         let t = timeline(&[(0, 0, 0), (10, 1, 1), (10, 0, 0), (20, 0, 1), (30, 0, 0)]);
-        let runs = runs(&t);
+        let runs: Vec<(u32, Vec<(u32, u64, u64, u64)>)> = runs(&t)
+            .into_iter()
+            .map(|(th, list)| {
+                let list = list
+                    .iter()
+                    .map(|r| (r.stack, r.weight, r.start_ns, r.end_ns))
+                    .collect();
+                (th, list)
+            })
+            .collect();
         assert_eq!(
             runs,
             vec![

@@ -27,8 +27,8 @@ pub fn lines(t: &Timeline) -> (Vec<String>, Vec<String>) {
     for (thread, runs) in timeline::runs(t) {
         let th = &t.threads[thread as usize];
         let root = format!("{}-{}", th.comm.replace(';', ":"), th.tid);
-        for (stack, weight, _, _) in runs {
-            let text = &texts[stack as usize];
+        for run in runs {
+            let (text, weight) = (&texts[run.stack as usize], run.weight);
             if text.is_empty() {
                 lines.push(format!("{root} {weight}"));
             } else {
