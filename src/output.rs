@@ -391,7 +391,12 @@ fn speedscope_evented(t: &Timeline, look: &Look) -> String {
             }
             cursor = start;
             // An event with no duration of its own (a tracepoint) is drawn 1 µs wide.
-            end = last.saturating_sub(t0).max(start + 1_000);
+            let own_end = last.saturating_sub(t0);
+            end = if own_end > start {
+                own_end
+            } else {
+                start + 1_000
+            };
         }
         close_to(&mut open, 0, end.max(cursor), &mut events);
         profiles.push(serde_json::json!({
@@ -973,6 +978,51 @@ mod tests {
             "the temporary name remains"
         );
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn evented_speedscope_opens_and_closes_frames_at_the_samples_times() {
+        use runtime::timeline::{Thread, TimedEvent};
+        let f = |n: &str| Frame::new(n, runtime::fold::FrameKind::User);
+        let ev = |t: u64, stack: u32| TimedEvent {
+            time_ns: t,
+            thread: 0,
+            stack,
+            weight: 1,
+            span_ns: 10,
+        };
+        let t = Timeline {
+            stacks: vec![vec![f("main"), f("a")], vec![f("main"), f("b")]],
+            threads: vec![Thread {
+                pid: 1,
+                tid: 2,
+                comm: "x".into(),
+            }],
+            // a twice, then b, then a gap of 70 ns, then a.
+            events: vec![ev(100, 0), ev(110, 0), ev(120, 1), ev(200, 0)],
+            unit: Unit::Plain,
+            value_name: "samples".into(),
+            losses: runtime::losses::LossReport::default(),
+        };
+        let doc: serde_json::Value =
+            serde_json::from_str(&speedscope_evented(&t, &Look::titled("t"))).unwrap();
+        let p = &doc["profiles"][0];
+        assert_eq!(p["type"], "evented");
+        let events: Vec<String> = p["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{}{}@{}", e["type"].as_str().unwrap(), e["frame"], e["at"]))
+            .collect();
+        // Frames: main 0, a 1, b 2. main stays open while a turns into b; the gap closes it.
+        assert_eq!(
+            events,
+            [
+                "O0@0", "O1@0", "C1@20", "O2@20", "C2@30", "C0@30", "O0@100", "O1@100", "C1@110",
+                "C0@110"
+            ]
+        );
+        assert_eq!(p["endValue"], 110);
     }
 
     #[test]

@@ -337,6 +337,17 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
     assert!(delta("all").abs() < 1e-9, "{frames:?}");
     assert!(delta("burst").abs() < 0.2, "{frames:?}");
 
+    // A time range (what a shift-click selects): from second 0's first row to second 1's
+    // tenth, in time order: all 50 rows of second 0 and 10 of second 1.
+    let url = format!("file://{}#range=0,0,1,9", s(&html));
+    let out = crate::cli::headless(
+        &browser,
+        &dir,
+        &["--virtual-time-budget=5000", "--dump-dom", &url],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("selection: 60 cells"), "{dom}");
+
     let png = dir.join("heat.png");
     let url = format!("file://{}#rect=0,0,{},9", s(&html), cols - 1);
     crate::cli::headless(

@@ -53,3 +53,47 @@ pub fn render(t: &Timeline, config: &SvgConfig) -> Result<Vec<u8>, SvgError> {
     };
     svg::render_chart(&profile, &lines, &roots, config)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frame::{Frame, FrameKind};
+    use crate::losses::LossReport;
+    use crate::timeline::{Thread, TimedEvent};
+    use compiler::types::Unit;
+
+    #[test]
+    fn lines_keep_time_order_per_thread_and_the_chart_draws_it_left_to_right() {
+        let f = |n: &str| Frame::new(n, FrameKind::User);
+        let ev = |t: u64, thread: u32, stack: u32| TimedEvent {
+            time_ns: t,
+            thread,
+            stack,
+            weight: 1,
+            span_ns: 1,
+        };
+        let t = Timeline {
+            stacks: vec![vec![f("main"), f("phase_b")], vec![f("main"), f("phase_a")]],
+            threads: vec![Thread {
+                pid: 7,
+                tid: 7,
+                comm: "app".into(),
+            }],
+            events: vec![ev(0, 0, 1), ev(1, 0, 1), ev(2, 0, 0)],
+            unit: Unit::Plain,
+            value_name: "samples".into(),
+            losses: LossReport::default(),
+        };
+        let (lines, roots) = lines(&t);
+        assert_eq!(lines, ["app-7;main;phase_a 2", "app-7;main;phase_b 1"]);
+        assert_eq!(roots, ["app-7"]);
+        let svg = String::from_utf8(render(&t, &SvgConfig::new("t")).unwrap()).unwrap();
+        let x = |name: &str| {
+            let at = svg.find(&format!("<title>{name} (")).unwrap();
+            let rest = &svg[at..];
+            let v = &rest[rest.find("x=\"").unwrap() + 3..];
+            v[..v.find('%').unwrap()].parse::<f64>().unwrap()
+        };
+        assert!(x("phase_a") < x("phase_b"), "{svg}");
+    }
+}

@@ -222,7 +222,9 @@
         fill = delta >= 0 ? "rgb(255," + (255 - a) + "," + (255 - a) + ")" : "rgb(" + (255 - a) + "," + (255 - a) + ",255)";
         g.setAttribute("data-delta", delta.toFixed(4));
       }
-      el("rect", { x: 10 + x, y: y, width: Math.max(0, width - 0.5), height: H - 1, fill: fill, rx: 2 }, g);
+      var box = el("rect", { x: 10 + x, y: y, width: Math.max(0, width - 0.5), height: H - 1, fill: fill, rx: 2 }, g);
+      // A frame whose share did not change is white: its outline keeps it visible.
+      if (compare) { box.setAttribute("stroke", "#999"); box.setAttribute("stroke-width", "0.5"); }
       var name = n.f < 0 ? "all" : D.frames[n.f][0];
       var tip = name + " (" + fmt(n.w) + ", " + (100 * n.w / root.w).toFixed(2) + "%" +
         (compare ? ", " + (delta >= 0 ? "+" : "") + (100 * delta).toFixed(2) + " points vs the rest" : "") + ")";
