@@ -198,6 +198,20 @@ pub(crate) enum Command {
         expr: Option<String>,
         /// The script's file, when not given with -e.
         file: Option<PathBuf>,
+        /// Write the script's first flame-graph map here, symbolized from the recording's
+        /// mmap records and build ids; the format follows the extension (.svg .folded .pb.gz
+        /// .json, and .html: the FlameScope heatmap of every event's time, whose selected
+        /// cells draw their own flame graph). May be given several times.
+        #[arg(short = 'o', value_name = "FILE")]
+        output: Vec<PathBuf>,
+        /// Draw .svg, .json and .folded outputs as flame charts: frames in time order per
+        /// thread (speedscope's JSON as an evented profile, for its time-order view).
+        #[arg(long)]
+        flamechart: bool,
+        #[command(flatten)]
+        fold: FoldFlags,
+        #[command(flatten)]
+        graph: GraphFlags,
     },
     /// A differential flame graph of two folded profiles: B against baseline A, by share of
     /// each total (normalized), changes within sampling noise greyed, vanished frames shown.
@@ -307,11 +321,13 @@ pub(crate) enum Format {
     Folded,
     Pprof,
     Speedscope,
+    /// FlameScope's heatmap page (`.html`): needs each event's time (replays).
+    Heatmap,
 }
 
 impl Format {
-    pub(crate) const HELP: &'static str =
-        "use one of .svg, .folded, .pb.gz (or .pprof) and .json (speedscope)";
+    pub(crate) const HELP: &'static str = "use one of .svg, .folded, .pb.gz (or .pprof), .json (speedscope) and .html (the \
+         heatmap of a replay)";
 
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?;
@@ -322,6 +338,7 @@ impl Format {
             "svg" => Some(Format::Svg),
             "folded" => Some(Format::Folded),
             "json" => Some(Format::Speedscope),
+            "html" => Some(Format::Heatmap),
             _ => None,
         }
     }

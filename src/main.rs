@@ -171,7 +171,22 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             recording,
             expr,
             file,
-        }) => return replay_cmd::replay(&recording, expr.as_deref(), file.as_deref()),
+            output,
+            flamechart,
+            fold,
+            graph,
+        }) => {
+            let args = replay_cmd::ReplayArgs {
+                recording,
+                expr,
+                file,
+                outputs: output,
+                flamechart,
+                fold: fold.options(),
+                graph,
+            };
+            return replay_cmd::replay(&args);
+        }
         Some(Command::Diff {
             a,
             b,
@@ -387,6 +402,7 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
     }
     if cli.emit != Some(Emit::Elf) {
         output::check_paths(&cli.run.output).map_err(|e| refuse(&e.message, e.help))?;
+        output::refuse_time_views(&cli.run.output).map_err(|e| refuse(&e.message, e.help))?;
     }
     Ok(())
 }

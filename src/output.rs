@@ -19,8 +19,9 @@ use std::time::{Duration, SystemTime};
 use compiler::artifact::{Artifact, AttachSpec, Sampling, SoftwareEvent};
 use compiler::types::Unit;
 use runtime::fold::{Frame, Profile};
-use runtime::render::{folded, pprof, svg};
+use runtime::render::{flamechart, folded, heatmap, pprof, svg};
 use runtime::results::Results;
+use runtime::timeline::{self, Timeline};
 use runtime::units::{Decimals, format_value, thousands};
 
 use crate::cli::Format;
@@ -87,6 +88,26 @@ pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), OutputError> {
         }
     }
     Ok(())
+}
+
+/// Refuses `.html` (the heatmap): it needs every event's time, which only a replay keeps
+/// (a live run aggregates in the kernel, and folded or pprof input has no times).
+pub(crate) fn refuse_time_views(paths: &[PathBuf]) -> Result<(), OutputError> {
+    match paths
+        .iter()
+        .find(|p| Format::from_path(p) == Some(Format::Heatmap))
+    {
+        Some(path) => Err(refused(
+            format!(
+                "cannot write `{}`: a heatmap needs each event's time, and only a replay keeps \
+                 them",
+                path.display()
+            ),
+            "record with `perf record -g -o perf.data -- CMD`, then \
+             `flamescript replay perf.data -e SCRIPT -o heat.html`",
+        )),
+        None => Ok(()),
+    }
 }
 
 fn unknown_format(path: &Path) -> OutputError {
@@ -208,7 +229,25 @@ pub(crate) fn write_outputs(
             "leave out -o to print the maps, or key a count() or sum() by kstack or ustack",
         ));
     };
-    write_with_run(profile, look, paths, &run.pprof(profile))
+    write_with_run(profile, look, paths, &run.pprof(profile), None)
+}
+
+/// A replay's time views: the timeline of the written map, and whether `--flamechart` asked
+/// for the .svg, .json and .folded files in time order.
+pub(crate) struct Times<'a> {
+    pub(crate) timeline: &'a Timeline,
+    pub(crate) flamechart: bool,
+}
+
+/// Writes a replay's first flame-graph map to every path, with its time views.
+pub(crate) fn write_replay(
+    profile: &Profile,
+    look: &Look,
+    paths: &[PathBuf],
+    run: &RunInfo<'_>,
+    times: &Times<'_>,
+) -> Result<(), OutputError> {
+    write_with_run(profile, look, paths, &run.pprof(profile), Some(times))
 }
 
 /// Writes one profile to every path. All formats are rendered first, so a profile that cannot
@@ -218,7 +257,7 @@ pub(crate) fn write_profile(
     look: &Look,
     paths: &[PathBuf],
 ) -> Result<(), OutputError> {
-    write_with_run(profile, look, paths, &PprofRun::default())
+    write_with_run(profile, look, paths, &PprofRun::default(), None)
 }
 
 fn write_with_run(
@@ -226,11 +265,12 @@ fn write_with_run(
     look: &Look,
     paths: &[PathBuf],
     run: &PprofRun,
+    times: Option<&Times<'_>>,
 ) -> Result<(), OutputError> {
     let mut rendered = Vec::with_capacity(paths.len());
     for path in paths {
         let format = Format::from_path(path).ok_or_else(|| unknown_format(path))?;
-        let bytes = render(profile, look, format, run).map_err(|e| {
+        let bytes = render(profile, look, format, run, times).map_err(|e| {
             let message = format!("cannot render `{}`: {e}", path.display());
             refused(
                 message,
@@ -250,7 +290,9 @@ fn render(
     look: &Look,
     format: Format,
     run: &PprofRun,
+    times: Option<&Times<'_>>,
 ) -> Result<Vec<u8>, String> {
+    let chart = times.filter(|t| t.flamechart).map(|t| t.timeline);
     match format {
         Format::Svg => {
             let config = svg::SvgConfig {
@@ -259,9 +301,23 @@ fn render(
                 decimals: look.decimals,
                 ..svg::SvgConfig::new(&look.title)
             };
-            svg::render(profile, &config).map_err(|e| e.to_string())
+            match chart {
+                Some(t) => flamechart::render(t, &config).map_err(|e| e.to_string()),
+                None => svg::render(profile, &config).map_err(|e| e.to_string()),
+            }
         }
-        Format::Folded => Ok(folded::write_exact(profile, look.decimals).into_bytes()),
+        Format::Folded => match chart {
+            Some(t) => {
+                let (mut lines, _) = flamechart::lines(t);
+                lines.push(String::new());
+                Ok(lines.join("\n").into_bytes())
+            }
+            None => Ok(folded::write_exact(profile, look.decimals).into_bytes()),
+        },
+        Format::Heatmap => match times {
+            Some(t) => heatmap::render(t.timeline, &look.title).map_err(|e| e.to_string()),
+            None => Err("a heatmap needs each event's time (replay a recording)".to_string()),
+        },
         Format::Pprof => {
             let config = pprof::PprofConfig {
                 title: look.title.clone(),
@@ -273,8 +329,94 @@ fn render(
             };
             pprof::render(profile, &config).map_err(|e| e.to_string())
         }
-        Format::Speedscope => Ok(speedscope(profile, look).into_bytes()),
+        Format::Speedscope => match chart {
+            Some(t) => Ok(speedscope_evented(t, look).into_bytes()),
+            None => Ok(speedscope(profile, look).into_bytes()),
+        },
     }
+}
+
+/// speedscope's "evented" file (`--flamechart`): one profile per thread, in the order threads
+/// first ran, each frame opened and closed at the times its samples say (a run of samples
+/// with one stack lasts from the first one's time to the last one's end: its time plus its
+/// period), times in nanoseconds since the first event, so speedscope's "Time Order" view is
+/// the flame chart. Stacks keep their frames across samples while they share a prefix.
+fn speedscope_evented(t: &Timeline, look: &Look) -> String {
+    use std::collections::HashMap;
+    let title = look.title.as_str();
+    let t0 = t.start_ns();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut frames = Vec::new();
+    let stacks: Vec<Vec<usize>> = t
+        .stacks
+        .iter()
+        .map(|stack| {
+            stack
+                .iter()
+                .map(|f| {
+                    let name = f.folded_name().into_owned();
+                    *index.entry(name.clone()).or_insert_with(|| {
+                        frames.push(serde_json::json!({ "name": name }));
+                        frames.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut profiles = Vec::new();
+    for (thread, runs) in timeline::runs(t) {
+        let th = &t.threads[thread as usize];
+        let mut events = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let (mut cursor, mut end) = (0u64, 0u64);
+        let close_to = |open: &mut Vec<usize>, keep: usize, at: u64, events: &mut Vec<_>| {
+            while open.len() > keep {
+                let frame = open.pop().unwrap_or_default();
+                events.push(serde_json::json!({ "type": "C", "frame": frame, "at": at }));
+            }
+        };
+        for run in runs {
+            let (stack, first, last) = (run.stack, run.start_ns, run.end_ns);
+            let start = first.saturating_sub(t0).max(cursor);
+            if end < start {
+                // The thread did not run between: its frames close where its samples ended.
+                close_to(&mut open, 0, end.max(cursor), &mut events);
+            }
+            let ids = &stacks[stack as usize];
+            let common = open.iter().zip(ids).take_while(|(a, b)| a == b).count();
+            close_to(&mut open, common, start, &mut events);
+            for &id in &ids[common..] {
+                events.push(serde_json::json!({ "type": "O", "frame": id, "at": start }));
+                open.push(id);
+            }
+            cursor = start;
+            // An event with no duration of its own (a tracepoint) is drawn 1 µs wide.
+            let own_end = last.saturating_sub(t0);
+            end = if own_end > start {
+                own_end
+            } else {
+                start + 1_000
+            };
+        }
+        close_to(&mut open, 0, end.max(cursor), &mut events);
+        profiles.push(serde_json::json!({
+            "type": "evented",
+            "name": format!("{} (pid {}, tid {})", th.comm, th.pid, th.tid),
+            "unit": "nanoseconds",
+            "startValue": 0,
+            "endValue": end,
+            "events": events,
+        }));
+    }
+    let doc = serde_json::json!({
+        "$schema": "https://www.speedscope.app/file-format-schema.json",
+        "name": title,
+        "exporter": concat!("flamescript ", env!("CARGO_PKG_VERSION")),
+        "activeProfileIndex": 0,
+        "shared": { "frames": frames },
+        "profiles": profiles,
+    });
+    doc.to_string()
 }
 
 /// speedscope's "sampled" file: shared frames, one profile whose samples list frame indices
@@ -836,6 +978,51 @@ mod tests {
             "the temporary name remains"
         );
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn evented_speedscope_opens_and_closes_frames_at_the_samples_times() {
+        use runtime::timeline::{Thread, TimedEvent};
+        let f = |n: &str| Frame::new(n, runtime::fold::FrameKind::User);
+        let ev = |t: u64, stack: u32| TimedEvent {
+            time_ns: t,
+            thread: 0,
+            stack,
+            weight: 1,
+            span_ns: 10,
+        };
+        let t = Timeline {
+            stacks: vec![vec![f("main"), f("a")], vec![f("main"), f("b")]],
+            threads: vec![Thread {
+                pid: 1,
+                tid: 2,
+                comm: "x".into(),
+            }],
+            // a twice, then b, then a gap of 70 ns, then a.
+            events: vec![ev(100, 0), ev(110, 0), ev(120, 1), ev(200, 0)],
+            unit: Unit::Plain,
+            value_name: "samples".into(),
+            losses: runtime::losses::LossReport::default(),
+        };
+        let doc: serde_json::Value =
+            serde_json::from_str(&speedscope_evented(&t, &Look::titled("t"))).unwrap();
+        let p = &doc["profiles"][0];
+        assert_eq!(p["type"], "evented");
+        let events: Vec<String> = p["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{}{}@{}", e["type"].as_str().unwrap(), e["frame"], e["at"]))
+            .collect();
+        // Frames: main 0, a 1, b 2. main stays open while a turns into b; the gap closes it.
+        assert_eq!(
+            events,
+            [
+                "O0@0", "O1@0", "C1@20", "O2@20", "C2@30", "C0@30", "O0@100", "O1@100", "C1@110",
+                "C0@110"
+            ]
+        );
+        assert_eq!(p["endValue"], 110);
     }
 
     #[test]

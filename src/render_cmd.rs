@@ -27,6 +27,7 @@ pub(crate) fn render(
     fold: &runtime::fold::FoldOptions,
 ) -> Result<(), u8> {
     output::check_paths(outputs).map_err(|e| refuse(&e.message, e.help))?;
+    output::refuse_time_views(outputs).map_err(|e| refuse(&e.message, e.help))?;
     let (profile, decimals) = load_profile(input)?;
     let profile = runtime::fold::reshape(profile, fold);
     let look = Look {
@@ -118,6 +119,7 @@ pub(crate) fn diff(
         ));
     }
     output::check_paths(outputs).map_err(|e| refuse(&e.message, e.help))?;
+    output::refuse_time_views(outputs).map_err(|e| refuse(&e.message, e.help))?;
     let (pa, pb, decimals) = align(load_profile(a)?, load_profile(b)?);
     let opts = runtime::render::diff::DiffOptions {
         raw,
@@ -140,7 +142,7 @@ pub(crate) fn diff(
             }
             Some(Format::Speedscope) => diff_json(&res, &opts).into_bytes(),
             // Refused above (pprof) and by `check_paths` (no format).
-            Some(Format::Pprof) | None => continue,
+            Some(Format::Pprof | Format::Heatmap) | None => continue,
         };
         rendered.push((path, bytes));
     }

@@ -520,7 +520,7 @@ fn issue_20_diff_writes_every_format_named_and_never_calls_a_moved_function_new(
 
 /// A Chromium to check our SVGs in, or `None` with a message; `FLAMESCRIPT_REQUIRE_KERNEL`
 /// (set by .ci/run, which installs Debian's `chromium`) makes its absence a failure.
-fn chromium(test: &str) -> Option<PathBuf> {
+pub(crate) fn chromium(test: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
     let found = ["chromium", "chromium-browser", "google-chrome"]
@@ -545,7 +545,7 @@ fn chromium(test: &str) -> Option<PathBuf> {
 }
 
 /// Chromium, headless and isolated (its own profile directory, no network chatter).
-fn headless(browser: &Path, dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn headless(browser: &Path, dir: &Path, args: &[&str]) -> Output {
     let profile = dir.join("chromium-profile");
     Command::new(browser)
         .args([
@@ -690,7 +690,7 @@ fn issue_20_run_help_documents_every_run_option() {
 /// speedscope's app (`npm install -g speedscope`: its `dist/release`), or `None` with a
 /// message; `FLAMESCRIPT_REQUIRE_KERNEL` (set by .ci/run, which installs it) makes its absence
 /// a failure.
-fn speedscope_app(test: &str) -> Option<PathBuf> {
+pub(crate) fn speedscope_app(test: &str) -> Option<PathBuf> {
     let root = Command::new("npm")
         .args(["root", "-g"])
         .output()
@@ -718,7 +718,7 @@ fn speedscope_app(test: &str) -> Option<PathBuf> {
 
 /// Serves the files of `dirs` (the first that has a name wins) on a free localhost port, for
 /// as long as the test runs: the smallest HTTP server a browser will load an app from.
-fn serve(dirs: Vec<PathBuf>) -> u16 {
+pub(crate) fn serve(dirs: Vec<PathBuf>) -> u16 {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
     let port = listener.local_addr().expect("its address").port();

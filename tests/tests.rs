@@ -39,3 +39,6 @@ mod faults;
 mod agree;
 // The code generator without a kernel: scripts run in the user-space BPF interpreter (issue 21).
 mod replay;
+// Time views over replayed recordings (issue 21): symbolized graphs, tracepoints, the
+// FlameScope heatmap in Chromium, flame charts, evented speedscope files.
+mod timeview;

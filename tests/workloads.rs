@@ -61,6 +61,9 @@ const WORKLOADS: &[(&str, &[&str])] = &[
     ),
     // `mix_inlined` is inlined into `hot_caller`, so it is no symbol: only DWARF names it.
     ("inliner", &["main", "hot_caller"]),
+    // Time views (issue 21): a burst at the start of every second; three phases in order.
+    ("bursty", &["burst", "rest"]),
+    ("phases", &["main", "phase_a", "phase_b", "phase_c"]),
 ];
 
 /// Flags some workloads add after [`CFLAGS`] (a later `-O` wins): `inliner` needs `-O2` so

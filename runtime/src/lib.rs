@@ -21,6 +21,7 @@ pub mod results;
 pub mod session;
 pub mod symbolize;
 pub mod target;
+pub mod timeline;
 pub mod tracefs;
 pub mod units;
 pub mod unwind;

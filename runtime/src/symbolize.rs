@@ -171,6 +171,54 @@ impl Symbolizer {
         Ok(n)
     }
 
+    /// Takes process `pid`'s executable mappings from elsewhere than `/proc` (a recording's
+    /// mmap records): a replay names addresses with them as a run names them with its
+    /// snapshots. A mapping whose file no longer has the build id it was recorded with is
+    /// opened from perf's build-id cache (`~/.debug/.build-id/`) when it is there, else left
+    /// out, so its addresses are `[unknown]` rather than misnamed; returns how many were left
+    /// out. `[vdso]` stands for our own vDSO (same kernel, same size).
+    pub fn adopt(&mut self, pid: u32, mappings: &[Mapping]) -> u64 {
+        let mut kept = Vec::with_capacity(mappings.len());
+        let mut changed = 0;
+        for m in mappings {
+            let mut m = m.clone();
+            if m.module == "[vdso]" {
+                match vdso::ours() {
+                    Some((file, len)) if len == m.end - m.start => {
+                        m.open_path = file.to_path_buf();
+                        m.offset = 0;
+                    }
+                    _ => continue,
+                }
+            } else if !m.open_path.is_absolute() {
+                continue;
+            }
+            if let Some(recorded) = m.build_id.clone() {
+                let now = self
+                    .build_ids
+                    .entry(m.open_path.clone())
+                    .or_insert_with(|| read_build_id(&m.open_path))
+                    .clone();
+                // perf pads short build ids with zeros to 20 bytes: compare without them.
+                let same = |a: &str, b: &str| a.trim_end_matches("00") == b.trim_end_matches("00");
+                if !now.is_some_and(|now| same(&now, &recorded)) {
+                    match build_id_cache(&recorded) {
+                        Some(cached) => m.open_path = cached,
+                        None => {
+                            changed += 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            kept.push(m);
+        }
+        kept.sort_by_key(|m| m.start);
+        self.processes.insert(pid, kept);
+        self.memo.retain(|(tgid, _), _| *tgid != Some(pid));
+        changed
+    }
+
     /// Drops the snapshot of process `pid` (it exited, and nothing recorded needs it: a run
     /// under process churn would otherwise keep every process it ever saw), with what was
     /// read for it alone: its named addresses, and the build ids and pins of files reached
@@ -482,6 +530,18 @@ fn same_mount_ns(pid: u32) -> bool {
         (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
         _ => true,
     }
+}
+
+/// perf's copy of the file with build id `hex` (`perf record` keeps one in its cache).
+fn build_id_cache(hex: &str) -> Option<PathBuf> {
+    let home = std::env::var_os("HOME")?;
+    let (head, tail) = (hex.get(..2)?, hex.get(2..)?);
+    let path = Path::new(&home)
+        .join(".debug/.build-id")
+        .join(head)
+        .join(tail)
+        .join("elf");
+    path.is_file().then_some(path)
 }
 
 fn read_build_id(path: &Path) -> Option<String> {

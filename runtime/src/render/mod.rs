@@ -3,7 +3,9 @@
 //! kernel (the binary chooses where output goes).
 
 pub mod diff;
+pub mod flamechart;
 pub mod folded;
+pub mod heatmap;
 pub mod pprof;
 pub mod svg;
 pub mod table;

@@ -112,6 +112,32 @@ pub fn render(profile: &Profile, config: &SvgConfig) -> Result<Vec<u8>, SvgError
     Ok(finish(out, &opts, config))
 }
 
+/// A flame chart (FlameGraph's `--flamechart`): `lines` are folded stacks in time order,
+/// drawn left to right as given, neighbours with equal prefixes merged, never sorted.
+/// `profile` gives the subtitle (its total and losses) and the weights' unit; `roots` are the
+/// texts of the frames drawn as roots (threads), in blue.
+pub(crate) fn render_chart(
+    profile: &Profile,
+    lines: &[String],
+    roots: &[String],
+    config: &SvgConfig,
+) -> Result<Vec<u8>, SvgError> {
+    if profile.total() == 0 || lines.is_empty() {
+        return Err(SvgError::Empty);
+    }
+    let mut palette_map = PaletteMap::default();
+    for root in roots {
+        palette_map.insert(root, BLUE);
+    }
+    let mut opts = options(profile, config, &mut palette_map);
+    opts.flame_chart = true;
+    let mut out = Vec::new();
+    // inferno's flame chart mode reverses its input (FlameGraph's stackcollapse scripts write
+    // the newest sample first): reversed here, the first line is drawn leftmost.
+    flamegraph::from_lines(&mut opts, lines.iter().rev().map(String::as_str), &mut out)?;
+    Ok(finish(out, &opts, config))
+}
+
 /// inferno's image width when none is given.
 pub const DEFAULT_WIDTH: usize = 1200;
 
