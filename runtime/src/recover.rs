@@ -95,6 +95,10 @@ pub fn unwind_copies(
             recovered += 1;
         }
         let mut ips = u.ips;
+        // Unwound to the outermost frame: complete, as a walk from tables that got there.
+        if u.stop == Stop::Root {
+            ips.push(WALKED_TO_ROOT);
+        }
         if let Some(code) = stop_code(&u.stop) {
             ips.push(STOP_BASE + code);
             if let Some(label) = stop_label(STOP_BASE + code) {
