@@ -531,12 +531,34 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: done,
         });
-        // FNV-1a over the 127 words, unrolled: straight-line code, nothing for the verifier
-        // to explore, ~3 instructions a word.
-        for i in 0..(super::STACK_BYTES / 8) {
-            let w = self.b.load(Width::B8, Base::Reg(buf), (i * 8) as i16);
+        // FNV-1a over the frames the kernel wrote (n bytes), in a bounded loop: a stack of 12
+        // frames costs 12 rounds, not the 127 an unrolled hash of the whole buffer took.
+        {
+            let words = self.b.copy(n);
+            self.b.alu(AluOp::Rsh, words, Operand::Imm(3));
+            let p = self.b.copy(buf);
+            let i = self.b.constant(0);
+            let head = self.b.label();
+            let out = self.b.label();
+            self.b.push(Inst::Label(head));
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Ge,
+                lhs: i,
+                rhs: Operand::Reg(words),
+                target: out,
+            });
+            let w = self.b.load(Width::B8, Base::Reg(p), 0);
             self.b.alu(AluOp::Xor, h, Operand::Reg(w));
             self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+            self.b.alu(AluOp::Add, p, Operand::Imm(8));
+            self.b.alu(AluOp::Add, i, Operand::Imm(1));
+            self.b.push(Inst::JumpIf {
+                cond: Cond::Lt,
+                lhs: i,
+                rhs: Operand::Imm((super::STACK_BYTES / 8) as i32),
+                target: head,
+            });
+            self.b.push(Inst::Label(out));
         }
         let unwind = self.cx.options.unwind;
         // Under `auto` the walk from tables jumped past this unless the process's tables are
