@@ -439,3 +439,116 @@ fn stacks_futex_total_matches_bpftrace_under_a_mutex_benchmark() {
     crate::e2e::assert_no_map_full(&run);
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 18 — the same run seen by `perf record --call-graph dwarf` and by flamescript
+// with default options, on Debian's sqlite3 (no frame pointers): the leaf functions' shares
+// agree within sampling noise, and flamescript's stacks reach the entry as perf's do.
+#[test]
+fn stacks_debian_leaf_shares_agree_with_perf_dwarf() {
+    if !check::kernel_tests_enabled("stacks_debian_leaf_shares_agree_with_perf_dwarf") {
+        return;
+    }
+    let _k = kernel::lock();
+    let dir = crate::e2e::tmp("perf_dwarf");
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let mut sqlite = std::process::Command::new("sqlite3")
+        .args([
+            ":memory:",
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 30000000) \
+             SELECT sum(x * x % 7) FROM c;",
+        ])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("sqlite3 starts");
+    let pid = sqlite.id().to_string();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let data = dir.join("perf.data");
+    let perf = std::process::Command::new("perf")
+        .args([
+            "record",
+            "-q",
+            "-F",
+            "999",
+            "--call-graph",
+            "dwarf",
+            "-p",
+            &pid,
+            "-o",
+        ])
+        .arg(&data)
+        .args(["--", "sleep", "2"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("perf starts");
+    let folded = dir.join("sqlite.folded");
+    let ours = crate::e2e::flamescript(&[
+        "-e",
+        "profile hz 999 < @[ustack] = count() >",
+        "-p",
+        &pid,
+        "-d",
+        "2s",
+        "-o",
+        folded.to_str().unwrap_or_default(),
+    ]);
+    let perf = perf.wait_with_output().expect("perf ends");
+    let _ = sqlite.kill();
+    let _ = sqlite.wait();
+    assert!(ours.status.success(), "{}", text(&ours));
+    assert!(perf.status.success(), "perf record failed");
+    let stacks = crate::e2e::folded(&folded);
+    let dump = format!("{}\n{stacks:#?}", text(&ours));
+    // Leaf shares, ours: the last frame of each stack.
+    let total = weight(&stacks, |_| true) as f64;
+    let mut mine: std::collections::HashMap<String, f64> = Default::default();
+    for (s, n) in &stacks {
+        let leaf = s.rsplit(';').next().unwrap_or("").to_string();
+        *mine.entry(leaf).or_default() += *n as f64 * 100.0 / total;
+    }
+    // perf's, from its report by symbol without children.
+    let report = std::process::Command::new("perf")
+        .args([
+            "report",
+            "--no-children",
+            "--sort",
+            "sym",
+            "--stdio",
+            "-q",
+            "-g",
+            "none",
+            "-i",
+        ])
+        .arg(&data)
+        .output()
+        .expect("perf report");
+    let report = String::from_utf8_lossy(&report.stdout).into_owned();
+    let theirs: Vec<(String, f64)> = report
+        .lines()
+        .filter_map(|l| {
+            let (share, sym) = l.trim().split_once("%  [.] ")?;
+            Some((sym.trim().to_string(), share.trim().parse().ok()?))
+        })
+        .collect();
+    let compared: Vec<(&str, f64, f64)> = theirs
+        .iter()
+        .filter(|(_, p)| *p >= 3.0)
+        .filter_map(|(sym, p)| mine.get(sym).map(|m| (sym.as_str(), *p, *m)))
+        .collect();
+    assert!(
+        compared.len() >= 3 && compared[0].0 == "sqlite3VdbeExec",
+        "perf's main leaves are not ours: {compared:?}\nperf:\n{report}\n{dump}"
+    );
+    for (sym, p, m) in &compared {
+        assert!(
+            (p - m).abs() <= 4.0,
+            "{sym}: {m:.1} % of our samples, {p:.1} % of perf's\nperf:\n{report}\n{dump}"
+        );
+    }
+    let complete = weight(&stacks, reaches_entry) as f64;
+    assert!(
+        complete >= 0.95 * total,
+        "{complete} of {total} samples reach the entry\n{dump}"
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
