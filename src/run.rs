@@ -68,8 +68,8 @@ pub(crate) fn run(
     let mut symbolizer = Symbolizer::new();
     // User stacks walked in the kernel from unwind tables: a `-p` target's are loaded before
     // the probes fire, every other process's when the walk first meets it.
-    let tables = runtime::unwind::load::TableMaps::of(&session).map(|maps| {
-        let mut loader = runtime::unwind::load::Loader::new(maps);
+    let tables = runtime::tables_loader::TableMaps::of(&session).map(|maps| {
+        let mut loader = runtime::tables_loader::Loader::new(maps);
         if let Some(pid) = cfg.pid {
             loader.load(pid);
         }
@@ -150,7 +150,7 @@ pub(crate) fn run(
     // final, consistent state. END clauses run then, on that state.
     let stopped = Instant::now();
     session.detach();
-    let tables = tables.map(runtime::unwind::load::LoaderThread::finish);
+    let tables = tables.map(runtime::tables_loader::LoaderThread::finish);
     let elapsed = started.elapsed().saturating_sub(attached);
     ending.elapsed_ns = elapsed.as_nanos() as u64;
     let detached = stopped.elapsed();

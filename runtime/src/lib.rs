@@ -20,6 +20,7 @@ pub mod replay;
 pub mod results;
 pub mod session;
 pub mod symbolize;
+pub mod tables_loader;
 pub mod target;
 pub mod timeline;
 pub mod tracefs;

@@ -232,7 +232,7 @@ impl Results {
     /// Records the run's elapsed time against each wall-clock graph's total (thread time).
     /// What the unwind tables cost (in the `unwind:` part of every report), and the processes
     /// they had no room for (a loss: their stacks are frame-pointer walks).
-    pub fn note_unwind_tables(&mut self, stats: &crate::unwind::load::LoadStats) {
+    pub fn note_unwind_tables(&mut self, stats: &crate::tables_loader::LoadStats) {
         let text = format!(
             "tables of {} processes, {} files, {} rows ({:.1} MiB in the kernel, loaded in {} ms)",
             stats.processes,

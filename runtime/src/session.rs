@@ -120,7 +120,7 @@ impl Session {
         let ncpus = possible_cpus()?;
         let mut out = Vec::new();
         for spec in &self.artifact.maps {
-            // The unwind tables are ours, written by `unwind::load`, and large: not results.
+            // The unwind tables are ours, written by `tables_loader`, and large: not results.
             if spec.kind == MapKind::StackTrace
                 || spec.name.starts_with(compiler::lower::uwalk::TABLES_PREFIX)
             {

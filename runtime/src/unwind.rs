@@ -609,7 +609,6 @@ fn join(ips: &[u64], slots: &[u64], frames: &[FpFrame], fp: &[u64]) -> Option<us
     (goes_up && k + 1 < fp.len()).then_some(k + 1)
 }
 
-pub mod load;
 pub mod tables;
 
 #[cfg(test)]

@@ -12,10 +12,10 @@
 //! return address just below it, and `rbp` saved at this offset or unchanged" — the only rules
 //! x86-64 compilers emit outside PLT stubs and hand-written assembly; anything else becomes a
 //! row that stops the walk ([`Cfa::Unsupported`]), never a guess. [`walk`] is the reference
-//! walk over such rows, the exact steps the BPF program will take (find the mapping, binary
-//! search the row, read two words), run here over a captured stack so that the tables are
-//! checked against framehop on real programs before any BPF uses them (`unwind/tests.rs`).
-//! Not yet used by a run: the BPF walker is the next step (docs/PERFORMANCE.md, issue 18).
+//! walk over such rows, the exact steps the BPF program (`compiler::lower::uwalk`) takes (find
+//! the mapping, binary search the row, read two words), run here over a captured stack so that
+//! the tables are checked against framehop on real programs (`unwind/tests.rs`);
+//! `crate::tables_loader` writes them into the kernel.
 
 use std::path::Path;
 

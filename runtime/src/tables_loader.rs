@@ -21,9 +21,9 @@ use compiler::lower::uwalk::{
     UW_MAX_MAPPINGS, UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
 };
 
-use super::tables::{Cfa, Table};
 use crate::frame::Mapping;
 use crate::session::{MapHandle, Session};
+use crate::unwind::tables::{Cfa, Table};
 
 /// What loading cost and what it could not do, for the loss report and the benchmark.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
