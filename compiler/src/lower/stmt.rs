@@ -485,7 +485,7 @@ impl Lowerer<'_> {
         let done = self.b.label();
         let buf = self.scratch_buffer(scratch, done);
         let h = self.b.constant(0xcbf2_9ce4_8422_2325);
-        let prime = self.b.constant(0x0000_0100_0000_01b3);
+        let prime = self.b.constant(super::uwalk::FNV_PRIME);
         let walked = self.b.label();
         // 1 once the stack is taken by the frame-pointer capture below (not walked from
         // tables): only such a stack keeps a copy for user space to unwind.
@@ -495,7 +495,7 @@ impl Lowerer<'_> {
                 dst: captured,
                 value: 0,
             });
-            self.walk_user_stack(w, buf, h, prime, walked);
+            self.walk_user_stack(w, buf, h, walked);
             self.b.push(Inst::Const {
                 dst: captured,
                 value: 1,

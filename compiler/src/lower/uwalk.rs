@@ -60,6 +60,9 @@ pub const ROW_OUTERMOST: u8 = 3;
 /// 127 words of the scratch buffer.
 pub const MAX_FRAMES: u32 = 120;
 
+/// The FNV-1a prime the stack hash multiplies by (`lower::stmt`).
+pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// Sentinel frames, above any user address, ending a walk that stopped before the root; the
 /// low byte is the cause (the runtime's `recover::stop_label` names them).
 pub const STOP_BASE: u64 = 0xffff_ffff_ffff_ff00;
@@ -86,7 +89,7 @@ pub(super) struct WalkMaps {
 
 impl Lowerer<'_> {
     /// Walks the current thread's user stack into `buf` (a map value of 127 words), folding each
-    /// frame into the hash `h` (FNV-1a, `prime`); jumps to `walked` with the frames written and
+    /// frame into the hash `h` (FNV-1a); jumps to `walked` with the frames written and
     /// a zero after them, and in the last word the sentinel of why it stopped, or
     /// [`WALKED_TO_ROOT`]. Falls through (to the frame-pointer capture that follows)
     /// when this process has no tables yet, after asking for them.
@@ -96,24 +99,17 @@ impl Lowerer<'_> {
     /// short way out (so the verifier's queue of pending branches stays short), and nothing
     /// after the loop reads its frame counter or write pointer (so the ways out of different
     /// iterations are one state to it, explored once).
-    pub(super) fn walk_user_stack(
-        &mut self,
-        w: WalkMaps,
-        buf: VReg,
-        h: VReg,
-        prime: VReg,
-        walked: Label,
-    ) {
+    pub(super) fn walk_user_stack(&mut self, w: WalkMaps, buf: VReg, h: VReg, walked: Label) {
         let fallback = self.b.label();
         // The walked thread is the current one, whatever the event's record says.
         let tgid = self.b.call(helper(Helper::GetCurrentPidTgid), vec![]);
         self.b.alu(AluOp::Rsh, tgid, Operand::Imm(32));
         let tslot = self.b.slot(8);
+        // 8 bytes: the slot is the wanted map's key (4 bytes) and its value (8) at once.
         self.b
-            .store(Width::B4, Base::Slot(tslot), 0, Operand::Reg(tgid));
+            .store(Width::B8, Base::Slot(tslot), 0, Operand::Reg(tgid));
         let absent = self.b.label();
         let proc = self.lookup(w.procs, tslot, absent);
-        let ms = self.b.load(Width::B4, Base::Reg(proc), 0);
         let mn = self.b.load(Width::B4, Base::Reg(proc), 4);
         self.jump_if(Cond::Eq, mn, Operand::Imm(0), fallback);
         let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
@@ -124,14 +120,14 @@ impl Lowerer<'_> {
         let bp = self.b.load(Width::B8, Base::Reg(regs), 32);
         let out = self.b.copy(buf);
         let i = self.b.constant(0);
-        let adj = self.b.constant(0);
         let cause = self.b.constant(0);
-        let ra = self.b.constant(0);
-        let cfa = self.b.constant(0);
+        // Few values live across iterations, and one slot serves the searches' keys and the
+        // words read: the switch-out design runs this in a subprogram, whose stack adds to
+        // its caller's within the verifier's 512 bytes.
         let word = self.b.slot(8);
-        let ikey = self.b.slot(8);
-        let one = self.b.slot(8);
-        self.b.store(Width::B8, Base::Slot(one), 0, Operand::Imm(1));
+        let ikey = word;
+        let ra = self.b.reg();
+        let cfa = self.b.reg();
         let last_word = (super::STACK_BYTES - 8) as i16;
 
         let head = self.b.label();
@@ -145,7 +141,8 @@ impl Lowerer<'_> {
         self.b.store(Width::B8, Base::Reg(out), 8, Operand::Imm(0));
         self.b.alu(AluOp::Add, out, Operand::Imm(8));
         self.b.alu(AluOp::Xor, h, Operand::Reg(ip));
-        self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+        let p = self.b.constant(FNV_PRIME);
+        self.b.alu(AluOp::Mul, h, Operand::Reg(p));
         self.b.alu(AluOp::Add, i, Operand::Imm(1));
         self.set(cause, STOP_DEPTH);
         let more = self.b.label();
@@ -153,11 +150,17 @@ impl Lowerer<'_> {
         self.b.push(Inst::Jump { target: stop });
         self.b.push(Inst::Label(more));
         // A caller's row is looked up inside its call instruction (return address - 1).
+        // i is 1 at the leaf: (1 - i) >> 63 is 0 there and 1 for every caller.
+        let adj = self.b.constant(1);
+        self.b.alu(AluOp::Sub, adj, Operand::Reg(i));
+        self.b.alu(AluOp::Rsh, adj, Operand::Imm(63));
         let pc = self.b.copy(ip);
         self.b.alu(AluOp::Sub, pc, Operand::Reg(adj));
 
         // The mapping: the last one starting at or before pc, and pc before its end.
         self.set(cause, STOP_BAD);
+        let ms = self.b.load(Width::B4, Base::Reg(proc), 0);
+        let mn = self.b.load(Width::B4, Base::Reg(proc), 4);
         let m = self.search(w.maps, ikey, ms, mn, pc, MAP_SEARCH_STEPS, Width::B8, stop);
         let start = self.b.load(Width::B8, Base::Reg(m), 0);
         let mend = self.b.load(Width::B8, Base::Reg(m), 8);
@@ -171,7 +174,7 @@ impl Lowerer<'_> {
         // In no mapping the tables know: JIT code, or a library mapped since (dlopen), for
         // which the runtime, asked again, reads the process's mappings anew.
         self.b.push(Inst::Label(nomap));
-        self.want(w.wanted, tslot, one);
+        self.want(w.wanted, tslot);
         self.b.push(Inst::Jump { target: fp_step });
         self.b.push(Inst::Label(in_map));
         let fpc = self.b.copy(pc);
@@ -263,7 +266,6 @@ impl Lowerer<'_> {
         self.b.push(Inst::Label(up));
         self.b.push(Inst::Mov { dst: sp, src: cfa });
         self.b.push(Inst::Mov { dst: ip, src: ra });
-        self.set(adj, 1);
         self.b.push(Inst::Jump { target: head });
 
         // Stopped before the root: the last word says why (and the hash tells such a stack
@@ -274,7 +276,8 @@ impl Lowerer<'_> {
         self.b
             .store(Width::B8, Base::Reg(buf), last_word, Operand::Reg(s));
         self.b.alu(AluOp::Xor, h, Operand::Reg(s));
-        self.b.alu(AluOp::Mul, h, Operand::Reg(prime));
+        let p = self.b.constant(FNV_PRIME);
+        self.b.alu(AluOp::Mul, h, Operand::Reg(p));
         self.b.push(Inst::Jump { target: walked });
         self.b.push(Inst::Label(root));
         let s = self.b.constant(STOP_BASE | WALKED_TO_ROOT);
@@ -284,17 +287,15 @@ impl Lowerer<'_> {
 
         // Not known yet: ask for this process's tables, and walk by frame pointers meanwhile.
         self.b.push(Inst::Label(absent));
-        let one = self.b.slot(8);
-        self.b.store(Width::B8, Base::Slot(one), 0, Operand::Imm(1));
-        self.want(w.wanted, tslot, one);
+        self.want(w.wanted, tslot);
         self.b.push(Inst::Label(fallback));
     }
 
-    /// Asks the runtime for the tables of the process in `tslot` (`one` holds 1).
-    fn want(&mut self, wanted: MapId, tslot: crate::ir::Slot, one: crate::ir::Slot) {
+    /// Asks the runtime for the tables of the process in `tslot` (its key and value).
+    fn want(&mut self, wanted: MapId, tslot: crate::ir::Slot) {
         let m = self.b.map_ptr(wanted);
         let k = self.b.slot_addr(tslot, 0);
-        let v = self.b.slot_addr(one, 0);
+        let v = self.b.slot_addr(tslot, 0);
         let f = self.b.constant(1); // BPF_NOEXIST
         self.b.push(Inst::Call {
             helper: helper(Helper::MapUpdateElem),
