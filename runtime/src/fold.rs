@@ -873,6 +873,7 @@ main;[no user stack];[unknown] (kernel) 1
             mapping: None,
             file: None,
             line: 0,
+            start_line: 0,
         };
         Frame::new(name, kind).at(Arc::new(site))
     }

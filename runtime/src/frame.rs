@@ -64,6 +64,9 @@ pub struct Site {
     /// inlined into it, the line of the inlined call.
     pub file: Option<Arc<str>>,
     pub line: u32,
+    /// The line this frame's function starts at: the DWARF line of its first instruction (the
+    /// line of its definition); 0 when unknown, and for a frame inlined into another.
+    pub start_line: u32,
 }
 
 // By name, then kind, as a derive would order them, with a pointer test first: frames of one

@@ -277,12 +277,13 @@ impl Symbolizer {
             let m = &mappings[m_idx];
             // Every frame named in this file points at one copy of its mapping (for pprof).
             let shared = Arc::new(m.clone());
-            let site = |addr: u64, file: Option<Arc<str>>, line: u32| {
+            let site = |addr: u64, file: Option<Arc<str>>, line: u32, start_line: u32| {
                 Arc::new(Site {
                     addr,
                     mapping: Some(Arc::clone(&shared)),
                     file,
                     line,
+                    start_line,
                 })
             };
             // Stubs in the PLT first: a symbol table would name them after `_init`.
@@ -295,7 +296,7 @@ impl Symbolizer {
                     Some(name) => {
                         self.stats.resolved += 1;
                         let frame = Frame::new(intern(&mut self.names, &name), FrameKind::User)
-                            .at(site(lookup, None, 0));
+                            .at(site(lookup, None, 0, 0));
                         self.memo.insert((Some(tgid), lookup), vec![frame]);
                         false
                     }
@@ -311,13 +312,20 @@ impl Symbolizer {
                 .blaze
                 .symbolize(&src, Input::FileOffset(&offsets))
                 .unwrap_or_default();
+            let starts = start_lines(&self.blaze, &src, &results);
             for (idx, &(lookup, _)) in group.iter().enumerate() {
                 let frames = match results.get(idx) {
                     Some(Symbolized::Sym(sym)) => {
                         self.stats.resolved += 1;
-                        frames_of(sym, FrameKind::User, &mut self.names, &|file, line| {
-                            site(lookup, file, line)
-                        })
+                        let start = starts.get(&sym.addr).copied().unwrap_or(0);
+                        frames_of(
+                            sym,
+                            FrameKind::User,
+                            &mut self.names,
+                            &|file, line, outer| {
+                                site(lookup, file, line, if outer { start } else { 0 })
+                            },
+                        )
                     }
                     _ => {
                         self.stats.unresolved += 1;
@@ -325,7 +333,7 @@ impl Symbolizer {
                         // library is one frame, as FlameGraph draws them (pprof keeps the
                         // addresses).
                         let name = format!("[unknown] ({})", m.module);
-                        vec![Frame::new(name, FrameKind::Unknown).at(site(lookup, None, 0))]
+                        vec![Frame::new(name, FrameKind::Unknown).at(site(lookup, None, 0, 0))]
                     }
                 };
                 self.memo.insert((Some(tgid), lookup), frames);
@@ -345,7 +353,7 @@ impl Symbolizer {
                 Some(Symbolized::Sym(sym)) => {
                     self.stats.resolved += 1;
                     // Kernel inline frames only come with vmlinux DWARF; kept if any.
-                    frames_of(sym, FrameKind::Kernel, &mut self.names, &|file, line| {
+                    frames_of(sym, FrameKind::Kernel, &mut self.names, &|file, line, _| {
                         kernel_site(*addr, file, line)
                     })
                 }
@@ -408,24 +416,59 @@ impl Symbolizer {
     }
 }
 
+/// The start line of each function symbolized in `results`, by its start address: the DWARF
+/// line of its first instruction, which compilers give the line of the function's definition
+/// (blazesym does not read `DW_AT_decl_line`). One more blazesym call per file, for the
+/// functions that have lines; its answers are cached by blazesym like the first call's.
+fn start_lines(
+    blaze: &blazesym::symbolize::Symbolizer,
+    src: &Source<'_>,
+    results: &[Symbolized<'_>],
+) -> HashMap<u64, u32, Fast> {
+    let mut entries: Vec<u64> = results
+        .iter()
+        .filter_map(|r| match r {
+            Symbolized::Sym(sym) if sym.code_info.is_some() => Some(sym.addr),
+            _ => None,
+        })
+        .collect();
+    entries.sort_unstable();
+    entries.dedup();
+    if entries.is_empty() {
+        return HashMap::default();
+    }
+    let found = blaze
+        .symbolize(src, Input::VirtOffset(&entries))
+        .unwrap_or_default();
+    entries
+        .iter()
+        .zip(&found)
+        .filter_map(|(&addr, r)| match r {
+            Symbolized::Sym(sym) => Some((addr, sym.code_info.as_ref()?.line?)),
+            Symbolized::Unknown(_) => None,
+        })
+        .collect()
+}
+
 /// A symbol's frames, outermost first: the function, then what was inlined into it; each at
 /// the site `site` makes of its own source file and line (blazesym gives each frame the line
-/// it was at: the call of the next inlined function, and the instruction's line last).
+/// it was at: the call of the next inlined function, and the instruction's line last), told
+/// whether the frame is the outer function's.
 fn frames_of(
     sym: &blazesym::symbolize::Sym<'_>,
     kind: FrameKind,
     names: &mut HashSet<Arc<str>>,
-    site: &dyn Fn(Option<Arc<str>>, u32) -> Arc<Site>,
+    site: &dyn Fn(Option<Arc<str>>, u32, bool) -> Arc<Site>,
 ) -> Vec<Frame> {
-    let mut at = |code: Option<&blazesym::symbolize::CodeInfo<'_>>| {
+    let mut at = |code: Option<&blazesym::symbolize::CodeInfo<'_>>, outer: bool| {
         let file = code.map(|c| intern(names, &c.to_path().to_string_lossy()));
-        site(file, code.and_then(|c| c.line).unwrap_or(0))
+        site(file, code.and_then(|c| c.line).unwrap_or(0), outer)
     };
-    let outer = at(sym.code_info.as_deref());
+    let outer = at(sym.code_info.as_deref(), true);
     let inlined: Vec<Arc<Site>> = sym
         .inlined
         .iter()
-        .map(|f| at(f.code_info.as_ref()))
+        .map(|f| at(f.code_info.as_ref(), false))
         .collect();
     let mut frames = vec![Frame::new(intern(names, &sym.name), kind).at(outer)];
     for (f, site) in sym.inlined.iter().zip(inlined) {
@@ -441,6 +484,7 @@ fn kernel_site(addr: u64, file: Option<Arc<str>>, line: u32) -> Arc<Site> {
         mapping: None,
         file,
         line,
+        start_line: 0,
     })
 }
 

@@ -252,7 +252,9 @@ mod tests {
     #[test]
     fn runs_merge_consecutive_equal_stacks_per_thread() {
         let t = timeline(&[(0, 0, 0), (10, 1, 1), (10, 0, 0), (20, 0, 1), (30, 0, 0)]);
-        let runs: Vec<(u32, Vec<(u32, u64, u64, u64)>)> = runs(&t)
+        // Per thread: (stack, weight, start, end) of each run.
+        type Runs = Vec<(u32, Vec<(u32, u64, u64, u64)>)>;
+        let runs: Runs = runs(&t)
             .into_iter()
             .map(|(th, list)| {
                 let list = list

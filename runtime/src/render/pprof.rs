@@ -13,11 +13,11 @@
 //! frame (source file and line from DWARF), and a stack sampled at several addresses is that
 //! many samples ([`Profile::sites`]), though the flame graph merges them. Kernel frames are in
 //! `[kernel.kallsyms]`; frames known by name only (folded input) in `[user]`, at address 0.
+//! Functions have their source file and start line (`Site::start_line`).
 //! A sampled probe's period (`PprofConfig::sampling`) becomes `period_type`/`period`, and
 //! counts of its samples are also written as the time they stand for (Go's `cpu` beside
 //! `samples`). Only the mappings some location uses are listed, the program first (pprof
-//! heads its report with the first one). Functions have no start line: blazesym does not
-//! give one.
+//! heads its report with the first one).
 //!
 //! pprof's values are integers: fractional weights (folded input, [`Decimals`]) are written
 //! exactly as counts of a fraction, the unit saying which (`count/10`: tenths), and read back.
@@ -143,6 +143,9 @@ pub struct PbFunction {
     /// The source file, from DWARF.
     #[prost(int64, tag = "4")]
     pub filename: i64,
+    /// The line the function starts at (its definition), from DWARF; 0 when unknown.
+    #[prost(int64, tag = "5")]
+    pub start_line: i64,
 }
 
 /// What the caller knows that the profile does not.
@@ -304,7 +307,10 @@ struct Functions {
 }
 
 impl Functions {
-    fn id(&mut self, frame: &Frame, file: Option<&Arc<str>>, strings: &mut Strings) -> u64 {
+    /// The id of `frame`'s function, whose source file is `file`, listed with the start line
+    /// `site` gives it when first met.
+    fn id(&mut self, frame: &Frame, site: Option<&Arc<Site>>, strings: &mut Strings) -> u64 {
+        let file = site.and_then(|s| s.file.as_ref());
         let file_ptr = file.map_or(0, |f| Arc::as_ptr(f) as *const u8 as usize);
         let ptr = (
             Arc::as_ptr(&frame.name) as *const u8 as usize,
@@ -324,6 +330,7 @@ impl Functions {
                 name,
                 system_name: name,
                 filename: file.map_or(0, |f| strings.id(f)),
+                start_line: site.map_or(0, |s| i64::from(s.start_line)),
             });
             id
         });
@@ -406,11 +413,7 @@ pub fn to_message(profile: &Profile, config: &PprofConfig) -> PbProfile {
                 .map(|(idx, f)| {
                     let at = stack.site(first + idx);
                     PbLine {
-                        function_id: functions.id(
-                            f,
-                            at.and_then(|s| s.file.as_ref()),
-                            &mut strings,
-                        ),
+                        function_id: functions.id(f, at, &mut strings),
                         line: at.map_or(0, |s| i64::from(s.line)),
                     }
                 })
@@ -778,8 +781,46 @@ mod tests {
             mapping: m.cloned(),
             file: Some(Arc::from("/src/app.c")),
             line,
+            start_line: 0,
         };
         Frame::new(name, kind).at(Arc::new(site))
+    }
+
+    // See: #20 — a function has the start line its frames' sites give (the symbolizer's DWARF
+    // line of the function's first instruction); an inlined function has none, and keeps 0.
+    #[test]
+    fn issue_20_functions_have_their_start_line() {
+        let app = mapping("/usr/bin/app", 0x5000, "aa11");
+        let started = |frame: Frame, start_line: u32| {
+            let site = frame
+                .site
+                .as_deref()
+                .cloned()
+                .map(|s| Site { start_line, ..s });
+            Frame {
+                site: site.map(Arc::new),
+                ..frame
+            }
+        };
+        let stacks = vec![(
+            vec![
+                started(at("main", FrameKind::User, 0x5010, Some(&app), 12), 10),
+                started(at("work", FrameKind::User, 0x5100, Some(&app), 30), 27),
+                at("step", FrameKind::Inlined, 0x5100, Some(&app), 40),
+            ],
+            3,
+        )];
+        let profile = Profile::from_stacks(stacks, Unit::Plain, "samples", LossReport::default());
+        let msg = to_message(&profile, &PprofConfig::default());
+        let decoded: PbProfile =
+            prost::Message::decode(prost::Message::encode_to_vec(&msg).as_slice()).unwrap();
+        let mut starts: Vec<(&str, i64)> = decoded
+            .function
+            .iter()
+            .map(|f| (decoded.string_table[f.name as usize].as_str(), f.start_line))
+            .collect();
+        starts.sort();
+        assert_eq!(starts, [("main", 10), ("step", 0), ("work", 27)]);
     }
 
     // See: #20 — one mapping per mapped file with its path, build id, range and offset; every
