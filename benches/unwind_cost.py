@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""What each user-stack unwinder costs (issue 12), side by side with `perf record --call-graph
+"""What each user-stack unwinder costs (issues 12 and 18; `auto` is the walk in the kernel from
+unwind tables), side by side with `perf record --call-graph
 dwarf`. Run as root from the repository root after `cargo build --release`:
 `python3 benches/unwind_cost.py [RUNS]`.
 
@@ -15,6 +16,8 @@ Medians of RUNS alternating runs."""
 import json, os, re, signal, statistics, subprocess, sys, tempfile, time
 
 FS = os.environ.get("FLAMESCRIPT", "target/release/flamescript")
+# What the unwind tables cost, from the loss report of the last `auto` run.
+TABLES = {}
 WORKLOAD = os.environ.get("NOFP", "target/tmp/workloads/nofp")
 
 
@@ -49,6 +52,9 @@ def flamescript_sample(mode):
             if "main;chain_a;chain_b;chain_c;chain_d;chain_e" in stack:
                 full += int(n)
     os.unlink(out)
+    m = re.search(r"tables of [^;]*\)", r.stdout + r.stderr)
+    if m:
+        TABLES[mode] = m.group(0)
     return rounds(r.stderr), total, full
 
 
@@ -142,6 +148,8 @@ def main():
             extra = (f"  perf.data {statistics.median(r[3] for r in res[k]) / 1e6:.1f} MB, "
                      f"perf script {statistics.median(r[4] for r in res[k]):.2f} s")
         print(f"{name:22} {work:8.1f}% {kns:>14} {full / max(total, 1) * 100:10.1f}%{extra}")
+    for mode, text in TABLES.items():
+        print(f"unwind tables ({mode}): {text}")
     pbase = statistics.median(pipe["none"])
     print("per off-CPU block (offcpu, no min, sched pipe on one CPU):")
     for k in ["fp", "auto", "dwarf"]:

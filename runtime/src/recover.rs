@@ -95,8 +95,13 @@ pub fn unwind_copies(
             recovered += 1;
         }
         let mut ips = u.ips;
-        // Unwound to the outermost frame: complete, as a walk from tables that got there.
-        if u.stop == Stop::Root {
+        // Unwound to the outermost frame of a mapped file's code: complete, as a walk from
+        // tables that got there. (A frame in no file ends the unwind by a frame-pointer guess
+        // that is no proof of a root.)
+        let outer_mapped = ips
+            .last()
+            .is_some_and(|&ip| maps.iter().any(|m| m.start <= ip && ip < m.end));
+        if u.stop == Stop::Root && outer_mapped {
             ips.push(WALKED_TO_ROOT);
         }
         if let Some(code) = stop_code(&u.stop) {

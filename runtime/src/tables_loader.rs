@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use compiler::lower::uwalk::{
-    ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_UNSUPPORTED, UW_MAP_VALUE, UW_MAPS_ENTRIES, UW_MAPS_MAP,
-    UW_MAX_MAPPINGS, UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
+    MAX_PAGE_ROWS, PAGE_SHIFT, ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_UNSUPPORTED, UW_MAP_VALUE,
+    UW_MAPS_ENTRIES, UW_MAPS_MAP, UW_MAX_MAPPINGS, UW_PAGE_VALUE, UW_PAGES_ENTRIES, UW_PAGES_MAP,
+    UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
 };
 
 use crate::frame::Mapping;
@@ -31,6 +32,7 @@ pub struct LoadStats {
     pub processes: u64,
     pub files: u64,
     pub rows: u64,
+    pub pages: u64,
     pub mappings: u64,
     /// Mapped files with no usable `.eh_frame` (walked by frame pointers there).
     pub files_without_tables: u64,
@@ -43,19 +45,73 @@ pub struct LoadStats {
 impl LoadStats {
     /// Bytes of kernel memory the tables use.
     pub fn kernel_bytes(&self) -> u64 {
-        self.rows * u64::from(UW_ROW_VALUE) + self.mappings * u64::from(UW_MAP_VALUE)
+        self.rows * u64::from(UW_ROW_VALUE)
+            + self.pages * u64::from(UW_PAGE_VALUE)
+            + self.mappings * u64::from(UW_MAP_VALUE)
     }
 }
 
-/// Rows of one file in `fs_uw_rows` (first, count, `p_vaddr - p_offset`), or `None`: the
-/// file has no table we can use.
-type FileRows = Option<(u32, u32, u64)>;
+/// Where one file's tables are, or `None`: the file has no table we can use.
+type FileRows = Option<FileTables>;
+
+#[derive(Clone, Copy, Debug)]
+struct FileTables {
+    rows_start: u32,
+    rows_n: u32,
+    pages_start: u32,
+    /// The first page's number (file address >> PAGE_SHIFT).
+    page_first: u32,
+    pages_n: u32,
+    page_shift: u32,
+    /// The file's `p_vaddr - p_offset` (see [`Table::vaddr_minus_offset`]).
+    vmo: u64,
+}
+
+/// The page index of rows starting with `pcs` (sorted file addresses) at row `first`: its
+/// page size (a shift: 4 KiB, smaller where a page would hold more than the walk's search
+/// covers), the first page's number and, per page, `{first, n}` (u32 each): the row covering
+/// the page's start and the rows up to the next page's start.
+pub fn page_index(pcs: &[u32], first: u32) -> (u32, u32, Vec<u8>) {
+    let mut shift = PAGE_SHIFT;
+    loop {
+        let (page_first, pages) = pages_of(pcs, first, shift);
+        let fits = pages
+            .chunks_exact(8)
+            .all(|p| u32::from_ne_bytes([p[4], p[5], p[6], p[7]]) <= MAX_PAGE_ROWS);
+        if fits || shift <= 4 {
+            return (shift, page_first, pages);
+        }
+        shift -= 1;
+    }
+}
+
+fn pages_of(pcs: &[u32], first: u32, shift: u32) -> (u32, Vec<u8>) {
+    let (Some(&lo), Some(&hi)) = (pcs.first(), pcs.last()) else {
+        return (0, Vec::new());
+    };
+    let page_first = lo >> shift;
+    let page_last = hi >> shift;
+    let mut out = Vec::with_capacity(((page_last - page_first + 1) * UW_PAGE_VALUE) as usize);
+    for page in page_first..=page_last {
+        let start = u64::from(page) << shift;
+        let end = start + (1 << shift);
+        // The row covering `start`: the last one at or before it (the first if none is).
+        let from = pcs
+            .partition_point(|&pc| u64::from(pc) <= start)
+            .saturating_sub(1);
+        let to = pcs.partition_point(|&pc| u64::from(pc) < end).max(from + 1);
+        out.extend_from_slice(&(first + from as u32).to_ne_bytes());
+        out.extend_from_slice(&((to - from) as u32).to_ne_bytes());
+    }
+    (page_first, out)
+}
 
 /// The tables' maps, by descriptors the loader's thread owns.
 pub struct TableMaps {
     procs: MapHandle,
     maps: MapHandle,
     rows: MapHandle,
+    pages: MapHandle,
     wanted: MapHandle,
 }
 
@@ -74,6 +130,7 @@ impl TableMaps {
             procs: session.handle(UW_PROCS_MAP).ok()?,
             maps: session.handle(UW_MAPS_MAP).ok()?,
             rows: session.handle(UW_ROWS_MAP).ok()?,
+            pages: session.handle(UW_PAGES_MAP).ok()?,
             wanted: session.handle(UW_WANTED_MAP).ok()?,
         })
     }
@@ -91,6 +148,7 @@ pub struct Loader {
     /// When a published process's mappings were last read again on the walk's request.
     rechecked: HashMap<u32, Instant>,
     rows_used: u32,
+    pages_used: u32,
     maps_used: u32,
     pub stats: LoadStats,
 }
@@ -116,6 +174,7 @@ impl Loader {
             loaded: HashMap::new(),
             rechecked: HashMap::new(),
             rows_used: 0,
+            pages_used: 0,
             maps_used: 0,
             stats: LoadStats::default(),
         }
@@ -189,16 +248,24 @@ impl Loader {
         let mut entries: Vec<u8> = Vec::new();
         let mut n = 0u32;
         for m in maps.iter().take(UW_MAX_MAPPINGS as usize) {
-            let Some((rows_start, rows_n, vmo)) = self.file_rows(m) else {
+            let Some(f) = self.file_rows(m) else {
                 continue;
             };
             // The walk turns an address into the file's own: address - bias.
-            let bias = m.start.wrapping_sub(m.offset).wrapping_sub(vmo);
+            let bias = m.start.wrapping_sub(m.offset).wrapping_sub(f.vmo);
             entries.extend_from_slice(&m.start.to_ne_bytes());
             entries.extend_from_slice(&m.end.to_ne_bytes());
             entries.extend_from_slice(&bias.to_ne_bytes());
-            entries.extend_from_slice(&rows_start.to_ne_bytes());
-            entries.extend_from_slice(&rows_n.to_ne_bytes());
+            for v in [
+                f.rows_start,
+                f.rows_n,
+                f.pages_start,
+                f.page_first,
+                f.pages_n,
+                f.page_shift,
+            ] {
+                entries.extend_from_slice(&v.to_ne_bytes());
+            }
             n += 1;
         }
         let first = self.maps_used;
@@ -232,18 +299,16 @@ impl Loader {
         self.stats.micros += started.elapsed().as_micros() as u64;
     }
 
-    /// The rows of `m`'s file (first, count, and the file's `p_vaddr - p_offset`), written on
-    /// first sight.
-    fn file_rows(&mut self, m: &Mapping) -> Option<(u32, u32, u64)> {
+    /// Where `m`'s file's rows and pages are, written on first sight.
+    fn file_rows(&mut self, m: &Mapping) -> FileRows {
         let meta = std::fs::metadata(&m.open_path).ok()?;
         let key = (m.open_path.clone(), meta.dev(), meta.ino(), meta.mtime());
         if let Some(r) = self.files.get(&key) {
             return *r;
         }
-        let rows = Table::from_elf(&m.open_path).ok().and_then(|t| {
-            self.write_rows(&t)
-                .map(|(a, b)| (a, b, t.vaddr_minus_offset))
-        });
+        let rows = Table::from_elf(&m.open_path)
+            .ok()
+            .and_then(|t| self.write_rows(&t));
         if rows.is_none() {
             self.stats.files_without_tables += 1;
         }
@@ -251,21 +316,45 @@ impl Loader {
         rows
     }
 
-    fn write_rows(&mut self, t: &Table) -> Option<(u32, u32)> {
+    fn write_rows(&mut self, t: &Table) -> FileRows {
         let encoded = encode(t)?;
         let n = (encoded.len() / UW_ROW_VALUE as usize) as u32;
         let first = self.rows_used;
         if n == 0 || u64::from(first) + u64::from(n) > u64::from(UW_ROWS_ENTRIES) {
             return None;
         }
+        let pcs: Vec<u32> = encoded
+            .chunks_exact(UW_ROW_VALUE as usize)
+            .map(|r| u32::from_ne_bytes([r[0], r[1], r[2], r[3]]))
+            .collect();
+        let (page_shift, page_first, pages) = page_index(&pcs, first);
+        let pages_n = (pages.len() / UW_PAGE_VALUE as usize) as u32;
+        let pages_start = self.pages_used;
+        if u64::from(pages_start) + u64::from(pages_n) > u64::from(UW_PAGES_ENTRIES) {
+            return None;
+        }
         self.t
             .rows
             .write_array(first, &encoded, UW_ROW_VALUE as usize)
             .ok()?;
+        self.t
+            .pages
+            .write_array(pages_start, &pages, UW_PAGE_VALUE as usize)
+            .ok()?;
         self.rows_used += n;
+        self.pages_used += pages_n;
         self.stats.files += 1;
         self.stats.rows += u64::from(n);
-        Some((first, n))
+        self.stats.pages += u64::from(pages_n);
+        Some(FileTables {
+            rows_start: first,
+            rows_n: n,
+            pages_start,
+            page_first,
+            pages_n,
+            page_shift,
+            vmo: t.vaddr_minus_offset,
+        })
     }
 }
 

@@ -337,6 +337,15 @@ pub fn lower(
                 false,
             ));
             let rows = MapId(maps.len() as u32 - 1);
+            maps.push(internal_map(
+                uwalk::UW_PAGES_MAP,
+                MapKind::Array,
+                4,
+                uwalk::UW_PAGE_VALUE,
+                uwalk::UW_PAGES_ENTRIES,
+                false,
+            ));
+            let pages = MapId(maps.len() as u32 - 1);
             let mut wanted = internal_map(uwalk::UW_WANTED_MAP, MapKind::Hash, 4, 8, 1_024, false);
             wanted.no_prealloc = lazy;
             maps.push(wanted);
@@ -344,6 +353,7 @@ pub fn lower(
                 procs,
                 maps: umaps,
                 rows,
+                pages,
                 wanted: MapId(maps.len() as u32 - 1),
             }
         });

@@ -12,7 +12,8 @@
 //!   rows in [`UW_ROWS_MAP`] (shared by every process that maps the file);
 //! - [`UW_ROWS_MAP`]: 8-byte rows sorted by address within a file: from this address on, the
 //!   caller's frame (the CFA) is at `rsp + off` or `rbp + off`, its return address just below,
-//!   and `rbp` saved at `CFA + 8 × rbp8` (0: unchanged).
+//!   and `rbp` saved at `CFA + 8 × rbp8` (0: unchanged);
+//! - [`UW_PAGES_MAP`]: per 4 KiB page of a file, the few rows a search of that page needs.
 //!
 //! The walk here (a bounded loop, two binary searches a frame) writes the frames into the
 //! stack scratch buffer and hashes them as it goes; stacks stay aggregated in the kernel,
@@ -31,8 +32,13 @@ use crate::ir::{AluOp, Base, Cond, Inst, Label, MapId, Operand, VReg, Width};
 pub const TABLES_PREFIX: &str = "fs_uw_";
 /// thread group id (u32) → `{maps_start: u32, maps_n: u32}`.
 pub const UW_PROCS_MAP: &str = "fs_uw_procs";
-/// index (u32) → `{start, end, bias: u64, rows_start, rows_n: u32}`.
+/// index (u32) → `{start, end, bias: u64, rows_start, rows_n, pages_start, page_first,
+/// pages_n, page_shift: u32}`.
 pub const UW_MAPS_MAP: &str = "fs_uw_maps";
+/// index (u32) → `{first, n: u32}`: per 4 KiB page of a file's addresses, its rows among
+/// `[first, first + n)` (the row covering the page's start, up to the next page's), so that the
+/// search takes a few steps, not the log of the file's rows.
+pub const UW_PAGES_MAP: &str = "fs_uw_pages";
 /// index (u32) → `{pc: u32, cfa_off: i16, kind: u8, rbp8: i8}`.
 pub const UW_ROWS_MAP: &str = "fs_uw_rows";
 /// thread group id (u32) → 1: a process whose tables the runtime should load.
@@ -42,13 +48,21 @@ pub const UW_PROCS_ENTRIES: u32 = 8_192;
 pub const UW_MAPS_ENTRIES: u32 = 131_072;
 /// 2^22 rows (32 MiB): the rows of every file of a large desktop's processes.
 pub const UW_ROWS_ENTRIES: u32 = 1 << 22;
-pub const UW_MAP_VALUE: u32 = 32;
+pub const UW_MAP_VALUE: u32 = 48;
+pub const UW_PAGE_VALUE: u32 = 8;
+/// 2^20 pages: 4 GiB of code.
+pub const UW_PAGES_ENTRIES: u32 = 1 << 20;
+/// The page size of the index, at most (each file's is in its mappings' entries).
+pub const PAGE_SHIFT: u32 = 12;
 pub const UW_ROW_VALUE: u32 = 8;
 /// Mappings of one process the search covers (2^8).
 pub const UW_MAX_MAPPINGS: u32 = 255;
 const MAP_SEARCH_STEPS: u32 = 8;
-/// Binary search steps over one file's rows: 2^22 rows.
-const ROW_SEARCH_STEPS: u32 = 22;
+/// Binary search steps over one page's rows.
+const ROW_SEARCH_STEPS: u32 = 9;
+/// The most rows one page of the index holds: the runtime makes a file's pages smaller when
+/// a 4 KiB page would hold more.
+pub const MAX_PAGE_ROWS: u32 = 1 << ROW_SEARCH_STEPS;
 
 /// Row kinds.
 pub const ROW_UNSUPPORTED: u8 = 0;
@@ -84,6 +98,7 @@ pub(super) struct WalkMaps {
     pub procs: MapId,
     pub maps: MapId,
     pub rows: MapId,
+    pub pages: MapId,
     pub wanted: MapId,
 }
 
@@ -180,8 +195,23 @@ impl Lowerer<'_> {
         let fpc = self.b.copy(pc);
         let bias = self.b.load(Width::B8, Base::Reg(m), 16);
         self.b.alu(AluOp::Sub, fpc, Operand::Reg(bias));
-        let rs = self.b.load(Width::B4, Base::Reg(m), 24);
-        let rn = self.b.load(Width::B4, Base::Reg(m), 28);
+        // The page of the file's address, and its rows.
+        let page = self.b.copy(fpc);
+        let shift = self.b.load(Width::B4, Base::Reg(m), 44);
+        self.b.alu(AluOp::Rsh, page, Operand::Reg(shift));
+        let page_first = self.b.load(Width::B4, Base::Reg(m), 36);
+        self.b.alu(AluOp::Sub, page, Operand::Reg(page_first));
+        let pages_n = self.b.load(Width::B4, Base::Reg(m), 40);
+        let in_pages = self.b.label();
+        self.jump_if(Cond::Lt, page, Operand::Reg(pages_n), in_pages);
+        self.b.push(Inst::Jump { target: fp_step });
+        self.b.push(Inst::Label(in_pages));
+        let pages_start = self.b.load(Width::B4, Base::Reg(m), 32);
+        self.b.alu(AluOp::Add, page, Operand::Reg(pages_start));
+        self.set(cause, STOP_BAD);
+        let pg = self.lookup_or(w.pages, ikey, page, stop);
+        let rs = self.b.load(Width::B4, Base::Reg(pg), 0);
+        let rn = self.b.load(Width::B4, Base::Reg(pg), 4);
         let has_rows = self.b.label();
         self.jump_if(Cond::Ne, rn, Operand::Imm(0), has_rows);
         self.b.push(Inst::Jump { target: fp_step });
@@ -248,6 +278,11 @@ impl Lowerer<'_> {
         self.read_user(word, at, stop);
         let v = self.b.load(Width::B8, Base::Slot(word), 0);
         self.b.push(Inst::Mov { dst: ra, src: v });
+        // A zero read by a frame-pointer guess is no proof of the root (a table's is).
+        let guessed = self.b.label();
+        self.jump_if(Cond::Ne, ra, Operand::Imm(0), guessed);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(guessed));
         self.read_user(word, bp, stop);
         self.b.push(Inst::Mov { dst: cfa, src: bp });
         self.b.alu(AluOp::Add, cfa, Operand::Imm(16));
@@ -307,7 +342,8 @@ impl Lowerer<'_> {
     /// The entry of array `map` among `[first, first + n)` (n ≥ 1) whose leading field (`width`,
     /// sorted ascending) is the last `<= x`, or the first entry when none is: a branch-free
     /// binary search of `steps` halvings (2^steps entries at most), each a select by
-    /// arithmetic. Jumps to `fail` if an index is outside the map (a wrong table).
+    /// arithmetic. No early way out: a branch per step made the verifier explore each step's
+    /// exit through the rest of the walk. Jumps to `fail` if an index is outside the map (a wrong table).
     #[allow(
         clippy::too_many_arguments,
         reason = "a search is its map, key slot, range, target, steps, width and way out"
