@@ -132,12 +132,8 @@ fn e2e_profile_command_under_c() {
     let cmd = format!("{} 2", workload("burner").display());
     let (out, stacks) = run_command("c", "profile hz 99 < @[ustack] = count() >", &cmd, &[]);
     assert_no_map_full(&out);
-    assert_samples(
-        burn_cpu_samples(&stacks),
-        burner_cpu(&out),
-        99.0,
-        "-c burner",
-    );
+    let what = format!("-c burner\n{}\n{stacks:?}", text(&out));
+    assert_samples(burn_cpu_samples(&stacks), burner_cpu(&out), 99.0, &what);
     kernel::assert_nothing_of_ours_loaded();
 }
 
