@@ -39,3 +39,5 @@ mod faults;
 mod agree;
 // The code generator without a kernel: scripts run in the user-space BPF interpreter (issue 21).
 mod replay;
+// The cranelift JIT of the same bytecode agrees with the interpreter on every golden (issue 21).
+mod jit;

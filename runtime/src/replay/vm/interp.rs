@@ -38,20 +38,20 @@ enum Region {
 }
 
 /// One run's memory: the regions its pointers name.
-struct Memory<'a> {
+pub(super) struct Memory<'a> {
     ctx: &'a [u8],
-    stacks: Vec<[u8; STACK_BYTES]>,
-    maps: &'a mut Maps,
+    pub(super) stacks: Vec<[u8; STACK_BYTES]>,
+    pub(super) maps: &'a mut Maps,
     regions: Vec<Region>,
     values: HashMap<Region, usize>,
 }
 
-fn address(region: usize, off: u64) -> u64 {
+pub(super) fn address(region: usize, off: u64) -> u64 {
     ((region as u64 + 1) << 32) | off
 }
 
 impl Memory<'_> {
-    fn new<'a>(ctx: &'a [u8], maps: &'a mut Maps) -> Memory<'a> {
+    pub(super) fn new<'a>(ctx: &'a [u8], maps: &'a mut Maps) -> Memory<'a> {
         let mut regions = vec![Region::Ctx];
         regions.extend((0..MAX_FRAMES).map(Region::Stack));
         regions.extend((0..maps.maps.len()).map(Region::Map));
@@ -65,11 +65,11 @@ impl Memory<'_> {
     }
 
     /// The frame pointer of call frame `frame`: the end of its stack region.
-    fn frame_pointer(frame: usize) -> u64 {
+    pub(super) fn frame_pointer(frame: usize) -> u64 {
         address(1 + frame, STACK_BYTES as u64)
     }
 
-    fn map_address(map: usize) -> u64 {
+    pub(super) fn map_address(map: usize) -> u64 {
         address(1 + MAX_FRAMES + map, 0)
     }
 
@@ -141,14 +141,20 @@ impl Memory<'_> {
         Ok(self.bytes(pc, addr, len, false)?.to_vec())
     }
 
-    fn load(&mut self, pc: usize, addr: u64, size: Size) -> Result<u64, VmError> {
+    pub(super) fn load(&mut self, pc: usize, addr: u64, size: Size) -> Result<u64, VmError> {
         let bytes = self.read(pc, addr, size.bytes())?;
         let mut word = [0u8; 8];
         word[..bytes.len()].copy_from_slice(&bytes);
         Ok(u64::from_le_bytes(word))
     }
 
-    fn store(&mut self, pc: usize, addr: u64, size: Size, value: u64) -> Result<(), VmError> {
+    pub(super) fn store(
+        &mut self,
+        pc: usize,
+        addr: u64,
+        size: Size,
+        value: u64,
+    ) -> Result<(), VmError> {
         let n = size.bytes();
         let mem = self.bytes(pc, addr, n, true)?;
         mem.copy_from_slice(&value.to_le_bytes()[..n as usize]);
@@ -312,7 +318,7 @@ fn target(pc: usize, off: i64, len: usize) -> Result<usize, VmError> {
     Ok(res as usize)
 }
 
-fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
+pub(super) fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
     let signed = off == 1;
     Some(match op {
         BPF_ADD => dst.wrapping_add(src),
@@ -342,7 +348,7 @@ fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
     })
 }
 
-fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
+pub(super) fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
     let signed = off == 1;
     Some(match op {
         BPF_ADD => dst.wrapping_add(src),
@@ -373,7 +379,7 @@ fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
 
 /// `BPF_END`: to little endian truncates (the host is little-endian, as x86-64 is), to big
 /// endian swaps; the 64-bit class swaps unconditionally (v4 `bswap`).
-fn byte_swap(value: u64, insn: Insn, wide: bool) -> Option<u64> {
+pub(super) fn byte_swap(value: u64, insn: Insn, wide: bool) -> Option<u64> {
     let swap = wide || insn.code & BPF_TO_BE != 0;
     Some(match (insn.imm, swap) {
         (16, false) => value as u16 as u64,
@@ -420,7 +426,7 @@ fn compare32(cond: Cond, a: u32, b: u32) -> bool {
     }
 }
 
-fn atomic(
+pub(super) fn atomic(
     pc: usize,
     mem: &mut Memory,
     regs: &mut [u64; 11],
@@ -458,7 +464,7 @@ fn atomic(
     Ok(())
 }
 
-fn call_helper(
+pub(super) fn call_helper(
     pc: usize,
     id: i32,
     regs: &[u64; 11],
