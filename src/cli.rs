@@ -145,6 +145,22 @@ impl UnwindArg {
     }
 }
 
+/// `replay --engine`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EngineArg {
+    Jit,
+    Interp,
+}
+
+impl EngineArg {
+    pub(crate) fn engine(self) -> runtime::replay::vm::Engine {
+        match self {
+            EngineArg::Jit => runtime::replay::vm::Engine::Jit,
+            EngineArg::Interp => runtime::replay::vm::Engine::Interp,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OffcpuArg {
     Auto,
@@ -197,6 +213,10 @@ pub(crate) enum Command {
         expr: Option<String>,
         /// The script's file, when not given with -e.
         file: Option<PathBuf>,
+        /// What runs the bytecode: `jit` compiles it to native code (cranelift), `interp` is
+        /// the reference interpreter; both give the same results.
+        #[arg(long, value_enum, default_value_t = EngineArg::Jit)]
+        engine: EngineArg,
     },
     /// A differential flame graph of two folded profiles: B against baseline A, by share of
     /// each total (normalized), changes within sampling noise greyed, vanished frames shown.

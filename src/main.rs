@@ -171,7 +171,15 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             recording,
             expr,
             file,
-        }) => return replay_cmd::replay(&recording, expr.as_deref(), file.as_deref()),
+            engine,
+        }) => {
+            return replay_cmd::replay(
+                &recording,
+                expr.as_deref(),
+                file.as_deref(),
+                engine.engine(),
+            );
+        }
         Some(Command::Diff {
             a,
             b,

@@ -1,9 +1,10 @@
 //! `flamescript replay perf.data -e SCRIPT`: the script's bytecode run over a recording's
-//! samples in the user-space interpreter (issue 21). Prints, per user map, the total of its
-//! values and its entries' count; probes a recording cannot provide exit with code 2.
+//! samples in user space (issue 21), by the JIT or the interpreter (`--engine`). Prints, per
+//! user map, the total of its values and its entries' count; probes a recording cannot provide
+//! exit with code 2.
 //!
 //! Not yet: symbolized flame graphs from the recording's mmap records (the runtime's
-//! symbolizer takes mappings only from `/proc` today), the JIT.
+//! symbolizer takes mappings only from `/proc` today).
 
 use std::path::Path;
 
@@ -13,7 +14,12 @@ use runtime::replay::perf_data::{self, ReplayError};
 
 use crate::{print_out, refuse, report};
 
-pub(crate) fn replay(recording: &Path, expr: Option<&str>, file: Option<&Path>) -> Result<(), u8> {
+pub(crate) fn replay(
+    recording: &Path,
+    expr: Option<&str>,
+    file: Option<&Path>,
+    engine: runtime::replay::vm::Engine,
+) -> Result<(), u8> {
     let mut sources = Sources::new();
     let (name, text) = match (expr, file) {
         (Some(text), _) => ("-e".to_string(), text.to_string()),
@@ -46,13 +52,14 @@ pub(crate) fn replay(recording: &Path, expr: Option<&str>, file: Option<&Path>) 
         .map(|s| s.cpu as usize + 1)
         .max()
         .unwrap_or(1);
-    let maps = perf_data::run_profile(&compiled.artifact, &data, ncpus).map_err(|e| match e {
-        ReplayError::Unsupported { .. } | ReplayError::Empty => refuse(
-            &e.to_string(),
-            "replay `profile` clauses; trace other probes live",
-        ),
-        _ => refuse(&e.to_string(), ""),
-    })?;
+    let maps =
+        perf_data::run_profile(&compiled.artifact, &data, ncpus, engine).map_err(|e| match e {
+            ReplayError::Unsupported { .. } | ReplayError::Empty => refuse(
+                &e.to_string(),
+                "replay `profile` clauses; trace other probes live",
+            ),
+            _ => refuse(&e.to_string(), ""),
+        })?;
     let mut out = format!(
         "samples: {} (events: {}; records lost while recording: {})\n",
         data.samples.len(),

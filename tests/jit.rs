@@ -705,3 +705,106 @@ fn jit_random_alu_programs_agree() {
         let _ = both(prog);
     }
 }
+
+/// Map values through the inline path and past their end (the shims' error), a deleted
+/// entry's value still readable, and a per-CPU value written on one CPU's copy.
+#[test]
+fn jit_map_values_inline_and_out_of_bounds() {
+    use compiler::artifact::{KeyKind, KeyPart, MapKind, MapSpec, ValueSpec};
+    let spec = |kind, per_cpu| MapSpec {
+        name: "m".into(),
+        display: "@m".into(),
+        kind,
+        key_size: 4,
+        value_size: 12,
+        max_entries: 4,
+        per_cpu,
+        task_work: false,
+        no_prealloc: false,
+        key: vec![KeyPart {
+            offset: 0,
+            size: 4,
+            kind: KeyKind::Hidden,
+        }],
+        value: ValueSpec::Internal,
+    };
+    let ld = Insn::ld_map_fd(Reg::R1);
+    // key 1: update with [fp-16..fp-4) = (7, 9, 0); look up; r0 = value[off] at `size`;
+    // delete the key; read the same pointer again.
+    let prog = |size: Size, off: i16| Program {
+        name: "values".into(),
+        insns: vec![
+            Insn::st_imm(Size::W, Reg::FP, -4, 1),
+            Insn::st_imm(Size::DW, Reg::FP, -16, 7),
+            Insn::st_imm(Size::W, Reg::FP, -8, 9),
+            ld[0],
+            ld[1],
+            Insn::mov64_reg(Reg::R2, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R2, -4),
+            Insn::mov64_reg(Reg::R3, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R3, -16),
+            Insn::mov64_imm(Reg::R4, 0),
+            Insn::call_helper(2),
+            ld[0],
+            ld[1],
+            Insn::mov64_reg(Reg::R2, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R2, -4),
+            Insn::call_helper(1),
+            Insn::jmp_imm(Cond::Eq, Reg::R0, 0, 9),
+            Insn::mov64_reg(Reg::R6, Reg::R0),
+            Insn::st_imm(Size::W, Reg::R6, 8, 11),
+            ld[0],
+            ld[1],
+            Insn::mov64_reg(Reg::R2, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R2, -4),
+            Insn::call_helper(3),
+            Insn::ldx(size, Reg::R0, Reg::R6, off),
+            Insn::exit(),
+        ],
+        map_refs: [(3, 0), (11, 0), (19, 0)].into(),
+    };
+    for (kind, per_cpu) in [
+        (MapKind::Hash, false),
+        (MapKind::Hash, true),
+        (MapKind::Array, false),
+    ] {
+        for (size, off) in [
+            (Size::DW, 0),
+            (Size::W, 8),
+            (Size::W, 9),
+            (Size::DW, 4),
+            (Size::DW, 8),
+            (Size::B, 11),
+            (Size::B, 12),
+            (Size::H, -1),
+        ] {
+            let mut results = Vec::new();
+            let mut dumps = Vec::new();
+            for engine in Engine::ALL {
+                let mut maps = Maps {
+                    maps: vec![vm::UserMap::new(spec(kind, per_cpu), 3)],
+                };
+                let exe = engine.load(prog(size, off)).expect("loads");
+                let ev = Event {
+                    cpu: 2,
+                    ..Event::default()
+                };
+                results.push(exe.run(&mut maps, &[], &ev));
+                dumps.push(maps.dump()[0].entries.clone());
+            }
+            assert_eq!(results[0], results[1], "{kind:?} {size:?} {off}");
+            assert_eq!(dumps[0], dumps[1], "{kind:?} {size:?} {off}");
+            match (size, off) {
+                (Size::DW, 0) => assert_eq!(results[0], Ok(7)),
+                (Size::W, 8) => assert_eq!(results[0], Ok(11)),
+                (Size::DW, 4) => assert_eq!(results[0], Ok(11 << 32)),
+                (Size::B, 12) | (Size::H, -1) | (Size::DW, 8) => assert!(
+                    matches!(results[0], Err(VmError::OutOfBounds { pc: 24, .. })),
+                    "{:?}",
+                    results[0]
+                ),
+                _ => {}
+            }
+        }
+    }
+}

@@ -17,7 +17,7 @@ use linux_perf_data::linux_perf_event_reader::constants::{
 };
 use linux_perf_data::{PerfFileReader, PerfFileRecord};
 
-use super::vm::{self, Event, Maps, Program, VmError, interp};
+use super::vm::{self, Engine, Event, Maps, Program, VmError};
 use crate::symbolize::Mapping;
 
 #[derive(Debug, thiserror::Error)]
@@ -164,10 +164,12 @@ pub fn split_callchain(chain: impl Iterator<Item = u64>) -> (Vec<u64>, Vec<u64>)
 
 /// Runs the script's `profile` programs over every sample; any other probe is refused, since
 /// a recording of samples cannot provide it. Returns the maps as a run would leave them.
+/// `engine` runs the bytecode (both engines give the same maps).
 pub fn run_profile(
     artifact: &Artifact,
     recording: &Recording,
     ncpus: usize,
+    engine: Engine,
 ) -> Result<Maps, ReplayError> {
     let mut maps = Maps::new(artifact, ncpus);
     let mut programs = Vec::new();
@@ -176,7 +178,7 @@ pub fn run_profile(
             AttachSpec::PerfEvent {
                 event: SoftwareEvent::CpuClock,
                 ..
-            } => programs.push(Program::new(spec, &maps)?),
+            } => programs.push(engine.load(Program::new(spec, &maps)?)?),
             AttachSpec::UserSpace(_) => {}
             _ => {
                 return Err(ReplayError::Unsupported {
@@ -202,7 +204,7 @@ pub fn run_profile(
         };
         let ctx = vm::perf_event_ctx(sample.period, 0);
         for prog in &programs {
-            interp::run(prog, &mut maps, &ctx, &event)?;
+            prog.run(&mut maps, &ctx, &event)?;
         }
     }
     Ok(maps)

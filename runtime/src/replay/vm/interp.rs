@@ -26,7 +26,7 @@ pub const MAX_FRAMES: usize = 8;
 pub const MAX_STEPS: u64 = 1_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Region {
+pub(super) enum Region {
     Ctx,
     Stack(usize),
     Map(usize),
@@ -39,10 +39,10 @@ enum Region {
 
 /// One run's memory: the regions its pointers name.
 pub(super) struct Memory<'a> {
-    ctx: &'a [u8],
+    pub(super) ctx: &'a [u8],
     pub(super) stacks: Vec<[u8; STACK_BYTES]>,
     pub(super) maps: &'a mut Maps,
-    regions: Vec<Region>,
+    pub(super) regions: Vec<Region>,
     values: HashMap<Region, usize>,
 }
 
@@ -142,9 +142,19 @@ impl Memory<'_> {
     }
 
     pub(super) fn load(&mut self, pc: usize, addr: u64, size: Size) -> Result<u64, VmError> {
-        let bytes = self.read(pc, addr, size.bytes())?;
+        // As `read`, without allocating: the hot path of both engines' map-value loads.
+        let n = size.bytes();
         let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(&bytes);
+        let idx = (addr >> 32).wrapping_sub(1) as usize;
+        let bytes: &[u8] = if self.regions.get(idx) == Some(&Region::Ctx) {
+            let off = (addr & 0xffff_ffff) as usize;
+            self.ctx
+                .get(off..off + n as usize)
+                .ok_or(VmError::OutOfBounds { pc, addr, size: n })?
+        } else {
+            self.bytes(pc, addr, n, false)?
+        };
+        word[..n as usize].copy_from_slice(bytes);
         Ok(u64::from_le_bytes(word))
     }
 

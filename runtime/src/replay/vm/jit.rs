@@ -6,11 +6,14 @@
 //! - one cranelift function per program; BPF registers are cranelift variables, every jump
 //!   target and fall-through after a branch starts a block, so straight-line BPF is straight-line
 //!   native code;
-//! - pointers keep the interpreter's (region, offset) encoding. A load or store whose pointer
-//!   names a stack frame (or, for loads, the context) and whose bytes fit is done inline on the
-//!   native buffers after a bounds check; `r10`-relative accesses with a constant offset are
-//!   checked when compiling. Anything else (map values, bad pointers) calls the interpreter's own
-//!   `Memory` through an `extern "C"` shim, which gives the same value or the same error;
+//! - pointers keep the interpreter's (region, offset) encoding. The code reads each region's
+//!   bytes from a table (`Fast`: native address, readable and writable lengths; one entry per
+//!   region: the context read-only, the stack frames, every map value looked up so far) and does
+//!   a load or store inline when its end is within the entry's length; `r10`-relative accesses
+//!   with a constant offset are checked when compiling. Anything else (a map pointer, a forged
+//!   or out-of-bounds address, a write to the context) calls the interpreter's own `Memory`
+//!   through an `extern "C"` shim, which gives the same value or the same error. The table and
+//!   the stack pointer are derived afresh after every shim (`refresh`);
 //! - helpers, atomics and errors are shims too: they run the interpreter's code over the same
 //!   `Memory`, so maps and helper answers cannot differ between the engines;
 //! - bpf-to-bpf calls are jumps with a return stack (saved r6–r10 and the return site) in a
@@ -39,30 +42,95 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Linkage, Module, default_libcall_names};
 
-use super::interp::{self, MAX_FRAMES, MAX_STEPS, Memory, STACK_BYTES};
+use super::interp::{self, MAX_FRAMES, MAX_STEPS, Memory, Region, STACK_BYTES};
 use super::{Event, Maps, Program, VmError};
 
 /// What the compiled code and the shims share during one run. The code reads the first four
 /// fields at their offsets; the shims own the rest.
 #[repr(C)]
 struct Ctx<'a, 'e> {
-    /// `mem.stacks`' bytes: `MAX_FRAMES` frames of `STACK_BYTES`. Set again after every shim
-    /// (see `shim`), so the code always uses a pointer derived after the last Rust access.
+    /// `mem.stacks`' bytes: `MAX_FRAMES` frames of `STACK_BYTES`.
     stack_base: *mut u8,
-    /// The context (`r1` at entry), read-only.
-    data: *const u8,
-    data_len: u64,
+    /// `table`'s entries, one per region of `mem`, by region index.
+    fast: *const Fast,
+    fast_len: u64,
     /// Non-zero once a shim has stored an error in `error`; the code then returns at once.
     failed: u64,
+    table: Vec<Fast>,
     mem: Memory<'a>,
     event: &'a Event<'e>,
     error: Option<VmError>,
 }
 
+/// Where a region's bytes are, for the code's inline accesses: `[ptr, ptr + read_len)` may be
+/// read and `[ptr, ptr + write_len)` written (0: go through the shims, which give the
+/// interpreter's answer or error).
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct Fast {
+    ptr: *mut u8,
+    read_len: u64,
+    write_len: u64,
+}
+
+impl Fast {
+    const NONE: Fast = Fast {
+        ptr: std::ptr::null_mut(),
+        read_len: 0,
+        write_len: 0,
+    };
+}
+
 const OFF_STACK: i32 = offset_of!(Ctx<'static, 'static>, stack_base) as i32;
-const OFF_DATA: i32 = offset_of!(Ctx<'static, 'static>, data) as i32;
-const OFF_LEN: i32 = offset_of!(Ctx<'static, 'static>, data_len) as i32;
+const OFF_FAST: i32 = offset_of!(Ctx<'static, 'static>, fast) as i32;
+const OFF_FAST_LEN: i32 = offset_of!(Ctx<'static, 'static>, fast_len) as i32;
 const OFF_FAILED: i32 = offset_of!(Ctx<'static, 'static>, failed) as i32;
+const FAST_BYTES: i64 = size_of::<Fast>() as i64;
+const OFF_FAST_PTR: i32 = offset_of!(Fast, ptr) as i32;
+const OFF_FAST_READ: i32 = offset_of!(Fast, read_len) as i32;
+const OFF_FAST_WRITE: i32 = offset_of!(Fast, write_len) as i32;
+
+/// Derives every pointer the code uses afresh: the stacks, and each region's bytes. Called
+/// before the code starts and after every shim, so the code never uses a pointer derived
+/// before a Rust access to the same memory (a map value's buffer and the stacks never move
+/// during a run: slots are only added, each with a value buffer of fixed size, so the
+/// pointers stay valid; deriving them again keeps them valid under Rust's aliasing rules too).
+fn refresh(cx: &mut Ctx) {
+    let Ctx { mem, table, .. } = cx;
+    let stacks: *mut u8 = mem.stacks.as_mut_ptr().cast();
+    table.resize(mem.regions.len(), Fast::NONE);
+    for (entry, region) in table.iter_mut().zip(&mem.regions) {
+        *entry = match *region {
+            Region::Ctx => Fast {
+                // Read only: `write_len` 0.
+                ptr: mem.ctx.as_ptr().cast_mut(),
+                read_len: mem.ctx.len() as u64,
+                write_len: 0,
+            },
+            Region::Stack(frame) if frame < MAX_FRAMES => Fast {
+                ptr: stacks.wrapping_add(frame * STACK_BYTES),
+                read_len: STACK_BYTES as u64,
+                write_len: STACK_BYTES as u64,
+            },
+            Region::Value { map, slot, copy } => {
+                let it = mem.maps.maps.get_mut(map);
+                let size = it.as_ref().map_or(0, |m| m.spec.value_size as usize);
+                match it.and_then(|m| m.slots.get_mut(slot)) {
+                    Some(slot) if (copy + 1) * size <= slot.values.len() => Fast {
+                        ptr: slot.values.as_mut_ptr().wrapping_add(copy * size),
+                        read_len: size as u64,
+                        write_len: size as u64,
+                    },
+                    _ => Fast::NONE,
+                }
+            }
+            Region::Stack(_) | Region::Map(_) => Fast::NONE,
+        };
+    }
+    cx.stack_base = stacks;
+    cx.fast = cx.table.as_ptr();
+    cx.fast_len = cx.table.len() as u64;
+}
 
 /// Bytes per saved call frame in the return stack: r6–r10 and the return site.
 const FRAME_SAVE: i64 = 6 * 8;
@@ -104,24 +172,26 @@ impl JitProgram {
         let mem = Memory::new(ctx, maps);
         let mut cx = Ctx {
             stack_base: std::ptr::null_mut(),
-            data: ctx.as_ptr(),
-            data_len: ctx.len() as u64,
+            fast: std::ptr::null(),
+            fast_len: 0,
             failed: 0,
+            table: Vec::new(),
             mem,
             event,
             error: None,
         };
-        cx.stack_base = cx.mem.stacks.as_mut_ptr().cast();
+        refresh(&mut cx);
         let ptr: *mut Ctx = &raw mut cx;
         // SAFETY: `entry` was compiled by `compile` with the host's C calling convention and the
         // signature `(i64) -> i64`, and its module is alive (owned by `self`). The code touches
         // memory only (1) at the fixed offsets of the four `repr(C)` fields above, through
         // `ptr`, which points at `cx`, alive and otherwise unborrowed for the whole call;
-        // (2) `stack_base + [0, MAX_FRAMES * STACK_BYTES)` after checking the frame index and
-        // the access's end against those bounds (constant `r10` offsets are checked when
-        // compiling); (3) `data + [0, data_len)` after checking the end against `data_len`;
-        // (4) its own stack slot. Every other access goes through a shim, which checks it as
-        // the interpreter does.
+        // (2) entry `i < fast_len` of the table at `fast`, and then `[ptr, ptr + read_len)`
+        // (loads) or `[ptr, ptr + write_len)` (stores) of that entry, after checking the
+        // access's end against that length: `refresh` made every entry from a live buffer of
+        // at least that many bytes; (3) `stack_base + [0, STACK_BYTES)` for `r10`-relative
+        // accesses whose constant offset was checked when compiling; (4) its own stack slot.
+        // Every other access goes through a shim, which checks it as the interpreter does.
         let r0 = unsafe { (self.entry)(ptr.cast()) };
         match cx.error {
             Some(e) => Err(e),
@@ -144,8 +214,7 @@ fn shim(cx: *mut u8, f: impl FnOnce(&mut Ctx) -> Result<u64, VmError>) -> u64 {
             reason: "internal error in a helper".into(),
         })
     });
-    // A fresh pointer after this mutable use of the stacks (the buffer never moves).
-    cx.stack_base = cx.mem.stacks.as_mut_ptr().cast();
+    refresh(cx);
     match res {
         Ok(v) => v,
         Err(e) => {
@@ -1062,33 +1131,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
         let base = self.reg(base);
         let addr = self.b.ins().iadd_imm_s(base, off as i64);
-        let (in_stack, at) = self.stack_address(addr, n);
-        let fast = self.b.create_block();
-        let not_stack = self.b.create_block();
-        let ctx_fast = self.b.create_block();
-        let slow = self.b.create_block();
+        let (fast, slow) = self.fast_address(addr, n, OFF_FAST_READ);
         let join = self.b.create_block();
         self.b.append_block_param(join, I64);
-        self.b.ins().brif(in_stack, fast, &[], not_stack, &[]);
 
         self.b.switch_to_block(fast);
-        let v = self.native_load(size, at, 0);
-        self.b.ins().jump(join, &[BlockArg::Value(v)]);
-
-        // The context: region 0 (1 in the high half), the end within its length.
-        self.b.switch_to_block(not_stack);
-        let high = self.b.ins().ushr_imm_s(addr, 32);
-        let is_ctx = self.b.ins().icmp_imm_s(IntCC::Equal, high, 1);
-        let low = self.b.ins().band_imm_s(addr, 0xffff_ffff);
-        let end = self.b.ins().iadd_imm_s(low, n as i64);
-        let len = self.b.ins().load(I64, trusted(), self.cx, OFF_LEN);
-        let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, end, len);
-        let ok = self.b.ins().band(is_ctx, fits);
-        self.b.ins().brif(ok, ctx_fast, &[], slow, &[]);
-
-        self.b.switch_to_block(ctx_fast);
-        let data = self.b.ins().load(I64, trusted(), self.cx, OFF_DATA);
-        let at = self.b.ins().iadd(data, low);
+        let at = self.b.block_params(fast)[0];
         let v = self.native_load(size, at, 0);
         self.b.ins().jump(join, &[BlockArg::Value(v)]);
 
@@ -1116,13 +1164,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
         let base = self.reg(base);
         let addr = self.b.ins().iadd_imm_s(base, off as i64);
-        let (in_stack, at) = self.stack_address(addr, n);
-        let fast = self.b.create_block();
-        let slow = self.b.create_block();
+        let (fast, slow) = self.fast_address(addr, n, OFF_FAST_WRITE);
         let join = self.b.create_block();
-        self.b.ins().brif(in_stack, fast, &[], slow, &[]);
 
         self.b.switch_to_block(fast);
+        let at = self.b.block_params(fast)[0];
         self.native_store(size, v, at, 0);
         self.b.ins().jump(join, &[]);
 
@@ -1137,28 +1183,38 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.b.switch_to_block(join);
     }
 
-    /// Whether `addr` names `n` bytes inside a stack frame, and their native address (only
-    /// meaningful when it does).
-    fn stack_address(&mut self, addr: Value, n: u32) -> (Value, Value) {
+    /// Branches to a new block `fast(native address)` when `[addr, addr + n)` is inside its
+    /// region's table entry (`limit` is the offset of `read_len` or `write_len`), else to a
+    /// new block `slow`. Returns both; the current block ends.
+    fn fast_address(&mut self, addr: Value, n: u32, limit: i32) -> (Block, Block) {
+        let lookup = self.b.create_block();
+        let fast = self.b.create_block();
+        self.b.append_block_param(fast, I64);
+        let slow = self.b.create_block();
+        // Region i is i + 1 in the high half; 0 wraps to a huge index.
         let high = self.b.ins().ushr_imm_s(addr, 32);
-        // Frame f is region 1 + f: 2 + f in the high half.
-        let frame = self.b.ins().iadd_imm_s(high, -2);
-        let is_frame = self
+        let idx = self.b.ins().iadd_imm_s(high, -1);
+        let len = self.b.ins().load(I64, trusted(), self.cx, OFF_FAST_LEN);
+        let known = self.b.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+        self.b.ins().brif(known, lookup, &[], slow, &[]);
+
+        self.b.switch_to_block(lookup);
+        let table = self.b.ins().load(I64, trusted(), self.cx, OFF_FAST);
+        let at = self.b.ins().imul_imm_s(idx, FAST_BYTES);
+        let entry = self.b.ins().iadd(table, at);
+        let allowed = self.b.ins().load(I64, trusted(), entry, limit);
+        let low = self.b.ins().band_imm_s(addr, 0xffff_ffff);
+        let end = self.b.ins().iadd_imm_s(low, n as i64);
+        let fits = self
             .b
             .ins()
-            .icmp_imm_s(IntCC::UnsignedLessThan, frame, MAX_FRAMES as i64);
-        let low = self.b.ins().band_imm_s(addr, 0xffff_ffff);
-        let fits = self.b.ins().icmp_imm_s(
-            IntCC::UnsignedLessThanOrEqual,
-            low,
-            (STACK_BYTES as u32 - n) as i64,
-        );
-        let ok = self.b.ins().band(is_frame, fits);
-        let stack = self.b.ins().load(I64, trusted(), self.cx, OFF_STACK);
-        let frame_off = self.b.ins().imul_imm_s(frame, STACK_BYTES as i64);
-        let at = self.b.ins().iadd(stack, frame_off);
-        let at = self.b.ins().iadd(at, low);
-        (ok, at)
+            .icmp(IntCC::UnsignedLessThanOrEqual, end, allowed);
+        let base = self.b.ins().load(I64, trusted(), entry, OFF_FAST_PTR);
+        let at = self.b.ins().iadd(base, low);
+        self.b
+            .ins()
+            .brif(fits, fast, &[BlockArg::Value(at)], slow, &[]);
+        (fast, slow)
     }
 
     fn native_load(&mut self, size: Size, at: Value, off: i32) -> Value {
