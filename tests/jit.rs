@@ -808,3 +808,277 @@ fn jit_map_values_inline_and_out_of_bounds() {
         }
     }
 }
+
+/// The kernel, the JIT and the interpreter over the same inputs (root only). A golden
+/// tracepoint program's own bytecode is loaded as a raw tracepoint program (same instructions;
+/// the kernel runs `BPF_PROG_TEST_RUN` for that type, not for tracepoint or perf_event ones)
+/// and run by the kernel in this thread, pinned to a CPU and renamed for each input, with the
+/// record as its context; the VM runs it with that thread, CPU, name and record. Their maps
+/// must be byte-identical. Only programs whose results depend on nothing but these inputs
+/// compare honestly: not stacks (the kernel would walk this test's own), not time.
+#[test]
+fn kernel_jit_and_interpreter_agree() {
+    if !check::kernel_tests_enabled("kernel_jit_and_interpreter_agree") {
+        return;
+    }
+    let _k = crate::kernel::lock();
+    let ncpus = possible_cpus();
+    let online = std::thread::available_parallelism().map_or(1, usize::from);
+    // Each script with the number of entries its user map must end with: three names; one
+    // thread, seen only when the record's id is 0.
+    for (script, expected) in [
+        (
+            "tracepoint:sched:sched_process_exec < @[comm] = count() >",
+            3,
+        ),
+        (
+            "tracepoint:raw_syscalls:sys_enter /args.id == 0/ < @reads[pid] = count() >",
+            1,
+        ),
+    ] {
+        let artifact = compile(script).expect("compiles");
+        let spec = artifact
+            .programs
+            .iter()
+            .find(|p| !p.code.is_empty())
+            .expect("a program");
+        let fds: Vec<Fd> = artifact.maps.iter().map(bpf::map_create).collect();
+        let prog = bpf::prog_load(spec, &artifact, &fds);
+        let mut vms: Vec<(Maps, vm::Executable)> = Engine::ALL
+            .iter()
+            .map(|engine| {
+                let maps = Maps::new(&artifact, ncpus);
+                let p = Program::new(spec, &maps).expect("loads");
+                (maps, engine.load(p).expect("compiles"))
+            })
+            .collect();
+        let tgid = std::process::id();
+        // SAFETY: gettid has no arguments and cannot fail.
+        let tid = unsafe { libc::gettid() } as u32;
+        for (i, name) in ["fs-jit-a", "fs-jit-b", "fs-jit-a", "x", "fs-jit-b"]
+            .iter()
+            .enumerate()
+        {
+            let cpu = i % online;
+            pin_and_name(cpu, name);
+            let mut ctx = vec![0u8; 64];
+            ctx[8..16].copy_from_slice(&((i % 2) as u64).to_le_bytes());
+            let kernel_r0 = bpf::test_run(&prog, &ctx);
+            let comm = std::fs::read_to_string("/proc/thread-self/comm").expect("comm");
+            let event = Event {
+                tgid,
+                tid,
+                comm: vm::comm(comm.trim_end()),
+                cpu: cpu as u32,
+                ..Event::default()
+            };
+            for (maps, exe) in &mut vms {
+                let r0 = exe.run(maps, &ctx, &event).expect("runs");
+                assert_eq!(r0, kernel_r0 as u64, "{script}: {}", exe.name());
+            }
+        }
+        pin_and_name(usize::MAX, "fs-jit-done");
+        for (m, spec) in artifact.maps.iter().enumerate() {
+            let kernel = normalized(spec, bpf::dump(&fds[m], spec, ncpus));
+            assert!(
+                spec.name != artifact.losses.map || !kernel.is_empty(),
+                "{script}: the kernel counted events"
+            );
+            if !spec.display.is_empty() {
+                assert_eq!(kernel.len(), expected, "{script}: {kernel:?}");
+            }
+            for (maps, exe) in &vms {
+                let ours = normalized(spec, maps.maps[m].dump().entries);
+                assert_eq!(ours, kernel, "{script}: map {} ({})", spec.name, exe.name());
+            }
+        }
+    }
+}
+
+/// Entries sorted by key; an array's all-zero entries dropped (the kernel has every index,
+/// the VM the ones used).
+fn normalized(
+    spec: &compiler::artifact::MapSpec,
+    mut entries: Vec<(Vec<u8>, Vec<u8>)>,
+) -> Vec<(Vec<u8>, Vec<u8>)> {
+    if spec.kind == compiler::artifact::MapKind::Array {
+        entries.retain(|(_, v)| v.iter().any(|b| *b != 0));
+    }
+    entries.sort();
+    entries
+}
+
+fn possible_cpus() -> usize {
+    let text = std::fs::read_to_string("/sys/devices/system/cpu/possible").expect("possible");
+    text.trim()
+        .split(',')
+        .map(|r| match r.split_once('-') {
+            Some((_, hi)) => hi.parse::<usize>().expect("cpu") + 1,
+            None => r.parse::<usize>().expect("cpu") + 1,
+        })
+        .max()
+        .unwrap_or(1)
+}
+
+/// Pins this thread to `cpu` (all CPUs for `usize::MAX`) and sets its `comm`.
+fn pin_and_name(cpu: usize, name: &str) {
+    // SAFETY: a zeroed cpu_set_t is a valid empty set; CPU_SET writes within it for
+    // cpu < CPU_SETSIZE; sched_setaffinity(0) and prctl(PR_SET_NAME) act on this thread and read
+    // only the set and the NUL-terminated name passed.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        for c in 0..possible_cpus() {
+            if cpu == usize::MAX || c == cpu {
+                libc::CPU_SET(c, &mut set);
+            }
+        }
+        assert_eq!(
+            libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &set),
+            0
+        );
+        let name = std::ffi::CString::new(name).expect("name");
+        assert_eq!(libc::prctl(libc::PR_SET_NAME, name.as_ptr(), 0, 0, 0), 0);
+    }
+    std::thread::yield_now();
+}
+
+type Fd = std::os::fd::OwnedFd;
+
+/// The few `bpf(2)` commands the comparison needs, on a zeroed 128-byte `union bpf_attr`.
+mod bpf {
+    use std::os::fd::{AsRawFd, FromRawFd};
+
+    use compiler::artifact::{Artifact, MapKind, MapSpec, ProgramSpec};
+
+    use super::Fd;
+
+    struct Attr([u8; 128]);
+
+    impl Attr {
+        fn new() -> Attr {
+            Attr([0; 128])
+        }
+
+        fn u32(&mut self, off: usize, v: u32) -> &mut Attr {
+            self.0[off..off + 4].copy_from_slice(&v.to_le_bytes());
+            self
+        }
+
+        fn u64(&mut self, off: usize, v: u64) -> &mut Attr {
+            self.0[off..off + 8].copy_from_slice(&v.to_le_bytes());
+            self
+        }
+
+        fn call(&mut self, cmd: i64) -> i64 {
+            // SAFETY: `self.0` is a `union bpf_attr` prefix of its stated size; the pointers
+            // written into it point at buffers that outlive the call, of the sizes the command
+            // reads or writes (checked by the callers).
+            unsafe { libc::syscall(libc::SYS_bpf, cmd, self.0.as_mut_ptr(), self.0.len() as u32) }
+        }
+    }
+
+    fn fd(res: i64, what: &str) -> Fd {
+        assert!(res >= 0, "{what}: {}", std::io::Error::last_os_error());
+        // SAFETY: the kernel just returned this new descriptor; nothing else owns it.
+        unsafe { Fd::from_raw_fd(res as i32) }
+    }
+
+    pub(super) fn map_create(spec: &MapSpec) -> Fd {
+        let kind = match (spec.kind, spec.per_cpu) {
+            (MapKind::Hash, false) => 1,
+            (MapKind::Array, false) => 2,
+            (MapKind::Hash, true) => 5,
+            (MapKind::Array, true) => 6,
+            (MapKind::StackTrace, _) => 7,
+        };
+        let flags = u32::from(spec.no_prealloc);
+        let res = Attr::new()
+            .u32(0, kind)
+            .u32(4, spec.key_size)
+            .u32(8, spec.value_size)
+            .u32(12, spec.max_entries)
+            .u32(16, flags)
+            .call(0);
+        fd(res, &format!("map {}", spec.name))
+    }
+
+    pub(super) fn prog_load(spec: &ProgramSpec, artifact: &Artifact, maps: &[Fd]) -> Fd {
+        let mut code = spec.code.clone();
+        for (idx, name) in &spec.map_relocs {
+            let m = artifact
+                .maps
+                .iter()
+                .position(|m| &m.name == name)
+                .expect("map");
+            let at = *idx as usize * 8;
+            code[at + 1] = (code[at + 1] & 0x0f) | (1 << 4); // BPF_PSEUDO_MAP_FD
+            code[at + 4..at + 8].copy_from_slice(&maps[m].as_raw_fd().to_le_bytes());
+        }
+        let license = c"GPL";
+        let mut log = vec![0u8; 1 << 20];
+        // BPF_PROG_TYPE_RAW_TRACEPOINT.
+        let res = Attr::new()
+            .u32(0, 17)
+            .u32(4, (code.len() / 8) as u32)
+            .u64(8, code.as_ptr() as u64)
+            .u64(16, license.as_ptr() as u64)
+            .u32(24, 1)
+            .u32(28, log.len() as u32)
+            .u64(32, log.as_mut_ptr() as u64)
+            .call(5);
+        let text = String::from_utf8_lossy(&log);
+        fd(
+            res,
+            &format!(
+                "load {}: {}",
+                spec.name,
+                text.trim_end_matches('\0').lines().last().unwrap_or("")
+            ),
+        )
+    }
+
+    /// Runs the program once in this thread; returns r0.
+    pub(super) fn test_run(prog: &Fd, ctx: &[u8]) -> u32 {
+        let mut attr = Attr::new();
+        attr.u32(0, prog.as_raw_fd() as u32)
+            .u32(40, ctx.len() as u32)
+            .u64(48, ctx.as_ptr() as u64);
+        let res = attr.call(10);
+        assert_eq!(res, 0, "test run: {}", std::io::Error::last_os_error());
+        u32::from_le_bytes(attr.0[4..8].try_into().expect("4 bytes"))
+    }
+
+    /// Every entry, per-CPU values as `ncpus` slots of `round_up(value_size, 8)` bytes.
+    pub(super) fn dump(map: &Fd, spec: &MapSpec, ncpus: usize) -> Vec<(Vec<u8>, Vec<u8>)> {
+        let value_len = if spec.per_cpu {
+            (spec.value_size as usize).div_ceil(8) * 8 * ncpus
+        } else {
+            spec.value_size as usize
+        };
+        let mut res = Vec::new();
+        let mut key: Option<Vec<u8>> = None;
+        loop {
+            let mut next = vec![0u8; spec.key_size as usize];
+            let prev = key.as_ref().map_or(0, |k| k.as_ptr() as u64);
+            let r = Attr::new()
+                .u32(0, map.as_raw_fd() as u32)
+                .u64(8, prev)
+                .u64(16, next.as_mut_ptr() as u64)
+                .call(4);
+            if r != 0 {
+                break;
+            }
+            let mut value = vec![0u8; value_len];
+            let r = Attr::new()
+                .u32(0, map.as_raw_fd() as u32)
+                .u64(8, next.as_ptr() as u64)
+                .u64(16, value.as_mut_ptr() as u64)
+                .call(1);
+            if r == 0 {
+                res.push((next.clone(), value));
+            }
+            key = Some(next);
+        }
+        res
+    }
+}

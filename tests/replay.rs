@@ -5,8 +5,9 @@
 //! atomics, and every bad access an error rather than a crash.
 //!
 //! Kernel comparison: our tracepoint and perf_event programs cannot go through
-//! `BPF_PROG_TEST_RUN` (the kernel runs it for raw tracepoints, not for these types), so the
-//! kernel half of the comparison is the e2e suites' known answers, not a per-input replay.
+//! `BPF_PROG_TEST_RUN` as they are (the kernel runs it for raw tracepoints, not for these
+//! types); `tests/jit.rs` loads tracepoint programs' bytecode as raw tracepoint programs to
+//! compare per input, and the e2e suites' known answers cover the rest.
 
 use std::collections::BTreeMap;
 
