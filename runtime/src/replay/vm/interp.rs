@@ -8,7 +8,7 @@
 //! It is written to be obviously right rather than fast; what it does not know (kfuncs,
 //! map-value `ld_imm64`, the v4 sign-extending loads) is an error naming the instruction.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use compiler::bpf::helpers::{
     BPF_F_SKIP_FIELD_MASK, BPF_F_USER_BUILD_ID, BPF_F_USER_STACK, Helper,
@@ -43,7 +43,7 @@ pub(super) struct Memory<'a> {
     pub(super) stacks: Vec<[u8; STACK_BYTES]>,
     pub(super) maps: &'a mut Maps,
     pub(super) regions: Vec<Region>,
-    values: HashMap<Region, usize>,
+    values: FxHashMap<Region, usize>,
 }
 
 pub(super) fn address(region: usize, off: u64) -> u64 {
@@ -60,7 +60,7 @@ impl Memory<'_> {
             stacks: vec![[0; STACK_BYTES]; MAX_FRAMES],
             maps,
             regions,
-            values: HashMap::new(),
+            values: FxHashMap::default(),
         }
     }
 

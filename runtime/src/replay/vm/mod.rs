@@ -20,6 +20,8 @@ pub mod jit;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use compiler::artifact::{Artifact, MapKind, MapSpec, ProgramSpec};
 use compiler::bpf::Insn;
 
@@ -148,7 +150,7 @@ pub struct UserMap {
     pub spec: MapSpec,
     /// Values per entry: the number of CPUs for a per-CPU map, else 1.
     copies: usize,
-    index: HashMap<Vec<u8>, usize>,
+    index: FxHashMap<Vec<u8>, usize>,
     /// Every value ever created. A deleted entry leaves its slot (unreachable from `index`)
     /// so that a pointer the program still holds stays readable for the rest of the event,
     /// as the kernel's RCU-delayed free allows.
@@ -175,7 +177,7 @@ impl UserMap {
         UserMap {
             spec,
             copies,
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             slots: Vec::new(),
         }
     }
