@@ -562,6 +562,20 @@ fn replay_of_a_perf_recording_counts_its_samples() {
         diff <= 0.02,
         "replayed {replayed} samples, perf report {perf_samples}"
     );
+    // The interpreter, the reference, prints the same as the JIT (the default).
+    let interp = std::process::Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .arg("replay")
+        .arg(&data)
+        .args([
+            "--engine",
+            "interp",
+            "-e",
+            "profile < @[ustack] = count() >",
+        ])
+        .output()
+        .expect("run flamescript replay");
+    assert!(interp.status.success(), "{interp:?}");
+    assert_eq!(String::from_utf8_lossy(&interp.stdout), stdout);
 
     let refused = flamescript_replay(
         &data,
