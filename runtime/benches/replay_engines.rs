@@ -12,7 +12,7 @@
 
 #![allow(clippy::print_stdout, reason = "a benchmark reports on stdout")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use compiler::artifact::{Artifact, AttachSpec};
@@ -93,7 +93,7 @@ fn synthetic(n: usize) -> Vec<Sample> {
         .collect()
 }
 
-fn from_recording(path: &PathBuf, n: usize) -> Vec<Sample> {
+fn from_recording(path: &Path, n: usize) -> Vec<Sample> {
     let rec = perf_data::read(path).unwrap_or_else(|e| panic!("{e}"));
     assert!(!rec.samples.is_empty(), "no samples in {}", path.display());
     (0..n)
