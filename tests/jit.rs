@@ -1082,3 +1082,124 @@ mod bpf {
         res
     }
 }
+
+/// Random programs that move pointers around and load, store and add atomically through
+/// them: the stack (through r10 and copies of it), the context, a map value looked up at the
+/// start, a callee's frame; most end in a bad access somewhere. Both engines must give the same
+/// answer or the same error, and the same map.
+#[test]
+fn jit_random_memory_programs_agree() {
+    use compiler::artifact::{KeyKind, KeyPart, MapKind, MapSpec, ValueSpec};
+    let spec = MapSpec {
+        name: "m".into(),
+        display: "@m".into(),
+        kind: MapKind::Array,
+        key_size: 4,
+        value_size: 24,
+        max_entries: 2,
+        per_cpu: true,
+        task_work: false,
+        no_prealloc: false,
+        key: vec![KeyPart {
+            offset: 0,
+            size: 4,
+            kind: KeyKind::Hidden,
+        }],
+        value: ValueSpec::Internal,
+    };
+    let mut rng = Rng(0xfeed_beef_0bad_cafe);
+    let sizes = [Size::B, Size::H, Size::W, Size::DW];
+    let (mut ok, mut failed) = (0, 0);
+    for _ in 0..400 {
+        let ld = Insn::ld_map_fd(Reg::R1);
+        // r7 = ctx; [fp-4] = key 0 or 1 or 5 (outside); r8 = lookup (maybe 0); r6 = fp - 64.
+        let key = rng.pick(&[0, 1, 5]);
+        let mut prog = vec![
+            Insn::mov64_reg(Reg::R7, Reg::R1),
+            Insn::st_imm(Size::W, Reg::FP, -4, key),
+            ld[0],
+            ld[1],
+            Insn::mov64_reg(Reg::R2, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R2, -4),
+            Insn::call_helper(1),
+            Insn::mov64_reg(Reg::R8, Reg::R0),
+            Insn::mov64_reg(Reg::R6, Reg::FP),
+            Insn::alu64_imm(AluOp::Add, Reg::R6, -64),
+        ];
+        let body = 1 + rng.below(10);
+        for _ in 0..body {
+            let base = Reg(rng.pick(&[10u8, 6, 7, 8, 3]));
+            // Mostly offsets that fit the base's region, sometimes ones that do not.
+            let off = match (base.0, rng.below(6)) {
+                (_, 0) => rng.pick(&[-520i16, -1, 500, 24, 36, 4096]),
+                (10, _) => rng.pick(&[-8i16, -16, -64, -512, -24]),
+                (7, _) => rng.pick(&[0i16, 8, 16, 24, 32]),
+                _ => rng.pick(&[0i16, 8, 16]),
+            };
+            let size = rng.pick(&sizes);
+            let reg = Reg(rng.below(6) as u8);
+            let insn = match rng.below(8) {
+                0 | 1 => Insn::ldx(size, reg, base, off),
+                2 => Insn::stx(size, base, reg, off),
+                3 => Insn::st_imm(size, base, off, rng.next() as i32),
+                4 => Insn::atomic(
+                    rng.pick(&[Size::W, Size::DW]),
+                    rng.pick(&AtomicOp::ALL),
+                    base,
+                    reg,
+                    off,
+                ),
+                5 => Insn::alu64_imm(AluOp::Add, Reg(rng.pick(&[3u8, 6])), rng.pick(&[8, -8, 4])),
+                6 => Insn::mov64_reg(Reg(3), Reg(rng.pick(&[6u8, 7, 8, 10]))),
+                _ => Insn::alu64_reg(
+                    rng.pick(&[AluOp::Add, AluOp::Xor, AluOp::Mul]),
+                    reg,
+                    Reg(rng.below(6) as u8),
+                ),
+            };
+            prog.push(insn);
+        }
+        // Sometimes a call whose callee writes through the caller's stack pointer in r1.
+        if rng.below(2) == 0 {
+            prog.push(Insn::mov64_reg(Reg::R1, Reg::FP));
+            prog.push(Insn::call_local(4));
+        }
+        prog.push(Insn::ldx(Size::DW, Reg::R0, Reg::FP, -64));
+        prog.push(Insn::ldx(Size::DW, Reg::R1, Reg::FP, -8));
+        prog.push(Insn::alu64_reg(AluOp::Xor, Reg::R0, Reg::R1));
+        prog.push(Insn::exit());
+        // The callee.
+        prog.push(Insn::st_imm(Size::DW, Reg::R1, -64, 77));
+        prog.push(Insn::stx(Size::DW, Reg::FP, Reg::R1, -8));
+        prog.push(Insn::ldx(Size::DW, Reg::R2, Reg::FP, -8));
+        prog.push(Insn::ldx(Size::DW, Reg::R0, Reg::R2, -16));
+        prog.push(Insn::exit());
+        let program = Program {
+            name: "random".into(),
+            insns: prog,
+            map_refs: [(2, 0)].into(),
+        };
+        let ctx: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37)).collect();
+        let mut results = Vec::new();
+        let mut dumps = Vec::new();
+        for engine in Engine::ALL {
+            let mut maps = Maps {
+                maps: vec![vm::UserMap::new(spec.clone(), 2)],
+            };
+            let exe = engine.load(program.clone()).expect("loads");
+            let ev = Event {
+                cpu: 1,
+                ..Event::default()
+            };
+            results.push(exe.run(&mut maps, &ctx, &ev));
+            dumps.push(maps.dump()[0].entries.clone());
+        }
+        assert_eq!(results[0], results[1], "{:?}", program.insns);
+        assert_eq!(dumps[0], dumps[1], "{:?}", program.insns);
+        match results[0] {
+            Ok(_) => ok += 1,
+            Err(_) => failed += 1,
+        }
+    }
+    assert!(ok > 20 && failed > 20, "{ok} ran, {failed} failed");
+}

@@ -573,7 +573,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             err_exit,
             frames,
             call_sites,
-            count_steps: has_calls || backward,
+            // Without loops or calls no instruction runs twice: the bound needs no counting
+            // unless the program itself is longer.
+            count_steps: has_calls || backward || len as u64 > MAX_STEPS,
             static_fp: !has_calls && !fp_written,
             sigs,
             frontend,
