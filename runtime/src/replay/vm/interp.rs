@@ -46,21 +46,53 @@ pub(super) struct Memory<'a> {
     values: FxHashMap<Region, usize>,
 }
 
+/// A `Memory`'s allocations, kept between runs by an engine that runs many events.
+#[derive(Default)]
+pub(super) struct Buffers {
+    stacks: Vec<[u8; STACK_BYTES]>,
+    regions: Vec<Region>,
+    values: FxHashMap<Region, usize>,
+}
+
 pub(super) fn address(region: usize, off: u64) -> u64 {
     ((region as u64 + 1) << 32) | off
 }
 
 impl Memory<'_> {
     pub(super) fn new<'a>(ctx: &'a [u8], maps: &'a mut Maps) -> Memory<'a> {
-        let mut regions = vec![Region::Ctx];
+        Memory::with_buffers(ctx, maps, Buffers::default())
+    }
+
+    /// A fresh run's memory in the allocations of an earlier one (the stacks zeroed, no value
+    /// regions): what `new` gives, without allocating.
+    pub(super) fn with_buffers<'a>(ctx: &'a [u8], maps: &'a mut Maps, b: Buffers) -> Memory<'a> {
+        let Buffers {
+            mut stacks,
+            mut regions,
+            mut values,
+        } = b;
+        stacks.clear();
+        stacks.resize(MAX_FRAMES, [0; STACK_BYTES]);
+        regions.clear();
+        regions.push(Region::Ctx);
         regions.extend((0..MAX_FRAMES).map(Region::Stack));
         regions.extend((0..maps.maps.len()).map(Region::Map));
+        values.clear();
         Memory {
             ctx,
-            stacks: vec![[0; STACK_BYTES]; MAX_FRAMES],
+            stacks,
             maps,
             regions,
-            values: FxHashMap::default(),
+            values,
+        }
+    }
+
+    /// The allocations, for the next run.
+    pub(super) fn into_buffers(self) -> Buffers {
+        Buffers {
+            stacks: self.stacks,
+            regions: self.regions,
+            values: self.values,
         }
     }
 

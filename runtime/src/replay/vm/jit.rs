@@ -25,6 +25,7 @@
 //! program that runs past it stops with the same `TooLong` at the start of the block that
 //! crosses it rather than inside it.
 
+use std::cell::Cell;
 use std::mem::offset_of;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -42,7 +43,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Linkage, Module, default_libcall_names};
 
-use super::interp::{self, MAX_FRAMES, MAX_STEPS, Memory, Region, STACK_BYTES};
+use super::interp::{self, Buffers, MAX_FRAMES, MAX_STEPS, Memory, Region, STACK_BYTES};
 use super::{Event, Maps, Program, VmError};
 
 /// What the compiled code and the shims share during one run. The code reads the first four
@@ -140,6 +141,9 @@ pub struct JitProgram {
     name: String,
     module: Option<JITModule>,
     entry: unsafe extern "C" fn(*mut u8) -> u64,
+    /// The last run's allocations (its `Memory`'s and the region table), reused by the next:
+    /// taken out for the run, so a run never shares them.
+    scratch: Cell<Option<(Buffers, Vec<Fast>)>>,
 }
 
 impl std::fmt::Debug for JitProgram {
@@ -169,13 +173,14 @@ impl JitProgram {
     /// Runs the program once over `ctx` for `event`, updating `maps`; returns r0. The same
     /// answer, map contents and error as [`interp::run`].
     pub fn run(&self, maps: &mut Maps, ctx: &[u8], event: &Event) -> Result<u64, VmError> {
-        let mem = Memory::new(ctx, maps);
+        let (buffers, table) = self.scratch.take().unwrap_or_default();
+        let mem = Memory::with_buffers(ctx, maps, buffers);
         let mut cx = Ctx {
             stack_base: std::ptr::null_mut(),
             fast: std::ptr::null(),
             fast_len: 0,
             failed: 0,
-            table: Vec::new(),
+            table,
             mem,
             event,
             error: None,
@@ -193,7 +198,11 @@ impl JitProgram {
         // accesses whose constant offset was checked when compiling; (4) its own stack slot.
         // Every other access goes through a shim, which checks it as the interpreter does.
         let r0 = unsafe { (self.entry)(ptr.cast()) };
-        match cx.error {
+        let Ctx {
+            mem, table, error, ..
+        } = cx;
+        self.scratch.set(Some((mem.into_buffers(), table)));
+        match error {
             Some(e) => Err(e),
             None => Ok(r0),
         }
@@ -396,6 +405,7 @@ pub fn compile(prog: &Program) -> Result<JitProgram, VmError> {
         name: prog.name.clone(),
         module: Some(module),
         entry,
+        scratch: Cell::new(None),
     })
 }
 
