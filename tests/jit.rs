@@ -3,7 +3,9 @@
 //! both engines over the same synthetic events — several processes, threads, CPUs and stacks,
 //! perf_event contexts, tracepoint records filled field by field from the fixture's formats —
 //! and every run must return the same r0 or the same error, and the maps must end
-//! byte-identical. Then the tricky instructions one by one, and random straight-line programs.
+//! byte-identical. Then the tricky instructions one by one, random straight-line programs and
+//! random programs moving pointers between regions; and, as root, the kernel's own run of two
+//! golden programs (`BPF_PROG_TEST_RUN`) against both engines over the same inputs.
 
 use std::path::Path;
 
