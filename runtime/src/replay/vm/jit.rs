@@ -1,6 +1,6 @@
 //! The JIT: a program's BPF instructions compiled to native code with cranelift, with the
-//! interpreter's semantics exactly (`interp` is the reference; the replay tests compare the two
-//! on every golden program).
+//! interpreter's semantics exactly (`interp` is the reference; `tests/jit.rs` compares the two
+//! on every golden program, and with the kernel on two).
 //!
 //! The shape of the code:
 //! - one cranelift function per program; BPF registers are cranelift variables, every jump
@@ -20,10 +20,13 @@
 //!   native stack slot, and `exit` in a callee returns through a jump table of the call sites:
 //!   the interpreter's flat model, so a program that jumps between subprograms still agrees.
 //!
+//! A compiled program keeps its last run's `Memory` allocations and region table for the next
+//! run (reset to what a fresh one holds), so an event allocates nothing of its own.
+//!
 //! One deliberate difference: the interpreter's bound on instructions per event is counted per
-//! block (when a program has backward jumps or calls; otherwise it cannot run that long), so a
-//! program that runs past it stops with the same `TooLong` at the start of the block that
-//! crosses it rather than inside it.
+//! block (when a program has backward jumps or calls, or is longer than the bound; otherwise it
+//! cannot run that long), so a program that runs past it stops with the same `TooLong` at the
+//! start of the block that crosses it rather than inside it.
 
 use std::cell::Cell;
 use std::mem::offset_of;
@@ -1050,7 +1053,19 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     fn frame_slot(&mut self, depth: Value) -> Value {
-        let slot = self.frames.expect("calls have a return stack");
+        // `new` made the slot for every program with calls, the only users of this.
+        let slot = match self.frames {
+            Some(slot) => slot,
+            None => {
+                let slot = self.b.create_sized_stack_slot(StackSlotData::new(
+                    StackSlotKind::ExplicitSlot,
+                    (FRAME_SAVE as u32) * MAX_FRAMES as u32,
+                    3,
+                ));
+                self.frames = Some(slot);
+                slot
+            }
+        };
         let base = self.b.ins().stack_addr(I64, slot, 0);
         let off = self.b.ins().imul_imm_s(depth, FRAME_SAVE);
         self.b.ins().iadd(base, off)
