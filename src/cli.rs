@@ -146,6 +146,22 @@ impl UnwindArg {
     }
 }
 
+/// `replay --engine`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EngineArg {
+    Jit,
+    Interp,
+}
+
+impl EngineArg {
+    pub(crate) fn engine(self) -> runtime::replay::vm::Engine {
+        match self {
+            EngineArg::Jit => runtime::replay::vm::Engine::Jit,
+            EngineArg::Interp => runtime::replay::vm::Engine::Interp,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OffcpuArg {
     Auto,
@@ -208,6 +224,10 @@ pub(crate) enum Command {
         /// thread (speedscope's JSON as an evented profile, for its time-order view).
         #[arg(long)]
         flamechart: bool,
+        /// What runs the bytecode: `jit` compiles it to native code (cranelift), `interp` is
+        /// the reference interpreter; both give the same results.
+        #[arg(long, value_enum, default_value_t = EngineArg::Jit)]
+        engine: EngineArg,
         #[command(flatten)]
         fold: FoldFlags,
         #[command(flatten)]

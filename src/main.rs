@@ -173,6 +173,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
             file,
             output,
             flamechart,
+            engine,
             fold,
             graph,
         }) => {
@@ -182,6 +183,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
                 file,
                 outputs: output,
                 flamechart,
+                engine: engine.engine(),
                 fold: fold.options(),
                 graph,
             };

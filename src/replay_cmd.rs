@@ -31,6 +31,8 @@ pub(crate) struct ReplayArgs {
     pub(crate) file: Option<PathBuf>,
     pub(crate) outputs: Vec<PathBuf>,
     pub(crate) flamechart: bool,
+    /// What runs the bytecode (`--engine`).
+    pub(crate) engine: runtime::replay::vm::Engine,
     pub(crate) fold: FoldOptions,
     pub(crate) graph: GraphFlags,
 }
@@ -111,14 +113,15 @@ pub(crate) fn replay(args: &ReplayArgs) -> Result<(), u8> {
         .any(|p| Format::from_path(p) == Some(Format::Heatmap))
         || args.flamechart;
     let keep = graph_map.filter(|_| times);
-    let replayed = perf_data::run(artifact, &data, ncpus, keep).map_err(|e| match e {
-        ReplayError::Unsupported { .. } | ReplayError::Empty => refuse(
-            &e.to_string(),
-            "replay `profile` clauses over `perf record -g` samples, and `tracepoint:CAT:NAME` \
+    let replayed =
+        perf_data::run(artifact, &data, ncpus, keep, args.engine).map_err(|e| match e {
+            ReplayError::Unsupported { .. } | ReplayError::Empty => refuse(
+                &e.to_string(),
+                "replay `profile` clauses over `perf record -g` samples, and `tracepoint:CAT:NAME` \
              clauses over `perf record -e CAT:NAME` recordings; trace other probes live",
-        ),
-        _ => refuse(&e.to_string(), ""),
-    })?;
+            ),
+            _ => refuse(&e.to_string(), ""),
+        })?;
     let header = format!(
         "samples: {} (events: {}; records lost while recording: {})",
         data.samples.len(),

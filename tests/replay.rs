@@ -5,8 +5,9 @@
 //! atomics, and every bad access an error rather than a crash.
 //!
 //! Kernel comparison: our tracepoint and perf_event programs cannot go through
-//! `BPF_PROG_TEST_RUN` (the kernel runs it for raw tracepoints, not for these types), so the
-//! kernel half of the comparison is the e2e suites' known answers, not a per-input replay.
+//! `BPF_PROG_TEST_RUN` as they are (the kernel runs it for raw tracepoints, not for these
+//! types); `tests/jit.rs` loads tracepoint programs' bytecode as raw tracepoint programs to
+//! compare per input, and the e2e suites' known answers cover the rest.
 
 use std::collections::BTreeMap;
 
@@ -561,6 +562,20 @@ fn replay_of_a_perf_recording_counts_its_samples() {
         diff <= 0.02,
         "replayed {replayed} samples, perf report {perf_samples}"
     );
+    // The interpreter, the reference, prints the same as the JIT (the default).
+    let interp = std::process::Command::new(env!("CARGO_BIN_EXE_flamescript"))
+        .arg("replay")
+        .arg(&data)
+        .args([
+            "--engine",
+            "interp",
+            "-e",
+            "profile < @[ustack] = count() >",
+        ])
+        .output()
+        .expect("run flamescript replay");
+    assert!(interp.status.success(), "{interp:?}");
+    assert_eq!(String::from_utf8_lossy(&interp.stdout), stdout);
 
     let refused = flamescript_replay(
         &data,

@@ -42,3 +42,5 @@ mod replay;
 // Time views over replayed recordings (issue 21): symbolized graphs, tracepoints, the
 // FlameScope heatmap in Chromium, flame charts, evented speedscope files.
 mod timeview;
+// The cranelift JIT of the same bytecode agrees with the interpreter on every golden (issue 21).
+mod jit;

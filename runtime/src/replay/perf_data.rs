@@ -17,7 +17,7 @@ use linux_perf_data::linux_perf_event_reader::constants::{
 use linux_perf_data::linux_perf_event_reader::{EventRecord, PerfEventType};
 use linux_perf_data::{PerfFileReader, PerfFileRecord};
 
-use super::vm::{self, Event, Maps, Program, VmError, interp};
+use super::vm::{self, Engine, Event, Maps, Program, VmError};
 use crate::symbolize::Mapping;
 pub use crate::timeline::KeyedEvent;
 
@@ -243,10 +243,11 @@ pub fn run(
     recording: &Recording,
     ncpus: usize,
     keep: Option<usize>,
+    engine: Engine,
 ) -> Result<Replayed, ReplayError> {
     let maps = Maps::new(artifact, ncpus);
     // Per program: which recorded events feed it (None: every non-tracepoint sample).
-    let mut programs: Vec<(Program, Option<usize>)> = Vec::new();
+    let mut programs: Vec<(vm::Executable, Option<usize>)> = Vec::new();
     for spec in &artifact.programs {
         match &spec.attach {
             AttachSpec::PerfEvent {
@@ -270,7 +271,7 @@ pub fn run(
                         ),
                     });
                 }
-                programs.push((Program::new(spec, &maps)?, None));
+                programs.push((engine.load(Program::new(spec, &maps)?)?, None));
             }
             AttachSpec::Tracepoint { category, name } => {
                 let wanted = format!("{category}:{name}");
@@ -284,7 +285,7 @@ pub fn run(
                         ),
                     });
                 };
-                programs.push((Program::new(spec, &maps)?, Some(idx)));
+                programs.push((engine.load(Program::new(spec, &maps)?)?, Some(idx)));
             }
             AttachSpec::UserSpace(_) => {}
             AttachSpec::PerfEvent { .. } | AttachSpec::TpBtf { .. } => {
@@ -342,7 +343,7 @@ pub fn run(
                 Some(idx) => *idx == sample.event,
             };
             if runs {
-                interp::run(prog, &mut res.maps, ctx, &event)?;
+                prog.run(&mut res.maps, ctx, &event)?;
                 ran = true;
             }
         }

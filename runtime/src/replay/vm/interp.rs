@@ -8,7 +8,7 @@
 //! It is written to be obviously right rather than fast; what it does not know (kfuncs,
 //! map-value `ld_imm64`, the v4 sign-extending loads) is an error naming the instruction.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use compiler::bpf::helpers::{
     BPF_F_SKIP_FIELD_MASK, BPF_F_USER_BUILD_ID, BPF_F_USER_STACK, Helper,
@@ -26,7 +26,7 @@ pub const MAX_FRAMES: usize = 8;
 pub const MAX_STEPS: u64 = 1_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Region {
+pub(super) enum Region {
     Ctx,
     Stack(usize),
     Map(usize),
@@ -38,38 +38,70 @@ enum Region {
 }
 
 /// One run's memory: the regions its pointers name.
-struct Memory<'a> {
-    ctx: &'a [u8],
-    stacks: Vec<[u8; STACK_BYTES]>,
-    maps: &'a mut Maps,
-    regions: Vec<Region>,
-    values: HashMap<Region, usize>,
+pub(super) struct Memory<'a> {
+    pub(super) ctx: &'a [u8],
+    pub(super) stacks: Vec<[u8; STACK_BYTES]>,
+    pub(super) maps: &'a mut Maps,
+    pub(super) regions: Vec<Region>,
+    values: FxHashMap<Region, usize>,
 }
 
-fn address(region: usize, off: u64) -> u64 {
+/// A `Memory`'s allocations, kept between runs by an engine that runs many events.
+#[derive(Default)]
+pub(super) struct Buffers {
+    stacks: Vec<[u8; STACK_BYTES]>,
+    regions: Vec<Region>,
+    values: FxHashMap<Region, usize>,
+}
+
+pub(super) fn address(region: usize, off: u64) -> u64 {
     ((region as u64 + 1) << 32) | off
 }
 
 impl Memory<'_> {
-    fn new<'a>(ctx: &'a [u8], maps: &'a mut Maps) -> Memory<'a> {
-        let mut regions = vec![Region::Ctx];
+    pub(super) fn new<'a>(ctx: &'a [u8], maps: &'a mut Maps) -> Memory<'a> {
+        Memory::with_buffers(ctx, maps, Buffers::default())
+    }
+
+    /// A fresh run's memory in the allocations of an earlier one (the stacks zeroed, no value
+    /// regions): what `new` gives, without allocating.
+    pub(super) fn with_buffers<'a>(ctx: &'a [u8], maps: &'a mut Maps, b: Buffers) -> Memory<'a> {
+        let Buffers {
+            mut stacks,
+            mut regions,
+            mut values,
+        } = b;
+        stacks.clear();
+        stacks.resize(MAX_FRAMES, [0; STACK_BYTES]);
+        regions.clear();
+        regions.push(Region::Ctx);
         regions.extend((0..MAX_FRAMES).map(Region::Stack));
         regions.extend((0..maps.maps.len()).map(Region::Map));
+        values.clear();
         Memory {
             ctx,
-            stacks: vec![[0; STACK_BYTES]; MAX_FRAMES],
+            stacks,
             maps,
             regions,
-            values: HashMap::new(),
+            values,
+        }
+    }
+
+    /// The allocations, for the next run.
+    pub(super) fn into_buffers(self) -> Buffers {
+        Buffers {
+            stacks: self.stacks,
+            regions: self.regions,
+            values: self.values,
         }
     }
 
     /// The frame pointer of call frame `frame`: the end of its stack region.
-    fn frame_pointer(frame: usize) -> u64 {
+    pub(super) fn frame_pointer(frame: usize) -> u64 {
         address(1 + frame, STACK_BYTES as u64)
     }
 
-    fn map_address(map: usize) -> u64 {
+    pub(super) fn map_address(map: usize) -> u64 {
         address(1 + MAX_FRAMES + map, 0)
     }
 
@@ -141,14 +173,30 @@ impl Memory<'_> {
         Ok(self.bytes(pc, addr, len, false)?.to_vec())
     }
 
-    fn load(&mut self, pc: usize, addr: u64, size: Size) -> Result<u64, VmError> {
-        let bytes = self.read(pc, addr, size.bytes())?;
+    pub(super) fn load(&mut self, pc: usize, addr: u64, size: Size) -> Result<u64, VmError> {
+        // As `read`, without allocating: the hot path of both engines' map-value loads.
+        let n = size.bytes();
         let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(&bytes);
+        let idx = (addr >> 32).wrapping_sub(1) as usize;
+        let bytes: &[u8] = if self.regions.get(idx) == Some(&Region::Ctx) {
+            let off = (addr & 0xffff_ffff) as usize;
+            self.ctx
+                .get(off..off + n as usize)
+                .ok_or(VmError::OutOfBounds { pc, addr, size: n })?
+        } else {
+            self.bytes(pc, addr, n, false)?
+        };
+        word[..n as usize].copy_from_slice(bytes);
         Ok(u64::from_le_bytes(word))
     }
 
-    fn store(&mut self, pc: usize, addr: u64, size: Size, value: u64) -> Result<(), VmError> {
+    pub(super) fn store(
+        &mut self,
+        pc: usize,
+        addr: u64,
+        size: Size,
+        value: u64,
+    ) -> Result<(), VmError> {
         let n = size.bytes();
         let mem = self.bytes(pc, addr, n, true)?;
         mem.copy_from_slice(&value.to_le_bytes()[..n as usize]);
@@ -312,7 +360,7 @@ fn target(pc: usize, off: i64, len: usize) -> Result<usize, VmError> {
     Ok(res as usize)
 }
 
-fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
+pub(super) fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
     let signed = off == 1;
     Some(match op {
         BPF_ADD => dst.wrapping_add(src),
@@ -342,7 +390,7 @@ fn alu64(op: u8, off: i16, dst: u64, src: u64) -> Option<u64> {
     })
 }
 
-fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
+pub(super) fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
     let signed = off == 1;
     Some(match op {
         BPF_ADD => dst.wrapping_add(src),
@@ -373,7 +421,7 @@ fn alu32(op: u8, off: i16, dst: u32, src: u32) -> Option<u32> {
 
 /// `BPF_END`: to little endian truncates (the host is little-endian, as x86-64 is), to big
 /// endian swaps; the 64-bit class swaps unconditionally (v4 `bswap`).
-fn byte_swap(value: u64, insn: Insn, wide: bool) -> Option<u64> {
+pub(super) fn byte_swap(value: u64, insn: Insn, wide: bool) -> Option<u64> {
     let swap = wide || insn.code & BPF_TO_BE != 0;
     Some(match (insn.imm, swap) {
         (16, false) => value as u16 as u64,
@@ -420,7 +468,7 @@ fn compare32(cond: Cond, a: u32, b: u32) -> bool {
     }
 }
 
-fn atomic(
+pub(super) fn atomic(
     pc: usize,
     mem: &mut Memory,
     regs: &mut [u64; 11],
@@ -458,7 +506,7 @@ fn atomic(
     Ok(())
 }
 
-fn call_helper(
+pub(super) fn call_helper(
     pc: usize,
     id: i32,
     regs: &[u64; 11],

@@ -1,6 +1,8 @@
 //! The user-space BPF machine: the maps of an [`Artifact`] kept in user memory, the programs'
 //! instructions decoded with their map references resolved, and the event the helpers answer
 //! from. `interp` runs a program over them; it is the reference any faster engine must match.
+//! `jit` compiles a program to native code with cranelift, with the same semantics; callers
+//! pick one with [`Engine`] and run the result through [`Executable::run`].
 //!
 //! Memory is never addressed by host pointers. A BPF pointer is a 64-bit number whose high 32
 //! bits name a region (the context, a stack frame, one map value, a map) and whose low 32 bits
@@ -14,13 +16,68 @@
 //! recording has none, so programs that need them are refused when they call them.
 
 pub mod interp;
+pub mod jit;
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use compiler::artifact::{Artifact, MapKind, MapSpec, ProgramSpec};
 use compiler::bpf::Insn;
 
 use crate::error::MapDump;
+
+/// Which engine runs the bytecode: the cranelift JIT (the default: fast), or the reference
+/// interpreter. Both give the same r0, map contents and errors for every program and event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Engine {
+    Interp,
+    #[default]
+    Jit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 2] = [Engine::Interp, Engine::Jit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Interp => "interp",
+            Engine::Jit => "jit",
+        }
+    }
+
+    /// Makes `program` runnable on this engine (the JIT compiles it here, once).
+    pub fn load(self, program: Program) -> Result<Executable, VmError> {
+        Ok(match self {
+            Engine::Interp => Executable::Interp(program),
+            Engine::Jit => Executable::Jit(Box::new(jit::compile(&program)?)),
+        })
+    }
+}
+
+/// A program ready to run on its engine.
+#[derive(Debug)]
+pub enum Executable {
+    Interp(Program),
+    Jit(Box<jit::JitProgram>),
+}
+
+impl Executable {
+    pub fn name(&self) -> &str {
+        match self {
+            Executable::Interp(p) => &p.name,
+            Executable::Jit(p) => p.name(),
+        }
+    }
+
+    /// Runs the program once over `ctx` for `event`, updating `maps`; returns r0.
+    pub fn run(&self, maps: &mut Maps, ctx: &[u8], event: &Event) -> Result<u64, VmError> {
+        match self {
+            Executable::Interp(p) => interp::run(p, maps, ctx, event),
+            Executable::Jit(p) => p.run(maps, ctx, event),
+        }
+    }
+}
 
 /// What went wrong running a program. `pc` is the instruction index, as in the verifier log.
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
@@ -93,7 +150,7 @@ pub struct UserMap {
     pub spec: MapSpec,
     /// Values per entry: the number of CPUs for a per-CPU map, else 1.
     copies: usize,
-    index: HashMap<Vec<u8>, usize>,
+    index: FxHashMap<Vec<u8>, usize>,
     /// Every value ever created. A deleted entry leaves its slot (unreachable from `index`)
     /// so that a pointer the program still holds stays readable for the rest of the event,
     /// as the kernel's RCU-delayed free allows.
@@ -120,7 +177,7 @@ impl UserMap {
         UserMap {
             spec,
             copies,
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             slots: Vec::new(),
         }
     }
