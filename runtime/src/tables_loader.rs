@@ -85,6 +85,11 @@ pub fn page_index(pcs: &[u32], first: u32) -> (u32, u32, Vec<u8>) {
     }
 }
 
+pub fn page_index_at(pcs: &[u32], first: u32, shift: u32) -> (u32, u32, Vec<u8>) {
+    let (f, p) = pages_of(pcs, first, shift);
+    (shift, f, p)
+}
+
 fn pages_of(pcs: &[u32], first: u32, shift: u32) -> (u32, Vec<u8>) {
     let (Some(&lo), Some(&hi)) = (pcs.first(), pcs.last()) else {
         return (0, Vec::new());

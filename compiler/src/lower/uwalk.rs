@@ -58,8 +58,9 @@ pub const UW_ROW_VALUE: u32 = 8;
 /// Mappings of one process the search covers (2^8).
 pub const UW_MAX_MAPPINGS: u32 = 255;
 const MAP_SEARCH_STEPS: u32 = 8;
-/// Binary search steps over one page's rows.
-const ROW_SEARCH_STEPS: u32 = 9;
+/// Binary search steps over one page's rows (the runtime picks each file's page size so that
+/// none holds more: 256-byte pages for glibc, CPython, SQLite).
+const ROW_SEARCH_STEPS: u32 = 6;
 /// The most rows one page of the index holds: the runtime makes a file's pages smaller when
 /// a 4 KiB page would hold more.
 pub const MAX_PAGE_ROWS: u32 = 1 << ROW_SEARCH_STEPS;
@@ -135,6 +136,8 @@ impl Lowerer<'_> {
         let bp = self.b.load(Width::B8, Base::Reg(regs), 32);
         let out = self.b.copy(buf);
         let i = self.b.constant(0);
+        // The mapping of the frame before (the first one to begin with).
+        let pm = self.b.load(Width::B4, Base::Reg(proc), 0);
         let cause = self.b.constant(0);
         // Few values live across iterations, and one slot serves the searches' keys and the
         // words read: the switch-out design runs this in a subprogram, whose stack adds to
@@ -172,11 +175,29 @@ impl Lowerer<'_> {
         let pc = self.b.copy(ip);
         self.b.alu(AluOp::Sub, pc, Operand::Reg(adj));
 
-        // The mapping: the last one starting at or before pc, and pc before its end.
+        // The mapping: the caller's, when pc is in it (most callers are in the same file),
+        // else the last one starting at or before pc, and pc before its end.
         self.set(cause, STOP_BAD);
+        let idx = self.b.copy(pm);
+        let e = self.lookup_or(w.maps, ikey, idx, stop);
+        let st = self.b.load(Width::B8, Base::Reg(e), 0);
+        let en = self.b.load(Width::B8, Base::Reg(e), 8);
+        let searched = self.b.label();
+        let have = self.b.label();
+        self.jump_if(Cond::Gt, st, Operand::Reg(pc), searched);
+        self.jump_if(Cond::Ge, pc, Operand::Reg(en), searched);
+        self.b.push(Inst::Jump { target: have });
+        self.b.push(Inst::Label(searched));
         let ms = self.b.load(Width::B4, Base::Reg(proc), 0);
         let mn = self.b.load(Width::B4, Base::Reg(proc), 4);
-        let m = self.search(w.maps, ikey, ms, mn, pc, MAP_SEARCH_STEPS, Width::B8, stop);
+        let found = self.search_index(w.maps, ikey, ms, mn, pc, MAP_SEARCH_STEPS, Width::B8, stop);
+        self.b.push(Inst::Mov {
+            dst: idx,
+            src: found,
+        });
+        self.b.push(Inst::Label(have));
+        self.b.push(Inst::Mov { dst: pm, src: idx });
+        let m = self.lookup_or(w.maps, ikey, idx, stop);
         let start = self.b.load(Width::B8, Base::Reg(m), 0);
         let mend = self.b.load(Width::B8, Base::Reg(m), 8);
         let inside = self.b.label();
@@ -359,6 +380,26 @@ impl Lowerer<'_> {
         width: Width,
         fail: Label,
     ) -> VReg {
+        let base = self.search_index(map, key, first, n, x, steps, width, fail);
+        self.lookup_or(map, key, base, fail)
+    }
+
+    /// [`search`](Self::search)'s index.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "a search is its map, key slot, range, target, steps, width and way out"
+    )]
+    fn search_index(
+        &mut self,
+        map: MapId,
+        key: crate::ir::Slot,
+        first: VReg,
+        n: VReg,
+        x: VReg,
+        steps: u32,
+        width: Width,
+        fail: Label,
+    ) -> VReg {
         let base = self.b.copy(first);
         let n = self.b.copy(n);
         for _ in 0..steps {
@@ -378,7 +419,7 @@ impl Lowerer<'_> {
             self.b.alu(AluOp::Add, base, Operand::Reg(c));
             self.b.alu(AluOp::Sub, n, Operand::Reg(half));
         }
-        self.lookup_or(map, key, base, fail)
+        base
     }
 
     /// `map[index]`; jumps to `fail` when there is no such entry. The branch is taken on
