@@ -41,6 +41,7 @@ kept). flamescript exiting 2 (a probe it cannot compile yet) is reported as "not
 Not a test: it asserts nothing. Noisy while others compile: check `uptime` first.
 """
 import argparse
+import shlex
 import json
 import os
 import pty
@@ -343,6 +344,10 @@ def tools_for(case, args, with_peers=True):
     res = [Tool("flamescript", [args.flamescript, "-e", FS[case]], "Attached")]
     if args.alt:
         res.append(Tool("flamescript (alt)", [args.alt, "-e", FS[case]], "Attached"))
+    if args.alt_args:
+        extra = shlex.split(args.alt_args)
+        res.append(Tool(f"flamescript {args.alt_args}", [args.flamescript, *extra, "-e", FS[case]],
+                        "Attached"))
     res.append(Tool("bpftrace", ["bpftrace", "-e", READY + BT[case]], "ready"))
     if with_peers:
         res += [Tool(label, argv) for label, argv in PEERS[case]]
@@ -701,6 +706,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--flamescript", default=os.path.join(ROOT, "target", "release", "flamescript"))
     ap.add_argument("--alt", help="a second flamescript build, measured as one more column")
+    ap.add_argument("--alt-args", help="the same flamescript with these options, as one more "
+                    "column (e.g. '--unwind fp': the frame-pointer path beside the default)")
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
     if os.geteuid() != 0:
