@@ -11,7 +11,6 @@
 #![allow(clippy::print_stderr, reason = "a test that skips says why on stderr")]
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -466,26 +465,13 @@ fn bpf_kernel_perf_event_counts_stacks() {
     assert_unloaded(&progs, &ours);
 }
 
-fn mount_tracefs() {
-    if Path::new("/sys/kernel/tracing/events").exists() {
-        return;
-    }
-    let status = Command::new("mount")
-        .args(["-t", "tracefs", "nodev", "/sys/kernel/tracing"])
-        .status();
-    assert!(
-        Path::new("/sys/kernel/tracing/events").exists(),
-        "tracefs is not mounted and `mount -t tracefs nodev /sys/kernel/tracing` failed: {status:?}"
-    );
-}
-
 #[test]
 fn bpf_kernel_tracepoint_counts_execs() {
     if !check::kernel_tests_enabled("bpf_kernel_tracepoint_counts_execs") {
         return;
     }
     let _kernel = crate::kernel::lock();
-    mount_tracefs();
+    crate::kernel::mount_tracefs();
     let maps_before = loaded_map_ids();
     let mut bpf = load_test_object();
     let ours: HashSet<u32> = loaded_map_ids().difference(&maps_before).copied().collect();

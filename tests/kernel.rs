@@ -125,3 +125,18 @@ pub(crate) fn bpftool_loadall(
         Err(e) => Err(format!("running bpftool: {e}")),
     })
 }
+
+/// Mounts tracefs where it is not: the oracles (bpftrace, perf) need it and, unlike
+/// flamescript, do not mount it themselves.
+pub(crate) fn mount_tracefs() {
+    if std::path::Path::new("/sys/kernel/tracing/events").exists() {
+        return;
+    }
+    let status = std::process::Command::new("mount")
+        .args(["-t", "tracefs", "nodev", "/sys/kernel/tracing"])
+        .status();
+    assert!(
+        std::path::Path::new("/sys/kernel/tracing/events").exists(),
+        "tracefs is not mounted and `mount -t tracefs nodev /sys/kernel/tracing` failed: {status:?}"
+    );
+}

@@ -383,9 +383,10 @@ fn stacks_futex_total_matches_bpftrace_under_a_mutex_benchmark() {
         }
     }
     let _k = kernel::lock();
+    kernel::mount_tracefs();
     // The waiting futex commands flamescript's `futex` times (stdlib/src/probes/futex.rs).
     let bt = "tracepoint:syscalls:sys_enter_futex /strncmp(comm, \"stress-ng\", 9) == 0/ { \
-              $c = args.op & 0x7f; \
+              $c = args->op & 0x7f; \
               if ($c == 0 || $c == 6 || $c == 9 || $c == 11 || $c == 13) { @s[tid] = nsecs; } } \
               tracepoint:syscalls:sys_exit_futex /@s[tid]/ { @w = sum(nsecs - @s[tid]); \
               delete(@s[tid]); } END { print(@w); clear(@w); clear(@s); }";
@@ -402,7 +403,13 @@ fn stacks_futex_total_matches_bpftrace_under_a_mutex_benchmark() {
     while !String::from_utf8_lossy(&seen).contains("Attaching") {
         use std::io::Read;
         let n = out.read(&mut buf).expect("read bpftrace");
-        assert!(n > 0, "bpftrace ended: {}", String::from_utf8_lossy(&seen));
+        if n == 0 {
+            let mut err = String::new();
+            if let Some(mut e) = bpftrace.stderr.take() {
+                let _ = e.read_to_string(&mut err);
+            }
+            panic!("bpftrace ended: {}{err}", String::from_utf8_lossy(&seen));
+        }
         seen.extend_from_slice(&buf[..n]);
     }
     let (run, stacks) = run_command(
@@ -530,18 +537,41 @@ fn stacks_debian_leaf_shares_agree_with_perf_dwarf() {
             Some((sym.trim().to_string(), share.trim().parse().ok()?))
         })
         .collect();
-    let compared: Vec<(&str, f64, f64)> = theirs
+    // perf names a versioned libc symbol by the alias it finds first with its version
+    // (`cfree@GLIBC_2.2.5`); we name the same address `free`: compare the plain names.
+    let plain = |sym: &str| -> String {
+        let sym = sym.split('@').next().unwrap_or(sym);
+        match sym {
+            "cfree" | "__libc_free" => "free",
+            "__libc_malloc" => "malloc",
+            "__libc_calloc" => "calloc",
+            "__libc_realloc" => "realloc",
+            s => s,
+        }
+        .to_string()
+    };
+    let mut plain_mine: std::collections::HashMap<String, f64> = Default::default();
+    for (sym, m) in &mine {
+        *plain_mine.entry(plain(sym)).or_default() += m;
+    }
+    let compared: Vec<(String, f64, f64)> = theirs
         .iter()
-        .filter(|(_, p)| *p >= 3.0)
-        .filter_map(|(sym, p)| mine.get(sym).map(|m| (sym.as_str(), *p, *m)))
+        .filter(|(_, p)| *p >= 2.0)
+        .map(|(sym, p)| {
+            (
+                plain(sym),
+                *p,
+                plain_mine.get(&plain(sym)).copied().unwrap_or(0.0),
+            )
+        })
         .collect();
     assert!(
-        compared.len() >= 3 && compared[0].0 == "sqlite3VdbeExec",
+        compared.len() >= 4 && compared[0].0 == "sqlite3VdbeExec",
         "perf's main leaves are not ours: {compared:?}\nperf:\n{report}\n{dump}"
     );
     for (sym, p, m) in &compared {
         assert!(
-            (p - m).abs() <= 4.0,
+            *m > 0.0 && (p - m).abs() <= 4.0,
             "{sym}: {m:.1} % of our samples, {p:.1} % of perf's\nperf:\n{report}\n{dump}"
         );
     }

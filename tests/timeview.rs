@@ -460,12 +460,7 @@ fn timeview_flame_chart_shows_three_phases_in_order() {
         "http://127.0.0.1:{port}/index.html#profileURL=http://127.0.0.1:{port}/chart.json\
          &view=sandwich"
     );
-    let out = crate::cli::headless(
-        &browser,
-        &dir,
-        &["--virtual-time-budget=10000", "--dump-dom", &url],
-    );
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = crate::cli::speedscope_dom(&browser, &dir, &url);
     assert!(
         dom.contains("<title>three phases - speedscope</title>"),
         "speedscope did not load the evented profile:\n{dom}"
