@@ -76,9 +76,22 @@ pub(crate) struct RunFlags {
     pub(crate) duration: Option<u64>,
 
     /// Write the result here; the format follows the extension (.svg .folded .pb.gz .pprof
-    /// .json). May be given several times.
+    /// .json, and .html: the FlameScope heatmap of every event's time, whose selected cells
+    /// draw their own flame graph). May be given several times.
     #[arg(short = 'o', value_name = "FILE")]
     pub(crate) output: Vec<PathBuf>,
+
+    /// Draw .svg, .json and .folded outputs as flame charts: frames in time order per thread
+    /// (speedscope's JSON as an evented profile). Like .html, it keeps each event with its
+    /// time (a ring buffer beside the in-kernel maps).
+    #[arg(long)]
+    pub(crate) flamechart: bool,
+
+    /// The time records' ring buffer in bytes (a power of two, 4096 or more): tests of a
+    /// buffer that fills.
+    #[arg(long, hide = true, value_name = "BYTES",
+          value_parser = parse_ring_bytes)]
+    pub(crate) time_buffer: Option<u32>,
 
     /// Compile and load but do not attach (checks the kernel verifier accepts the programs).
     #[arg(long)]
@@ -341,13 +354,14 @@ pub(crate) enum Format {
     Folded,
     Pprof,
     Speedscope,
-    /// FlameScope's heatmap page (`.html`): needs each event's time (replays).
+    /// FlameScope's heatmap page (`.html`): needs each event's time (a replay, or a run that
+    /// keeps them).
     Heatmap,
 }
 
 impl Format {
     pub(crate) const HELP: &'static str = "use one of .svg, .folded, .pb.gz (or .pprof), .json (speedscope) and .html (the \
-         heatmap of a replay)";
+         heatmap of every event's time)";
 
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?;
@@ -361,6 +375,14 @@ impl Format {
             "html" => Some(Format::Heatmap),
             _ => None,
         }
+    }
+}
+
+/// A ring buffer size: a power of two, at least a page.
+fn parse_ring_bytes(text: &str) -> Result<u32, String> {
+    match text.parse::<u32>() {
+        Ok(n) if n >= 4096 && n.is_power_of_two() => Ok(n),
+        _ => Err(format!("`{text}` is not a power of two of 4096 or more")),
     }
 }
 

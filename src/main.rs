@@ -311,6 +311,7 @@ fn run(mut cli: Cli) -> Result<(), u8> {
         fold: cli.run.fold.options(),
         pid: cli.run.pid,
         look: cli.run.graph.look(&compiled.artifact.title),
+        flamechart: cli.run.flamechart,
     };
     run::run(&sources, &compiled.artifact, held.as_mut(), &run)
 }
@@ -332,6 +333,8 @@ fn lower_options(cli: &Cli, target: Target) -> compiler::lower::Options {
             })
             .next_multiple_of(8),
         offcpu: cli.run.offcpu_design.design(),
+        events: crate::output::wants_times(&cli.run.output, cli.run.flamechart),
+        events_bytes: cli.run.time_buffer.unwrap_or(0),
         ..Default::default()
     }
 }
@@ -404,7 +407,8 @@ fn validate_target_and_outputs(cli: &Cli) -> Result<(), u8> {
     }
     if cli.emit != Some(Emit::Elf) {
         output::check_paths(&cli.run.output).map_err(|e| refuse(&e.message, e.help))?;
-        output::refuse_time_views(&cli.run.output).map_err(|e| refuse(&e.message, e.help))?;
+        output::check_flamechart(&cli.run.output, cli.run.flamechart)
+            .map_err(|e| refuse(&e.message, e.help))?;
     }
     Ok(())
 }

@@ -90,8 +90,8 @@ pub(crate) fn check_paths(paths: &[PathBuf]) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Refuses `.html` (the heatmap): it needs every event's time, which only a replay keeps
-/// (a live run aggregates in the kernel, and folded or pprof input has no times).
+/// Refuses `.html` (the heatmap) where there are no event times: `render` and `diff` read
+/// folded or pprof input, which keeps none.
 pub(crate) fn refuse_time_views(paths: &[PathBuf]) -> Result<(), OutputError> {
     match paths
         .iter()
@@ -99,15 +99,49 @@ pub(crate) fn refuse_time_views(paths: &[PathBuf]) -> Result<(), OutputError> {
     {
         Some(path) => Err(refused(
             format!(
-                "cannot write `{}`: a heatmap needs each event's time, and only a replay keeps \
-                 them",
+                "cannot write `{}`: a heatmap needs each event's time, and a folded or pprof \
+                 file keeps none",
                 path.display()
             ),
-            "record with `perf record -g -o perf.data -- CMD`, then \
-             `flamescript replay perf.data -e SCRIPT -o heat.html`",
+            "write it from the run itself (`flamescript -e SCRIPT -o heat.html`), or from a \
+             recording (`flamescript replay perf.data -e SCRIPT -o heat.html`)",
         )),
         None => Ok(()),
     }
+}
+
+/// Whether the outputs need each event's time: a heatmap, or `--flamechart`.
+pub(crate) fn wants_times(paths: &[PathBuf], flamechart: bool) -> bool {
+    flamechart
+        || paths
+            .iter()
+            .any(|p| Format::from_path(p) == Some(Format::Heatmap))
+}
+
+/// `--flamechart` needs files to draw, and none of them pprof (which keeps no order).
+pub(crate) fn check_flamechart(paths: &[PathBuf], flamechart: bool) -> Result<(), OutputError> {
+    if !flamechart {
+        return Ok(());
+    }
+    if paths.is_empty() {
+        return Err(refused(
+            "--flamechart draws the files -o writes, and none was given".to_string(),
+            "add e.g. -o chart.svg or -o chart.json",
+        ));
+    }
+    if let Some(p) = paths
+        .iter()
+        .find(|p| Format::from_path(p) == Some(Format::Pprof))
+    {
+        return Err(refused(
+            format!(
+                "--flamechart orders frames by time, and pprof (`{}`) keeps no order",
+                p.display()
+            ),
+            "write the flame chart as .svg, .json (speedscope) or .folded",
+        ));
+    }
+    Ok(())
 }
 
 fn unknown_format(path: &Path) -> OutputError {
@@ -232,7 +266,24 @@ pub(crate) fn write_outputs(
     write_with_run(profile, look, paths, &run.pprof(profile), None)
 }
 
-/// A replay's time views: the timeline of the written map, and whether `--flamechart` asked
+/// Writes a live run's first flame-graph map to every path with its time views (the events
+/// it kept with their times).
+pub(crate) fn write_outputs_timed(
+    results: &Results,
+    look: &Look,
+    paths: &[PathBuf],
+    run: &RunInfo<'_>,
+    times: &Times<'_>,
+) -> Result<(), OutputError> {
+    match results.profiles.first() {
+        Some((_, profile)) => {
+            write_with_run(profile, look, paths, &run.pprof(profile), Some(times))
+        }
+        None => write_outputs(results, look, paths, run),
+    }
+}
+
+/// The time views of a replay or a run: the timeline of the written map, and whether `--flamechart` asked
 /// for the .svg, .json and .folded files in time order.
 pub(crate) struct Times<'a> {
     pub(crate) timeline: &'a Timeline,
@@ -316,7 +367,7 @@ fn render(
         },
         Format::Heatmap => match times {
             Some(t) => heatmap::render(t.timeline, &look.title).map_err(|e| e.to_string()),
-            None => Err("a heatmap needs each event's time (replay a recording)".to_string()),
+            None => Err("a heatmap needs each event's time".to_string()),
         },
         Format::Pprof => {
             let config = pprof::PprofConfig {

@@ -21,7 +21,7 @@ use runtime::fold::{FoldOptions, RawValue};
 use runtime::replay::perf_data::{self, ReplayError};
 use runtime::symbolize::Symbolizer;
 
-use crate::cli::{Format, GraphFlags};
+use crate::cli::GraphFlags;
 use crate::output;
 use crate::{print_out, refuse, report};
 
@@ -39,27 +39,8 @@ pub(crate) struct ReplayArgs {
 
 pub(crate) fn replay(args: &ReplayArgs) -> Result<(), u8> {
     output::check_paths(&args.outputs).map_err(|e| refuse(&e.message, e.help))?;
-    if args.flamechart {
-        if args.outputs.is_empty() {
-            return Err(refuse(
-                "--flamechart draws the files -o writes, and none was given",
-                "add e.g. -o chart.svg or -o chart.json",
-            ));
-        }
-        if let Some(p) = args
-            .outputs
-            .iter()
-            .find(|p| Format::from_path(p) == Some(Format::Pprof))
-        {
-            return Err(refuse(
-                &format!(
-                    "--flamechart orders frames by time, and pprof (`{}`) keeps no order",
-                    p.display()
-                ),
-                "write the flame chart as .svg, .json (speedscope) or .folded",
-            ));
-        }
-    }
+    output::check_flamechart(&args.outputs, args.flamechart)
+        .map_err(|e| refuse(&e.message, e.help))?;
     let mut sources = Sources::new();
     let (name, text) = match (&args.expr, &args.file) {
         (Some(text), _) => ("-e".to_string(), text.clone()),
@@ -107,11 +88,7 @@ pub(crate) fn replay(args: &ReplayArgs) -> Result<(), u8> {
         .map(|s| s.cpu as usize + 1)
         .max()
         .unwrap_or(1);
-    let times = args
-        .outputs
-        .iter()
-        .any(|p| Format::from_path(p) == Some(Format::Heatmap))
-        || args.flamechart;
+    let times = output::wants_times(&args.outputs, args.flamechart);
     let keep = graph_map.filter(|_| times);
     let replayed =
         perf_data::run(artifact, &data, ncpus, keep, args.engine).map_err(|e| match e {

@@ -37,6 +37,8 @@ pub(crate) struct RunConfig {
     pub(crate) pid: Option<u32>,
     /// The graphs' title, width and direction (`--title`, `--width`, `--inverted`).
     pub(crate) look: crate::output::Look,
+    /// `--flamechart`: .svg, .json and .folded drawn in time order (needs the event times).
+    pub(crate) flamechart: bool,
 }
 
 pub(crate) fn run(
@@ -75,6 +77,17 @@ pub(crate) fn run(
         }
         loader.start()
     });
+    // Time views: the events of the graph's map come with their times through a ring buffer,
+    // read from before the first one fires.
+    let graph_map = artifact
+        .maps
+        .iter()
+        .position(runtime::results::is_flame_graph);
+    let events = match graph_map {
+        Some(map) => runtime::events::EventReader::start(&session, map)
+            .map_err(|e| runtime_error(sources, e))?,
+        None => None,
+    };
     let started = Instant::now();
     session.attach().map_err(|e| runtime_error(sources, e))?;
     let attached = started.elapsed();
@@ -151,14 +164,20 @@ pub(crate) fn run(
     let stopped = Instant::now();
     session.detach();
     let tables = tables.map(runtime::tables_loader::LoaderThread::finish);
+    let kept = events.map(runtime::events::EventReader::finish);
     let elapsed = started.elapsed().saturating_sub(attached);
     ending.elapsed_ns = elapsed.as_nanos() as u64;
     let detached = stopped.elapsed();
     clauses.run(&session, artifact, &mut symbolizer, UserSpaceWhen::End);
     let collecting = Instant::now();
     tracker.refresh(&mut symbolizer);
-    let mut results = runtime::results::collect(&session, artifact, &mut symbolizer)
-        .map_err(|e| runtime_error(sources, e))?;
+    let (mut results, timeline) = runtime::results::collect_timed(
+        &session,
+        artifact,
+        &mut symbolizer,
+        kept.as_ref().map(|k| (k, &cfg.fold)),
+    )
+    .map_err(|e| runtime_error(sources, e))?;
     results.note_elapsed(elapsed.as_nanos() as u64, artifact);
     if let Some(stats) = &tables {
         results.note_unwind_tables(stats);
@@ -185,7 +204,22 @@ pub(crate) fn run(
                 attached_at: std::time::SystemTime::now() - (started + attached).elapsed(),
                 elapsed,
             };
-            crate::output::write_outputs(&results, &cfg.look, &cfg.outputs, &run)
+            match &timeline {
+                Some(timeline) => {
+                    let times = crate::output::Times {
+                        timeline,
+                        flamechart: cfg.flamechart,
+                    };
+                    crate::output::write_outputs_timed(
+                        &results,
+                        &cfg.look,
+                        &cfg.outputs,
+                        &run,
+                        &times,
+                    )
+                }
+                None => crate::output::write_outputs(&results, &cfg.look, &cfg.outputs, &run),
+            }
         }
     };
     // The post-processing benchmark's breakdown (benches/postprocess.sh, docs/PERFORMANCE.md).

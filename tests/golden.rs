@@ -31,13 +31,27 @@ fn goldens() {
             .unwrap_or_default()
             .to_string_lossy()
             .to_string();
-        let actual = match compile(&env, &name, &text, &Options::default()) {
+        let actual = match compile(&env, &name, &text, &golden_options(&text)) {
             Ok(c) => format!("{}\n{}", text.trim(), c.asm),
             Err(e) => format!("{}\nERROR\n{e}", text.trim()),
         };
         check::check_file(&path.with_extension("asm"), &actual, &mut failures);
     }
     check::finish(failures);
+}
+
+/// A golden's options: the defaults, and `events` when a line says `// options: events`
+/// (a run that keeps each event's time, as `-o heat.html` or `--flamechart` make it).
+fn golden_options(text: &str) -> Options {
+    let wants = |what: &str| {
+        text.lines()
+            .filter_map(|l| l.trim().strip_prefix("// options:"))
+            .any(|o| o.split_whitespace().any(|w| w == what))
+    };
+    Options {
+        events: wants("events"),
+        ..Default::default()
+    }
 }
 
 /// `-p` and `-c` change only the target filter at the start of each program.
@@ -140,7 +154,7 @@ fn kernel_loads_every_golden() {
         for target in [compiler::lower::Target::All, compiler::lower::Target::Tree] {
             let options = Options {
                 target,
-                ..Default::default()
+                ..golden_options(&text)
             };
             let compiled = match compile(&env, &name, &text, &options) {
                 Ok(c) => c,

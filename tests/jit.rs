@@ -992,6 +992,7 @@ mod bpf {
             (MapKind::Hash, true) => 5,
             (MapKind::Array, true) => 6,
             (MapKind::StackTrace, _) => 7,
+            (MapKind::RingBuf, _) => 27,
         };
         let flags = u32::from(spec.no_prealloc);
         let res = Attr::new()

@@ -252,7 +252,14 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
         s(&html),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let page = std::fs::read_to_string(&html).expect("the page");
+    burst_band_checks(&html, &dir, &browser);
+}
+
+/// The heatmap page `html` of `bursty 4` (200 ms bursts at the start of every second, sampled
+/// at 999 Hz): its weight in the band, the band's flame graph in Chromium dominated by `burst`,
+/// the comparison and range selections, and a screenshot. Returns the page's total weight.
+fn burst_band_checks(html: &Path, dir: &Path, browser: &Path) -> u64 {
+    let page = std::fs::read_to_string(html).expect("the page");
     assert!(
         !page.contains(" src=") && !page.contains("href="),
         "self-contained"
@@ -284,10 +291,10 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
     assert!((4..=5).contains(&cols), "{cols} seconds");
 
     // The browser: select the band (every column, rows 0-9) from the URL; read the graph.
-    let url = format!("file://{}#rect=0,0,{},9", s(&html), cols - 1);
+    let url = format!("file://{}#rect=0,0,{},9", s(html), cols - 1);
     let out = crate::cli::headless(
-        &browser,
-        &dir,
+        browser,
+        dir,
         &["--virtual-time-budget=5000", "--dump-dom", &url],
     );
     let dom = String::from_utf8_lossy(&out.stdout);
@@ -315,10 +322,10 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
     );
 
     // Compared to the rest (the 800 ms of rest and its wake-ups), burst's share is larger.
-    let url = format!("file://{}#rect=0,0,{},9&compare", s(&html), cols - 1);
+    let url = format!("file://{}#rect=0,0,{},9&compare", s(html), cols - 1);
     let out = crate::cli::headless(
-        &browser,
-        &dir,
+        browser,
+        dir,
         &["--virtual-time-budget=5000", "--dump-dom", &url],
     );
     let dom = String::from_utf8_lossy(&out.stdout);
@@ -339,20 +346,20 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
 
     // A time range (what a shift-click selects): from second 0's first row to second 1's
     // tenth, in time order: all 50 rows of second 0 and 10 of second 1.
-    let url = format!("file://{}#range=0,0,1,9", s(&html));
+    let url = format!("file://{}#range=0,0,1,9", s(html));
     let out = crate::cli::headless(
-        &browser,
-        &dir,
+        browser,
+        dir,
         &["--virtual-time-budget=5000", "--dump-dom", &url],
     );
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("selection: 60 cells"), "{dom}");
 
     let png = dir.join("heat.png");
-    let url = format!("file://{}#rect=0,0,{},9", s(&html), cols - 1);
+    let url = format!("file://{}#rect=0,0,{},9", s(html), cols - 1);
     crate::cli::headless(
-        &browser,
-        &dir,
+        browser,
+        dir,
         &[
             "--virtual-time-budget=5000",
             "--hide-scrollbars",
@@ -364,6 +371,204 @@ fn timeview_heatmap_shows_the_burst_band_and_its_flame_graph() {
     assert!(
         std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0) > 5000,
         "a screenshot"
+    );
+    total
+}
+
+/// A live run keeps each event's time too (issue 21: "events with their time, when asked"):
+/// `-o heat.html` on a run of `bursty 4` gives the same band and band graph as a replay, and
+/// the page's events add up exactly to the flame graph the same run wrote, which no record
+/// was dropped from.
+#[test]
+fn timeview_live_run_heatmap_shows_the_burst_band() {
+    let test = "timeview_live_run_heatmap_shows_the_burst_band";
+    if !check::kernel_tests_enabled(test) {
+        return;
+    }
+    let Some(browser) = crate::cli::chromium(test) else {
+        return;
+    };
+    let _k = crate::kernel::lock();
+    let dir = scratch(test);
+    let html = dir.join("heat.html");
+    let graph = dir.join("graph.folded");
+    let cmd = format!("{} 4", workload("bursty").display());
+    let out = flamescript(&[
+        "-e",
+        "profile hz 999 < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        s(&html),
+        "-o",
+        s(&graph),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let total = burst_band_checks(&html, &dir, &browser);
+    let drawn: u64 = folded(&graph).iter().map(|(_, n)| n).sum();
+    assert_eq!(total, drawn, "every sample has its time record");
+    let page = std::fs::read_to_string(&html).expect("the page");
+    assert!(!page.contains("time records dropped"), "{}", text(&out));
+}
+
+/// `--flamechart` on a live run: `phases 0.3`'s three phases in time order in the SVG and the
+/// folded chart, each about a third.
+#[test]
+fn timeview_live_run_flame_chart_shows_three_phases_in_order() {
+    let test = "timeview_live_run_flame_chart_shows_three_phases_in_order";
+    if !check::kernel_tests_enabled(test) {
+        return;
+    }
+    let _k = crate::kernel::lock();
+    let dir = scratch(test);
+    let svg = dir.join("chart.svg");
+    let chart = dir.join("chart.folded");
+    let cmd = format!("{} 0.3", workload("phases").display());
+    let out = flamescript(&[
+        "-e",
+        "profile hz 999 < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "--flamechart",
+        "-o",
+        s(&svg),
+        "-o",
+        s(&chart),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let drawn = std::fs::read_to_string(&svg).expect("the chart");
+    let (a, b, c) = (
+        frame_x(&drawn, "phase_a"),
+        frame_x(&drawn, "phase_b"),
+        frame_x(&drawn, "phase_c"),
+    );
+    assert!(
+        a < b && b < c,
+        "phase_a at {a}%, phase_b at {b}%, phase_c at {c}%"
+    );
+    assert!(
+        b > 20.0 && c > 50.0,
+        "each phase about a third: {a} {b} {c}"
+    );
+    let lines = std::fs::read_to_string(&chart).expect("the folded chart");
+    let first = |p: &str| lines.find(p).unwrap_or_else(|| panic!("{p} in {lines}"));
+    assert!(first("phase_a") < first("phase_b") && first("phase_b") < first("phase_c"));
+}
+
+/// Off-CPU time by time: `sleepy 5 100`'s five 100 ms sleeps are five events of ≈ 100 ms
+/// each, in one thread, 100 ms apart; what has no time record (blocks below `min`, summed
+/// per thread in the kernel) is said on the page, so the page's events and that note add up
+/// to the graph's total exactly.
+#[test]
+fn timeview_live_run_offcpu_blocks_have_their_times() {
+    let test = "timeview_live_run_offcpu_blocks_have_their_times";
+    if !check::kernel_tests_enabled(test) {
+        return;
+    }
+    let _k = crate::kernel::lock();
+    let dir = scratch(test);
+    let html = dir.join("heat.html");
+    let graph = dir.join("graph.folded");
+    let cmd = format!("{} 5 100", workload("sleepy").display());
+    let out = flamescript(&[
+        "-e",
+        "offcpu min 1ms < @[ustack] = sum(delta) >",
+        "-c",
+        &cmd,
+        "-o",
+        s(&html),
+        "-o",
+        s(&graph),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let page = std::fs::read_to_string(&html).expect("the page");
+    let d = heat_data(&page);
+    let events = d["events"].as_array().expect("events");
+    let long: Vec<(u64, u64)> = events
+        .chunks(3)
+        .map(|e| (e[0].as_u64().expect("time"), e[2].as_u64().expect("weight")))
+        .filter(|(_, w)| (90_000_000..=150_000_000).contains(w))
+        .collect();
+    // (The main thread's join of the sleeper is one block of ≈ 500 ms, ending last.)
+    assert_eq!(long.len(), 5, "five sleeps: {long:?}");
+    for pair in long.windows(2) {
+        let gap = pair[1].0 - pair[0].0;
+        assert!(
+            (90_000..=150_000).contains(&gap),
+            "sleeps end ≈ 100 ms apart (µs): {long:?}"
+        );
+    }
+    for (_, w) in &long {
+        assert!((*w as f64 - 1e8).abs() < 1e7, "a sleep of {w} ns");
+    }
+    let on_page: u64 = events.chunks(3).map(|e| e[2].as_u64().unwrap_or(0)).sum();
+    let drawn: u64 = folded(&graph).iter().map(|(_, n)| n).sum();
+    let losses = d["losses"].as_str().expect("the loss line");
+    let without: u64 = losses
+        .split("weight without a time record (spans below min, summed per thread): ")
+        .nth(1)
+        .and_then(|r| r.split(';').next())
+        .map_or(0, |n| n.replace(',', "").trim().parse().expect("a number"));
+    assert_eq!(on_page + without, drawn, "{losses}");
+}
+
+/// A ring buffer too small for the event rate: every record it could not take is counted
+/// with its weight, and the page's events plus those are exactly the graph's total.
+#[test]
+fn timeview_live_run_counts_every_dropped_time_record() {
+    let test = "timeview_live_run_counts_every_dropped_time_record";
+    if !check::kernel_tests_enabled(test) {
+        return;
+    }
+    let _k = crate::kernel::lock();
+    let dir = scratch(test);
+    let html = dir.join("heat.html");
+    let graph = dir.join("graph.folded");
+    let cmd = format!("{} 20000", workload("touch").display());
+    let out = flamescript(&[
+        "-e",
+        "pagefault user < @[ustack] = count() >",
+        "-c",
+        &cmd,
+        "--time-buffer",
+        "4096",
+        "-o",
+        s(&html),
+        "-o",
+        s(&graph),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let page = std::fs::read_to_string(&html).expect("the page");
+    let d = heat_data(&page);
+    let on_page: u64 = d["events"]
+        .as_array()
+        .expect("events")
+        .chunks(3)
+        .map(|e| e[2].as_u64().unwrap_or(0))
+        .sum();
+    let losses = d["losses"].as_str().expect("the loss line");
+    let dropped: u64 = losses
+        .split("time records dropped (ring buffer full): ")
+        .nth(1)
+        .and_then(|r| r.split(" carrying ").nth(1))
+        .and_then(|r| {
+            r.split(',')
+                .collect::<String>()
+                .split(' ')
+                .next()
+                .map(str::to_string)
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no dropped records said: {losses}"));
+    let drawn: u64 = folded(&graph).iter().map(|(_, n)| n).sum();
+    assert!(drawn >= 20_000, "20 000 first touches: {drawn}");
+    assert!(dropped > 0 && on_page > 0, "{losses}");
+    assert_eq!(on_page + dropped, drawn, "{losses}");
+    // The terminal's report says it too.
+    assert!(
+        text(&out).contains("time records dropped"),
+        "{}",
+        text(&out)
     );
 }
 
@@ -505,25 +710,24 @@ fn timeview_flame_chart_shows_three_phases_in_order() {
     }
 }
 
-/// Time views need times: a live run, `render` and `diff` refuse `.html` before anything
-/// runs, and `--flamechart` refuses pprof; both exit 2 with a hint and write nothing.
+/// Time views need times: `render` refuses `.html` before anything runs, and `--flamechart`
+/// refuses pprof and wants a file; each exits 2 with a hint and writes nothing.
 #[test]
 fn timeview_outputs_are_refused_where_there_are_no_times() {
     let dir = scratch("timeview_refusals");
     let html = dir.join("h.html");
     let folded_in = dir.join("in.folded");
     std::fs::write(&folded_in, "main;work 3\n").expect("input");
-    for args in [
-        vec!["-e", "profile < @[ustack] = count() >", "-o", s(&html)],
-        vec!["render", s(&folded_in), "-o", s(&html)],
-    ] {
-        let out = flamescript(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
-        let all = String::from_utf8_lossy(&out.stdout);
-        assert!(all.contains("only a replay keeps"), "{all}");
-        assert!(all.contains("flamescript replay"), "the hint: {all}");
-        assert!(!html.exists());
-    }
+    let out = flamescript(&["render", s(&folded_in), "-o", s(&html)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let all = String::from_utf8_lossy(&out.stdout);
+    assert!(all.contains("keeps none"), "{all}");
+    assert!(all.contains("flamescript replay"), "the hint: {all}");
+    assert!(!html.exists());
+    // A live run's --flamechart needs a file, and not pprof.
+    let out = flamescript(&["-e", "profile < @[ustack] = count() >", "--flamechart"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("none was given"));
     let pb = dir.join("c.pb.gz");
     let out = flamescript(&[
         "replay",

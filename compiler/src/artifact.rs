@@ -190,6 +190,23 @@ pub struct MapSpec {
     pub value: ValueSpec,
 }
 
+impl MapSpec {
+    /// A user map a flame graph is drawn from: keyed by a stack, with an additive value
+    /// (`count()`, `sum()`).
+    pub fn is_flame_graph(&self) -> bool {
+        let has_stack = self.key.iter().any(|p| {
+            matches!(
+                p.kind,
+                KeyKind::KernelStack { .. } | KeyKind::UserStack { .. }
+            )
+        });
+        self.kind == MapKind::Hash
+            && !self.display.is_empty()
+            && has_stack
+            && self.value.is_additive()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapKind {
     /// A hash keyed by `key`: user maps (`@name`), and the stacks map (content hash → frames).
@@ -199,6 +216,9 @@ pub enum MapKind {
     StackTrace,
     /// A plain array (configuration, scratch).
     Array,
+    /// A BPF ring buffer (`max_entries` is its size in bytes): each event of a flame-graph
+    /// map with its time, when a run keeps them (`lower::Options::events`).
+    RingBuf,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

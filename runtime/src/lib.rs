@@ -7,6 +7,7 @@
 
 mod attach;
 pub mod error;
+pub mod events;
 pub mod fold;
 pub mod frame;
 mod hash;

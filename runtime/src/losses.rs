@@ -53,6 +53,10 @@ pub struct LossReport {
     /// Additions left out of a sum (a signed 64-bit number) because the total would have
     /// overflowed: in the programs (`sums_overflowed`) or when adding the CPUs' parts.
     pub sums_overflowed: u64,
+    /// Events whose time record found the ring buffer full (a live run's time views): in the
+    /// graph, missing from the heatmap and the flame chart; and the weight they carried.
+    pub time_records_dropped: u64,
+    pub time_records_dropped_weight: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
     /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
@@ -91,6 +95,8 @@ impl LossReport {
             "map_full_weight" => self.map_full_weight += value,
             "map_full_events" => self.map_full_events += value,
             "sums_overflowed" => self.sums_overflowed += value,
+            "time_records_dropped" => self.time_records_dropped += value,
+            "time_records_dropped_weight" => self.time_records_dropped_weight += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
             _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
@@ -130,6 +136,8 @@ impl LossReport {
         self.map_full_weight += other.map_full_weight;
         self.map_full_events += other.map_full_events;
         self.sums_overflowed += other.sums_overflowed;
+        self.time_records_dropped += other.time_records_dropped;
+        self.time_records_dropped_weight += other.time_records_dropped_weight;
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
@@ -185,6 +193,7 @@ impl LossReport {
             && self.unresolved_frames == 0
             && self.map_full == 0
             && self.sums_overflowed == 0
+            && self.time_records_dropped == 0
             && self.other.values().all(|&n| n == 0)
     }
 
@@ -294,6 +303,14 @@ impl LossReport {
                 thousands(self.sums_overflowed)
             ));
         }
+        if self.time_records_dropped > 0 {
+            parts.push(format!(
+                "time records dropped (ring buffer full): {} carrying {}, in the graph but not \
+                 in the heatmap or flame chart",
+                thousands(self.time_records_dropped),
+                thousands(self.time_records_dropped_weight)
+            ));
+        }
         for (name, n) in self.other.iter().filter(|(_, n)| **n > 0) {
             parts.push(format!("{name}: {}", thousands(*n)));
         }
@@ -366,6 +383,8 @@ mod tests {
         r.total_weight = 100;
         r.add_counter("map_full", 7);
         r.add_counter("map_full_weight", 25);
+        r.add_counter("time_records_dropped", 3);
+        r.add_counter("time_records_dropped_weight", 3_000);
         r.add_counter("weird", 1);
         assert!(!r.is_clean());
         assert_eq!(r.events_dropped(), 45);
@@ -375,7 +394,8 @@ mod tests {
             "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); \
              2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped \
              (carrying 25, 20.0% of the weight), not in the graph (raise --map-entries); \
-             weird: 1"
+             time records dropped (ring buffer full): 3 carrying 3,000, in the graph but not in \
+             the heatmap or flame chart; weird: 1"
         );
         assert_eq!(errno_name(-99), "-99");
 
@@ -386,6 +406,7 @@ mod tests {
         assert_eq!(both.collisions, 2);
         assert_eq!(both.stack_errors.get(&-14), Some(&4));
         assert_eq!(both.other.get("weird"), Some(&2));
+        assert_eq!(both.time_records_dropped_weight, 6_000);
         assert_eq!(both.unresolved_share(), 0.25);
         let mut none = LossReport::default();
         none.merge(&LossReport::default());

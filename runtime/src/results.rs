@@ -32,13 +32,7 @@ pub struct Results {
 /// Whether a map is drawn as a flame graph: a user map whose key holds a stack and whose value
 /// adds up.
 pub fn is_flame_graph(spec: &MapSpec) -> bool {
-    let has_stack = spec.key.iter().any(|p| {
-        matches!(
-            p.kind,
-            KeyKind::KernelStack { .. } | KeyKind::UserStack { .. }
-        )
-    });
-    is_user_map(spec) && has_stack && spec.value.is_additive()
+    spec.is_flame_graph()
 }
 
 fn is_user_map(spec: &MapSpec) -> bool {
@@ -79,6 +73,19 @@ pub fn collect(
     artifact: &Artifact,
     symbolizer: &mut Symbolizer,
 ) -> Result<Results, RuntimeError> {
+    collect_timed(session, artifact, symbolizer, None).map(|(res, _)| res)
+}
+
+/// [`collect`], and the timeline of the events a live run kept with their times (the time
+/// views' input), their stacks named as that map's flame graph names them (through
+/// `options`' reshaping). The timeline's losses are its map's, plus the weight that has no
+/// time record: spans below `min` are summed per thread in the kernel, not sent one by one.
+pub fn collect_timed(
+    session: &Session,
+    artifact: &Artifact,
+    symbolizer: &mut Symbolizer,
+    kept: Option<(&crate::events::KeptEvents, &crate::fold::FoldOptions)>,
+) -> Result<(Results, Option<crate::timeline::Timeline>), RuntimeError> {
     let dumps = session.dump()?;
     // The content-keyed stacks maps were just dumped with the rest: stacks are read from those
     // bytes, not looked up again one `bpf(2)` call each. A `STACK_TRACE` map is not dumped,
@@ -120,7 +127,40 @@ pub fn collect(
         res.losses
             .add_counter("symbol files unreadable", files_failed);
     }
-    Ok(res)
+    let timeline = kept.and_then(|(kept, options)| {
+        let spec = artifact.maps.get(kept.map)?;
+        let dump = dumps.iter().find(|d| d.spec.name == spec.name)?;
+        let (_, profile) = res
+            .profiles
+            .iter()
+            .find(|(name, _)| *name == spec.display)?;
+        let mut timeline = crate::timeline::build(
+            dump,
+            &kept.keys,
+            &kept.events,
+            &stacks,
+            symbolizer,
+            options,
+            profile,
+        );
+        let without = profile
+            .total()
+            .saturating_sub(timeline.total())
+            .saturating_sub(timeline.losses.time_records_dropped_weight);
+        if without > 0 {
+            timeline.losses.notes.insert(
+                "weight without a time record (spans below min, summed per thread)".into(),
+                without,
+            );
+        }
+        if kept.malformed > 0 {
+            timeline
+                .losses
+                .add_counter("time records unreadable", kept.malformed);
+        }
+        Some(timeline)
+    });
+    Ok((res, timeline))
 }
 
 /// The dumped stacks maps: map name → (stack key → the frames' bytes).

@@ -121,7 +121,8 @@ impl Session {
         let mut out = Vec::new();
         for spec in &self.artifact.maps {
             // The unwind tables are ours, written by `tables_loader`, and large: not results.
-            if spec.kind == MapKind::StackTrace
+            // The time records' ring buffer has no keys (`events` reads it).
+            if matches!(spec.kind, MapKind::StackTrace | MapKind::RingBuf)
                 || spec.name.starts_with(compiler::lower::uwalk::TABLES_PREFIX)
             {
                 continue;
@@ -352,6 +353,11 @@ impl MapHandle {
 
     fn raw(&self) -> i32 {
         self.fd.as_raw_fd()
+    }
+
+    /// The descriptor itself (a ring buffer is read through its own mapping, not by key).
+    pub fn into_fd(self) -> std::os::fd::OwnedFd {
+        self.fd
     }
 
     pub fn keys(&self) -> Result<Vec<Vec<u8>>, RuntimeError> {

@@ -92,11 +92,15 @@ pub fn build(
     let unknown = || vec![Frame::new("[unknown]", crate::frame::FrameKind::Unknown)];
     let mut named: Vec<Vec<Frame>> = Vec::with_capacity(keys.len());
     let mut decoded = LossReport::default();
+    // A live run's dump comes in the kernel's hash order, a replay's sorted: find keys by hash.
+    let at: HashMap<&[u8], usize> = dump
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_slice(), i))
+        .collect();
     for key in keys {
-        let Ok(at) = dump
-            .entries
-            .binary_search_by(|(k, _)| k.as_slice().cmp(key))
-        else {
+        let Some(&at) = at.get(key.as_slice()) else {
             named.push(unknown());
             continue;
         };

@@ -129,6 +129,8 @@ struct Process {
     code: Vec<Code>,
     /// Whether the code at an address is a signal return trampoline, as far as looked up.
     sigreturns: HashMap<u64, bool>,
+    /// Whether an unwind that ended at an address ended at a root, as far as looked up.
+    roots: HashMap<u64, bool>,
 }
 
 /// One mapping of code.
@@ -138,6 +140,9 @@ struct Code {
     has_info: bool,
     /// Index into `Process::maps`.
     map_idx: usize,
+    /// The file's sections and the address its address 0 is mapped at (`base_avma`): to ask
+    /// its `.eh_frame` whether an unwind that ended here ended at a root.
+    file: Option<(Arc<FileInfo>, u64)>,
 }
 
 impl Unwinder {
@@ -173,11 +178,13 @@ fn load_process(files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>, maps: &[Map
     let mut code = Vec::with_capacity(maps.len());
     for (map_idx, m) in maps.iter().enumerate() {
         let info = file_info(files, m);
-        let module = info.and_then(|info| module(m, &info));
+        let module = info.as_ref().and_then(|info| module(m, info));
+        let file = info.zip(module.as_ref().map(Module::base_avma));
         code.push(Code {
             range: m.start..m.end,
             has_info: module.is_some(),
             map_idx,
+            file,
         });
         if let Some(module) = module {
             unwinder.add_module(module);
@@ -189,6 +196,7 @@ fn load_process(files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>, maps: &[Map
         unwinder,
         code,
         sigreturns: HashMap::new(),
+        roots: HashMap::new(),
     }
 }
 
@@ -201,6 +209,23 @@ impl Process {
             .checked_sub(1)?;
         let code = &self.code[idx];
         code.range.contains(&addr).then_some(code)
+    }
+
+    /// Whether the unwind info at `addr` (a lookup address) accounts for an unwind that ended
+    /// there: the return address is undefined (the outermost frame), or at CFA - 8 (so the
+    /// end was a return address of 0, as the BPF walk also takes it). Not where there is no
+    /// row for `addr` or its return address rule is one framehop does not follow: then its
+    /// end came from a frame-pointer guess.
+    fn ends_by_unwind_info(&mut self, addr: u64) -> bool {
+        if let Some(&known) = self.roots.get(&addr) {
+            return known;
+        }
+        let res = self
+            .code_at(addr)
+            .and_then(|c| c.file.clone())
+            .is_some_and(|(info, base)| ra_rule_ends_at(&info, addr.wrapping_sub(base)));
+        self.roots.insert(addr, res);
+        res
     }
 
     /// Whether `addr` is the start of a signal return trampoline (glibc's and musl's
@@ -390,6 +415,35 @@ fn module(m: &Mapping, info: &FileInfo) -> Option<Module<Bytes>> {
     ))
 }
 
+/// Whether the `.eh_frame` row for file address `svma` says the return address is undefined
+/// or at CFA - 8 (see `Process::ends_by_unwind_info`).
+fn ra_rule_ends_at(info: &FileInfo, svma: u64) -> bool {
+    use gimli::{
+        BaseAddresses, EhFrame, LittleEndian, RegisterRule, UnwindContext, UnwindSection, X86_64,
+    };
+    let Some((range, bytes)) = &info.eh_frame else {
+        return false;
+    };
+    let mut bases = BaseAddresses::default().set_eh_frame(range.start);
+    if let Some(text) = &info.text {
+        bases = bases.set_text(text.start);
+    }
+    if let Some(got) = &info.got {
+        bases = bases.set_got(got.start);
+    }
+    let eh_frame = EhFrame::new(&bytes[..], LittleEndian);
+    let mut ctx = UnwindContext::new();
+    match eh_frame
+        .unwind_info_for_address(&bases, &mut ctx, svma, |s, b, o| s.cie_from_offset(b, o))
+    {
+        Ok(row) => matches!(
+            row.register(X86_64::RA),
+            None | Some(RegisterRule::Undefined | RegisterRule::Offset(-8))
+        ),
+        Err(_) => false,
+    }
+}
+
 /// The unwind over the copy alone.
 struct CopyWalk {
     /// Leaf first; `ips[0]` is the copy's ip.
@@ -419,7 +473,15 @@ fn walk_copy(process: &mut Process, cache: &mut CacheX86_64, copy: &UserCopy) ->
             .unwind_frame(addr, &mut regs, cache, &mut read);
         match step {
             Ok(None) => {
-                res.stop = Stop::Root;
+                // framehop ends an unwind where the unwind info says so (the return address is
+                // undefined), where it read a return address of 0, and also where a frame
+                // pointer it fell back to is 0: that last one is no proof of a root (a vfork
+                // child in `__libc_vfork`, whose return address is in a register, ended so).
+                res.stop = if process.ends_by_unwind_info(addr.address_for_lookup()) {
+                    Stop::Root
+                } else {
+                    Stop::BadFrame
+                };
                 break;
             }
             Ok(Some(ra)) => {

@@ -103,7 +103,8 @@ fn map_members(def: &MapDef) -> Vec<Member> {
     } else if def.kind.needs_typed_btf() {
         members.push(Member::KeyInt);
         members.push(Member::ValueBytes(def.value_size));
-    } else {
+    } else if def.kind != MapType::RingBuf {
+        // (A ring buffer has neither: libbpf's declaration gives only its type and size.)
         members.push(Member::Number("key_size", def.key_size));
         members.push(Member::Number("value_size", def.value_size));
     }

@@ -74,6 +74,7 @@ impl MapDef {
             (MapKind::Array, false) => MapType::Array,
             (MapKind::Array, true) => MapType::PercpuArray,
             (MapKind::StackTrace, _) => MapType::StackTrace,
+            (MapKind::RingBuf, _) => MapType::RingBuf,
         };
         MapDef {
             name: spec.name.clone(),
@@ -106,6 +107,9 @@ pub enum MapType {
     /// Per-task storage. The kernel refuses to create it without BTF for key (a 32-bit int) and
     /// value, which `btf.rs` provides.
     TaskStorage,
+    /// `max_entries` is the buffer's size in bytes (a power of two, whole pages); key and
+    /// value sizes are 0.
+    RingBuf,
 }
 
 impl MapType {
@@ -118,6 +122,7 @@ impl MapType {
             MapType::StackTrace => 7,
             MapType::LruHash => 9,
             MapType::TaskStorage => 29,
+            MapType::RingBuf => 27,
         }
     }
 

@@ -64,6 +64,8 @@ pub const COUNTERS: &[&str] = &[
     "spans_clock_behind",
     "map_full_events",
     "sums_overflowed",
+    "time_records_dropped",
+    "time_records_dropped_weight",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -102,6 +104,10 @@ const MAP_FULL_EVENTS: u32 = 15;
 /// Events that left an addition out of a sum because the signed 64-bit total would have
 /// overflowed (`stmt::add_into`), never wrapped.
 const SUMS_OVERFLOWED: u32 = 16;
+/// Events of a flame-graph map whose time record found the ring buffer full (`Options::events`):
+/// in the graph, missing from the time views; and the weight they carried.
+const TIME_RECORDS_DROPPED: u32 = 17;
+const TIME_RECORDS_DROPPED_WEIGHT: u32 = 18;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -109,6 +115,16 @@ pub const SCRATCH_MAP: &str = "fs_scratch";
 /// One stack's frames: 127 instruction pointers (the kernel's PERF_MAX_STACK_DEPTH).
 pub const STACK_BYTES: u32 = 127 * 8;
 pub const LOSSES_MAP: &str = "fs_losses";
+/// The ring buffer of time records (`Options::events`), and its size in bytes: at a mutex
+/// benchmark's ~160 000 events a second of ~80-byte records, 16 MiB is ~1.3 s of slack for a
+/// reader that drains it every 10 ms.
+pub const EVENTS_MAP: &str = "fs_events";
+pub const EVENTS_BYTES: u32 = 16 << 20;
+/// A time record: `time_ns` (bpf_ktime_get_ns, CLOCK_MONOTONIC) at 0, `pid << 32 | tid` at 8,
+/// the thread's `comm` at 16, the weight at 32, the span (a clock sample's period in ns,
+/// else 0) at 40, the map's index in `Artifact::maps` (u32) at 48 and the key's size (u32)
+/// at 52, then the map's key bytes (rounded up to 8).
+pub const EVENT_HEADER: u32 = 56;
 pub const TARGETS_MAP: &str = "fs_targets";
 
 /// Which tasks the programs look at. The filter runs first, in the kernel.
@@ -149,6 +165,13 @@ pub struct Options {
     pub offcpu: Option<span::OffcpuDesign>,
     /// What the kernel offers, found by [`crate::compile`] in its BTF (never by version).
     pub kernel: KernelCaps,
+    /// Keep every event of a flame-graph map with its time, thread and weight (in the
+    /// [`EVENTS_MAP`] ring buffer) for the time views of a live run (`-o heat.html`,
+    /// `--flamechart`); the maps aggregate as always.
+    pub events: bool,
+    /// The time records' ring buffer size in bytes (a power of two, whole pages); 0:
+    /// [`EVENTS_BYTES`]. Small ones are for tests of a full buffer.
+    pub events_bytes: u32,
 }
 
 /// Kernel features the lowering adapts to, each found in the running kernel's BTF. The default
@@ -212,6 +235,8 @@ impl Default for Options {
             copy_bytes: 1024,
             offcpu: None,
             kernel: KernelCaps::default(),
+            events: false,
+            events_bytes: 0,
         }
     }
 }
@@ -377,6 +402,20 @@ pub fn lower(
             ));
             (copies, MapId(maps.len() as u32 - 1))
         });
+    let events = (options.events && maps.iter().any(MapSpec::is_flame_graph)).then(|| {
+        maps.push(internal_map(
+            EVENTS_MAP,
+            MapKind::RingBuf,
+            0,
+            0,
+            match options.events_bytes {
+                0 => EVENTS_BYTES,
+                n => n,
+            },
+            false,
+        ));
+        MapId(maps.len() as u32 - 1)
+    });
     let targets = (options.target == Target::Tree).then(|| {
         maps.push(internal_map(TARGETS_MAP, MapKind::Hash, 4, 8, 8_192, false));
         MapId(maps.len() as u32 - 1)
@@ -475,6 +514,7 @@ pub fn lower(
         scratch,
         losses,
         targets,
+        events,
     };
 
     let mut programs = Vec::new();
@@ -784,6 +824,8 @@ struct Ids {
     scratch: Option<MapId>,
     losses: MapId,
     targets: Option<MapId>,
+    /// The time records' ring buffer (`Options::events`).
+    events: Option<MapId>,
 }
 
 /// What lowering one clause reads.
@@ -816,6 +858,9 @@ struct Lowerer<'a> {
     record: Option<span::Record>,
     /// What this event has lost so far, each counted once per event. Made by `stmts`.
     lost: Option<EventLosses>,
+    /// A `perf_event` program: `ctx` is a `bpf_perf_event_data` (its sample period is what a
+    /// time record's event stands for).
+    perf_event: bool,
 }
 
 /// Per-event flags, so that an event is counted once however many of its updates it lost.
@@ -835,11 +880,13 @@ fn lower_clause(
     hook: Hook,
     ci: usize,
 ) -> Result<ir::Program, Diagnostic> {
+    let perf_event = matches!(hook.attach, crate::artifact::AttachSpec::PerfEvent { .. });
     let mut b = Builder::new(name, hook.section, hook.attach, ci, cx.clause.span);
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
     let mut l = Lowerer::new(cx, b, ctx, end);
+    l.perf_event = perf_event;
     l.b.span(cx.clause.span);
     l.target_filter();
     l.bump(EVENTS_SEEN);
@@ -877,6 +924,7 @@ impl<'a> Lowerer<'a> {
             lost: None,
             end,
             record: None,
+            perf_event: false,
         }
     }
 

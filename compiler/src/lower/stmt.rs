@@ -207,12 +207,16 @@ impl Lowerer<'_> {
             MapOp::Count => {
                 let one = self.b.constant(1);
                 let key = self.build_key(map, keys, None)?;
-                self.add_to(map, key, &[one])
+                self.add_to(map, key, &[one])?;
+                self.keep_event(map, key, one);
+                Ok(())
             }
             MapOp::Sum(e) => {
                 let v = self.expr(e)?;
                 let key = self.build_key(map, keys, None)?;
-                self.add_to(map, key, &[v])
+                self.add_to(map, key, &[v])?;
+                self.keep_event(map, key, v);
+                Ok(())
             }
             MapOp::Avg(e) => {
                 let v = self.expr(e)?;
@@ -260,6 +264,119 @@ impl Lowerer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// Under `Options::events`, an update of a flame-graph map also sends a time record
+    /// (`EVENT_HEADER`: time, thread, name, weight, span, then the key) into the ring buffer, so
+    /// a live run's time views see each event; a full buffer is counted with the weight the
+    /// record carried (`TIME_RECORDS_DROPPED*`). Reserved in place: no stack room is needed
+    /// beside the key, which may be long.
+    fn keep_event(&mut self, map: MapId, key: Slot, weight: VReg) {
+        let Some(events) = self.cx.ids.events else {
+            return;
+        };
+        let (id, spec) = self.user_map(map);
+        if !spec.is_flame_graph() {
+            return;
+        }
+        let key_size = spec.key_size;
+        let key_bytes = key_size.div_ceil(8) * 8;
+        let size = super::EVENT_HEADER + key_bytes;
+        // The thread the event belongs to: a span's record names the thread that waited (the
+        // current task may be another one), the current task otherwise.
+        let (thread, comm) = match self
+            .record
+            .as_ref()
+            .map(|r| (r.field("pid"), r.field("tid")))
+        {
+            Some((Some((pid_at, _)), Some((tid_at, _)))) => {
+                let pid = self.b.load(Width::B4, Base::Reg(self.ctx), pid_at as i16);
+                let tid = self.b.load(Width::B4, Base::Reg(self.ctx), tid_at as i16);
+                self.b.alu(AluOp::Lsh, pid, Operand::Imm(32));
+                self.b.alu(AluOp::Or, pid, Operand::Reg(tid));
+                (pid, None)
+            }
+            _ => {
+                let pt = self.pid_tgid();
+                let t = self.b.copy(pt);
+                let comm = self.b.slot(16);
+                let dst = self.b.slot_addr(comm, 0);
+                let n = self.b.constant(16);
+                self.b.push(Inst::Call {
+                    helper: helper(Helper::GetCurrentComm),
+                    args: vec![dst, n],
+                    dst: None,
+                });
+                (t, Some(comm))
+            }
+        };
+        // A clock sample stands for its period (ns for the cpu-clock `profile` counts).
+        let span = if self.perf_event {
+            self.b.load(
+                Width::B8,
+                Base::Reg(self.ctx),
+                super::expr::PERF_SAMPLE_PERIOD as i16,
+            )
+        } else {
+            self.b.constant(0)
+        };
+        let now = self.b.call(helper(Helper::KtimeGetNs), vec![]);
+        let m = self.b.map_ptr(events);
+        let n = self.b.constant(u64::from(size));
+        let flags = self.b.constant(0);
+        let rec = self
+            .b
+            .call(helper(Helper::RingbufReserve), vec![m, n, flags]);
+        let (full, done) = (self.b.label(), self.b.label());
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rec,
+            rhs: Operand::Imm(0),
+            target: full,
+        });
+        self.b
+            .store(Width::B8, Base::Reg(rec), 0, Operand::Reg(now));
+        self.b
+            .store(Width::B8, Base::Reg(rec), 8, Operand::Reg(thread));
+        for i in 0..2 {
+            let w = match comm {
+                Some(slot) => self.b.load(Width::B8, Base::Slot(slot), 8 * i),
+                None => self.b.load(
+                    Width::B8,
+                    Base::Reg(self.ctx),
+                    super::span::REC_COMM as i16 + 8 * i,
+                ),
+            };
+            self.b
+                .store(Width::B8, Base::Reg(rec), 16 + 8 * i, Operand::Reg(w));
+        }
+        self.b
+            .store(Width::B8, Base::Reg(rec), 32, Operand::Reg(weight));
+        self.b
+            .store(Width::B8, Base::Reg(rec), 40, Operand::Reg(span));
+        let tag = u64::from(id.0) | u64::from(key_size) << 32;
+        let tag = self.b.constant(tag);
+        self.b
+            .store(Width::B8, Base::Reg(rec), 48, Operand::Reg(tag));
+        for i in 0..key_bytes / 8 {
+            let at = 8 * i as i16;
+            let w = self.b.load(Width::B8, Base::Slot(key), at);
+            let to = super::EVENT_HEADER as i16 + at;
+            self.b.store(Width::B8, Base::Reg(rec), to, Operand::Reg(w));
+        }
+        let flags = self.b.constant(0);
+        self.b.push(Inst::Call {
+            helper: helper(Helper::RingbufSubmit),
+            args: vec![rec, flags],
+            dst: None,
+        });
+        self.b.push(Inst::Jump { target: done });
+        self.b.push(Inst::Label(full));
+        self.add_losses(&[
+            (super::TIME_RECORDS_DROPPED, Operand::Imm(1)),
+            (super::TIME_RECORDS_DROPPED_WEIGHT, Operand::Reg(weight)),
+        ]);
+        self.b.push(Inst::Label(done));
     }
 
     /// `value[i] += adds[i]` for an existing entry; inserts `adds` as the value otherwise.

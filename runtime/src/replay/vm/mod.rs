@@ -197,7 +197,8 @@ impl UserMap {
                 let idx = u32::from_le_bytes(key.get(..4)?.try_into().ok()?);
                 (idx < self.spec.max_entries).then(|| self.insert(key))
             }
-            MapKind::Hash | MapKind::StackTrace => None,
+            // A ring buffer has no keys (and replays compile without time records).
+            MapKind::Hash | MapKind::StackTrace | MapKind::RingBuf => None,
         }
     }
 
@@ -243,7 +244,7 @@ impl UserMap {
 
     fn delete(&mut self, key: &[u8]) -> i64 {
         match self.spec.kind {
-            MapKind::Array => -EINVAL,
+            MapKind::Array | MapKind::RingBuf => -EINVAL,
             MapKind::Hash | MapKind::StackTrace => match self.index.remove(key) {
                 Some(_) => 0,
                 None => -ENOENT,
