@@ -559,6 +559,37 @@ pub(super) fn call_helper(
             0
         }
         Helper::GetStack => get_stack(pc, regs, mem, event)?,
+        // Reads of the VM's own memory (the context, the stack, map values): what a program
+        // copies out of its record, e.g. a tracepoint's `char[16]` comm. Any other address is
+        // kernel memory a recording does not have: refused, not read as zeros.
+        Helper::ProbeRead | Helper::ProbeReadKernel => {
+            let size = regs[2] as u32;
+            let src = mem.read(pc, regs[3], size).map_err(|_| refuse())?;
+            mem.bytes(pc, regs[1], size, true)?.copy_from_slice(&src);
+            0
+        }
+        Helper::ProbeReadKernelStr => {
+            // strncpy_from_kernel_nofault: up to `size - 1` bytes and a NUL; the length with
+            // the NUL. (The kernel leaves the rest of the buffer as it was.)
+            let size = regs[2] as u32;
+            let mut text = Vec::new();
+            while (text.len() as u32) + 1 < size {
+                let b = mem
+                    .read(pc, regs[3] + text.len() as u64, 1)
+                    .map_err(|_| refuse())?;
+                if b[0] == 0 {
+                    break;
+                }
+                text.push(b[0]);
+            }
+            if size == 0 {
+                return Ok(-(EINVAL as i64) as u64);
+            }
+            text.push(0);
+            let buf = mem.bytes(pc, regs[1], text.len() as u32, true)?;
+            buf.copy_from_slice(&text);
+            text.len() as i64
+        }
         _ => return Err(refuse()),
     };
     Ok(res as u64)
