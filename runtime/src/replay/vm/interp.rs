@@ -572,6 +572,9 @@ pub(super) fn call_helper(
             // strncpy_from_kernel_nofault: up to `size - 1` bytes and a NUL; the length with
             // the NUL. (The kernel leaves the rest of the buffer as it was.)
             let size = regs[2] as u32;
+            if size == 0 {
+                return Ok((-EINVAL) as u64);
+            }
             let mut text = Vec::new();
             while (text.len() as u32) + 1 < size {
                 let b = mem
@@ -581,9 +584,6 @@ pub(super) fn call_helper(
                     break;
                 }
                 text.push(b[0]);
-            }
-            if size == 0 {
-                return Ok(-(EINVAL as i64) as u64);
             }
             text.push(0);
             let buf = mem.bytes(pc, regs[1], text.len() as u32, true)?;
