@@ -25,6 +25,8 @@ Suites (root; the probes load into the kernel):
             offcpu min 1ms   under taskset -c 1 perf bench sched pipe -l 200000
             pagefault user   under `load faults` (a page-fault storm, one fault per write)
             profile hz 999   under `load spin` (a CPU burner)
+          with, for pagefault and profile hz 999, the bare stack walks (benches/bare_walk.py:
+          `bpf_get_stack` alone, no hash, no map update) as the floor every tool pays
             new stacks       `profile hz 4999 < @[ustack] = count() >` of `recurse 3 7 40`
                              (nearly every sample a stack never seen: the insert path)
           Workloads are pinned to CPU 1: unpinned sched-pipe runs are bimodal here (KERNEL.md).
@@ -340,7 +342,12 @@ class Tool:
         self.want_fds = last
 
 
-def tools_for(case, args, with_peers=True):
+# The kernel's stack walks alone (benches/bare_walk.py): the floor under every stack-keyed tool.
+BARE = os.path.join(ROOT, "benches", "bare_walk.py")
+BARE_CASES = ["profile999", "pagefault"]
+
+
+def tools_for(case, args, with_peers=True, bare=False):
     res = [Tool("flamescript", [args.flamescript, "-e", FS[case]], "Attached")]
     if args.alt:
         res.append(Tool("flamescript (alt)", [args.alt, "-e", FS[case]], "Attached"))
@@ -351,6 +358,8 @@ def tools_for(case, args, with_peers=True):
     res.append(Tool("bpftrace", ["bpftrace", "-e", READY + BT[case]], "ready"))
     if with_peers:
         res += [Tool(label, argv) for label, argv in PEERS[case]]
+    if bare and case in BARE_CASES:
+        res.append(Tool("bare stack walk (floor)", [sys.executable, BARE, case], "Attached"))
     return res
 
 
@@ -475,10 +484,11 @@ def suite_cost(args, rows):
     with open("/proc/sys/kernel/bpf_stats_enabled", "w") as f:
         f.write("1")
     try:
-        for case in COST_CASES:
+        wanted = args.cases.split(",") if args.cases else COST_CASES + ["new-stacks"]
+        for case in [c for c in COST_CASES if c in wanted]:
             if not os.path.exists(LOAD):
                 sys.exit("run `bench.py setup` first: the workloads are not built")
-            tools = [t for t in tools_for(case, args) if t.available()]
+            tools = [t for t in tools_for(case, args, bare=True) if t.available()]
             base, res = [], {t.label: ([], [], [], []) for t in tools}
             for _ in range(args.runs):
                 base.append(run_workload(case))
@@ -506,16 +516,23 @@ def suite_cost(args, rows):
                     if insns:
                         ins.append(insns)
             b = med(base)
+            bare = res.get("bare stack walk (floor)", ([],))[0]
+            floor = med(bare)
             for t in tools:
                 ns, kept, mem, ins = res[t.label]
-                rows.append(("cost", case, t.label, {
+                metrics = {
                     "BPF ns per event": (med(ns), "lower"),
                     "throughput kept (%)": (med(kept) / b * 100 if kept else None, "higher"),
                     "peak RSS (MiB)": (med(mem) / 1024 if mem else None, "lower"),
                     "xlated insns": (med(ins), "lower"),
-                }, t.error))
+                }
+                # What each tool adds to the walk every one of them pays (issue 18's measure).
+                if floor and ns and not t.label.startswith("bare"):
+                    metrics["BPF ns over the bare walk"] = (med(ns) - floor, "lower")
+                rows.append(("cost", case, t.label, metrics, t.error))
             rows.append(("cost", case, "(untraced)", {WORKLOADS[case][2]: (b, "higher")}, None))
-        cost_new_stacks(args, rows)
+        if "new-stacks" in wanted:
+            cost_new_stacks(args, rows)
     finally:
         with open("/proc/sys/kernel/bpf_stats_enabled", "w") as f:
             f.write(stats_before)
@@ -709,6 +726,8 @@ def main():
     ap.add_argument("--alt-args", help="the same flamescript with these options, as one more "
                     "column (e.g. '--unwind fp': the frame-pointer path beside the default)")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--cases", help="cost suite: only these cases, comma-separated (of "
+                    + ",".join(COST_CASES) + ",new-stacks)")
     args = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("run as root: the probes load into the kernel")

@@ -539,8 +539,14 @@ fn stacks_debian_leaf_shares_agree_with_perf_dwarf() {
         .collect();
     // perf names a versioned libc symbol by the alias it finds first with its version
     // (`cfree@GLIBC_2.2.5`); we name the same address `free`: compare the plain names.
+    // Likewise for glibc's other aliases of one address: memcpy's and memmove's variants are
+    // one function, and `__GI_` names are the internal aliases of the public ones.
     let plain = |sym: &str| -> String {
         let sym = sym.split('@').next().unwrap_or(sym);
+        let sym = sym.strip_prefix("__GI_").unwrap_or(sym);
+        if let Some(rest) = sym.strip_prefix("__memcpy_") {
+            return format!("__memmove_{rest}");
+        }
         match sym {
             "cfree" | "__libc_free" => "free",
             "__libc_malloc" => "malloc",

@@ -889,7 +889,15 @@ fn lower_clause(
     l.perf_event = perf_event;
     l.b.span(cx.clause.span);
     l.target_filter();
-    l.bump(EVENTS_SEEN);
+    // Seen and kept: one lookup of the counters where no filter comes between.
+    if cx.clause.filter.is_none() {
+        l.add_losses(&[
+            (EVENTS_SEEN, Operand::Imm(1)),
+            (EVENTS_KEPT, Operand::Imm(1)),
+        ]);
+    } else {
+        l.bump(EVENTS_SEEN);
+    }
     for _ in &cx.clause.locals {
         let r = l.b.constant(0);
         l.locals.push(r);
@@ -903,8 +911,8 @@ fn lower_clause(
             rhs: Operand::Imm(0),
             target: end,
         });
+        l.bump(EVENTS_KEPT);
     }
-    l.bump(EVENTS_KEPT);
     l.stmts(&cx.clause.body)?;
     l.b.push(Inst::Label(end));
     Ok(l.b.finish())

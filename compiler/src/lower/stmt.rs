@@ -649,7 +649,13 @@ impl Lowerer<'_> {
             target: done,
         });
         // FNV-1a over the frames the kernel wrote (n bytes), in a bounded loop: a stack of 12
-        // frames costs 12 rounds, not the 127 an unrolled hash of the whole buffer took.
+        // frames costs 12 rounds, not the 127 an unrolled hash of the whole buffer took. The
+        // hash and prime are made afresh here, after the helper calls, so that they are not
+        // live across one: in registers through the loop, not reloaded from the stack.
+        let (walk_h, walk_prime) = (h, prime);
+        let h = self.b.constant(0xcbf2_9ce4_8422_2325);
+        let prime = self.b.constant(super::uwalk::FNV_PRIME);
+        let _ = walk_prime;
         {
             let words = self.b.copy(n);
             self.b.alu(AluOp::Rsh, words, Operand::Imm(3));
@@ -704,12 +710,28 @@ impl Lowerer<'_> {
             }
             self.b.push(Inst::Label(hashed));
         }
+        self.b.push(Inst::Mov {
+            dst: walk_h,
+            src: h,
+        });
+        let h = walk_h;
         self.b.push(Inst::Label(walked));
         // 63 bits: a key is never negative, so it cannot be taken for an error.
         self.b.alu(AluOp::Rsh, h, Operand::Imm(1));
         self.b.push(Inst::Mov { dst: key, src: h });
         let hk = self.b.slot(8);
         self.b.store(Width::B8, Base::Slot(hk), 0, Operand::Reg(h));
+        // Most events' stacks are stored already: a lookup (no lock) says so, where an
+        // insert-if-absent takes the bucket's lock to find it out (docs/PERFORMANCE.md).
+        let m = self.b.map_ptr(stacks);
+        let k = self.b.slot_addr(hk, 0);
+        let stored = self.b.call(helper(Helper::MapLookupElem), vec![m, k]);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ne,
+            lhs: stored,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
         let m = self.b.map_ptr(stacks);
         let k = self.b.slot_addr(hk, 0);
         let f = self.b.constant(1); // BPF_NOEXIST: stored once per distinct stack

@@ -235,9 +235,9 @@ pub struct Replayed {
 /// events, and each `tracepoint` program over its event's recorded records; any other probe
 /// is refused, since a recording cannot provide it. Returns the maps as a run would leave
 /// them. `keep`: the index of a map (in `Artifact::maps`) whose every addition is kept as a
-/// [`KeyedEvent`] (found by comparing its entries' totals before and after each event, so a
-/// filter or a key part the script adds is honoured exactly; it costs a pass over the map's
-/// entries per event).
+/// [`KeyedEvent`] (found by comparing the totals of the entries the event looked up or updated
+/// before and after it, so a filter or a key part the script adds is honoured exactly, at a
+/// cost per event of the entries it touched, not of the map's size).
 pub fn run(
     artifact: &Artifact,
     recording: &Recording,
@@ -307,6 +307,9 @@ pub fn run(
         events: Vec::new(),
     };
     let mut totals: HashMap<Vec<u8>, (u32, u64)> = HashMap::new();
+    if let Some(map) = keep.and_then(|k| res.maps.maps.get_mut(k)) {
+        map.track();
+    }
     let no_raw: &[u8] = &[];
     for sample in &recording.samples {
         let event = Event {
@@ -347,13 +350,15 @@ pub fn run(
                 ran = true;
             }
         }
-        let Some(map) = keep.and_then(|k| res.maps.maps.get(k)) else {
+        let Some(map) = keep.and_then(|k| res.maps.maps.get_mut(k)) else {
             continue;
         };
         if !ran {
             continue;
         }
-        for (key, value) in map.entries() {
+        // Only the entries this event looked up or updated can have changed: O(1) per event.
+        let touched = map.take_touched();
+        for (key, value) in touched.into_iter().filter_map(|slot| map.entry_at(slot)) {
             let now = value_total(value);
             let (id, before) = match totals.get_mut(key) {
                 Some((id, before)) if *before == now => continue,

@@ -155,6 +155,10 @@ pub struct UserMap {
     /// so that a pointer the program still holds stays readable for the rest of the event,
     /// as the kernel's RCU-delayed free allows.
     slots: Vec<Slot>,
+    /// When tracked ([`UserMap::track`]): the slots looked up or updated since the last
+    /// [`UserMap::take_touched`]. A program writes a value only through a pointer a lookup
+    /// gave it, or by an update, so these are all the entries an event can have changed.
+    touched: Option<Vec<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -179,6 +183,37 @@ impl UserMap {
             copies,
             index: FxHashMap::default(),
             slots: Vec::new(),
+            touched: None,
+        }
+    }
+
+    /// Starts keeping the slots each event looks up or updates.
+    pub fn track(&mut self) {
+        self.touched.get_or_insert_with(Vec::new);
+    }
+
+    /// The slots looked up or updated since the last call, each once; empty when not tracked.
+    pub fn take_touched(&mut self) -> Vec<usize> {
+        let mut res = self
+            .touched
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        res.sort_unstable();
+        res.dedup();
+        res
+    }
+
+    /// The key and values of slot `slot`, unless its entry was deleted.
+    pub fn entry_at(&self, slot: usize) -> Option<(&[u8], &[u8])> {
+        let it = self.slots.get(slot)?;
+        (self.index.get(&it.key) == Some(&slot))
+            .then_some((it.key.as_slice(), it.values.as_slice()))
+    }
+
+    fn touch(&mut self, slot: usize) {
+        if let Some(t) = &mut self.touched {
+            t.push(slot);
         }
     }
 
@@ -190,12 +225,15 @@ impl UserMap {
     /// (created zeroed on first use, which no program can tell apart).
     fn find(&mut self, key: &[u8]) -> Option<usize> {
         if let Some(&slot) = self.index.get(key) {
+            self.touch(slot);
             return Some(slot);
         }
         match self.spec.kind {
             MapKind::Array => {
                 let idx = u32::from_le_bytes(key.get(..4)?.try_into().ok()?);
-                (idx < self.spec.max_entries).then(|| self.insert(key))
+                let slot = (idx < self.spec.max_entries).then(|| self.insert(key))?;
+                self.touch(slot);
+                Some(slot)
             }
             // A ring buffer has no keys (and replays compile without time records).
             MapKind::Hash | MapKind::StackTrace | MapKind::RingBuf => None,
@@ -239,6 +277,7 @@ impl UserMap {
             0
         };
         self.slots[slot].values[copy * size..(copy + 1) * size].copy_from_slice(value);
+        self.touch(slot);
         0
     }
 
