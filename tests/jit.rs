@@ -829,9 +829,11 @@ fn jit_map_values_inline_and_out_of_bounds() {
 /// - Stacks: `bpf_get_stack` in a test run walks this thread's stacks. The user stack is made
 ///   known: the `bpf(2)` call is issued with `rbp` pointing at a chain of frames we built, so
 ///   the kernel's frame-pointer walk gives the address after the `syscall` and the chain's
-///   return addresses (checked); the kernel stack is the kernel's own. Before each input the
-///   kernel's stacks map is emptied, so after it the map holds exactly the frames this input
-///   stored, and those frames are the VM's stacks for it. Then the stacks map (content hash →
+///   return addresses (checked); the kernel stack is the kernel's own, the same path every
+///   time. Before each input the kernel's stacks map is emptied, so after it the map holds
+///   exactly the frames this input stored (none when it added to an existing entry, whose
+///   stacks were stored when it was made), and those frames, or the kernel stack an earlier
+///   input stored, are the VM's stacks for it. Then the stacks map (content hash →
 ///   frames, all entries ever stored, against the VM's) and every map whose keys hold the
 ///   hashes agree only if the hashing and key building agree. (Emptying it changes nothing
 ///   else: a program ignores whether its `BPF_NOEXIST` store found the stack there.) The
@@ -1288,6 +1290,9 @@ fn run_against_kernel(name: &str, artifact: &Artifact, case: Case) {
     let uid = unsafe { libc::getuid() };
     // SAFETY: getgid has no arguments and cannot fail.
     let gid = unsafe { libc::getgid() };
+    // The kernel stack of a test run: the same path (the bpf(2) call's) every time; known once
+    // an input stored it (an update adding to an existing entry stores no stacks).
+    let mut kernel_stack = Vec::new();
     for (i, input) in case.inputs.iter().enumerate() {
         let spec = &artifact.programs[input.prog];
         let (code, pinned) = kernel_code(spec, input.time_ns);
@@ -1304,7 +1309,6 @@ fn run_against_kernel(name: &str, artifact: &Artifact, case: Case) {
         let user: Vec<u64> = std::iter::once(ip)
             .chain(input.frames.iter().copied())
             .collect();
-        let mut kernel_stack = Vec::new();
         if let Some(s) = stacks {
             for (key, value) in bpf::dump(&fds[s], &artifact.maps[s], ncpus) {
                 let frames = frames_of(&value);

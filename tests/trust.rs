@@ -693,6 +693,54 @@ fn trust_full_map_drops_are_counted_exactly() {
     );
 }
 
+// See: issue 18 — under `--unwind fp` an update stores its key's stacks only when it makes a
+// new entry (an existing entry's are stored already): a full stacks map then loses one stack
+// per new entry, counted once per entry, and every event of such an entry is drawn as lost with
+// the weight the report gives.
+#[test]
+fn trust_full_stack_map_under_fp_counts_each_entry_once() {
+    if !check::kernel_tests_enabled("trust_full_stack_map_under_fp_counts_each_entry_once") {
+        return;
+    }
+    let _k = kernel::lock();
+    let fold_path = tmp("recurse_fp.folded");
+    let cmd = format!("{} 1 7 12", workload("recurse").display());
+    let out = flamescript(&[
+        "--unwind",
+        "fp",
+        "--stack-entries",
+        "64",
+        "-e",
+        "profile hz 999 < @[kstack, ustack] = count() >",
+        "-c",
+        &cmd,
+        "-o",
+        fold_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    kernel::assert_nothing_of_ours_loaded();
+    let line = loss_line(&out);
+    let dropped = number_after(&line, "stacks_not_stored: ")
+        .unwrap_or_else(|| panic!("no stacks-not-stored count reported: {line}"));
+    let lost = number_after(&line, "lost stacks: ")
+        .unwrap_or_else(|| panic!("no lost-stacks count: {line}"));
+    let carrying = number_after(&line, ") carrying ")
+        .unwrap_or_else(|| panic!("no lost-stack weight: {line}"));
+    assert!(dropped > 0 && !line.contains("map full"), "{line}");
+    // Each entry that could not store a stack counts once (an entry may lose both its stacks:
+    // it is one lost entry, two stacks not stored).
+    assert!(lost <= dropped && dropped <= 2 * lost, "{line}");
+    let kept = number_before(&line, "kept").unwrap_or_else(|| panic!("no kept count: {line}"));
+    let stacks = folded(&fold_path);
+    assert_eq!(total(&stacks), kept, "every kept sample is in the graph");
+    assert_eq!(
+        weight(&stacks, |s| s.contains("[lost: ")),
+        carrying,
+        "the samples of entries whose stacks could not be stored are drawn as lost:\n{line}"
+    );
+    assert!(carrying > lost, "entries hold several samples: {line}");
+}
+
 // See: issue 11 — a stack map too small for the stacks: collisions are counted, their weight
 // stays in the graph as `[lost: …]`, and the SVG says so in its subtitle.
 #[test]
@@ -720,19 +768,29 @@ fn trust_full_stack_map_is_drawn_and_reported() {
     kernel::assert_nothing_of_ours_loaded();
     let line = loss_line(&out);
     // Stacks are keyed by content, so they never collide; a full stacks map is the one way to
-    // lose a stack, and each such event is counted — as a stack not stored, not as a dropped
-    // update: the event itself is in the graph (issue 19).
+    // lose a stack, and each entry that lost one is counted — as a stack not stored, not as a
+    // dropped update: the events are in the graph (issue 19), drawn as lost with the weight
+    // the report says they carry.
     let dropped = number_after(&line, "stacks_not_stored: ")
         .unwrap_or_else(|| panic!("no stacks-not-stored count reported: {line}"));
     assert!(dropped > 0 && !line.contains("map full"), "{line}");
+    let lost = number_after(&line, "lost stacks: ")
+        .unwrap_or_else(|| panic!("no lost-stacks count: {line}"));
+    let carrying = number_after(&line, ") carrying ")
+        .unwrap_or_else(|| panic!("no lost-stack weight: {line}"));
+    // User stacks walked from tables (the default) are stored as each event takes them: one
+    // count per event, so as many as the weight; several events may share an entry.
+    assert_eq!(dropped, carrying, "{line}");
+    assert!(lost > 0 && lost <= carrying, "{line}");
     let kept = number_before(&line, "kept").unwrap_or_else(|| panic!("no kept count: {line}"));
     let stacks = folded(&fold_path);
     assert_eq!(total(&stacks), kept, "every kept sample is in the graph");
     assert_eq!(
         weight(&stacks, |s| s.starts_with("[lost: user stack")),
-        dropped,
-        "each sample whose stack could not be stored is drawn as lost:\n{line}"
+        carrying,
+        "the samples whose stack could not be stored are drawn as lost:\n{line}"
     );
+
     let svg = std::fs::read_to_string(&svg_path).expect("read svg");
     let subtitle = svg
         .split("<text id=\"subtitle\"")

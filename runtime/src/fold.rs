@@ -571,6 +571,8 @@ fn entry_frames(
     let mut user = std::mem::take(&mut scratch.user);
     let mut kernel = std::mem::take(&mut scratch.kernel);
     let mut no_kernel_stack = false;
+    // An entry that lost two stacks is one weight lost, not two.
+    let mut lost_weight = weight;
     for (idx, part) in entry.parts.iter().enumerate() {
         let kind = kinds.get(idx).copied();
         match part {
@@ -691,7 +693,7 @@ fn entry_frames(
                 }
             }
             RawPart::StackError(errno) => {
-                losses.add_stack_error(*errno, weight);
+                losses.add_stack_error(*errno, std::mem::take(&mut lost_weight));
                 let which = match kind {
                     Some(KeyKind::UserStack { .. }) => "user ",
                     Some(KeyKind::KernelStack { .. }) => "kernel ",

@@ -22,7 +22,8 @@ pub struct LossReport {
     /// Map entries whose stack was dropped because two stacks hashed to one STACK_TRACE bucket
     /// (`-EEXIST` from `bpf_get_stackid`).
     pub collisions: u64,
-    /// Weight (in the profile's unit) of entries that lost a stack to an error or a collision.
+    /// Weight (in the profile's unit) of entries that lost a stack to an error or a collision
+    /// (once per entry, however many of its stacks it lost).
     pub lost_stack_weight: u64,
     /// Stacks cut at the depth limit.
     pub truncated_stacks: u64,
@@ -222,8 +223,14 @@ impl LossReport {
             if self.collisions > 0 {
                 kinds.push(format!("collisions {}", thousands(self.collisions)));
             }
+            // The weight those stacks carry, drawn as `[lost: …]` (an entry may hold many
+            // events: counted by entry, weighed by event).
+            let carrying = match self.lost_stack_weight {
+                0 => String::new(),
+                w => format!(" carrying {}", thousands(w)),
+            };
             parts.push(format!(
-                "lost stacks: {} ({})",
+                "lost stacks: {} ({}){carrying}",
                 thousands(n_errors),
                 kinds.join(", ")
             ));
@@ -391,7 +398,8 @@ mod tests {
         assert_eq!(r.lost_stack_weight, 11);
         assert_eq!(
             r.summary_line(),
-            "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1); \
+            "events: 12,345 seen, 12,300 kept; lost stacks: 3 (-EFAULT x2, collisions 1) carrying \
+             11; \
              2 truncated; unresolved: 4 frames, 25.0% of weight; map full: 7 updates dropped \
              (carrying 25, 20.0% of the weight), not in the graph (raise --map-entries); \
              time records dropped (ring buffer full): 3 carrying 3,000, in the graph but not in \

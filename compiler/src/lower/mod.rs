@@ -307,13 +307,27 @@ pub fn lower(
         maps.push(m);
         MapId(maps.len() as u32 - 1)
     });
+    // One buffer for the current task's user stack, one per kernel stack of the longest key
+    // (a key's stacks are stored after its entry is looked up: `stmt::store_pending`), and one
+    // for stacks stored at once.
+    let kernel_parts = maps
+        .iter()
+        .map(|m| {
+            m.key
+                .iter()
+                .filter(|k| matches!(k.kind, KeyKind::KernelStack { .. }))
+                .count() as u32
+        })
+        .max()
+        .unwrap_or(0);
+    let scratch_entries = kernel_parts + 2;
     let scratch = uses_stacks.then(|| {
         maps.push(internal_map(
             SCRATCH_MAP,
             MapKind::Array,
             4,
             STACK_BYTES,
-            1,
+            scratch_entries,
             true,
         ));
         MapId(maps.len() as u32 - 1)
@@ -512,6 +526,7 @@ pub fn lower(
         user_maps: prog.maps.len(),
         stacks,
         scratch,
+        scratch_entries,
         losses,
         targets,
         events,
@@ -820,8 +835,10 @@ struct Ids {
     /// `MapId(i)` for `i < user_maps` is `checked::MapId(i)`.
     user_maps: usize,
     stacks: Option<MapId>,
-    /// Per-CPU buffer `bpf_get_stack` writes into (1 KiB: more than the BPF stack holds).
+    /// Per-CPU buffers `bpf_get_stack` writes into (1 KiB each: more than the BPF stack
+    /// holds), `scratch_entries` of them.
     scratch: Option<MapId>,
+    scratch_entries: u32,
     losses: MapId,
     targets: Option<MapId>,
     /// The time records' ring buffer (`Options::events`).
@@ -848,10 +865,16 @@ struct Lowerer<'a> {
     locals: Vec<VReg>,
     /// `bpf_get_current_pid_tgid()`, computed once per program when needed.
     pid_tgid: Option<VReg>,
-    /// The current thread's user stack key once taken in this event, `(taken, key)`: one walk
-    /// per event however many maps are keyed by `ustack` (the walk is the costly part, and
-    /// the verifier explores each copy of it).
-    ustack: Option<(VReg, VReg)>,
+    /// The current thread's user stack key once taken in this event, `(taken, key,
+    /// captured)`: one walk per event however many maps are keyed by `ustack` (the walk is
+    /// the costly part, and the verifier explores each copy of it).
+    ustack: Option<(VReg, VReg, VReg)>,
+    /// While a map update's key is built: the stacks it took, stored only if the update makes
+    /// a new entry (`stmt::store_pending`). An existing entry's stacks are stored already, so
+    /// most events skip the stacks map.
+    deferred: Option<Vec<PendingStack>>,
+    /// Kernel stacks taken so far for the key being built (each its own scratch buffer).
+    deferred_kernel: u32,
     /// The end of the block: where a filter that fails jumps.
     end: ir::Label,
     /// Span probes: builtins come from the event record `ctx` points to (`span.rs`).
@@ -861,6 +884,18 @@ struct Lowerer<'a> {
     /// A `perf_event` program: `ctx` is a `bpf_perf_event_data` (its sample period is what a
     /// time record's event stands for).
     perf_event: bool,
+}
+
+/// A stack a map update's key took and has not stored yet.
+#[derive(Clone, Copy)]
+struct PendingStack {
+    /// Its key (the frames' hash), or the capture's negative errno.
+    key: VReg,
+    /// Which scratch buffer holds its frames.
+    index: u32,
+    user: bool,
+    /// 1 when the frame-pointer capture took it (it keeps a copy for the unwinder).
+    captured: VReg,
 }
 
 /// Per-event flags, so that an event is counted once however many of its updates it lost.
@@ -929,6 +964,8 @@ impl<'a> Lowerer<'a> {
             locals: Vec::new(),
             pid_tgid: None,
             ustack: None,
+            deferred: None,
+            deferred_kernel: 0,
             lost: None,
             end,
             record: None,

@@ -203,6 +203,25 @@ impl Lowerer<'_> {
     }
 
     fn map_update(&mut self, map: MapId, keys: &[Expr], op: &MapOp) -> Result<(), Diagnostic> {
+        // Additions (`add_to`) store their key's stacks only when they make a new entry.
+        if matches!(
+            op,
+            MapOp::Count | MapOp::Sum(_) | MapOp::Avg(_) | MapOp::Hist(_)
+        ) {
+            self.deferred = Some(Vec::new());
+            self.deferred_kernel = 0;
+        }
+        let res = self.map_update_inner(map, keys, op);
+        self.deferred = None;
+        res
+    }
+
+    fn map_update_inner(
+        &mut self,
+        map: MapId,
+        keys: &[Expr],
+        op: &MapOp,
+    ) -> Result<(), Diagnostic> {
         match op {
             MapOp::Count => {
                 let one = self.b.constant(1);
@@ -383,11 +402,14 @@ impl Lowerer<'_> {
     /// Per-CPU maps: this CPU's copy only, so no atomics are needed.
     fn add_to(&mut self, map: MapId, key: Slot, adds: &[VReg]) -> Result<(), Diagnostic> {
         let (id, _) = self.user_map(map);
+        let pending = self.deferred.take().unwrap_or_default();
         let (insert, done) = (self.b.label(), self.b.label());
         let p = self.lookup(id, key, insert);
         self.add_into(map, p, adds);
         self.b.push(Inst::Jump { target: done });
         self.b.push(Inst::Label(insert));
+        // A new entry: its stacks may be new too.
+        self.store_pending(&pending);
         let rc = self.update(map, key, adds, BPF_NOEXIST);
         self.b.push(Inst::JumpIf {
             cond: Cond::Eq,
@@ -542,24 +564,45 @@ impl Lowerer<'_> {
         user: bool,
         span: Span,
     ) -> Result<VReg, Diagnostic> {
+        // In a map update's key (`Lowerer::deferred`), the current task's stacks are stored
+        // only if the update makes a new entry: an existing entry's stacks are stored already.
+        // (Not a user stack walked from tables: its outcomes, kept for the event's other maps,
+        // would multiply the verifier's states at every map's new-entry branch; that walk
+        // costs far more than the store it would save.)
+        let walked = user && task.is_none() && self.cx.ids.uwalk.is_some();
+        let defer = task.is_none() && self.deferred.is_some() && !walked;
+        // Scratch buffers: 0 holds the current task's user stack (one per event), 1… the
+        // kernel stacks of the key being built, the last one every stack stored at once.
+        let index = match (user && task.is_none(), defer) {
+            (true, _) => 0,
+            (false, true) => {
+                let i = 1 + self.deferred_kernel;
+                self.deferred_kernel += 1;
+                i
+            }
+            (false, false) => self.cx.ids.scratch_entries - 1,
+        };
         if !(user && task.is_none() && self.cx.ids.uwalk.is_some()) {
-            return self.capture_stack_once(task, user, span);
+            let (key, captured) = self.capture_stack_once(task, user, span, index, defer)?;
+            if let (true, Some(pending)) = (defer, self.deferred.as_mut()) {
+                pending.push(super::PendingStack {
+                    key,
+                    index,
+                    user,
+                    captured,
+                });
+            }
+            return Ok(key);
         }
-        let (taken, cached) = match self.ustack {
+        let (taken, cached, copied) = match self.ustack {
             Some(c) => c,
             None => {
-                let taken = self.b.reg();
-                let cached = self.b.reg();
-                self.b.insert_at_entry(Inst::Const {
-                    dst: taken,
-                    value: 0,
-                });
-                self.b.insert_at_entry(Inst::Const {
-                    dst: cached,
-                    value: 0,
-                });
-                self.ustack = Some((taken, cached));
-                (taken, cached)
+                let regs = (self.b.reg(), self.b.reg(), self.b.reg());
+                for r in [regs.0, regs.1, regs.2] {
+                    self.b.insert_at_entry(Inst::Const { dst: r, value: 0 });
+                }
+                self.ustack = Some(regs);
+                regs
             }
         };
         let key = self.b.reg();
@@ -574,33 +617,51 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: done,
         });
-        let k = self.capture_stack_once(task, user, span)?;
+        let (k, captured) = self.capture_stack_once(task, user, span, index, defer)?;
         self.b.push(Inst::Mov { dst: key, src: k });
         self.b.push(Inst::Mov {
             dst: cached,
             src: k,
+        });
+        self.b.push(Inst::Mov {
+            dst: copied,
+            src: captured,
         });
         self.b.push(Inst::Const {
             dst: taken,
             value: 1,
         });
         self.b.push(Inst::Label(done));
+        if let (true, Some(pending)) = (defer, self.deferred.as_mut()) {
+            pending.push(super::PendingStack {
+                key,
+                index,
+                user,
+                captured: copied,
+            });
+        }
         Ok(key)
     }
 
+    /// Takes one stack into scratch buffer `index` and hashes it; stores it in the stacks map
+    /// unless `defer` (then [`store_pending`](Self::store_pending) does, for a new entry).
+    /// Returns the key and whether the frame-pointer capture took it (1) or the walk from
+    /// tables (0).
     fn capture_stack_once(
         &mut self,
         task: Option<VReg>,
         user: bool,
         span: Span,
-    ) -> Result<VReg, Diagnostic> {
+        index: u32,
+        defer: bool,
+    ) -> Result<(VReg, VReg), Diagnostic> {
         let ids = (self.cx.ids.stacks, self.cx.ids.scratch);
         let (Some(stacks), Some(scratch)) = ids else {
             return Err(internal(span, "no stack maps"));
         };
         let key = self.b.constant((-12i64) as u64); // -ENOMEM until a buffer is had
         let done = self.b.label();
-        let buf = self.scratch_buffer(scratch, done);
+        let buf = self.lookup_u32(scratch, Operand::Imm(index as i32), done);
         let h = self.b.constant(0xcbf2_9ce4_8422_2325);
         let prime = self.b.constant(super::uwalk::FNV_PRIME);
         let walked = self.b.label();
@@ -719,6 +780,45 @@ impl Lowerer<'_> {
         // 63 bits: a key is never negative, so it cannot be taken for an error.
         self.b.alu(AluOp::Rsh, h, Operand::Imm(1));
         self.b.push(Inst::Mov { dst: key, src: h });
+        if !defer {
+            self.store_stack(stacks, key, buf, captured, copies, done);
+        }
+        self.b.push(Inst::Label(done));
+        Ok((key, captured))
+    }
+
+    /// Stores the stacks a map update's key took (`Lowerer::deferred`), each from its scratch
+    /// buffer: called where the update makes a new entry. The key is not tested: a branch on
+    /// it would make the verifier tell apart every outcome of every capture (its states
+    /// multiply with each stack of each map). A capture that failed left its buffer zeroed
+    /// (`bpf_get_stack` clears it) and its key a negative errno, which no stack is read by: it
+    /// stores one empty entry per errno, read by nothing.
+    fn store_pending(&mut self, pending: &[super::PendingStack]) {
+        let (Some(stacks), Some(scratch)) = (self.cx.ids.stacks, self.cx.ids.scratch) else {
+            return;
+        };
+        for p in pending {
+            let skip = self.b.label();
+            let buf = self.lookup_u32(scratch, Operand::Imm(p.index as i32), skip);
+            let copies = self.cx.ids.ucopy.filter(|_| p.user);
+            self.store_stack(stacks, p.key, buf, p.captured, copies, skip);
+            self.b.push(Inst::Label(skip));
+        }
+    }
+
+    /// Stores the frames at `buf` under `key` in the stacks map, once per distinct stack; a new
+    /// user stack the frame-pointer capture took (`captured` 1) also keeps its copy for the
+    /// unwinder. Ends at `done`.
+    fn store_stack(
+        &mut self,
+        stacks: crate::ir::MapId,
+        key: VReg,
+        buf: VReg,
+        captured: VReg,
+        copies: Option<(crate::ir::MapId, crate::ir::MapId)>,
+        done: crate::ir::Label,
+    ) {
+        let h = key;
         let hk = self.b.slot(8);
         self.b.store(Width::B8, Base::Slot(hk), 0, Operand::Reg(h));
         // Most events' stacks are stored already: a lookup (no lock) says so, where an
@@ -791,8 +891,6 @@ impl Lowerer<'_> {
         // Not a dropped event: the entry is made with this key, and its frames show as
         // `[lost: … -ENOENT]` (counted with their weight by the fold).
         self.bump(super::STACKS_NOT_STORED);
-        self.b.push(Inst::Label(done));
-        Ok(key)
     }
 
     /// This CPU's buffer of per-CPU array `map` (its one entry); jumps to `fail` when the

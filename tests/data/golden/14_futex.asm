@@ -228,7 +228,7 @@ fs_0_futex_o0 (tracepoint/syscalls/sys_exit_futex):
  154: *(u64 *)(r10 -168) = r0
  155: r1 = *(u64 *)(r10 -168)
  156: *(u64 *)(r10 -144) = r1
- 157: r2 = *(u64 *)(r10 -168)
+ 157: r2 = *(u64 *)(r10 -144)
  158: *(u64 *)(r10 -104) = r2
  159: r9 = map[fs_stacks] ll
  161: r7 = r10
@@ -735,7 +735,7 @@ fs_0_futex_o1 (tracepoint/syscalls/sys_exit_futex_waitv):
  154: *(u64 *)(r10 -168) = r0
  155: r1 = *(u64 *)(r10 -168)
  156: *(u64 *)(r10 -144) = r1
- 157: r2 = *(u64 *)(r10 -168)
+ 157: r2 = *(u64 *)(r10 -144)
  158: *(u64 *)(r10 -104) = r2
  159: r9 = map[fs_stacks] ll
  161: r7 = r10
