@@ -249,7 +249,7 @@ fn fold_keeps_losses_as_frames_and_counts_them() {
     assert!(!l.is_clean());
     assert_eq!(
         l.summary_line(),
-        "lost stacks: 1 (collisions 1); 1 truncated; unresolved: 1 frames, 5.0% of weight"
+        "lost stacks: 1 (collisions 1) carrying 500,000; 1 truncated; unresolved: 1 frames, 5.0% of weight"
     );
 }
 
