@@ -430,6 +430,11 @@ impl Tracker {
             if self.seen.get(&pid) != Some(&maps.len()) {
                 self.seen.insert(pid, maps.len());
                 let _ = symbolizer.track(pid);
+                // Ask for its unwind tables now (`--unwind auto`), not at the walk's first
+                // meeting with it: a process's first off-CPU block is often its first event,
+                // and without tables it gets a copied stack that may be cut short. (No such
+                // map without the walk: then this does nothing.)
+                let _ = session.add_target(compiler::lower::uwalk::UW_WANTED_MAP, pid);
                 self.fast_until = Some(Instant::now() + Duration::from_millis(250));
             }
         }

@@ -107,6 +107,8 @@ enum FileKey {
 struct FileInfo {
     /// PT_LOAD segments, to place the file's addresses at a mapping.
     loads: Vec<Load>,
+    /// `e_entry`: where a process's (or the dynamic loader's) first frame runs.
+    entry: u64,
     text: Option<Range<u64>>,
     got: Option<Range<u64>>,
     eh_frame: Option<(Range<u64>, Bytes)>,
@@ -316,6 +318,7 @@ fn read_file_info(path: &Path) -> Option<FileInfo> {
         .map(|(_, data)| data);
     let mut info = FileInfo {
         loads,
+        entry: elf.entry(),
         text: range(".text"),
         got: range(".got"),
         eh_frame,
@@ -418,6 +421,11 @@ fn module(m: &Mapping, info: &FileInfo) -> Option<Module<Bytes>> {
 /// Whether the `.eh_frame` row for file address `svma` says the return address is undefined
 /// or at CFA - 8 (see `Process::ends_by_unwind_info`).
 fn ra_rule_ends_at(info: &FileInfo, svma: u64) -> bool {
+    // The entry stub's call (`_start` of a program or of ld.so, whose own has no FDE): the
+    // first frame of the process, whatever the unwind info says.
+    if info.entry != 0 && (info.entry..info.entry + 32).contains(&svma) {
+        return true;
+    }
     use gimli::{
         BaseAddresses, EhFrame, LittleEndian, RegisterRule, UnwindContext, UnwindSection, X86_64,
     };
