@@ -943,25 +943,36 @@ fn trust_system_wide_process_that_exits_is_symbolized() {
     let out_path = tmp("system_wide_exits.folded");
     let sleepy = workload("sleepy");
     // Started once the probes are live, ended well before the run: 5 × 100 ms in sleepy_wait.
+    // Keyed by pid: system-wide, another test's sleepy (the workloads tests run beside the
+    // kernel tests) is traced too, and only this one's time is the known answer.
     let starter = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(500));
-        Command::new(sleepy)
+        let mut child = Command::new(sleepy)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
-            .status()
+            .spawn()?;
+        let pid = child.id();
+        child.wait().map(|status| (pid, status))
     });
     let out = flamescript(&[
         "-e",
-        "offcpu min 1ms < @[kstack, ustack] = sum(delta) >",
+        "offcpu min 1ms < @[pid, kstack, ustack] = sum(delta) >",
         "-d",
         "2500ms",
         "-o",
         out_path.to_str().unwrap(),
     ]);
-    assert!(starter.join().is_ok_and(|s| s.is_ok_and(|s| s.success())));
+    let (pid, status) = starter
+        .join()
+        .expect("the starter thread")
+        .expect("sleepy ran");
+    assert!(status.success());
     assert!(out.status.success(), "{}", text(&out));
     let stacks = folded(&out_path);
-    let under = weight(&stacks, |s| s.split(';').any(|f| f == "sleepy_wait"));
+    let own = format!("{pid};");
+    let under = weight(&stacks, |s| {
+        s.starts_with(&own) && s.split(';').any(|f| f == "sleepy_wait")
+    });
     assert!(
         (450e6..=600e6).contains(&(under as f64)),
         "{under} ns under sleepy_wait, want ≈ 500 ms\n{}",
