@@ -436,23 +436,7 @@ fn timeview_live_run_flame_chart_shows_three_phases_in_order() {
         s(&chart),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let drawn = std::fs::read_to_string(&svg).expect("the chart");
-    let (a, b, c) = (
-        frame_x(&drawn, "phase_a"),
-        frame_x(&drawn, "phase_b"),
-        frame_x(&drawn, "phase_c"),
-    );
-    assert!(
-        a < b && b < c,
-        "phase_a at {a}%, phase_b at {b}%, phase_c at {c}%"
-    );
-    assert!(
-        b > 20.0 && c > 50.0,
-        "each phase about a third: {a} {b} {c}"
-    );
-    let lines = std::fs::read_to_string(&chart).expect("the folded chart");
-    let first = |p: &str| lines.find(p).unwrap_or_else(|| panic!("{p} in {lines}"));
-    assert!(first("phase_a") < first("phase_b") && first("phase_b") < first("phase_c"));
+    assert_three_phases(&svg, &chart);
 }
 
 /// Off-CPU time by time: `sleepy 5 100`'s five 100 ms sleeps are five events of ≈ 100 ms
@@ -572,6 +556,28 @@ fn timeview_live_run_counts_every_dropped_time_record() {
     );
 }
 
+/// `phases`' flame chart: the SVG draws phase_a, phase_b, phase_c left to right, each about a
+/// third, and the folded chart keeps time order too (the phases' first lines come in order).
+fn assert_three_phases(svg: &Path, folded_chart: &Path) {
+    let chart = std::fs::read_to_string(svg).expect("the chart");
+    let (a, b, c) = (
+        frame_x(&chart, "phase_a"),
+        frame_x(&chart, "phase_b"),
+        frame_x(&chart, "phase_c"),
+    );
+    assert!(
+        a < b && b < c,
+        "phase_a at {a}%, phase_b at {b}%, phase_c at {c}%"
+    );
+    assert!(
+        b > 20.0 && c > 50.0,
+        "each phase about a third: {a} {b} {c}"
+    );
+    let lines = std::fs::read_to_string(folded_chart).expect("the folded chart");
+    let first = |p: &str| lines.find(p).unwrap_or_else(|| panic!("{p} in {lines}"));
+    assert!(first("phase_a") < first("phase_b") && first("phase_b") < first("phase_c"));
+}
+
 /// The x position (percent) of the first frame named `name` in an inferno SVG.
 fn frame_x(svg: &str, name: &str) -> f64 {
     let at = svg
@@ -616,24 +622,7 @@ fn timeview_flame_chart_shows_three_phases_in_order() {
         s(&chart_folded),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let chart = std::fs::read_to_string(&svg).expect("the chart");
-    let (a, b, c) = (
-        frame_x(&chart, "phase_a"),
-        frame_x(&chart, "phase_b"),
-        frame_x(&chart, "phase_c"),
-    );
-    assert!(
-        a < b && b < c,
-        "phase_a at {a}%, phase_b at {b}%, phase_c at {c}%"
-    );
-    assert!(
-        b > 20.0 && c > 50.0,
-        "each phase about a third: {a} {b} {c}"
-    );
-    // The folded chart keeps time order too: the phases' first lines come in order.
-    let lines = std::fs::read_to_string(&chart_folded).expect("the folded chart");
-    let first = |p: &str| lines.find(p).unwrap_or_else(|| panic!("{p} in {lines}"));
-    assert!(first("phase_a") < first("phase_b") && first("phase_b") < first("phase_c"));
+    assert_three_phases(&svg, &chart_folded);
 
     // The evented file: balanced, ordered events per thread.
     let doc: serde_json::Value =

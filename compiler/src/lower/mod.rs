@@ -416,7 +416,11 @@ pub fn lower(
             ));
             (copies, MapId(maps.len() as u32 - 1))
         });
-    let events = (options.events && maps.iter().any(MapSpec::is_flame_graph)).then(|| {
+    // Only the map `-o` writes (the first flame-graph map, as `runtime::results` picks it)
+    // sends time records: another map's would fill the buffer, and its drops, in another
+    // unit, would be reported against this one's time views.
+    let timed_map = maps.iter().position(MapSpec::is_flame_graph);
+    let events = (options.events && timed_map.is_some()).then(|| {
         maps.push(internal_map(
             EVENTS_MAP,
             MapKind::RingBuf,
@@ -529,7 +533,7 @@ pub fn lower(
         scratch_entries,
         losses,
         targets,
-        events,
+        events: events.zip(timed_map),
     };
 
     let mut programs = Vec::new();
@@ -841,8 +845,9 @@ struct Ids {
     scratch_entries: u32,
     losses: MapId,
     targets: Option<MapId>,
-    /// The time records' ring buffer (`Options::events`).
-    events: Option<MapId>,
+    /// The time records' ring buffer (`Options::events`), and the one map whose updates send
+    /// them (its index in the maps).
+    events: Option<(MapId, usize)>,
 }
 
 /// What lowering one clause reads.

@@ -285,17 +285,18 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Under `Options::events`, an update of a flame-graph map also sends a time record
+    /// Under `Options::events`, an update of the map `-o` writes (the first flame-graph map)
+    /// also sends a time record
     /// (`EVENT_HEADER`: time, thread, name, weight, span, then the key) into the ring buffer, so
     /// a live run's time views see each event; a full buffer is counted with the weight the
     /// record carried (`TIME_RECORDS_DROPPED*`). Reserved in place: no stack room is needed
     /// beside the key, which may be long.
     fn keep_event(&mut self, map: MapId, key: Slot, weight: VReg) {
-        let Some(events) = self.cx.ids.events else {
+        let Some((events, timed)) = self.cx.ids.events else {
             return;
         };
         let (id, spec) = self.user_map(map);
-        if !spec.is_flame_graph() {
+        if id.0 as usize != timed {
             return;
         }
         let key_size = spec.key_size;

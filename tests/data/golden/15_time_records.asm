@@ -1,7 +1,8 @@
 // options: events
-// A run that keeps each event's time (-o heat.html, --flamechart): every update of a
-// flame-graph map also reserves a record in the fs_events ring buffer (time, thread, name,
-// weight, the sample's period, the key) and counts it with its weight when the buffer is full.
+// A run that keeps each event's time (-o heat.html, --flamechart): every update of the map -o
+// writes (the first flame-graph map, @) also reserves a record in the fs_events ring buffer
+// (time, thread, name, weight, the sample's period, the key) and counts it with its weight
+// when the buffer is full; @off's updates send none.
 profile hz 99 < @[ustack] = count() >
 offcpu min 1ms < @off[kstack] = sum(delta) >
 ;; offcpu: user stacks at switch-in (sched_exit_tp)
@@ -627,197 +628,134 @@ fs_1_offcpu (tp_btf/sched_switch):
  335: *(u64 *)(r7 +24) = r8
  336: r0 = 0
  337: exit
- 338: r0 = r1
- 339: *(u64 *)(r10 -64) = r0
- 340: r7 = r2
- 341: r0 = 0
- 342: *(u64 *)(r10 -72) = r0
- 343: r0 = 0
- 344: *(u64 *)(r10 -48) = r0
+ 338: r6 = r1
+ 339: r7 = r2
+ 340: r0 = 0
+ 341: *(u64 *)(r10 -48) = r0
+ 342: r0 = 0
+ 343: *(u64 *)(r10 -40) = r0
 ;; @off[kstack] = sum(delta)
- 345: r1 = *(u64 *)(r10 -64)
- 346: r0 = *(u64 *)(r1 +0)
- 347: *(u64 *)(r10 -56) = r0
- 348: *(u64 *)(r10 -8) = 0
- 349: r8 = *(u64 *)(r1 +8)
- 350: *(u64 *)(r10 -8) = r8
- 351: r8 = map[fs_1_off] ll
- 353: r9 = r10
- 354: r9 += -8
- 355: r1 = r8
- 356: r2 = r9
- 357: call bpf_map_lookup_elem#1
- 358: r6 = r0
- 359: if r6 == 0x0 goto pc+16
- 360: r8 = *(u64 *)(r6 +0)
- 361: r9 = r8
- 362: r1 = *(u64 *)(r10 -56)
- 363: r9 += r1
- 364: r8 ^= r9
- 365: r7 = r1
- 366: r7 ^= r9
- 367: r7 &= r8
- 368: r0 = *(u64 *)(r10 -48)
- 369: r0 |= r7
- 370: *(u64 *)(r10 -48) = r0
- 371: r7 s>>= 63
- 372: r8 &= r7
- 373: r9 ^= r8
- 374: *(u64 *)(r6 +0) = r9
- 375: goto pc+82
- 376: r2 = *(u64 *)(r10 -56)
- 377: *(u64 *)(r10 -16) = r2
- 378: r9 = map[fs_1_off] ll
- 380: r8 = r10
- 381: r8 += -8
- 382: r7 = r10
- 383: r7 += -16
- 384: r6 = 1
- 385: r1 = r9
- 386: r2 = r8
- 387: r3 = r7
- 388: r4 = r6
- 389: call bpf_map_update_elem#2
- 390: *(u64 *)(r10 -80) = r0
- 391: r1 = *(u64 *)(r10 -80)
- 392: if r1 == 0x0 goto pc+65
- 393: r0 <<= 32
- 394: *(u64 *)(r10 -80) = r0
- 395: r0 s>>= 32
- 396: *(u64 *)(r10 -80) = r0
- 397: r1 = *(u64 *)(r10 -80)
- 398: if r1 != 0xffffffef goto pc+25
- 399: r6 = map[fs_1_off] ll
- 401: r7 = r10
- 402: r7 += -8
- 403: r1 = r6
- 404: r2 = r7
- 405: call bpf_map_lookup_elem#1
- 406: r8 = r0
- 407: if r8 == 0x0 goto pc+16
- 408: r7 = *(u64 *)(r8 +0)
- 409: r6 = r7
- 410: r1 = *(u64 *)(r10 -56)
- 411: r6 += r1
- 412: r7 ^= r6
- 413: r9 = r1
- 414: r9 ^= r6
- 415: r9 &= r7
- 416: r0 = *(u64 *)(r10 -48)
- 417: r0 |= r9
- 418: *(u64 *)(r10 -48) = r0
- 419: r9 s>>= 63
- 420: r7 &= r9
- 421: r6 ^= r7
- 422: *(u64 *)(r8 +0) = r6
- 423: goto pc+34
- 424: *(u32 *)(r10 -24) = 0
- 425: r9 = map[fs_losses] ll
- 427: r6 = r10
- 428: r6 += -24
- 429: r1 = r9
- 430: r2 = r6
- 431: call bpf_map_lookup_elem#1
- 432: r7 = r0
- 433: if r7 == 0x0 goto pc+7
- 434: r6 = *(u64 *)(r7 +16)
- 435: r6 += 1
- 436: *(u64 *)(r7 +16) = r6
- 437: r6 = *(u64 *)(r7 +88)
- 438: r1 = *(u64 *)(r10 -56)
- 439: r6 += r1
- 440: *(u64 *)(r7 +88) = r6
- 441: r1 = *(u64 *)(r10 -72)
- 442: if r1 != 0x0 goto pc+15
- 443: *(u32 *)(r10 -32) = 0
- 444: r6 = map[fs_losses] ll
- 446: r7 = r10
- 447: r7 += -32
- 448: r1 = r6
- 449: r2 = r7
- 450: call bpf_map_lookup_elem#1
- 451: r9 = r0
- 452: if r9 == 0x0 goto pc+3
- 453: r7 = *(u64 *)(r9 +120)
- 454: r7 += 1
- 455: *(u64 *)(r9 +120) = r7
- 456: r0 = 1
- 457: *(u64 *)(r10 -72) = r0
- 458: r1 = *(u64 *)(r10 -64)
- 459: r0 = *(u32 *)(r1 +32)
- 460: *(u64 *)(r10 -80) = r0
- 461: r9 = *(u32 *)(r1 +36)
- 462: r0 <<= 32
- 463: *(u64 *)(r10 -80) = r0
- 464: r0 |= r9
- 465: *(u64 *)(r10 -80) = r0
- 466: r0 = 0
- 467: *(u64 *)(r10 -72) = r0
- 468: call bpf_ktime_get_ns#5
- 469: r6 = r0
- 470: r8 = map[fs_events] ll
- 472: r9 = 64
- 473: r7 = 0
- 474: r1 = r8
- 475: r2 = r9
- 476: r3 = r7
- 477: call bpf_ringbuf_reserve#131
- 478: *(u64 *)(r10 -88) = r0
- 479: r1 = *(u64 *)(r10 -88)
- 480: if r1 == 0x0 goto pc+24
- 481: *(u64 *)(r1 +0) = r6
- 482: r2 = *(u64 *)(r10 -80)
- 483: *(u64 *)(r1 +8) = r2
- 484: r1 = *(u64 *)(r10 -64)
- 485: r8 = *(u64 *)(r1 +40)
- 486: r1 = *(u64 *)(r10 -88)
- 487: *(u64 *)(r1 +16) = r8
- 488: r1 = *(u64 *)(r10 -64)
- 489: r8 = *(u64 *)(r1 +48)
- 490: r1 = *(u64 *)(r10 -88)
- 491: *(u64 *)(r1 +24) = r8
- 492: r2 = *(u64 *)(r10 -56)
- 493: *(u64 *)(r1 +32) = r2
- 494: r2 = *(u64 *)(r10 -72)
- 495: *(u64 *)(r1 +40) = r2
- 496: r8 = 0x800000001 ll
- 498: *(u64 *)(r1 +48) = r8
- 499: r8 = *(u64 *)(r10 -8)
- 500: *(u64 *)(r1 +56) = r8
- 501: r8 = 0
- 502: r2 = r8
- 503: call bpf_ringbuf_submit#132
- 504: goto pc+17
- 505: *(u32 *)(r10 -40) = 0
- 506: r8 = map[fs_losses] ll
- 508: r6 = r10
- 509: r6 += -40
- 510: r1 = r8
- 511: r2 = r6
- 512: call bpf_map_lookup_elem#1
- 513: r9 = r0
- 514: if r9 == 0x0 goto pc+7
- 515: r6 = *(u64 *)(r9 +136)
- 516: r6 += 1
- 517: *(u64 *)(r9 +136) = r6
- 518: r6 = *(u64 *)(r9 +144)
- 519: r1 = *(u64 *)(r10 -56)
- 520: r6 += r1
- 521: *(u64 *)(r9 +144) = r6
- 522: r1 = *(u64 *)(r10 -48)
- 523: if r1 s>= 0x0 goto pc+13
- 524: *(u32 *)(r10 -8) = 0
- 525: r6 = map[fs_losses] ll
- 527: r9 = r10
- 528: r9 += -8
- 529: r1 = r6
- 530: r2 = r9
- 531: call bpf_map_lookup_elem#1
- 532: r8 = r0
- 533: if r8 == 0x0 goto pc+3
- 534: r9 = *(u64 *)(r8 +128)
- 535: r9 += 1
- 536: *(u64 *)(r8 +128) = r9
- 537: r0 = 0
- 538: exit
+ 344: r0 = *(u64 *)(r6 +0)
+ 345: *(u64 *)(r10 -56) = r0
+ 346: *(u64 *)(r10 -8) = 0
+ 347: r8 = *(u64 *)(r6 +8)
+ 348: *(u64 *)(r10 -8) = r8
+ 349: r8 = map[fs_1_off] ll
+ 351: r6 = r10
+ 352: r6 += -8
+ 353: r1 = r8
+ 354: r2 = r6
+ 355: call bpf_map_lookup_elem#1
+ 356: r7 = r0
+ 357: if r7 == 0x0 goto pc+16
+ 358: r6 = *(u64 *)(r7 +0)
+ 359: r8 = r6
+ 360: r1 = *(u64 *)(r10 -56)
+ 361: r8 += r1
+ 362: r6 ^= r8
+ 363: r9 = r1
+ 364: r9 ^= r8
+ 365: r9 &= r6
+ 366: r0 = *(u64 *)(r10 -40)
+ 367: r0 |= r9
+ 368: *(u64 *)(r10 -40) = r0
+ 369: r9 s>>= 63
+ 370: r6 &= r9
+ 371: r8 ^= r6
+ 372: *(u64 *)(r7 +0) = r8
+ 373: goto pc+82
+ 374: r2 = *(u64 *)(r10 -56)
+ 375: *(u64 *)(r10 -16) = r2
+ 376: r8 = map[fs_1_off] ll
+ 378: r6 = r10
+ 379: r6 += -8
+ 380: r9 = r10
+ 381: r9 += -16
+ 382: r7 = 1
+ 383: r1 = r8
+ 384: r2 = r6
+ 385: r3 = r9
+ 386: r4 = r7
+ 387: call bpf_map_update_elem#2
+ 388: *(u64 *)(r10 -64) = r0
+ 389: r1 = *(u64 *)(r10 -64)
+ 390: if r1 == 0x0 goto pc+65
+ 391: r0 <<= 32
+ 392: *(u64 *)(r10 -64) = r0
+ 393: r0 s>>= 32
+ 394: *(u64 *)(r10 -64) = r0
+ 395: r1 = *(u64 *)(r10 -64)
+ 396: if r1 != 0xffffffef goto pc+25
+ 397: r7 = map[fs_1_off] ll
+ 399: r9 = r10
+ 400: r9 += -8
+ 401: r1 = r7
+ 402: r2 = r9
+ 403: call bpf_map_lookup_elem#1
+ 404: r6 = r0
+ 405: if r6 == 0x0 goto pc+16
+ 406: r9 = *(u64 *)(r6 +0)
+ 407: r7 = r9
+ 408: r1 = *(u64 *)(r10 -56)
+ 409: r7 += r1
+ 410: r9 ^= r7
+ 411: r8 = r1
+ 412: r8 ^= r7
+ 413: r8 &= r9
+ 414: r0 = *(u64 *)(r10 -40)
+ 415: r0 |= r8
+ 416: *(u64 *)(r10 -40) = r0
+ 417: r8 s>>= 63
+ 418: r9 &= r8
+ 419: r7 ^= r9
+ 420: *(u64 *)(r6 +0) = r7
+ 421: goto pc+34
+ 422: *(u32 *)(r10 -24) = 0
+ 423: r8 = map[fs_losses] ll
+ 425: r7 = r10
+ 426: r7 += -24
+ 427: r1 = r8
+ 428: r2 = r7
+ 429: call bpf_map_lookup_elem#1
+ 430: r9 = r0
+ 431: if r9 == 0x0 goto pc+7
+ 432: r7 = *(u64 *)(r9 +16)
+ 433: r7 += 1
+ 434: *(u64 *)(r9 +16) = r7
+ 435: r7 = *(u64 *)(r9 +88)
+ 436: r1 = *(u64 *)(r10 -56)
+ 437: r7 += r1
+ 438: *(u64 *)(r9 +88) = r7
+ 439: r1 = *(u64 *)(r10 -48)
+ 440: if r1 != 0x0 goto pc+15
+ 441: *(u32 *)(r10 -32) = 0
+ 442: r7 = map[fs_losses] ll
+ 444: r9 = r10
+ 445: r9 += -32
+ 446: r1 = r7
+ 447: r2 = r9
+ 448: call bpf_map_lookup_elem#1
+ 449: r8 = r0
+ 450: if r8 == 0x0 goto pc+3
+ 451: r9 = *(u64 *)(r8 +120)
+ 452: r9 += 1
+ 453: *(u64 *)(r8 +120) = r9
+ 454: r0 = 1
+ 455: *(u64 *)(r10 -48) = r0
+ 456: r1 = *(u64 *)(r10 -40)
+ 457: if r1 s>= 0x0 goto pc+13
+ 458: *(u32 *)(r10 -8) = 0
+ 459: r9 = map[fs_losses] ll
+ 461: r8 = r10
+ 462: r8 += -8
+ 463: r1 = r9
+ 464: r2 = r8
+ 465: call bpf_map_lookup_elem#1
+ 466: r7 = r0
+ 467: if r7 == 0x0 goto pc+3
+ 468: r8 = *(u64 *)(r7 +128)
+ 469: r8 += 1
+ 470: *(u64 *)(r7 +128) = r8
+ 471: r0 = 0
+ 472: exit
 
