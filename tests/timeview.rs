@@ -342,7 +342,11 @@ fn burst_band_checks(html: &Path, dir: &Path, browser: &Path) -> u64 {
             .unwrap_or_else(|| panic!("{name} compared: {frames:?}"))
     };
     assert!(delta("all").abs() < 1e-9, "{frames:?}");
-    assert!(delta("burst").abs() < 0.2, "{frames:?}");
+    // (A share of a handful of samples is noise: the rest holds only the workload's start and
+    // what spilled past a burst's 200 ms, a few samples on a loaded machine.)
+    if total - drawn >= 20 {
+        assert!(delta("burst").abs() < 0.2, "{frames:?}");
+    }
 
     // A time range (what a shift-click selects): from second 0's first row to second 1's
     // tenth, in time order: all 50 rows of second 0 and 10 of second 1.
