@@ -128,8 +128,9 @@ pub(crate) struct RunFlags {
           value_parser = clap::value_parser!(u32).range(64..=4096))]
     pub(crate) stack_copy: Option<u32>,
 
-    /// How `offcpu` takes user stacks: `auto` the best this kernel offers; `switch-in` at the
-    /// end of __schedule (sched_exit_tp, 6.17+); `task-work` on the thread's next return to
+    /// How `offcpu` takes user stacks: `auto` the best this kernel offers; `exit-tp` at the
+    /// end of __schedule with that one hook (sched_exit_tp, 6.17+; not with `state`);
+    /// `switch-in` the same, with the span timed in sched_switch; `task-work` on the thread's next return to
     /// user space (kernels that accept BPF task work); `switch-out` at every switch-out (any
     /// kernel, costliest). The loss report names the one that ran.
     #[arg(long, value_enum, default_value_t = OffcpuArg::Auto)]
@@ -178,6 +179,7 @@ impl EngineArg {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OffcpuArg {
     Auto,
+    ExitTp,
     SwitchIn,
     TaskWork,
     SwitchOut,
@@ -188,6 +190,7 @@ impl OffcpuArg {
         use compiler::lower::span::OffcpuDesign;
         match self {
             OffcpuArg::Auto => None,
+            OffcpuArg::ExitTp => Some(OffcpuDesign::ExitTp),
             OffcpuArg::SwitchIn => Some(OffcpuDesign::SwitchIn),
             OffcpuArg::TaskWork => Some(OffcpuDesign::TaskWork),
             OffcpuArg::SwitchOut => Some(OffcpuDesign::SwitchOut),

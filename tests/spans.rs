@@ -368,12 +368,19 @@ fn preempted(extra: &[&str]) {
         "taskset -c 1 sh -c '{b} 3 & {b} 3; wait'",
         b = burner.display()
     );
-    let script = "offcpu < @[comm, state, ustack] = sum(delta) >";
+    // `state` (0: preempted) where the design knows it; `exit-tp` sees threads only as they
+    // come back, and refuses `state` (asserted in spans_exit_tp_refuses_state).
+    let with_state = extra.last() != Some(&"exit-tp");
+    let script = if with_state {
+        "offcpu < @[comm, state, ustack] = sum(delta) >"
+    } else {
+        "offcpu < @[comm, ustack] = sum(delta) >"
+    };
     let (out, stacks) = run_command("preempted", script, &cmd, extra);
     let dump = format!("{}\n{stacks:#?}", text(&out));
     let burners = weight(&stacks, |s| s.starts_with("burner;"));
     let in_burn = weight(&stacks, |s| {
-        s.starts_with("burner;0;") && has_frame(s, "burn_cpu")
+        s.starts_with(if with_state { "burner;0;" } else { "burner;" }) && has_frame(s, "burn_cpu")
     });
     assert!(
         burners as f64 >= 1.8e9,
@@ -427,7 +434,7 @@ fn spans_list_says_what_this_kernel_offers() {
         .and_then(|b| b.tracepoint_params("sched_exit_tp"))
         .is_some();
     let want = if exit_tp {
-        compiler::lower::span::OffcpuDesign::SwitchIn
+        compiler::lower::span::OffcpuDesign::ExitTp
     } else {
         compiler::lower::span::OffcpuDesign::SwitchOut
     };
@@ -443,5 +450,46 @@ fn spans_list_says_what_this_kernel_offers() {
         !waitv,
         "{}",
         text(&out)
+    );
+}
+
+// See: issue 17 — the one-hook design cannot know how a thread left: a clause that reads
+// `state` gets the two-hook design by default, and forcing `exit-tp` on it is a clear error.
+#[test]
+fn spans_exit_tp_refuses_state() {
+    let exit_tp = compiler::kbtf::KernelBtf::load()
+        .ok()
+        .and_then(|b| b.tracepoint_params("sched_exit_tp"))
+        .is_some();
+    let script = "offcpu min 1ms < @[state, ustack] = sum(delta) >";
+    if !exit_tp {
+        // Without the tracepoint, forcing the design is refused for that reason.
+        let out = crate::e2e::flamescript(&["--offcpu-design", "exit-tp", "-e", OFFCPU]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(text(&out).contains("sched_exit_tp"), "{}", text(&out));
+        return;
+    }
+    let out = crate::e2e::flamescript(&["--emit", "asm", "-e", script]);
+    assert!(out.status.success(), "{}", text(&out));
+    let asm = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        asm.contains("tp_btf/sched_switch") && asm.contains("tp_btf/sched_exit_tp"),
+        "a clause with `state` runs on both hooks:\n{asm}"
+    );
+    let plain = crate::e2e::flamescript(&["--emit", "asm", "-e", OFFCPU]);
+    let asm = String::from_utf8_lossy(&plain.stdout);
+    assert!(
+        plain.status.success() && !asm.contains("tp_btf/sched_switch"),
+        "without `state`, one hook:\n{}",
+        text(&plain)
+    );
+    let forced =
+        crate::e2e::flamescript(&["--dry-run", "--offcpu-design", "exit-tp", "-e", script]);
+    let err = String::from_utf8_lossy(&forced.stderr);
+    assert_eq!(forced.status.code(), Some(2), "{}", text(&forced));
+    assert!(
+        err.contains("`state` is not known") && err.contains("leave out --offcpu-design"),
+        "{}",
+        text(&forced)
     );
 }

@@ -679,7 +679,9 @@ fn entry_frames(
                     if *truncated {
                         kernel.push(scratch.frame("[truncated]", FrameKind::Marker));
                     }
+                    let from = kernel.len();
                     sym.kernel_frames(ips, &mut kernel);
+                    drop_hook_frames(&mut kernel, from);
                 }
             }
             // -EFAULT: there was no stack of that kind to take — a sample in user mode has no
@@ -775,9 +777,81 @@ fn root_of(frames: &[Frame]) -> Root {
     }
 }
 
+/// An off-CPU stack taken in the thread's own context at the end of `__schedule()` (the
+/// `sched_exit_tp` hook) has our own program and the tracepoint's runner on top of it
+/// (`…;__schedule;bpf_trace_run1;bpf_prog_…`): the thread's stack ends at `__schedule`.
+/// Dropped only there (and at `schedule_tail`, a new thread's first run), so a profile sample
+/// that finds a CPU busy in some BPF program keeps it. `from` is where this stack's frames
+/// start in `frames` (root→leaf).
+fn drop_hook_frames(frames: &mut Vec<Frame>, from: usize) {
+    let hook = |f: &Frame| {
+        f.kind == FrameKind::Kernel
+            && ["bpf_prog_", "bpf_trace_run", "__bpf_trace_", "__traceiter_"]
+                .iter()
+                .any(|p| f.name.starts_with(p))
+    };
+    let mut top = frames.len();
+    while top > from && hook(&frames[top - 1]) {
+        top -= 1;
+    }
+    if top < frames.len()
+        && top > from
+        && matches!(&*frames[top - 1].name, "__schedule" | "schedule_tail")
+    {
+        frames.truncate(top);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: issue 17 — a stack taken at `sched_exit_tp` ends at `__schedule`, not in our
+    // program; a CPU sample inside some BPF program keeps its frames.
+    #[test]
+    fn hook_frames_are_dropped_only_above_the_scheduler() {
+        let k = |names: &[&str]| -> Vec<Frame> {
+            names
+                .iter()
+                .map(|n| Frame {
+                    name: Arc::from(*n),
+                    kind: FrameKind::Kernel,
+                    site: None,
+                })
+                .collect()
+        };
+        let names = |f: &[Frame]| f.iter().map(|f| f.name.to_string()).collect::<Vec<_>>();
+        let mut f = k(&[
+            "do_nanosleep",
+            "schedule",
+            "__schedule",
+            "bpf_trace_run1",
+            "bpf_prog_1f_x",
+        ]);
+        drop_hook_frames(&mut f, 0);
+        assert_eq!(names(&f), ["do_nanosleep", "schedule", "__schedule"]);
+        let mut f = k(&[
+            "ret_from_fork",
+            "schedule_tail",
+            "__bpf_trace_sched_exit_tp",
+            "bpf_trace_run1",
+            "bpf_prog_2",
+        ]);
+        drop_hook_frames(&mut f, 0);
+        assert_eq!(names(&f), ["ret_from_fork", "schedule_tail"]);
+        let busy = [
+            "asm_sysvec_apic_timer_interrupt",
+            "bpf_trace_run2",
+            "bpf_prog_3",
+        ];
+        let mut f = k(&busy);
+        drop_hook_frames(&mut f, 0);
+        assert_eq!(names(&f), busy);
+        // Frames before `from` belong to another part of the key.
+        let mut f = k(&["__schedule", "bpf_prog_4"]);
+        drop_hook_frames(&mut f, 1);
+        assert_eq!(names(&f), ["__schedule", "bpf_prog_4"]);
+    }
     use crate::render::folded;
 
     /// Folded text through `reshape`, back to folded text.

@@ -471,6 +471,7 @@ pub fn lower(
             Some(span::offcpu_design(
                 &clause.resolved.facts,
                 options,
+                span::clause_reads(clause, "state"),
                 clause.span,
             )?)
         } else {
@@ -513,12 +514,25 @@ pub fn lower(
             ));
             MapId(maps.len() as u32 - 1)
         });
+        // The one-hook design's memory of who ran last on each CPU.
+        let last = (design == Some(span::OffcpuDesign::ExitTp)).then(|| {
+            maps.push(internal_map(
+                &format!("fs_{ci}_last"),
+                MapKind::Array,
+                4,
+                span::LAST_SIZE,
+                1,
+                true,
+            ));
+            MapId(maps.len() as u32 - 1)
+        });
         span_maps.insert(
             ci,
             span::SpanMaps {
                 spans,
                 pending,
                 handoff,
+                last,
                 design,
                 slots,
             },

@@ -60,6 +60,10 @@ pub const REC_COMM: u32 = 40;
 /// never drawn as the one the thread blocked with.
 pub const REC_USP: u32 = 56;
 pub const REC_SIZE: u32 = 64;
+/// `offcpu` by `sched_exit_tp` alone: a CPU's `last` value is the thread that last came onto
+/// it (tid, tgid), then the record of the span that just ended there.
+pub const LAST_REC: u32 = 8;
+pub const LAST_SIZE: u32 = LAST_REC + REC_SIZE;
 
 /// A slot of the per-thread spans table.
 pub const SLOT_TS: u32 = 0;
@@ -130,6 +134,13 @@ const TASK_WORK_KFUNCS: &[&str] = &[
 /// known answers: docs/PERFORMANCE.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OffcpuDesign {
+    /// One hook: `sched_exit_tp` alone. It fires at the end of every switch in the thread
+    /// switched in (also a new thread's first run, from `schedule_tail`), so the thread that
+    /// ran before it on this CPU is the one remembered there by the previous firing: its span
+    /// starts now, the arriving thread's ends now, and both of its stacks are its own. What
+    /// it cannot know is how the thread left (`state`): a clause that reads `state` gets
+    /// [`SwitchIn`](Self::SwitchIn). Needs `sched_exit_tp` (6.17+).
+    ExitTp,
     /// The span ends in `sched_switch`; the record waits in a per-CPU slot for the bare
     /// tracepoint `sched_exit_tp`, which fires at the end of `__schedule()` in the thread just
     /// switched in: its user stack there is exactly the one it blocked with, and it is taken
@@ -146,7 +157,8 @@ pub enum OffcpuDesign {
 }
 
 impl OffcpuDesign {
-    pub const ALL: [OffcpuDesign; 3] = [
+    pub const ALL: [OffcpuDesign; 4] = [
+        OffcpuDesign::ExitTp,
         OffcpuDesign::SwitchIn,
         OffcpuDesign::TaskWork,
         OffcpuDesign::SwitchOut,
@@ -155,6 +167,7 @@ impl OffcpuDesign {
     /// The name `--offcpu-design` takes.
     pub fn name(self) -> &'static str {
         match self {
+            OffcpuDesign::ExitTp => "exit-tp",
             OffcpuDesign::SwitchIn => "switch-in",
             OffcpuDesign::TaskWork => "task-work",
             OffcpuDesign::SwitchOut => "switch-out",
@@ -168,7 +181,8 @@ impl OffcpuDesign {
     /// How the loss report and the graph's subtitle say it.
     pub fn describe(self) -> &'static str {
         match self {
-            OffcpuDesign::SwitchIn => "user stacks at switch-in (sched_exit_tp)",
+            OffcpuDesign::ExitTp => "user stacks at switch-in (sched_exit_tp alone)",
+            OffcpuDesign::SwitchIn => "user stacks at switch-in (sched_switch + sched_exit_tp)",
             OffcpuDesign::TaskWork => "user stacks by task work",
             OffcpuDesign::SwitchOut => "user stacks at every switch-out",
         }
@@ -176,13 +190,16 @@ impl OffcpuDesign {
 }
 
 /// The design an `offcpu` clause runs with: the one `options` insists on, or the best this
-/// kernel's BTF shows (`sched_exit_tp`, else the switch-out walk that works everywhere).
+/// kernel's BTF shows (`sched_exit_tp` alone, or with `sched_switch` when the clause reads
+/// `state`; else the switch-out walk that works everywhere).
 pub fn offcpu_design(
     facts: &BTreeMap<String, Vec<u32>>,
     options: &super::Options,
+    reads_state: bool,
     span: crate::diag::Span,
 ) -> Result<OffcpuDesign, Diagnostic> {
     let exit_tp = facts.contains_key("tracepoint:sched_exit_tp");
+    let one_hook = exit_tp && facts.contains_key("task_struct:nivcsw");
     let task_work = facts.contains_key("kfunc:task_work");
     // Task work is chosen by the binary only after a trial load (`--offcpu-design` passes it
     // here): a kernel may list the kfunc and refuse it.
@@ -194,19 +211,69 @@ pub fn offcpu_design(
         )
         .with_help("leave out --offcpu-design: flamescript picks what this kernel offers")
     };
+    let exit_tp_missing = "`sched_exit_tp` tracepoint (BTF `btf_trace_sched_exit_tp`)";
     match options.offcpu {
-        Some(OffcpuDesign::SwitchIn) if !exit_tp => Err(missing(
-            "`sched_exit_tp` tracepoint (BTF `btf_trace_sched_exit_tp`)",
-            OffcpuDesign::SwitchIn,
+        Some(d @ OffcpuDesign::SwitchIn) if !exit_tp => Err(missing(exit_tp_missing, d)),
+        Some(d @ OffcpuDesign::ExitTp) if !one_hook => Err(missing(exit_tp_missing, d)),
+        Some(OffcpuDesign::ExitTp) if reads_state => Err(Diagnostic::error(
+            "`state` is not known to `--offcpu-design exit-tp`",
+            span,
+            "this clause reads `state`",
+        )
+        .with_help(
+            "that design sees threads only as they come back; leave out --offcpu-design \
+             (a clause that reads `state` gets `switch-in`)",
         )),
         Some(OffcpuDesign::TaskWork) if !task_work => Err(missing(
             "task-work kfunc (`bpf_task_work_schedule_resume`)",
             OffcpuDesign::TaskWork,
         )),
         Some(d) => Ok(d),
+        None if one_hook && !reads_state => Ok(OffcpuDesign::ExitTp),
         None if exit_tp => Ok(OffcpuDesign::SwitchIn),
         None => Ok(OffcpuDesign::SwitchOut),
     }
+}
+
+/// Whether a clause reads builtin `name` anywhere: its filter, keys, values or conditions.
+pub fn clause_reads(clause: &crate::sema::checked::Clause, name: &str) -> bool {
+    fn expr(e: &crate::sema::checked::Expr, name: &str) -> bool {
+        match &e.kind {
+            ExprKind::Builtin(b) => b.name() == name,
+            ExprKind::MapRead { keys, .. } => keys.iter().any(|k| expr(k, name)),
+            ExprKind::Unary { operand, .. } => expr(operand, name),
+            ExprKind::Binary { lhs, rhs, .. } => expr(lhs, name) || expr(rhs, name),
+            ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Arg { .. } | ExprKind::Local(_) => {
+                false
+            }
+        }
+    }
+    fn stmts(body: &[Stmt], name: &str) -> bool {
+        body.iter().any(|s| match s {
+            Stmt::MapUpdate { keys, op, .. } => {
+                keys.iter().any(|k| expr(k, name))
+                    || match op {
+                        MapOp::Count => false,
+                        MapOp::Sum(e)
+                        | MapOp::Min(e)
+                        | MapOp::Max(e)
+                        | MapOp::Avg(e)
+                        | MapOp::Hist(e)
+                        | MapOp::Assign(e) => expr(e, name),
+                    }
+            }
+            Stmt::Delete { keys, .. } => keys.iter().any(|k| expr(k, name)),
+            Stmt::LocalAssign { value, .. } => expr(value, name),
+            Stmt::If {
+                cond,
+                then,
+                otherwise,
+                ..
+            } => expr(cond, name) || stmts(then, name) || stmts(otherwise, name),
+            Stmt::Print { .. } | Stmt::Clear { .. } | Stmt::Exit { .. } => false,
+        })
+    }
+    clause.filter.as_ref().is_some_and(|f| expr(f, name)) || stmts(&clause.body, name)
 }
 
 /// The kernel facts `offcpu` needs, by the names the lowering reads them back with.
@@ -268,6 +335,12 @@ pub fn resolve_offcpu(env: &dyn Env) -> Result<BTreeMap<String, Vec<u32>>, Resol
     facts.insert("tracepoint:sched_switch".into(), vec![id, args as u32]);
     if let Ok((id, _)) = env.btf_tracepoint("sched_exit_tp") {
         facts.insert("tracepoint:sched_exit_tp".into(), vec![id]);
+        // The one-hook design tells a thread's first run by its switch counts.
+        for member in ["nvcsw", "nivcsw"] {
+            if let Ok(chain) = env.btf_member_chain("task_struct", member) {
+                facts.insert(format!("task_struct:{member}"), chain);
+            }
+        }
     }
     if let Some(id) = TASK_WORK_KFUNCS
         .iter()
@@ -297,6 +370,9 @@ pub(super) struct SpanMaps {
     /// `offcpu` at switch-in: the per-CPU record `sched_exit_tp` takes over (its `REC_TID` is
     /// 0 when empty).
     pub handoff: Option<MapId>,
+    /// `offcpu` by `sched_exit_tp` alone: per CPU, the thread that last came onto it (tid,
+    /// tgid; 0 when untracked).
+    pub last: Option<MapId>,
     /// `offcpu` with a user stack: how it is taken.
     pub design: Option<OffcpuDesign>,
     pub slots: u32,
@@ -660,6 +736,9 @@ pub(super) fn lower_offcpu(
     };
     let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
     let design = maps.design;
+    if let (Some(OffcpuDesign::ExitTp), Some(last)) = (design, maps.last) {
+        return Ok(vec![exit_tp_only(cx, name, maps, last, &fields)?]);
+    }
     let kfunc = match design {
         Some(OffcpuDesign::TaskWork) => fact(cx, "kfunc:task_work")?[0],
         _ => 0,
@@ -1041,6 +1120,288 @@ pub(super) fn lower_offcpu(
         programs.push(exit_tp_program(cx, &name, handoff, &fields)?);
     }
     Ok(programs)
+}
+
+/// The one-hook design: a `tp_btf/sched_exit_tp` program, run at the end of every switch in
+/// the thread switched in (`cur`). The thread that ran on this CPU before it, remembered here
+/// by the previous firing, has just left: its span starts at this switch's time. `cur`'s own
+/// span ends at that time, and its stacks are taken in its own context, exactly as it blocked.
+fn exit_tp_only(
+    cx: &Ctx<'_>,
+    name: String,
+    maps: &SpanMaps,
+    last: MapId,
+    fields: &[(&'static str, u32, u32)],
+) -> Result<ir::Program, Diagnostic> {
+    let off = |key: &str| -> Result<i16, Diagnostic> {
+        match fact(cx, key)?[..] {
+            [o] => off16(cx, o),
+            _ => Err(internal(cx.clause.span, "a task_struct member offset")),
+        }
+    };
+    let (pid_off, tgid_off, comm_off) = (
+        off("task_struct:pid")?,
+        off("task_struct:tgid")?,
+        off("task_struct:comm")?,
+    );
+    let (arrival_off, nvcsw_off, nivcsw_off) = (
+        off("task_struct:sched_info.last_arrival")?,
+        off("task_struct:nvcsw")?,
+        off("task_struct:nivcsw")?,
+    );
+    let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
+    let mut b = Builder::new(
+        name.clone(),
+        "tp_btf/sched_exit_tp".into(),
+        AttachSpec::TpBtf {
+            name: "sched_exit_tp".into(),
+            btf_id: fact(cx, "tracepoint:sched_exit_tp")?[0],
+        },
+        0,
+        cx.clause.span,
+    );
+    let actions = b.add_subprogram(actions_subprogram(cx, &name, fields)?);
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    let mut l = Lowerer::new(cx, b, ctx, end);
+    l.b.span(cx.clause.span);
+    // sched_exit_tp(bool is_switch[, unsigned long ip]): no switch, nothing changed hands.
+    let is_switch = l.b.load(Width::B1, Base::Reg(ctx), 0);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: is_switch,
+        rhs: Operand::Imm(0),
+        target: end,
+    });
+    // One key slot for every lookup here: the stack is shared with the statements'
+    // subprogram (512 bytes for both).
+    let key = l.b.slot(4);
+    let lookup = |l: &mut Lowerer<'_>, map: MapId, k: Operand, absent: ir::Label| {
+        l.b.store(Width::B4, Base::Slot(key), 0, k);
+        l.lookup(map, key, absent)
+    };
+    let here = lookup(&mut l, last, Operand::Imm(0), end);
+    let prev_tid = l.b.load(Width::B4, Base::Reg(here), 0);
+    let prev_tgid = l.b.load(Width::B4, Base::Reg(here), 4);
+    let cur = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+    let tid = l.b.load(Width::B4, Base::Reg(cur), pid_off);
+    let tgid = l.b.load(Width::B4, Base::Reg(cur), tgid_off);
+    // This switch's time: when `cur` arrived (`sched_info_arrive`, the runqueue clock
+    // `__schedule` just read); the idle task has no arrival: its runqueue's clock now.
+    let now = l.b.reg();
+    let timed = l.b.label();
+    let not_idle = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: tid,
+        rhs: Operand::Imm(0),
+        target: not_idle,
+    });
+    let mut clock = cur;
+    for hop in &clock_chain {
+        clock = l.b.load(Width::B8, Base::Reg(clock), off16(cx, *hop)?);
+    }
+    l.b.push(Inst::Mov {
+        dst: now,
+        src: clock,
+    });
+    l.b.push(Inst::Jump { target: timed });
+    l.b.push(Inst::Label(not_idle));
+    let arrival = l.b.load(Width::B8, Base::Reg(cur), arrival_off);
+    l.b.push(Inst::Mov {
+        dst: now,
+        src: arrival,
+    });
+    l.b.push(Inst::Label(timed));
+
+    // --- the thread that ran here before has left: its span starts now. ---
+    let remembered = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: prev_tid,
+        rhs: Operand::Imm(0),
+        target: remembered,
+    });
+    let idx = l.b.copy(prev_tid);
+    l.b.alu(AluOp::And, idx, Operand::Imm(maps.slots as i32 - 1));
+    let pslot = lookup(&mut l, maps.spans, Operand::Reg(idx), remembered);
+    l.claim_slot(pslot, prev_tid);
+    l.b.store(
+        Width::B8,
+        Base::Reg(pslot),
+        SLOT_TS as i16,
+        Operand::Reg(now),
+    );
+    l.b.store(
+        Width::B8,
+        Base::Reg(pslot),
+        SLOT_SAVED0 as i16,
+        Operand::Imm(0),
+    );
+    l.b.store(
+        Width::B4,
+        Base::Reg(pslot),
+        SLOT_TGID as i16,
+        Operand::Reg(prev_tgid),
+    );
+    l.b.push(Inst::Label(remembered));
+
+    // --- `cur` is the one to remember: the idle task and untraced processes are not. ---
+    let forget = l.b.label();
+    let noted = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: tid,
+        rhs: Operand::Imm(0),
+        target: forget,
+    });
+    l.target_check(tgid, forget);
+    l.b.store(Width::B4, Base::Reg(here), 0, Operand::Reg(tid));
+    l.b.store(Width::B4, Base::Reg(here), 4, Operand::Reg(tgid));
+    l.b.push(Inst::Jump { target: noted });
+    l.b.push(Inst::Label(forget));
+    l.b.store(Width::B4, Base::Reg(here), 0, Operand::Imm(0));
+    l.b.push(Inst::Jump { target: end });
+    l.b.push(Inst::Label(noted));
+
+    // --- `cur` comes back: its span ends now. ---
+    let idx = l.b.copy(tid);
+    l.b.alu(AluOp::And, idx, Operand::Imm(maps.slots as i32 - 1));
+    let slot = lookup(&mut l, maps.spans, Operand::Reg(idx), end);
+    let unmatched = l.b.label();
+    let stale = l.b.label();
+    // A thread's first run (from `schedule_tail`) ends no span; a start left in its slot is
+    // an earlier thread's with the same id.
+    let switches = l.b.load(Width::B8, Base::Reg(cur), nvcsw_off);
+    let preempted = l.b.load(Width::B8, Base::Reg(cur), nivcsw_off);
+    l.b.alu(AluOp::Add, switches, Operand::Reg(preempted));
+    let ran = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: switches,
+        rhs: Operand::Imm(0),
+        target: ran,
+    });
+    l.claim_slot(slot, tid);
+    l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    l.b.push(Inst::Jump { target: end });
+    l.b.push(Inst::Label(ran));
+    let owner = l.b.load(Width::B4, Base::Reg(slot), SLOT_TID as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ne,
+        lhs: owner,
+        rhs: Operand::Reg(tid),
+        target: unmatched,
+    });
+    let ts = l.b.load(Width::B8, Base::Reg(slot), SLOT_TS as i16);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Eq,
+        lhs: ts,
+        rhs: Operand::Imm(0),
+        target: unmatched,
+    });
+    l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
+    // Runqueue clocks of two CPUs may disagree by a little: never a negative span; by more
+    // than a little, the start is not this span's (counted, its time is not in the graph).
+    let delta = l.b.copy(now);
+    l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
+    let forward = l.b.label();
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Ge,
+        lhs: now,
+        rhs: Operand::Reg(ts),
+        target: forward,
+    });
+    let behind = l.b.copy(ts);
+    l.b.alu(AluOp::Sub, behind, Operand::Reg(now));
+    let limit = l.b.constant(100_000);
+    l.b.push(Inst::JumpIf {
+        cond: Cond::Gt,
+        lhs: behind,
+        rhs: Operand::Reg(limit),
+        target: stale,
+    });
+    l.b.push(Inst::Const {
+        dst: delta,
+        value: 0,
+    });
+    l.b.push(Inst::Label(forward));
+
+    let filtered = cx.clause.filter.is_some();
+    if filtered {
+        l.bump(super::EVENTS_SEEN);
+    }
+    let short = l.b.label();
+    // The record sits in this CPU's `last` value, after the remembered thread: on the stack
+    // it would leave too little of the 512 bytes this program shares with the statements.
+    let at = |field: u32| (LAST_REC + field) as i16;
+    let build_record = |l: &mut Lowerer<'_>| {
+        for off in (0..REC_SIZE).step_by(8) {
+            l.b.store(Width::B8, Base::Reg(here), at(off), Operand::Imm(0));
+        }
+        l.b.store(
+            Width::B8,
+            Base::Reg(here),
+            at(REC_DELTA),
+            Operand::Reg(delta),
+        );
+        l.b.store(Width::B4, Base::Reg(here), at(REC_TGID), Operand::Reg(tgid));
+        l.b.store(Width::B4, Base::Reg(here), at(REC_TID), Operand::Reg(tid));
+        for i in 0..2 {
+            let w = l.b.load(Width::B8, Base::Reg(cur), comm_off + 8 * i);
+            l.b.store(
+                Width::B8,
+                Base::Reg(here),
+                at(REC_COMM) + 8 * i,
+                Operand::Reg(w),
+            );
+        }
+    };
+    if filtered {
+        build_record(&mut l);
+        let rec_ptr = l.b.copy(here);
+        l.b.alu(AluOp::Add, rec_ptr, Operand::Imm(LAST_REC as i32));
+        l.ctx = rec_ptr;
+        l.record = Some(Record {
+            fields: fields.to_vec(),
+            ustack: None,
+        });
+        l.span_filter(end)?;
+        l.record = None;
+        l.ctx = ctx;
+        l.bump(super::EVENTS_KEPT);
+        l.check_bounds(delta, short, end);
+    } else {
+        l.check_bounds(delta, short, end);
+        l.add_losses(&[
+            (super::EVENTS_SEEN, Operand::Imm(1)),
+            (super::EVENTS_KEPT, Operand::Imm(1)),
+        ]);
+        build_record(&mut l);
+    }
+    if uses_stack(cx, "kstack") {
+        let k = l.capture_stack_of(None, false, cx.clause.span)?;
+        l.b.store(Width::B8, Base::Reg(here), at(REC_KSTACK), Operand::Reg(k));
+    }
+    let u = l.capture_stack_of(None, true, cx.clause.span)?;
+    let rp = l.b.copy(here);
+    l.b.alu(AluOp::Add, rp, Operand::Imm(LAST_REC as i32));
+    l.b.call_sub(actions, vec![rp, u]);
+    l.b.push(Inst::Jump { target: end });
+
+    if bounds(cx).0 > 0 {
+        l.b.push(Inst::Label(short));
+        l.add_short(slot, delta, tgid, (Base::Reg(cur), comm_off));
+        l.b.push(Inst::Jump { target: end });
+    }
+    l.b.push(Inst::Label(stale));
+    l.bump(super::SPANS_STALE);
+    l.b.push(Inst::Jump { target: end });
+    l.b.push(Inst::Label(unmatched));
+    l.bump(super::SPANS_UNMATCHED);
+    l.b.push(Inst::Label(end));
+    Ok(l.b.finish())
 }
 
 /// The switch-in design, in `sched_switch`: record `rec` waits in this CPU's hand-off slot for

@@ -96,7 +96,8 @@ impl Probe for Offcpu {
         use compiler::lower::span::{offcpu_design, resolve_offcpu};
         let facts = resolve_offcpu(env).ok()?;
         let options = compiler::lower::Options::default();
-        let design = offcpu_design(&facts, &options, compiler::diag::Span::default()).ok()?;
+        let design =
+            offcpu_design(&facts, &options, false, compiler::diag::Span::default()).ok()?;
         Some(format!("on this kernel: {}", design.describe()))
     }
     fn check_modifiers(&self, modifiers: &[ModifierValue]) -> Result<(), ResolveError> {

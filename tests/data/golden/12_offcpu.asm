@@ -1,5 +1,5 @@
 offcpu min 1ms max 10s / comm != "swapper" / < @[comm, kstack, ustack] = sum(delta); @states[state] = count() >
-;; offcpu: user stacks at switch-in (sched_exit_tp)
+;; offcpu: user stacks at switch-in (sched_switch + sched_exit_tp)
 
 fs_0_offcpu (tp_btf/sched_switch):
    0: *(u64 *)(r10 -232) = r1
