@@ -17,6 +17,7 @@ tests=(
   e2e::e2e_profile_command_under_c             # profile: a burner's samples
   spans::spans_offcpu_sleeps_fold_under_their_function   # offcpu min 1ms: 5 x 100 ms
   spans::spans_offcpu_preempted_threads_keep_their_stack
+  spans::spans_offcpu_forking_parent_keeps_its_waits  # a new thread's first run
   spans::spans_offcpu_every_design_gives_the_known_answers  # or each missing design's error
   spans::spans_futex_contended_mutex           # futex: a contended mutex
   e2e::e2e_pagefault_counts_first_touches      # pagefault user: 10 000 first touches

@@ -392,6 +392,40 @@ fn preempted(extra: &[&str]) {
     );
 }
 
+// See: issue 17 — a parent that forks and waits, on one CPU: every switch to a child that
+// runs for the first time (the one-hook design sees it only because `sched_exit_tp` also fires
+// in `schedule_tail`) starts one of the parent's waits. Its off-CPU total over the loop is its
+// elapsed time minus its CPU time.
+#[test]
+fn spans_offcpu_forking_parent_keeps_its_waits() {
+    if !check::kernel_tests_enabled("spans_offcpu_forking_parent_keeps_its_waits") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("taskset -c 1 {} 100", workload("execer").display());
+    let (out, stacks) = run_command(
+        "forking_parent",
+        "offcpu < @[tid, ustack] = sum(delta) >",
+        &cmd,
+        &[],
+    );
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let tid = reported(&out, "tid").to_string();
+    let waited = reported(&out, "elapsed_ns") - reported(&out, "cpu_ns");
+    // The loop's waits, under run_true (the blocks before the loop are the loader's).
+    let total = weight(&stacks, |s| {
+        s.split(';').next() == Some(tid.as_str()) && has_frame(s, "run_true")
+    });
+    assert_near(
+        total,
+        waited as f64,
+        0.10,
+        "the parent's off-CPU time in its fork/wait loop",
+        &dump,
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
 // See: issue 10 — `state` is the state `ps` shows: glibc's nanosleep sleeps with
 // TASK_FREEZABLE set beside TASK_INTERRUPTIBLE (0x2001), and `state == 1` must still match it.
 #[test]

@@ -157,7 +157,27 @@ fn probe_section(out: &mut String, p: &dyn Probe, shown: &mut Vec<&'static str>)
 /// placeholders for probes that take parts, and the modifiers' defaults).
 fn status(p: &dyn Probe) -> String {
     if p.kind() == ProgramKind::UserSpace {
-        return "in user space; checked, but its block is not run yet".to_string();
+        return "in user space; its block may use `print`, `clear` and `exit`".to_string();
+    }
+    match p.shape() {
+        compiler::catalog::Shape::OffCpu => {
+            return "in the kernel, as `tp_btf/sched_exit_tp` and/or `tp_btf/sched_switch`, \
+                    by what the running kernel offers (the design, below)"
+                .to_string();
+        }
+        compiler::catalog::Shape::Syscall(span) => {
+            let hooks: Vec<String> = span
+                .calls
+                .iter()
+                .flat_map(|c| [c.enter, c.exit])
+                .map(|t| format!("`tracepoint/syscalls/{t}`"))
+                .collect();
+            return format!(
+                "in the kernel, as {} (each call the kernel has)",
+                hooks.join(", ")
+            );
+        }
+        compiler::catalog::Shape::Event => {}
     }
     let parts: Vec<String> = p.parts().iter().map(|s| s.to_uppercase()).collect();
     let defaults: Vec<compiler::catalog::ModifierValue> = p
@@ -281,7 +301,9 @@ mod tests {
         assert!(md.contains("device number (major << 20 \\| minor)"));
         assert!(md.contains("`user` and `kernel` exclude each other."));
         assert!(md.contains("- Runs: in the kernel, as `tracepoint/CATEGORY/NAME`"));
-        assert!(md.contains("not yet: `--check` accepts it"));
+        assert!(md.contains("- Runs: in the kernel, as `tp_btf/sched_exit_tp`"));
+        assert!(md.contains("`tracepoint/syscalls/sys_enter_futex`"));
+        assert!(!md.contains("not yet"), "every probe runs today");
         assert_eq!(md.matches("From `stdlib/src/probes/special.rs`").count(), 1);
     }
 

@@ -1,10 +1,16 @@
 //! `offcpu`: where threads wait, and for how long.
 //!
-//! Hooks the scheduler's `sched_switch` (a BTF-typed tracepoint). When a thread is switched out
-//! its time is noted; when it is switched back in, the block runs for that thread with `delta`,
-//! the time it spent off the CPU, and its kernel and user stacks as they were when it blocked.
-//! `min` and `max` are checked in the kernel before any stack is taken, so short waits cost
-//! almost nothing.
+//! Hooks the scheduler (BTF-typed tracepoints). When a thread is switched out its time is
+//! noted; when it is switched back in, the block runs for that thread with `delta`, the time it
+//! spent off the CPU, and its kernel and user stacks as they were when it blocked. `min` and
+//! `max` are checked in the kernel before any stack is taken, so short waits cost almost
+//! nothing.
+//!
+//! The design (`--offcpu-design`, named in the loss report) follows the running kernel: where it
+//! has `sched_exit_tp` (6.17+), that one hook at the end of every switch (`exit-tp`; with
+//! `sched_switch` too when the clause reads `state`: `switch-in`); elsewhere `sched_switch`,
+//! with the user stack taken at every switch-out (`switch-out`), or by task work where the
+//! kernel accepts it (`task-work`).
 //!
 //! Builtins: `delta` (duration, ns): time off the CPU; `state` (integer): the thread's state when
 //! it left the CPU, as `ps` shows it (0 preempted while runnable, 1 sleeping, 2 uninterruptible
