@@ -80,6 +80,13 @@ tools = {
  # `rawtracepoint:` probe for an empty program on the raw hook our tp_btf program uses.)
  "empty_tp": (["bpftrace","-e","tracepoint:sched:sched_switch { }"], "Attaching"),
 }
+# TOOLS=a,b: only those (with `none` and the empty floor, always).
+if os.environ.get("TOOLS"):
+    keep = set(os.environ["TOOLS"].split(",")) | {"none", "empty_tp_btf"}
+    unknown = keep - set(tools)
+    if unknown:
+        sys.exit(f"unknown TOOLS: {sorted(unknown)}; known: {sorted(tools)}")
+    tools = {k: v for k, v in tools.items() if k in keep}
 runs = int(sys.argv[1]) if len(sys.argv)>1 else 3
 res = {k:[] for k in tools}
 for r in range(runs):

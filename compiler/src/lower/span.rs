@@ -199,7 +199,7 @@ pub fn offcpu_design(
     span: crate::diag::Span,
 ) -> Result<OffcpuDesign, Diagnostic> {
     let exit_tp = facts.contains_key("tracepoint:sched_exit_tp");
-    let one_hook = exit_tp && facts.contains_key("task_struct:nivcsw");
+    let one_hook = exit_tp && facts.contains_key("task_struct:sched_info.pcount");
     let task_work = facts.contains_key("kfunc:task_work");
     // Task work is chosen by the binary only after a trial load (`--offcpu-design` passes it
     // here): a kernel may list the kfunc and refuse it.
@@ -335,11 +335,10 @@ pub fn resolve_offcpu(env: &dyn Env) -> Result<BTreeMap<String, Vec<u32>>, Resol
     facts.insert("tracepoint:sched_switch".into(), vec![id, args as u32]);
     if let Ok((id, _)) = env.btf_tracepoint("sched_exit_tp") {
         facts.insert("tracepoint:sched_exit_tp".into(), vec![id]);
-        // The one-hook design tells a thread's first run by its switch counts.
-        for member in ["nvcsw", "nivcsw"] {
-            if let Ok(chain) = env.btf_member_chain("task_struct", member) {
-                facts.insert(format!("task_struct:{member}"), chain);
-            }
+        // The one-hook design tells a thread's first run by its count of arrivals on a CPU
+        // (zeroed at fork; `sched_info_arrive` just counted this one).
+        if let Ok(chain) = env.btf_member_chain("task_struct", "sched_info.pcount") {
+            facts.insert("task_struct:sched_info.pcount".into(), chain);
         }
     }
     if let Some(id) = TASK_WORK_KFUNCS
@@ -584,7 +583,14 @@ impl Lowerer<'_> {
     }
 
     /// A span shorter than `min`: summed in the thread's slot, with the thread's name.
-    fn add_short(&mut self, slot: VReg, delta: VReg, tgid: VReg, comm: (Base, i16)) {
+    /// `name` gives the thread's process id and where its name is, emitted only on the
+    /// branch that stores them.
+    fn add_short(
+        &mut self,
+        slot: VReg,
+        delta: VReg,
+        name: impl FnOnce(&mut Self) -> (VReg, (Base, i16)),
+    ) {
         let sum = self
             .b
             .load(Width::B8, Base::Reg(slot), SLOT_SHORT_SUM as i16);
@@ -607,6 +613,7 @@ impl Lowerer<'_> {
             rhs: Operand::Imm(0),
             target: named,
         });
+        let (tgid, comm) = name(self);
         self.b.store(
             Width::B4,
             Base::Reg(slot),
@@ -645,6 +652,11 @@ impl Lowerer<'_> {
                 target: short,
             });
         }
+        self.check_max(delta, skip, max);
+    }
+
+    /// `max`: jumps to `skip` (counted) above it.
+    fn check_max(&mut self, delta: VReg, skip: ir::Label, max: Option<u64>) {
         if let Some(max) = max {
             let over = self.b.label();
             let m = self.b.constant(max);
@@ -1105,7 +1117,7 @@ pub(super) fn lower_offcpu(
     // (The verifier refuses unreachable code: the short path exists only under a `min`.)
     if bounds(cx).0 > 0 {
         l.b.push(Inst::Label(short));
-        l.add_short(slot, delta, tgid, (Base::Reg(next), comm_off));
+        l.add_short(slot, delta, |_| (tgid, (Base::Reg(next), comm_off)));
         l.b.push(Inst::Jump { target: end });
     }
 
@@ -1144,10 +1156,9 @@ fn exit_tp_only(
         off("task_struct:tgid")?,
         off("task_struct:comm")?,
     );
-    let (arrival_off, nvcsw_off, nivcsw_off) = (
+    let (arrival_off, pcount_off) = (
         off("task_struct:sched_info.last_arrival")?,
-        off("task_struct:nvcsw")?,
-        off("task_struct:nivcsw")?,
+        off("task_struct:sched_info.pcount")?,
     );
     let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
     let mut b = Builder::new(
@@ -1181,12 +1192,11 @@ fn exit_tp_only(
         l.b.store(Width::B4, Base::Slot(key), 0, k);
         l.lookup(map, key, absent)
     };
-    let here = lookup(&mut l, last, Operand::Imm(0), end);
-    let prev_tid = l.b.load(Width::B4, Base::Reg(here), 0);
-    let prev_tgid = l.b.load(Width::B4, Base::Reg(here), 4);
+    // Few values live across the lookups (each a call to the register allocator, though the
+    // verifier inlines them): this runs at every context switch.
     let cur = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let tid = l.b.load(Width::B4, Base::Reg(cur), pid_off);
-    let tgid = l.b.load(Width::B4, Base::Reg(cur), tgid_off);
+    let arrivals = l.b.load(Width::B8, Base::Reg(cur), pcount_off);
     // This switch's time: when `cur` arrived (`sched_info_arrive`, the runqueue clock
     // `__schedule` just read); the idle task has no arrival: its runqueue's clock now.
     let now = l.b.reg();
@@ -1215,6 +1225,32 @@ fn exit_tp_only(
     });
     l.b.push(Inst::Label(timed));
 
+    // --- `cur` is remembered on this CPU, unless it is the idle task or not traced (`keep`
+    // is its tid, or 0). ---
+    let here = lookup(&mut l, last, Operand::Imm(0), end);
+    let prev_tid = l.b.load(Width::B4, Base::Reg(here), 0);
+    let keep = l.b.copy(tid);
+    if !matches!(cx.options.target, super::Target::All) {
+        let forget = l.b.label();
+        let noted = l.b.label();
+        l.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: keep,
+            rhs: Operand::Imm(0),
+            target: noted,
+        });
+        let tgid = l.b.load(Width::B4, Base::Reg(cur), tgid_off);
+        l.target_check(tgid, forget);
+        l.b.push(Inst::Jump { target: noted });
+        l.b.push(Inst::Label(forget));
+        l.b.push(Inst::Const {
+            dst: keep,
+            value: 0,
+        });
+        l.b.push(Inst::Label(noted));
+    }
+    l.b.store(Width::B4, Base::Reg(here), 0, Operand::Reg(keep));
+
     // --- the thread that ran here before has left: its span starts now. ---
     let remembered = l.b.label();
     l.b.push(Inst::JumpIf {
@@ -1233,37 +1269,14 @@ fn exit_tp_only(
         SLOT_TS as i16,
         Operand::Reg(now),
     );
-    l.b.store(
-        Width::B8,
-        Base::Reg(pslot),
-        SLOT_SAVED0 as i16,
-        Operand::Imm(0),
-    );
-    l.b.store(
-        Width::B4,
-        Base::Reg(pslot),
-        SLOT_TGID as i16,
-        Operand::Reg(prev_tgid),
-    );
     l.b.push(Inst::Label(remembered));
-
-    // --- `cur` is the one to remember: the idle task and untraced processes are not. ---
-    let forget = l.b.label();
-    let noted = l.b.label();
     l.b.push(Inst::JumpIf {
         cond: Cond::Eq,
-        lhs: tid,
+        lhs: keep,
         rhs: Operand::Imm(0),
-        target: forget,
+        target: end,
     });
-    l.target_check(tgid, forget);
-    l.b.store(Width::B4, Base::Reg(here), 0, Operand::Reg(tid));
-    l.b.store(Width::B4, Base::Reg(here), 4, Operand::Reg(tgid));
-    l.b.push(Inst::Jump { target: noted });
-    l.b.push(Inst::Label(forget));
-    l.b.store(Width::B4, Base::Reg(here), 0, Operand::Imm(0));
-    l.b.push(Inst::Jump { target: end });
-    l.b.push(Inst::Label(noted));
+    let tid = keep;
 
     // --- `cur` comes back: its span ends now. ---
     let idx = l.b.copy(tid);
@@ -1272,15 +1285,13 @@ fn exit_tp_only(
     let unmatched = l.b.label();
     let stale = l.b.label();
     // A thread's first run (from `schedule_tail`) ends no span; a start left in its slot is
-    // an earlier thread's with the same id.
-    let switches = l.b.load(Width::B8, Base::Reg(cur), nvcsw_off);
-    let preempted = l.b.load(Width::B8, Base::Reg(cur), nivcsw_off);
-    l.b.alu(AluOp::Add, switches, Operand::Reg(preempted));
+    // an earlier thread's with the same id. (Its arrivals, not its switch counts: those sit in
+    // a cache line the scheduler did not just touch.)
     let ran = l.b.label();
     l.b.push(Inst::JumpIf {
         cond: Cond::Ne,
-        lhs: switches,
-        rhs: Operand::Imm(0),
+        lhs: arrivals,
+        rhs: Operand::Imm(1),
         target: ran,
     });
     l.claim_slot(slot, tid);
@@ -1328,6 +1339,13 @@ fn exit_tp_only(
     });
     l.b.push(Inst::Label(forward));
 
+    // `cur` is not kept live past here (the short path would spill it): the paths that name
+    // the thread ask for it again.
+    let named = |l: &mut Lowerer<'_>| {
+        let task = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+        let tgid = l.b.load(Width::B4, Base::Reg(task), tgid_off);
+        (tgid, (Base::Reg(task), comm_off))
+    };
     let filtered = cx.clause.filter.is_some();
     if filtered {
         l.bump(super::EVENTS_SEEN);
@@ -1336,7 +1354,8 @@ fn exit_tp_only(
     // The record sits in this CPU's `last` value, after the remembered thread: on the stack
     // it would leave too little of the 512 bytes this program shares with the statements.
     let at = |field: u32| (LAST_REC + field) as i16;
-    let build_record = |l: &mut Lowerer<'_>| {
+    let build_record = |l: &mut Lowerer<'_>, here: VReg| {
+        let (tgid, (comm_base, comm_at)) = named(l);
         for off in (0..REC_SIZE).step_by(8) {
             l.b.store(Width::B8, Base::Reg(here), at(off), Operand::Imm(0));
         }
@@ -1349,7 +1368,7 @@ fn exit_tp_only(
         l.b.store(Width::B4, Base::Reg(here), at(REC_TGID), Operand::Reg(tgid));
         l.b.store(Width::B4, Base::Reg(here), at(REC_TID), Operand::Reg(tid));
         for i in 0..2 {
-            let w = l.b.load(Width::B8, Base::Reg(cur), comm_off + 8 * i);
+            let w = l.b.load(Width::B8, comm_base, comm_at + 8 * i);
             l.b.store(
                 Width::B8,
                 Base::Reg(here),
@@ -1358,8 +1377,11 @@ fn exit_tp_only(
             );
         }
     };
-    if filtered {
-        build_record(&mut l);
+    // (`last` is looked up again past `min`: kept from the start, it would be one more value
+    // live across every lookup of the short path.)
+    let here = if filtered {
+        let here = lookup(&mut l, last, Operand::Imm(0), end);
+        build_record(&mut l, here);
         let rec_ptr = l.b.copy(here);
         l.b.alu(AluOp::Add, rec_ptr, Operand::Imm(LAST_REC as i32));
         l.ctx = rec_ptr;
@@ -1372,17 +1394,45 @@ fn exit_tp_only(
         l.ctx = ctx;
         l.bump(super::EVENTS_KEPT);
         l.check_bounds(delta, short, end);
+        here
     } else {
-        l.check_bounds(delta, short, end);
+        // The short path (almost every switch) first, so that what only it reads is not kept
+        // live, spilled, across the long one.
+        let (min, max) = bounds(cx);
+        if min > 0 {
+            let long = l.b.label();
+            let m = l.b.constant(min);
+            l.b.push(Inst::JumpIf {
+                cond: Cond::Ge,
+                lhs: delta,
+                rhs: Operand::Reg(m),
+                target: long,
+            });
+            l.add_short(slot, delta, named);
+            l.b.push(Inst::Jump { target: end });
+            l.b.push(Inst::Label(long));
+        }
+        l.check_max(delta, end, max);
         l.add_losses(&[
             (super::EVENTS_SEEN, Operand::Imm(1)),
             (super::EVENTS_KEPT, Operand::Imm(1)),
         ]);
-        build_record(&mut l);
-    }
+        let here = lookup(&mut l, last, Operand::Imm(0), end);
+        build_record(&mut l, here);
+        here
+    };
     if uses_stack(cx, "kstack") {
         let k = l.capture_stack_of(None, false, cx.clause.span)?;
         l.b.store(Width::B8, Base::Reg(here), at(REC_KSTACK), Operand::Reg(k));
+    }
+    // The user stack is taken once, here: its walk's cache registers start here rather than
+    // at the program's entry, where every switch would pay for them.
+    if l.ustack.is_none() {
+        let regs = (l.b.reg(), l.b.reg(), l.b.reg());
+        for r in [regs.0, regs.1, regs.2] {
+            l.b.push(Inst::Const { dst: r, value: 0 });
+        }
+        l.ustack = Some(regs);
     }
     let u = l.capture_stack_of(None, true, cx.clause.span)?;
     let rp = l.b.copy(here);
@@ -1390,9 +1440,9 @@ fn exit_tp_only(
     l.b.call_sub(actions, vec![rp, u]);
     l.b.push(Inst::Jump { target: end });
 
-    if bounds(cx).0 > 0 {
+    if filtered && bounds(cx).0 > 0 {
         l.b.push(Inst::Label(short));
-        l.add_short(slot, delta, tgid, (Base::Reg(cur), comm_off));
+        l.add_short(slot, delta, named);
         l.b.push(Inst::Jump { target: end });
     }
     l.b.push(Inst::Label(stale));
@@ -1913,7 +1963,7 @@ pub(super) fn lower_syscall(
     l.b.push(Inst::Jump { target: end });
     if bounds(cx).0 > 0 {
         l.b.push(Inst::Label(short));
-        l.add_short(slot, delta, tgid, (Base::Slot(rec), REC_COMM as i16));
+        l.add_short(slot, delta, |_| (tgid, (Base::Slot(rec), REC_COMM as i16)));
     }
     l.b.push(Inst::Label(end));
     Ok(vec![enter, l.b.finish()])
