@@ -73,7 +73,7 @@ pub(crate) fn run(
     let tables = runtime::tables_loader::TableMaps::of(&session).map(|maps| {
         let mut loader = runtime::tables_loader::Loader::new(maps);
         if let Some(pid) = cfg.pid {
-            loader.load(pid);
+            let _ = loader.load(pid);
         }
         loader.start()
     });
@@ -130,7 +130,11 @@ pub(crate) fn run(
         // Quick polls while traced processes are new: a short-lived one must be snapshot (for
         // symbols) before it exits, and its libraries are mapped in its first milliseconds.
         // Poll first: the command was released just now, and may live only milliseconds.
-        tracker.poll(&session, scope, &mut symbolizer);
+        if tracker.poll(&session, scope, &mut symbolizer)
+            && let Some(loader) = &tables
+        {
+            loader.nudge();
+        }
         tracker.prune(&session, artifact, &mut symbolizer);
         let nap = if tracker.is_fast() { 2 } else { 20 };
         std::thread::sleep(Duration::from_millis(nap));
@@ -385,7 +389,14 @@ impl Tracker {
         self.fast_until.is_some_and(|t| Instant::now() < t)
     }
 
-    pub(crate) fn poll(&mut self, session: &Session, scope: Scope, symbolizer: &mut Symbolizer) {
+    /// Returns whether it asked for a process's unwind tables.
+    pub(crate) fn poll(
+        &mut self,
+        session: &Session,
+        scope: Scope,
+        symbolizer: &mut Symbolizer,
+    ) -> bool {
+        let mut asked = false;
         let tree = matches!(scope, Scope::Tree);
         if tree && self.last.is_none() {
             // The command was just released: it execs and maps its libraries now.
@@ -396,7 +407,7 @@ impl Tracker {
             .last
             .is_some_and(|t| t.elapsed() < Duration::from_millis(every))
         {
-            return;
+            return false;
         }
         self.last = Some(Instant::now());
         let pids: Vec<u32> = match scope {
@@ -410,7 +421,7 @@ impl Tracker {
             Scope::Pid(pid) => vec![pid],
             Scope::All => {
                 self.poll_all(symbolizer);
-                return;
+                return false;
             }
         };
         for pid in pids {
@@ -434,10 +445,13 @@ impl Tracker {
                 // meeting with it: a process's first off-CPU block is often its first event,
                 // and without tables it gets a copied stack that may be cut short. (No such
                 // map without the walk: then this does nothing.)
-                let _ = session.add_target(compiler::lower::uwalk::UW_WANTED_MAP, pid);
+                asked |= session
+                    .add_target(compiler::lower::uwalk::UW_WANTED_MAP, pid)
+                    .is_ok();
                 self.fast_until = Some(Instant::now() + Duration::from_millis(250));
             }
         }
+        asked
     }
 
     /// System-wide: a snapshot of every process that appeared or exec'd since the last poll

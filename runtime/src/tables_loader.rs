@@ -12,8 +12,8 @@
 use std::collections::HashMap;
 use std::os::unix::fs::MetadataExt;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use compiler::lower::uwalk::{
@@ -150,8 +150,9 @@ pub struct Loader {
     files: HashMap<FileKey, FileRows>,
     /// Each published process's mappings, as loaded.
     loaded: HashMap<u32, Vec<Mapping>>,
-    /// When a published process's mappings were last read again on the walk's request.
-    rechecked: HashMap<u32, Instant>,
+    /// When a published process's mappings were last read again on the walk's request, and
+    /// how long until the next time.
+    rechecked: HashMap<u32, (Instant, Duration)>,
     rows_used: u32,
     pages_used: u32,
     maps_used: u32,
@@ -161,12 +162,27 @@ pub struct Loader {
 /// The loader's thread; [`LoaderThread::finish`] stops it and gives its numbers.
 pub struct LoaderThread {
     stop: Arc<AtomicBool>,
+    bell: Arc<(Mutex<bool>, Condvar)>,
     handle: std::thread::JoinHandle<LoadStats>,
 }
 
+/// How long the loader keeps polling every 2 ms after it loaded a process's tables (its
+/// children, and its own later requests, tend to follow).
+const BUSY: Duration = Duration::from_millis(20);
+
 impl LoaderThread {
+    /// Wakes the loader now: a process's tables were just asked for.
+    pub fn nudge(&self) {
+        let (lock, cvar) = &*self.bell;
+        if let Ok(mut rung) = lock.lock() {
+            *rung = true;
+            cvar.notify_one();
+        }
+    }
+
     pub fn finish(self) -> LoadStats {
         self.stop.store(true, Ordering::Relaxed);
+        self.nudge();
         self.handle.join().unwrap_or_default()
     }
 }
@@ -185,19 +201,37 @@ impl Loader {
         }
     }
 
-    /// Runs this loader on a thread of its own until [`LoaderThread::finish`].
+    /// Runs this loader on a thread of its own until [`LoaderThread::finish`]. It looks for
+    /// requests every 2 ms while they come (and for 20 ms after one), every 20 ms otherwise,
+    /// and at once when [`LoaderThread::nudge`]d (the run's tracker asking for a new
+    /// process's tables). Polling every 2 ms throughout woke it 500 times a second: its own
+    /// off-CPU blocks, each past `min`, were walked and drawn by a system-wide `offcpu`.
     pub fn start(mut self) -> LoaderThread {
         let stop = Arc::new(AtomicBool::new(false));
-        let flag = stop.clone();
+        let bell = Arc::new((Mutex::new(false), Condvar::new()));
+        let (flag, rung) = (stop.clone(), bell.clone());
         let handle = std::thread::spawn(move || {
             self.preload();
+            let mut busy_until = Instant::now() + BUSY;
             while !flag.load(Ordering::Relaxed) {
-                self.poll();
-                std::thread::sleep(Duration::from_millis(2));
+                if self.poll() > 0 {
+                    busy_until = Instant::now() + BUSY;
+                }
+                let nap = if Instant::now() < busy_until {
+                    Duration::from_millis(2)
+                } else {
+                    Duration::from_millis(20)
+                };
+                let (lock, cvar) = &*rung;
+                let Ok(guard) = lock.lock() else { break };
+                let Ok((mut nudged, _)) = cvar.wait_timeout_while(guard, nap, |n| !*n) else {
+                    break;
+                };
+                *nudged = false;
             }
             self.stats
         });
-        LoaderThread { stop, handle }
+        LoaderThread { stop, bell, handle }
     }
 
     /// Writes the rows of the files nearly every process maps (the C library, the dynamic
@@ -220,35 +254,50 @@ impl Loader {
     /// code outside the mappings loaded for it: a library mapped since (dlopen), a new program
     /// (exec), or JIT code; its mappings are read again (at most every 10 ms) and published
     /// anew when they changed.
-    pub fn poll(&mut self) {
+    /// Returns how many processes' mappings it read anew.
+    pub fn poll(&mut self) -> usize {
         let Ok(keys) = self.t.wanted.keys() else {
-            return;
+            return 0;
         };
+        let mut worked = 0;
         for key in keys {
             let Ok(bytes) = <[u8; 4]>::try_from(&key[..4.min(key.len())]) else {
                 continue;
             };
             let pid = u32::from_ne_bytes(bytes);
             let _ = self.t.wanted.delete(&key);
-            if self.loaded.contains_key(&pid) {
-                let now = Instant::now();
-                let last = self.rechecked.get(&pid).copied();
-                if last.is_some_and(|t| now.duration_since(t) < Duration::from_millis(10)) {
+            let now = Instant::now();
+            let again = self.loaded.contains_key(&pid);
+            if again {
+                let due = self.rechecked.get(&pid).copied();
+                if due.is_some_and(|(at, wait)| now.duration_since(at) < wait) {
                     continue;
                 }
-                self.rechecked.insert(pid, now);
             }
-            self.load(pid);
+            let changed = self.load(pid);
+            if again {
+                // Code no table covers (JIT, a program run from memory) asks on every walk:
+                // a recheck that finds the same mappings waits twice as long before the next,
+                // up to a second.
+                let wait = match self.rechecked.get(&pid) {
+                    Some(&(_, w)) if !changed => (w * 2).min(Duration::from_secs(1)),
+                    _ => Duration::from_millis(10),
+                };
+                self.rechecked.insert(pid, (now, wait));
+            }
+            worked += usize::from(changed);
         }
+        worked
     }
 
     /// Publishes `pid`'s tables now (a `-p` target, before the probes are attached), unless
     /// its mappings are those already published.
-    pub fn load(&mut self, pid: u32) {
+    /// Returns whether it read the process's mappings anew (false: unchanged since loaded).
+    pub fn load(&mut self, pid: u32) -> bool {
         let started = Instant::now();
         let maps = crate::symbolize::read_maps(pid).unwrap_or_default();
         if self.loaded.get(&pid) == Some(&maps) {
-            return;
+            return false;
         }
         let mut entries: Vec<u8> = Vec::new();
         let mut n = 0u32;
@@ -280,7 +329,7 @@ impl Loader {
             // Published empty: walked by frame pointers, and not asked for again.
             let _ = self.t.procs.update(&pid.to_ne_bytes(), &value);
             self.loaded.insert(pid, maps);
-            return;
+            return true;
         }
         if n > 0
             && self
@@ -289,7 +338,7 @@ impl Loader {
                 .write_array(first, &entries, UW_MAP_VALUE as usize)
                 .is_err()
         {
-            return;
+            return true;
         }
         self.maps_used += n;
         self.stats.mappings += u64::from(n);
@@ -302,6 +351,7 @@ impl Loader {
             self.loaded.insert(pid, maps);
         }
         self.stats.micros += started.elapsed().as_micros() as u64;
+        true
     }
 
     /// Where `m`'s file's rows and pages are, written on first sight.
