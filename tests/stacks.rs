@@ -82,9 +82,12 @@ fn stacks_direct_write_caller_recovered() {
     );
     let dump = format!("{}\n{stacks:#?}", text(&out));
     let under = weight(&stacks, |s| has_frame(s, "write_all_direct"));
+    // `bio` fires where a request is issued: for direct I/O mostly in the writer, but the
+    // block layer may dispatch some from a kernel worker (seen on a rebuilt 6.18: 62.6 of the
+    // 64 MiB in the writer), outside `-c`'s processes: most of it, then.
     assert!(
-        under >= 64 << 20,
-        "block I/O under write_all_direct: {under} bytes, want ≥ 64 MiB\n{dump}"
+        under as f64 >= 0.9 * f64::from(64u32 << 20),
+        "block I/O under write_all_direct: {under} bytes, want ≥ 90 % of 64 MiB\n{dump}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }
