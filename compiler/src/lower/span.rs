@@ -61,7 +61,8 @@ pub const REC_COMM: u32 = 40;
 pub const REC_USP: u32 = 56;
 pub const REC_SIZE: u32 = 64;
 /// `offcpu` by `sched_exit_tp` alone: a CPU's `last` value is the thread that last came onto
-/// it (tid, tgid), then the record of the span that just ended there.
+/// it (its tid; 0: the idle task, or an untraced one), then the record of the span that just
+/// ended there.
 pub const LAST_REC: u32 = 8;
 pub const LAST_SIZE: u32 = LAST_REC + REC_SIZE;
 
@@ -134,7 +135,7 @@ const TASK_WORK_KFUNCS: &[&str] = &[
 /// known answers: docs/PERFORMANCE.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OffcpuDesign {
-    /// One hook: `sched_exit_tp` alone. It fires at the end of every switch in the thread
+    /// One hook: `sched_exit_tp` alone. It fires at the end of every switch, in the thread
     /// switched in (also a new thread's first run, from `schedule_tail`), so the thread that
     /// ran before it on this CPU is the one remembered there by the previous firing: its span
     /// starts now, the arriving thread's ends now, and both of its stacks are its own. What
@@ -369,8 +370,8 @@ pub(super) struct SpanMaps {
     /// `offcpu` at switch-in: the per-CPU record `sched_exit_tp` takes over (its `REC_TID` is
     /// 0 when empty).
     pub handoff: Option<MapId>,
-    /// `offcpu` by `sched_exit_tp` alone: per CPU, the thread that last came onto it (tid,
-    /// tgid; 0 when untracked).
+    /// `offcpu` by `sched_exit_tp` alone: per CPU, the thread that last came onto it (its tid,
+    /// 0 when untracked) and the record of the span that ended there.
     pub last: Option<MapId>,
     /// `offcpu` with a user stack: how it is taken.
     pub design: Option<OffcpuDesign>,
@@ -433,20 +434,7 @@ fn off16(cx: &Ctx<'_>, v: u32) -> Result<i16, Diagnostic> {
 
 /// Whether the clause's statements use a user / kernel stack.
 fn uses_stack(cx: &Ctx<'_>, name: &str) -> bool {
-    fn walk(stmts: &[Stmt], name: &str) -> bool {
-        stmts.iter().any(|s| {
-            match s {
-            Stmt::MapUpdate { keys, .. } | Stmt::Delete { keys, .. } => keys.iter().any(|k| {
-                matches!(k.kind, ExprKind::Builtin(BuiltinRef::Common { name: n, .. }) if n == name)
-            }),
-            Stmt::If {
-                then, otherwise, ..
-            } => walk(then, name) || walk(otherwise, name),
-            _ => false,
-        }
-        })
-    }
-    walk(&cx.clause.body, name)
+    clause_reads(cx.clause, name)
 }
 
 /// The `min` / `max` modifiers, in ns.
@@ -637,6 +625,39 @@ impl Lowerer<'_> {
             SLOT_SHORT_COUNT as i16,
             Operand::Reg(n),
         );
+    }
+
+    /// A span's length from its start `ts` to `now`. Runqueue clocks of two CPUs may
+    /// disagree by a little: never a negative span. By more than a little is counted: the
+    /// span's time is not in the graph.
+    fn span_delta(&mut self, now: VReg, ts: VReg) -> VReg {
+        let delta = self.b.copy(now);
+        self.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
+        let forward = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Ge,
+            lhs: now,
+            rhs: Operand::Reg(ts),
+            target: forward,
+        });
+        let close = self.b.label();
+        let behind = self.b.copy(ts);
+        self.b.alu(AluOp::Sub, behind, Operand::Reg(now));
+        let limit = self.b.constant(100_000);
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Le,
+            lhs: behind,
+            rhs: Operand::Reg(limit),
+            target: close,
+        });
+        self.bump(super::SPANS_CLOCK_BEHIND);
+        self.b.push(Inst::Label(close));
+        self.b.push(Inst::Const {
+            dst: delta,
+            value: 0,
+        });
+        self.b.push(Inst::Label(forward));
+        delta
     }
 
     /// `min` and `max`, then the filter decides; jumps to `short` below `min` and to `skip`
@@ -969,34 +990,7 @@ pub(super) fn lower_offcpu(
     for hop in &clock_chain {
         clock = l.b.load(Width::B8, Base::Reg(clock), off16(cx, *hop)?);
     }
-    let delta = l.b.copy(clock);
-    l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
-    // Runqueue clocks of two CPUs may disagree by a little: never a negative span. By more
-    // than a little is counted: the span's time is not in the graph.
-    let forward = l.b.label();
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Ge,
-        lhs: clock,
-        rhs: Operand::Reg(ts),
-        target: forward,
-    });
-    let close = l.b.label();
-    let behind = l.b.copy(ts);
-    l.b.alu(AluOp::Sub, behind, Operand::Reg(clock));
-    let limit = l.b.constant(100_000);
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Le,
-        lhs: behind,
-        rhs: Operand::Reg(limit),
-        target: close,
-    });
-    l.bump(super::SPANS_CLOCK_BEHIND);
-    l.b.push(Inst::Label(close));
-    l.b.push(Inst::Const {
-        dst: delta,
-        value: 0,
-    });
-    l.b.push(Inst::Label(forward));
+    let delta = l.span_delta(clock, ts);
     // Without a filter, every span is kept: both counters in one lookup, and the record is
     // built only for spans past `min` (most are shorter).
     let filtered = cx.clause.filter.is_some();
@@ -1134,6 +1128,30 @@ pub(super) fn lower_offcpu(
     Ok(programs)
 }
 
+/// A `tp_btf/sched_exit_tp` program named `name` with the statements' subprogram: the
+/// builder, the subprogram's index, the context register and the exit label.
+fn exit_tp_builder(
+    cx: &Ctx<'_>,
+    name: &str,
+    fields: &[(&'static str, u32, u32)],
+) -> Result<(Builder, u32, VReg, ir::Label), Diagnostic> {
+    let mut b = Builder::new(
+        name.to_string(),
+        "tp_btf/sched_exit_tp".into(),
+        AttachSpec::TpBtf {
+            name: "sched_exit_tp".into(),
+            btf_id: fact(cx, "tracepoint:sched_exit_tp")?[0],
+        },
+        0,
+        cx.clause.span,
+    );
+    let actions = b.add_subprogram(actions_subprogram(cx, name, fields)?);
+    let ctx = b.reg();
+    b.push(Inst::Ctx { dst: ctx });
+    let end = b.label();
+    Ok((b, actions, ctx, end))
+}
+
 /// The one-hook design: a `tp_btf/sched_exit_tp` program, run at the end of every switch in
 /// the thread switched in (`cur`). The thread that ran on this CPU before it, remembered here
 /// by the previous firing, has just left: its span starts at this switch's time. `cur`'s own
@@ -1156,25 +1174,9 @@ fn exit_tp_only(
         off("task_struct:tgid")?,
         off("task_struct:comm")?,
     );
-    let (arrival_off, pcount_off) = (
-        off("task_struct:sched_info.last_arrival")?,
-        off("task_struct:sched_info.pcount")?,
-    );
+    let pcount_off = off("task_struct:sched_info.pcount")?;
     let clock_chain = fact(cx, "task_struct:se.cfs_rq->rq->clock")?;
-    let mut b = Builder::new(
-        name.clone(),
-        "tp_btf/sched_exit_tp".into(),
-        AttachSpec::TpBtf {
-            name: "sched_exit_tp".into(),
-            btf_id: fact(cx, "tracepoint:sched_exit_tp")?[0],
-        },
-        0,
-        cx.clause.span,
-    );
-    let actions = b.add_subprogram(actions_subprogram(cx, &name, fields)?);
-    let ctx = b.reg();
-    b.push(Inst::Ctx { dst: ctx });
-    let end = b.label();
+    let (b, actions, ctx, end) = exit_tp_builder(cx, &name, fields)?;
     let mut l = Lowerer::new(cx, b, ctx, end);
     l.b.span(cx.clause.span);
     // sched_exit_tp(bool is_switch[, unsigned long ip]): no switch, nothing changed hands.
@@ -1197,33 +1199,14 @@ fn exit_tp_only(
     let cur = l.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
     let tid = l.b.load(Width::B4, Base::Reg(cur), pid_off);
     let arrivals = l.b.load(Width::B8, Base::Reg(cur), pcount_off);
-    // This switch's time: when `cur` arrived (`sched_info_arrive`, the runqueue clock
-    // `__schedule` just read); the idle task has no arrival: its runqueue's clock now.
-    let now = l.b.reg();
-    let timed = l.b.label();
-    let not_idle = l.b.label();
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Ne,
-        lhs: tid,
-        rhs: Operand::Imm(0),
-        target: not_idle,
-    });
-    let mut clock = cur;
+    // This switch's time: the runqueue's clock, which `__schedule` just updated (another CPU
+    // may move it on by a wake-up since: then time moves from the thread that left to the one
+    // that came, microseconds, and their sum stays). Not `sched_info.last_arrival`: the kernel
+    // leaves it (and `pcount`) as they were when the arriving thread was never marked queued.
+    let mut now = cur;
     for hop in &clock_chain {
-        clock = l.b.load(Width::B8, Base::Reg(clock), off16(cx, *hop)?);
+        now = l.b.load(Width::B8, Base::Reg(now), off16(cx, *hop)?);
     }
-    l.b.push(Inst::Mov {
-        dst: now,
-        src: clock,
-    });
-    l.b.push(Inst::Jump { target: timed });
-    l.b.push(Inst::Label(not_idle));
-    let arrival = l.b.load(Width::B8, Base::Reg(cur), arrival_off);
-    l.b.push(Inst::Mov {
-        dst: now,
-        src: arrival,
-    });
-    l.b.push(Inst::Label(timed));
 
     // --- `cur` is remembered on this CPU, unless it is the idle task or not traced (`keep`
     // is its tid, or 0). ---
@@ -1283,7 +1266,6 @@ fn exit_tp_only(
     l.b.alu(AluOp::And, idx, Operand::Imm(maps.slots as i32 - 1));
     let slot = lookup(&mut l, maps.spans, Operand::Reg(idx), end);
     let unmatched = l.b.label();
-    let stale = l.b.label();
     // A thread's first run (from `schedule_tail`) ends no span; a start left in its slot is
     // an earlier thread's with the same id. (Its arrivals, not its switch counts: those sit in
     // a cache line the scheduler did not just touch.)
@@ -1313,31 +1295,7 @@ fn exit_tp_only(
         target: unmatched,
     });
     l.b.store(Width::B8, Base::Reg(slot), SLOT_TS as i16, Operand::Imm(0));
-    // Runqueue clocks of two CPUs may disagree by a little: never a negative span; by more
-    // than a little, the start is not this span's (counted, its time is not in the graph).
-    let delta = l.b.copy(now);
-    l.b.alu(AluOp::Sub, delta, Operand::Reg(ts));
-    let forward = l.b.label();
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Ge,
-        lhs: now,
-        rhs: Operand::Reg(ts),
-        target: forward,
-    });
-    let behind = l.b.copy(ts);
-    l.b.alu(AluOp::Sub, behind, Operand::Reg(now));
-    let limit = l.b.constant(100_000);
-    l.b.push(Inst::JumpIf {
-        cond: Cond::Gt,
-        lhs: behind,
-        rhs: Operand::Reg(limit),
-        target: stale,
-    });
-    l.b.push(Inst::Const {
-        dst: delta,
-        value: 0,
-    });
-    l.b.push(Inst::Label(forward));
+    let delta = l.span_delta(now, ts);
 
     // `cur` is not kept live past here (the short path would spill it): the paths that name
     // the thread ask for it again.
@@ -1445,9 +1403,6 @@ fn exit_tp_only(
         l.add_short(slot, delta, named);
         l.b.push(Inst::Jump { target: end });
     }
-    l.b.push(Inst::Label(stale));
-    l.bump(super::SPANS_STALE);
-    l.b.push(Inst::Jump { target: end });
     l.b.push(Inst::Label(unmatched));
     l.bump(super::SPANS_UNMATCHED);
     l.b.push(Inst::Label(end));
@@ -1489,20 +1444,7 @@ fn exit_tp_program(
     fields: &[(&'static str, u32, u32)],
 ) -> Result<ir::Program, Diagnostic> {
     let exit_name = format!("{name}_x");
-    let mut b = Builder::new(
-        exit_name.clone(),
-        "tp_btf/sched_exit_tp".into(),
-        AttachSpec::TpBtf {
-            name: "sched_exit_tp".into(),
-            btf_id: fact(cx, "tracepoint:sched_exit_tp")?[0],
-        },
-        0,
-        cx.clause.span,
-    );
-    let actions = b.add_subprogram(actions_subprogram(cx, &exit_name, fields)?);
-    let ctx = b.reg();
-    b.push(Inst::Ctx { dst: ctx });
-    let end = b.label();
+    let (b, actions, ctx, end) = exit_tp_builder(cx, &exit_name, fields)?;
     let mut l = Lowerer::new(cx, b, ctx, end);
     l.b.span(cx.clause.span);
     // Almost every switch ends here: nothing handed over.
