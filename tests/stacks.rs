@@ -82,12 +82,18 @@ fn stacks_direct_write_caller_recovered() {
     );
     let dump = format!("{}\n{stacks:#?}", text(&out));
     let under = weight(&stacks, |s| has_frame(s, "write_all_direct"));
-    // `bio` fires where a request is issued: for direct I/O mostly in the writer, but the
-    // block layer may dispatch some from a kernel worker (seen on a rebuilt 6.18: 62.6 of the
-    // 64 MiB in the writer), outside `-c`'s processes: most of it, then.
+    // `bio` fires where a request is issued: for direct I/O mostly in the writer, but the block
+    // layer dispatches some from a kernel worker, outside `-c`'s processes (on this machine's
+    // rebuilt 6.18: 53.8 and 62.6 of the 64 MiB were issued in the writer, in two runs). What
+    // this test is for: every request issued in write(2) is drawn under its direct caller.
+    let in_write = weight(&stacks, |s| s.contains("libc_write"));
+    assert_eq!(
+        under, in_write,
+        "block I/O issued in write(2) but not under write_all_direct\n{dump}"
+    );
     assert!(
-        under as f64 >= 0.9 * f64::from(64u32 << 20),
-        "block I/O under write_all_direct: {under} bytes, want ≥ 90 % of 64 MiB\n{dump}"
+        under >= 32 << 20,
+        "block I/O under write_all_direct: {under} bytes, want most of 64 MiB\n{dump}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }
