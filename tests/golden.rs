@@ -69,8 +69,9 @@ fn target_filters() {
         },
     )
     .expect("compiles");
+    // A comparison with an immediate prints it in hex.
     assert!(
-        pid.asm.contains("4242"),
+        pid.asm.contains(&format!("{:#x}", 4242)),
         "the pid is compared in the kernel:\n{}",
         pid.asm
     );

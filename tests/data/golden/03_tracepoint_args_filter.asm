@@ -3,126 +3,97 @@ fs_0_tracepoint (tracepoint/raw_syscalls/sys_enter):
    0: r6 = r1
 ;; tracepoint:raw_syscalls:sys_enter /args.id == 0/ < @reads[pi…
    1: *(u32 *)(r10 -8) = 0
-   2: r7 = map[fs_losses] ll
-   4: r8 = r10
-   5: r8 += -8
-   6: r1 = r7
-   7: r2 = r8
-   8: call bpf_map_lookup_elem#1
-   9: r9 = r0
-  10: if r9 == 0x0 goto pc+3
-  11: r8 = *(u64 *)(r9 +0)
-  12: r8 += 1
-  13: *(u64 *)(r9 +0) = r8
+   2: r1 = map[fs_losses] ll
+   4: r2 = r10
+   5: r2 += -8
+   6: call bpf_map_lookup_elem#1
+   7: r3 = r0
+   8: if r3 == 0x0 goto pc+3
+   9: r4 = *(u64 *)(r3 +0)
+  10: r4 += 1
+  11: *(u64 *)(r3 +0) = r4
 ;; args.id == 0
-  14: r8 = *(u64 *)(r6 +8)
-  15: r6 = 1
-  16: if r8 == 0x0 goto pc+1
-  17: r6 = 0
-  18: if r6 == 0x0 goto pc+108
-  19: *(u32 *)(r10 -16) = 0
-  20: r6 = map[fs_losses] ll
-  22: r8 = r10
-  23: r8 += -16
-  24: r1 = r6
-  25: r2 = r8
-  26: call bpf_map_lookup_elem#1
-  27: r9 = r0
-  28: if r9 == 0x0 goto pc+3
-  29: r8 = *(u64 *)(r9 +8)
-  30: r8 += 1
-  31: *(u64 *)(r9 +8) = r8
-  32: r0 = 0
-  33: *(u64 *)(r10 -56) = r0
+  12: r4 = *(u64 *)(r6 +8)
+  13: r3 = 1
+  14: if r4 == 0x0 goto pc+1
+  15: r3 = 0
+  16: if r3 == 0x0 goto pc+81
+  17: *(u32 *)(r10 -16) = 0
+  18: r1 = map[fs_losses] ll
+  20: r2 = r10
+  21: r2 += -16
+  22: call bpf_map_lookup_elem#1
+  23: r3 = r0
+  24: if r3 == 0x0 goto pc+3
+  25: r4 = *(u64 *)(r3 +8)
+  26: r4 += 1
+  27: *(u64 *)(r3 +8) = r4
+  28: r6 = 0
 ;; @reads[pid] = count()
-  34: r0 = 1
-  35: *(u64 *)(r10 -64) = r0
-  36: *(u64 *)(r10 -24) = 0
-  37: call bpf_get_current_pid_tgid#14
-  38: r6 = r0
-  39: r7 = r6
-  40: r7 >>= 32
-  41: *(u64 *)(r10 -24) = r7
-  42: r7 = map[fs_0_reads] ll
-  44: r6 = r10
-  45: r6 += -24
-  46: r1 = r7
-  47: r2 = r6
-  48: call bpf_map_lookup_elem#1
-  49: r8 = r0
-  50: if r8 == 0x0 goto pc+5
-  51: r6 = *(u64 *)(r8 +0)
-  52: r1 = *(u64 *)(r10 -64)
-  53: r6 += r1
-  54: *(u64 *)(r8 +0) = r6
-  55: goto pc+71
-  56: r2 = *(u64 *)(r10 -64)
-  57: *(u64 *)(r10 -32) = r2
-  58: r6 = map[fs_0_reads] ll
-  60: r8 = r10
-  61: r8 += -24
-  62: r7 = r10
-  63: r7 += -32
-  64: r9 = 1
-  65: r1 = r6
-  66: r2 = r8
-  67: r3 = r7
-  68: r4 = r9
-  69: call bpf_map_update_elem#2
-  70: *(u64 *)(r10 -72) = r0
-  71: r1 = *(u64 *)(r10 -72)
-  72: if r1 == 0x0 goto pc+54
-  73: r0 <<= 32
-  74: *(u64 *)(r10 -72) = r0
-  75: r0 s>>= 32
-  76: *(u64 *)(r10 -72) = r0
-  77: r1 = *(u64 *)(r10 -72)
-  78: if r1 != 0xffffffef goto pc+14
-  79: r7 = map[fs_0_reads] ll
-  81: r8 = r10
-  82: r8 += -24
-  83: r1 = r7
-  84: r2 = r8
-  85: call bpf_map_lookup_elem#1
-  86: r6 = r0
-  87: if r6 == 0x0 goto pc+5
-  88: r8 = *(u64 *)(r6 +0)
-  89: r1 = *(u64 *)(r10 -64)
-  90: r8 += r1
-  91: *(u64 *)(r6 +0) = r8
-  92: goto pc+34
-  93: *(u32 *)(r10 -40) = 0
-  94: r8 = map[fs_losses] ll
-  96: r6 = r10
-  97: r6 += -40
-  98: r1 = r8
-  99: r2 = r6
- 100: call bpf_map_lookup_elem#1
- 101: r7 = r0
- 102: if r7 == 0x0 goto pc+7
- 103: r6 = *(u64 *)(r7 +16)
- 104: r6 += 1
- 105: *(u64 *)(r7 +16) = r6
- 106: r6 = *(u64 *)(r7 +88)
- 107: r1 = *(u64 *)(r10 -64)
- 108: r6 += r1
- 109: *(u64 *)(r7 +88) = r6
- 110: r1 = *(u64 *)(r10 -56)
- 111: if r1 != 0x0 goto pc+15
- 112: *(u32 *)(r10 -48) = 0
- 113: r6 = map[fs_losses] ll
- 115: r7 = r10
- 116: r7 += -48
- 117: r1 = r6
- 118: r2 = r7
- 119: call bpf_map_lookup_elem#1
- 120: r8 = r0
- 121: if r8 == 0x0 goto pc+3
- 122: r7 = *(u64 *)(r8 +120)
- 123: r7 += 1
- 124: *(u64 *)(r8 +120) = r7
- 125: r0 = 1
- 126: *(u64 *)(r10 -56) = r0
- 127: r0 = 0
- 128: exit
+  29: *(u64 *)(r10 -24) = 0
+  30: call bpf_get_current_pid_tgid#14
+  31: r4 = r0
+  32: r3 = r4
+  33: r3 >>= 32
+  34: *(u64 *)(r10 -24) = r3
+  35: r1 = map[fs_0_reads] ll
+  37: r2 = r10
+  38: r2 += -24
+  39: call bpf_map_lookup_elem#1
+  40: r3 = r0
+  41: if r3 == 0x0 goto pc+4
+  42: r4 = *(u64 *)(r3 +0)
+  43: r4 += 1
+  44: *(u64 *)(r3 +0) = r4
+  45: goto pc+52
+  46: *(u64 *)(r10 -32) = 1
+  47: r1 = map[fs_0_reads] ll
+  49: r2 = r10
+  50: r2 += -24
+  51: r3 = r10
+  52: r3 += -32
+  53: r4 = 1
+  54: call bpf_map_update_elem#2
+  55: r4 = r0
+  56: if r4 == 0x0 goto pc+41
+  57: r4 <<= 32
+  58: r4 s>>= 32
+  59: if r4 != 0xffffffef goto pc+11
+  60: r1 = map[fs_0_reads] ll
+  62: r2 = r10
+  63: r2 += -24
+  64: call bpf_map_lookup_elem#1
+  65: r4 = r0
+  66: if r4 == 0x0 goto pc+4
+  67: r3 = *(u64 *)(r4 +0)
+  68: r3 += 1
+  69: *(u64 *)(r4 +0) = r3
+  70: goto pc+27
+  71: *(u32 *)(r10 -40) = 0
+  72: r1 = map[fs_losses] ll
+  74: r2 = r10
+  75: r2 += -40
+  76: call bpf_map_lookup_elem#1
+  77: r3 = r0
+  78: if r3 == 0x0 goto pc+6
+  79: r4 = *(u64 *)(r3 +16)
+  80: r4 += 1
+  81: *(u64 *)(r3 +16) = r4
+  82: r4 = *(u64 *)(r3 +88)
+  83: r4 += 1
+  84: *(u64 *)(r3 +88) = r4
+  85: if r6 != 0x0 goto pc+12
+  86: *(u32 *)(r10 -48) = 0
+  87: r1 = map[fs_losses] ll
+  89: r2 = r10
+  90: r2 += -48
+  91: call bpf_map_lookup_elem#1
+  92: r4 = r0
+  93: if r4 == 0x0 goto pc+3
+  94: r3 = *(u64 *)(r4 +120)
+  95: r3 += 1
+  96: *(u64 *)(r4 +120) = r3
+  97: r6 = 1
+  98: r0 = 0
+  99: exit
 

@@ -3,118 +3,89 @@ BEGIN < clear(@execs) >
 interval every 5s < print(@execs); clear(@execs) >
 END < print(@execs); exit() >
 fs_0_tracepoint (tracepoint/sched/sched_process_exec):
-   0: r6 = r1
+   0: r3 = r1
 ;; tracepoint:sched:sched_process_exec < @execs[comm] = count()…
    1: *(u32 *)(r10 -8) = 0
-   2: r6 = map[fs_losses] ll
-   4: r7 = r10
-   5: r7 += -8
-   6: r1 = r6
-   7: r2 = r7
-   8: call bpf_map_lookup_elem#1
-   9: r8 = r0
-  10: if r8 == 0x0 goto pc+6
-  11: r7 = *(u64 *)(r8 +0)
-  12: r7 += 1
-  13: *(u64 *)(r8 +0) = r7
-  14: r7 = *(u64 *)(r8 +8)
-  15: r7 += 1
-  16: *(u64 *)(r8 +8) = r7
-  17: r0 = 0
-  18: *(u64 *)(r10 -56) = r0
+   2: r1 = map[fs_losses] ll
+   4: r2 = r10
+   5: r2 += -8
+   6: call bpf_map_lookup_elem#1
+   7: r3 = r0
+   8: if r3 == 0x0 goto pc+6
+   9: r4 = *(u64 *)(r3 +0)
+  10: r4 += 1
+  11: *(u64 *)(r3 +0) = r4
+  12: r4 = *(u64 *)(r3 +8)
+  13: r4 += 1
+  14: *(u64 *)(r3 +8) = r4
+  15: r6 = 0
 ;; @execs[comm] = count()
-  19: r0 = 1
-  20: *(u64 *)(r10 -64) = r0
-  21: *(u64 *)(r10 -24) = 0
-  22: *(u64 *)(r10 -16) = 0
-  23: r6 = r10
-  24: r6 += -24
-  25: r9 = 16
-  26: r1 = r6
-  27: r2 = r9
-  28: call bpf_get_current_comm#16
-  29: r9 = map[fs_0_execs] ll
-  31: r6 = r10
-  32: r6 += -24
-  33: r1 = r9
-  34: r2 = r6
-  35: call bpf_map_lookup_elem#1
-  36: r7 = r0
-  37: if r7 == 0x0 goto pc+5
-  38: r6 = *(u64 *)(r7 +0)
-  39: r1 = *(u64 *)(r10 -64)
-  40: r6 += r1
-  41: *(u64 *)(r7 +0) = r6
-  42: goto pc+71
-  43: r2 = *(u64 *)(r10 -64)
-  44: *(u64 *)(r10 -32) = r2
-  45: r6 = map[fs_0_execs] ll
-  47: r7 = r10
-  48: r7 += -24
-  49: r9 = r10
-  50: r9 += -32
-  51: r8 = 1
-  52: r1 = r6
-  53: r2 = r7
-  54: r3 = r9
-  55: r4 = r8
-  56: call bpf_map_update_elem#2
-  57: *(u64 *)(r10 -72) = r0
-  58: r1 = *(u64 *)(r10 -72)
-  59: if r1 == 0x0 goto pc+54
-  60: r0 <<= 32
-  61: *(u64 *)(r10 -72) = r0
-  62: r0 s>>= 32
-  63: *(u64 *)(r10 -72) = r0
-  64: r1 = *(u64 *)(r10 -72)
-  65: if r1 != 0xffffffef goto pc+14
-  66: r9 = map[fs_0_execs] ll
-  68: r7 = r10
-  69: r7 += -24
-  70: r1 = r9
-  71: r2 = r7
-  72: call bpf_map_lookup_elem#1
-  73: r6 = r0
-  74: if r6 == 0x0 goto pc+5
-  75: r7 = *(u64 *)(r6 +0)
-  76: r1 = *(u64 *)(r10 -64)
-  77: r7 += r1
-  78: *(u64 *)(r6 +0) = r7
-  79: goto pc+34
-  80: *(u32 *)(r10 -40) = 0
-  81: r7 = map[fs_losses] ll
-  83: r6 = r10
-  84: r6 += -40
-  85: r1 = r7
-  86: r2 = r6
-  87: call bpf_map_lookup_elem#1
-  88: r9 = r0
-  89: if r9 == 0x0 goto pc+7
-  90: r6 = *(u64 *)(r9 +16)
-  91: r6 += 1
-  92: *(u64 *)(r9 +16) = r6
-  93: r6 = *(u64 *)(r9 +88)
-  94: r1 = *(u64 *)(r10 -64)
-  95: r6 += r1
-  96: *(u64 *)(r9 +88) = r6
-  97: r1 = *(u64 *)(r10 -56)
-  98: if r1 != 0x0 goto pc+15
-  99: *(u32 *)(r10 -48) = 0
- 100: r6 = map[fs_losses] ll
- 102: r9 = r10
- 103: r9 += -48
- 104: r1 = r6
- 105: r2 = r9
- 106: call bpf_map_lookup_elem#1
- 107: r7 = r0
- 108: if r7 == 0x0 goto pc+3
- 109: r9 = *(u64 *)(r7 +120)
- 110: r9 += 1
- 111: *(u64 *)(r7 +120) = r9
- 112: r0 = 1
- 113: *(u64 *)(r10 -56) = r0
- 114: r0 = 0
- 115: exit
+  16: *(u64 *)(r10 -24) = 0
+  17: *(u64 *)(r10 -16) = 0
+  18: r1 = r10
+  19: r1 += -24
+  20: r2 = 16
+  21: call bpf_get_current_comm#16
+  22: r1 = map[fs_0_execs] ll
+  24: r2 = r10
+  25: r2 += -24
+  26: call bpf_map_lookup_elem#1
+  27: r4 = r0
+  28: if r4 == 0x0 goto pc+4
+  29: r3 = *(u64 *)(r4 +0)
+  30: r3 += 1
+  31: *(u64 *)(r4 +0) = r3
+  32: goto pc+52
+  33: *(u64 *)(r10 -32) = 1
+  34: r1 = map[fs_0_execs] ll
+  36: r2 = r10
+  37: r2 += -24
+  38: r3 = r10
+  39: r3 += -32
+  40: r4 = 1
+  41: call bpf_map_update_elem#2
+  42: r3 = r0
+  43: if r3 == 0x0 goto pc+41
+  44: r3 <<= 32
+  45: r3 s>>= 32
+  46: if r3 != 0xffffffef goto pc+11
+  47: r1 = map[fs_0_execs] ll
+  49: r2 = r10
+  50: r2 += -24
+  51: call bpf_map_lookup_elem#1
+  52: r3 = r0
+  53: if r3 == 0x0 goto pc+4
+  54: r4 = *(u64 *)(r3 +0)
+  55: r4 += 1
+  56: *(u64 *)(r3 +0) = r4
+  57: goto pc+27
+  58: *(u32 *)(r10 -40) = 0
+  59: r1 = map[fs_losses] ll
+  61: r2 = r10
+  62: r2 += -40
+  63: call bpf_map_lookup_elem#1
+  64: r4 = r0
+  65: if r4 == 0x0 goto pc+6
+  66: r3 = *(u64 *)(r4 +16)
+  67: r3 += 1
+  68: *(u64 *)(r4 +16) = r3
+  69: r3 = *(u64 *)(r4 +88)
+  70: r3 += 1
+  71: *(u64 *)(r4 +88) = r3
+  72: if r6 != 0x0 goto pc+12
+  73: *(u32 *)(r10 -48) = 0
+  74: r1 = map[fs_losses] ll
+  76: r2 = r10
+  77: r2 += -48
+  78: call bpf_map_lookup_elem#1
+  79: r3 = r0
+  80: if r3 == 0x0 goto pc+3
+  81: r4 = *(u64 *)(r3 +120)
+  82: r4 += 1
+  83: *(u64 *)(r3 +120) = r4
+  84: r6 = 1
+  85: r0 = 0
+  86: exit
 
 user space Begin: [Clear { map: "fs_0_execs" }]
 user space Interval(5000000000): [Print { map: "fs_0_execs" }, Clear { map: "fs_0_execs" }]
