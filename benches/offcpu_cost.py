@@ -63,6 +63,10 @@ tools = {
  "none": None,
  "flamescript": ([FS,"-e",OFFCPU], "Attached"),
  "flamescript_fp": ([FS,"--unwind","fp","-e",OFFCPU], "Attached"),
+ # FLAMESCRIPT_B=path: another build's default in the same run (a change measured against
+ # the build before it).
+ **({"flamescript_b": ([os.environ["FLAMESCRIPT_B"],"-e",OFFCPU], "Attached")}
+    if os.environ.get("FLAMESCRIPT_B") else {}),
  # Each design forced (issue 17; the default above is the best this kernel offers).
  # `task-work` is refused by this machine's verifier and shows as failed.
  **{f"fs_{d}": ([FS,"--offcpu-design",d,"-e",OFFCPU], "Attached")

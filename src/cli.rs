@@ -122,10 +122,11 @@ pub(crate) struct RunFlags {
     #[arg(long, value_enum, default_value_t = UnwindArg::Auto)]
     pub(crate) unwind: UnwindArg,
 
-    /// Bytes of user stack copied per unwound stack (`--unwind auto|dwarf`). Default: 4096
-    /// under `auto` (only a process's first stacks), 1024 under `dwarf` (every event's).
+    /// Bytes of user stack copied per unwound stack (`--unwind auto|dwarf`). Default: 8192
+    /// under `auto` (only a process's first stacks, before its tables are loaded: as perf's
+    /// default, deep enough for an interpreter's stack), 1024 under `dwarf` (every event's).
     #[arg(long, value_name = "BYTES",
-          value_parser = clap::value_parser!(u32).range(64..=4096))]
+          value_parser = clap::value_parser!(u32).range(64..=8192))]
     pub(crate) stack_copy: Option<u32>,
 
     /// How `offcpu` takes user stacks: `auto` the best this kernel offers; `exit-tp` at the

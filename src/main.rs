@@ -329,7 +329,7 @@ fn lower_options(cli: &Cli, target: Target) -> compiler::lower::Options {
             .stack_copy
             .unwrap_or(match cli.run.unwind {
                 crate::cli::UnwindArg::Dwarf => 1024,
-                _ => 4096,
+                _ => 8192,
             })
             .next_multiple_of(8),
         offcpu: cli.run.offcpu_design.design(),
