@@ -342,6 +342,16 @@ pub trait Probe: Sync {
         let _ = index;
         BuiltinSource::Unsupported
     }
+
+    /// The index of the builtin (a byte count) that weighs an event a kernel worker raises on
+    /// a process's behalf (`bio`: a request the block layer dispatches from kblockd or
+    /// writeback). Under `-c`/`-p` such an event falls outside the target filter; the loss
+    /// report then counts it and its bytes (`worker_events`, `worker_bytes`) rather than let
+    /// them vanish. Needs the fact `task_struct:flags` (from BTF) in `Resolved::facts`; without
+    /// it nothing is counted.
+    fn worker_weight(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// One kernel hook of a clause: where its program lives in the object and how it attaches.

@@ -58,6 +58,11 @@ pub struct LossReport {
     /// graph, missing from the heatmap and the flame chart; and the weight they carried.
     pub time_records_dropped: u64,
     pub time_records_dropped_weight: u64,
+    /// Under `-c`/`-p`: events a kernel worker raised (`bio`: requests the block layer
+    /// dispatched from kblockd or writeback), outside the target and not in the graph, since
+    /// the worker cannot say for whom; and their bytes.
+    pub worker_events: u64,
+    pub worker_bytes: u64,
     /// Kernel counters this report has no field for, by name, kept rather than dropped.
     pub other: BTreeMap<String, u64>,
     /// Numbers that say how the graph was made, not what it lost (spans summed below `min`,
@@ -98,6 +103,8 @@ impl LossReport {
             "sums_overflowed" => self.sums_overflowed += value,
             "time_records_dropped" => self.time_records_dropped += value,
             "time_records_dropped_weight" => self.time_records_dropped_weight += value,
+            "worker_events" => self.worker_events += value,
+            "worker_bytes" => self.worker_bytes += value,
             "stack_collision" | "collisions" => self.collisions += value,
             "truncated" | "truncated_stacks" => self.truncated_stacks += value,
             _ if is_note(name) => *self.notes.entry(name.to_string()).or_default() += value,
@@ -139,6 +146,8 @@ impl LossReport {
         self.sums_overflowed += other.sums_overflowed;
         self.time_records_dropped += other.time_records_dropped;
         self.time_records_dropped_weight += other.time_records_dropped_weight;
+        self.worker_events += other.worker_events;
+        self.worker_bytes += other.worker_bytes;
         for (name, n) in &other.other {
             *self.other.entry(name.clone()).or_default() += n;
         }
@@ -195,6 +204,7 @@ impl LossReport {
             && self.map_full == 0
             && self.sums_overflowed == 0
             && self.time_records_dropped == 0
+            && self.worker_events == 0
             && self.other.values().all(|&n| n == 0)
     }
 
@@ -318,6 +328,15 @@ impl LossReport {
                 thousands(self.time_records_dropped_weight)
             ));
         }
+        if self.worker_events > 0 {
+            parts.push(format!(
+                "issued by kernel workers, outside the traced processes: {} requests carrying \
+                 {} bytes, not in the graph (a worker cannot say for whom; run without -c/-p \
+                 to see them)",
+                thousands(self.worker_events),
+                thousands(self.worker_bytes)
+            ));
+        }
         for (name, n) in self.other.iter().filter(|(_, n)| **n > 0) {
             parts.push(format!("{name}: {}", thousands(*n)));
         }
@@ -374,6 +393,28 @@ mod tests {
         r.add_counter("events_kept", 10);
         assert!(r.is_clean());
         assert_eq!(r.summary_line(), "events: 10 seen, 10 kept; no losses");
+    }
+
+    #[test]
+    fn kernel_workers_outside_the_target_are_a_loss() {
+        let mut r = LossReport::default();
+        r.add_counter("events_seen", 10);
+        r.add_counter("events_kept", 10);
+        r.add_counter("worker_events", 3);
+        r.add_counter("worker_bytes", 12_288);
+        let mut other = LossReport::default();
+        other.add_counter("worker_events", 1);
+        other.add_counter("worker_bytes", 4_096);
+        r.merge(&other);
+        assert!(!r.is_clean());
+        let line = r.summary_line();
+        assert!(
+            line.contains(
+                "issued by kernel workers, outside the traced processes: 4 requests carrying \
+                 16,384 bytes, not in the graph"
+            ),
+            "{line}"
+        );
     }
 
     #[test]

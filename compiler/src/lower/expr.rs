@@ -215,7 +215,7 @@ impl Lowerer<'_> {
         Ok(r)
     }
 
-    fn builtin(&mut self, b: BuiltinRef, span: Span) -> Result<VReg, Diagnostic> {
+    pub(super) fn builtin(&mut self, b: BuiltinRef, span: Span) -> Result<VReg, Diagnostic> {
         if let Some(record) = &self.record {
             if let Some((off, size)) = record.field(b.name()) {
                 let width =

@@ -66,6 +66,8 @@ pub const COUNTERS: &[&str] = &[
     "sums_overflowed",
     "time_records_dropped",
     "time_records_dropped_weight",
+    "worker_events",
+    "worker_bytes",
 ];
 const EVENTS_SEEN: u32 = 0;
 const EVENTS_KEPT: u32 = 1;
@@ -108,6 +110,10 @@ const SUMS_OVERFLOWED: u32 = 16;
 /// in the graph, missing from the time views; and the weight they carried.
 const TIME_RECORDS_DROPPED: u32 = 17;
 const TIME_RECORDS_DROPPED_WEIGHT: u32 = 18;
+/// Under `-c`/`-p`: events a kernel worker raised (`Probe::worker_weight`), outside the
+/// target, and their bytes.
+const WORKER_EVENTS: u32 = 19;
+const WORKER_BYTES: u32 = 20;
 
 /// Names of the internal maps, as they appear in the object and in `bpftool map show`.
 pub const STACKS_MAP: &str = "fs_stacks";
@@ -942,7 +948,7 @@ fn lower_clause(
     let mut l = Lowerer::new(cx, b, ctx, end);
     l.perf_event = perf_event;
     l.b.span(cx.clause.span);
-    l.target_filter();
+    l.target_filter()?;
     // Seen and kept: one lookup of the counters where no filter comes between.
     if cx.clause.filter.is_none() {
         l.add_losses(&[
@@ -1016,16 +1022,70 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Leaves the program early for tasks outside the target.
-    fn target_filter(&mut self) {
+    fn target_filter(&mut self) -> Result<(), Diagnostic> {
         let filters = match self.cx.options.target {
             Target::All => false,
             Target::Pid(_) => true,
             Target::Tree => self.cx.ids.targets.is_some(),
         };
-        if filters {
-            let t = self.tgid();
-            self.target_check(t, self.end);
+        if !filters {
+            return Ok(());
         }
+        let t = self.tgid();
+        let flags_off = self
+            .cx
+            .clause
+            .resolved
+            .facts
+            .get("task_struct:flags")
+            .and_then(|c| match c[..] {
+                [o] => i16::try_from(o).ok(),
+                _ => None,
+            });
+        let (Some(index), Some(flags_off)) = (self.cx.probe.worker_weight(), flags_off) else {
+            self.target_check(t, self.end);
+            return Ok(());
+        };
+        // Outside the target: a kernel worker's event is counted with its weight, as work the
+        // run could not attribute; another process's is not ours and is left out.
+        let (outside, inside) = (self.b.label(), self.b.label());
+        self.target_check(t, outside);
+        self.b.push(Inst::Jump { target: inside });
+        self.b.push(Inst::Label(outside));
+        let task = self
+            .b
+            .call(helper(crate::bpf::helpers::Helper::GetCurrentTask), vec![]);
+        let slot = self.b.slot(8);
+        let dst = self.b.slot_addr(slot, 0);
+        let size = self.b.constant(4);
+        let src = self.b.copy(task);
+        self.b
+            .alu(ir::AluOp::Add, src, Operand::Imm(i32::from(flags_off)));
+        self.b.call(
+            helper(crate::bpf::helpers::Helper::ProbeReadKernel),
+            vec![dst, size, src],
+        );
+        let flags = self.b.load(Width::B4, Base::Slot(slot), 0);
+        self.b
+            .alu(ir::AluOp::And, flags, Operand::Imm(span::PF_KTHREAD));
+        self.b.push(Inst::JumpIf {
+            cond: ir::Cond::Eq,
+            lhs: flags,
+            rhs: Operand::Imm(0),
+            target: self.end,
+        });
+        let name = self.cx.probe.builtins()[index].name;
+        let bytes = self.builtin(
+            checked::BuiltinRef::Probe { index, name },
+            self.cx.clause.span,
+        )?;
+        self.add_losses(&[
+            (WORKER_EVENTS, Operand::Imm(1)),
+            (WORKER_BYTES, Operand::Reg(bytes)),
+        ]);
+        self.b.push(Inst::Jump { target: self.end });
+        self.b.push(Inst::Label(inside));
+        Ok(())
     }
 
     /// Leaves for `skip` unless thread group `tgid` is a target.

@@ -89,7 +89,7 @@ pub const PEND_RECORDS: u32 = 16;
 pub const PEND_SIZE: u32 = PEND_RECORDS + PENDING * REC_SIZE;
 
 /// `task_struct->flags` bits of threads that never return to user space.
-const PF_KTHREAD: i32 = 0x0020_0000;
+pub(super) const PF_KTHREAD: i32 = 0x0020_0000;
 const PF_USER_WORKER: i32 = 0x4000;
 /// `TASK_DEAD` in `prev_state`: the thread's last switch-out.
 const TASK_DEAD: i32 = 0x80;
@@ -1731,7 +1731,7 @@ pub(super) fn lower_syscall(
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
     let mut l = Lowerer::new(cx, b, ctx, end);
-    l.target_filter();
+    l.target_filter()?;
     if let Some((field, mask, cmds)) = call.only {
         let f = find(field)?;
         let op = l.b.load(
@@ -1810,7 +1810,7 @@ pub(super) fn lower_syscall(
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();
     let mut l = Lowerer::new(cx, b, ctx, end);
-    l.target_filter();
+    l.target_filter()?;
     let pt = l.pid_tgid();
     let tid = l.b.copy(pt);
     l.b.alu(AluOp::Lsh, tid, Operand::Imm(32));

@@ -2,7 +2,9 @@
 //!
 //! Fires when a block request is issued to the device driver (`block:block_rq_issue`), in the
 //! context of the task that issued it (often the writer itself for direct I/O, a kernel worker
-//! for writeback). Summing `bytes` by stack shows which code paths move the data.
+//! for writeback). Summing `bytes` by stack shows which code paths move the data. Under
+//! `-c`/`-p`, requests a kernel worker issued are outside the target (the worker cannot say
+//! for whom): the loss report counts them and their bytes.
 //!
 //! Builtins: `bytes` (size, bytes): the request's size; `sector` (integer): its first sector;
 //! `dev` (integer): the device number (major << 20 | minor); `rwbs` (string): the request kind
@@ -64,7 +66,16 @@ impl Probe for Bio {
         ]
     }
     fn resolve(&self, _parts: &[&str], env: &dyn Env) -> Result<Resolved, ResolveError> {
-        super::with_records(self.name(), env, &[("block", "block_rq_issue")])
+        let mut resolved = super::with_records(self.name(), env, &[("block", "block_rq_issue")])?;
+        // To tell a kernel worker (PF_KTHREAD) from a process outside -c/-p (`worker_weight`).
+        if let Ok(chain) = env.btf_member_chain("task_struct", "flags") {
+            resolved.facts.insert("task_struct:flags".into(), chain);
+        }
+        Ok(resolved)
+    }
+
+    fn worker_weight(&self) -> Option<usize> {
+        self.builtins().iter().position(|b| b.name == "bytes")
     }
 
     fn hooks(&self, _parts: &[String], _modifiers: &[ModifierValue]) -> Vec<Hook> {
