@@ -485,6 +485,9 @@ def suite_cost(args, rows):
         f.write("1")
     try:
         wanted = args.cases.split(",") if args.cases else COST_CASES + ["new-stacks"]
+        unknown = sorted(set(wanted) - set(COST_CASES + ["new-stacks"]))
+        if unknown:
+            sys.exit(f"unknown --cases {unknown}; known: {COST_CASES + ['new-stacks']}")
         for case in [c for c in COST_CASES if c in wanted]:
             if not os.path.exists(LOAD):
                 sys.exit("run `bench.py setup` first: the workloads are not built")

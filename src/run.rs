@@ -168,7 +168,10 @@ pub(crate) fn run(
     let stopped = Instant::now();
     session.detach();
     let tables = tables.map(runtime::tables_loader::LoaderThread::finish);
-    let kept = events.map(runtime::events::EventReader::finish);
+    let kept = events
+        .map(runtime::events::EventReader::finish)
+        .transpose()
+        .map_err(|e| runtime_error(sources, e))?;
     let elapsed = started.elapsed().saturating_sub(attached);
     ending.elapsed_ns = elapsed.as_nanos() as u64;
     let detached = stopped.elapsed();

@@ -77,9 +77,20 @@ impl EventReader {
     }
 
     /// Call after the programs are detached: the last records are read, then the thread ends.
-    pub fn finish(self) -> KeptEvents {
+    /// A reader that panicked is an error, not a run with no times.
+    pub fn finish(self) -> Result<KeptEvents, RuntimeError> {
         self.stop.store(true, Ordering::Release);
-        self.thread.join().unwrap_or_default()
+        self.thread.join().map_err(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".into());
+            RuntimeError::ReadMap {
+                map: compiler::lower::EVENTS_MAP.to_string(),
+                reason: format!("its reader thread failed ({why}); the run's times are lost"),
+            }
+        })
     }
 }
 
