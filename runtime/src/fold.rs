@@ -614,11 +614,7 @@ fn entry_frames(
                 if ips.is_empty() {
                     user.push(scratch.frame("[no user stack]", FrameKind::Marker));
                 } else {
-                    if let Some(label) = stopped {
-                        user.push(scratch.frame(label, FrameKind::Marker));
-                        let cause = label.trim_start_matches("[unwind: ").trim_end_matches(']');
-                        losses.add_unrooted(cause, weight);
-                    }
+                    let markers_at = user.len();
                     if *truncated {
                         user.push(scratch.frame("[truncated]", FrameKind::Marker));
                     }
@@ -647,6 +643,20 @@ fn entry_frames(
                         let mut f = scratch.frame(&name, FrameKind::Unknown);
                         f.site = site;
                         user[start] = f;
+                    }
+                    // A walk that stopped past a thread's entry point (`_start` of a static
+                    // musl program has no rule that ends the walk: the step after it finds no
+                    // table) lost nothing; any other stop is a marked frame where the missing
+                    // frames would be, counted.
+                    if let Some(label) = stopped {
+                        let reached_entry = sym.names_entry_points()
+                            && start < user.len()
+                            && matches!(root_of(&user[start..]), Root::Entry);
+                        if !reached_entry {
+                            user.insert(markers_at, scratch.frame(label, FrameKind::Marker));
+                            let cause = label.trim_start_matches("[unwind: ").trim_end_matches(']');
+                            losses.add_unrooted(cause, weight);
+                        }
                     }
                     // A walk that did not reach a thread's entry point lost its outer frames
                     // (frame pointers through code built without them): say so where they are.

@@ -844,6 +844,24 @@ fn fold_counts_incomplete_stacks_honestly() {
             && !line.contains("most user stacks are incomplete"),
         "{line}"
     );
+    // A walk from tables that stopped one step past the entry (a static musl `_start` has no
+    // rule that ends the walk) lost nothing: no marker, not counted; stopped anywhere else it
+    // is marked and counted by its cause.
+    let stop = |code: u64| flamescript_runtime::recover::STOP_BASE + code;
+    let past_entry = vec![
+        entry(vec![u(&[0x10, 0x11, 0x1, stop(2)])], RawValue::Count(5)),
+        entry(vec![u(&[0x10, 0x12, stop(2)])], RawValue::Count(2)),
+    ];
+    let profile = fold::fold(&past_entry, &spec, &mut EntrySymbolizer).unwrap();
+    let text = folded::write(&profile);
+    assert!(text.contains("_start;f11;f10 5\n"), "{text}");
+    assert!(
+        text.contains("[unwind: no unwind info];f12;f10 2\n"),
+        "{text}"
+    );
+    let l = &profile.losses;
+    assert_eq!((l.unrooted_stacks, l.unrooted_weight), (1, 2));
+    assert_eq!(l.unrooted_by_cause["no unwind info"], (1, 2));
     // When most of the weight lacks its callers, the report says what would give them.
     let mostly = vec![
         entry(vec![u(&[0x10, 0xd001])], RawValue::Count(9)),
