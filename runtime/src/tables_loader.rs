@@ -17,9 +17,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use compiler::lower::uwalk::{
-    MAX_PAGE_ROWS, PAGE_SHIFT, ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_UNSUPPORTED, UW_MAP_VALUE,
-    UW_MAPS_ENTRIES, UW_MAPS_MAP, UW_MAX_MAPPINGS, UW_PAGE_VALUE, UW_PAGES_ENTRIES, UW_PAGES_MAP,
-    UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
+    MAX_PAGE_ROWS, PAGE_SHIFT, ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_RSP_RA_IN_RDI, ROW_UNSUPPORTED,
+    UW_MAP_VALUE, UW_MAPS_ENTRIES, UW_MAPS_MAP, UW_MAX_MAPPINGS, UW_PAGE_VALUE, UW_PAGES_ENTRIES,
+    UW_PAGES_MAP, UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
 };
 
 use crate::frame::Mapping;
@@ -426,6 +426,7 @@ pub fn encode(t: &Table) -> Option<Vec<u8>> {
             Cfa::Rbp(n) => (ROW_RBP, i16::try_from(n).ok()),
             Cfa::Outermost => (ROW_OUTERMOST, Some(0)),
             Cfa::Unsupported => (ROW_UNSUPPORTED, Some(0)),
+            Cfa::RspRaInRdi(n) => (ROW_RSP_RA_IN_RDI, i16::try_from(n).ok()),
         };
         let rbp8 = match row.rbp {
             None => Some(0i8),

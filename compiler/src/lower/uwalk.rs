@@ -70,6 +70,8 @@ pub const ROW_UNSUPPORTED: u8 = 0;
 pub const ROW_RSP: u8 = 1;
 pub const ROW_RBP: u8 = 2;
 pub const ROW_OUTERMOST: u8 = 3;
+/// `rsp + off`, the return address in `rdi` (glibc's `vfork`): only at the leaf.
+pub const ROW_RSP_RA_IN_RDI: u8 = 4;
 
 /// Frames a walk writes at most; with its sentinel and the terminating zero it stays inside the
 /// 127 words of the scratch buffer.
@@ -130,10 +132,16 @@ impl Lowerer<'_> {
         self.jump_if(Cond::Eq, mn, Operand::Imm(0), fallback);
         let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
         let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
-        // struct pt_regs on x86-64: bp at 32, ip at 128, sp at 152.
+        // struct pt_regs on x86-64: bp at 32, di at 112, ip at 128, sp at 152.
         let ip = self.b.load(Width::B8, Base::Reg(regs), 128);
         let sp = self.b.load(Width::B8, Base::Reg(regs), 152);
         let bp = self.b.load(Width::B8, Base::Reg(regs), 32);
+        // The leaf's rdi, for a return address kept there (`ROW_RSP_RA_IN_RDI`): in a slot,
+        // not a register live across the loop.
+        let di = self.b.load(Width::B8, Base::Reg(regs), 112);
+        let leaf_di = self.b.slot(8);
+        self.b
+            .store(Width::B8, Base::Slot(leaf_di), 0, Operand::Reg(di));
         let out = self.b.copy(buf);
         let i = self.b.constant(0);
         // The mapping of the frame before (the first one to begin with).
@@ -263,9 +271,34 @@ impl Lowerer<'_> {
         let from_rbp = self.b.label();
         let have_cfa = self.b.label();
         let from_rsp = self.b.label();
+        let from_di = self.b.label();
+        let up = self.b.label();
         self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RBP)), from_rbp);
         self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RSP)), from_rsp);
+        self.jump_if(
+            Cond::Eq,
+            kind,
+            Operand::Imm(i32::from(ROW_RSP_RA_IN_RDI)),
+            from_di,
+        );
         self.b.push(Inst::Jump { target: fp_step });
+        // The return address in rdi (glibc's vfork, blocked in its system call): known at the
+        // leaf only (i is 1 there). The caller's frame is at rsp + off, which may be rsp itself
+        // (the address was popped), so the check that the stack moved up is skipped: the next
+        // frame is the caller's, with its own row.
+        self.b.push(Inst::Label(from_di));
+        self.set(cause, STOP_BAD);
+        self.jump_if(Cond::Ne, i, Operand::Imm(1), stop);
+        self.b.push(Inst::Mov { dst: cfa, src: sp });
+        self.b.alu(AluOp::Add, cfa, Operand::Reg(off));
+        let v = self.b.load(Width::B8, Base::Slot(leaf_di), 0);
+        self.b.push(Inst::Mov { dst: ra, src: v });
+        let di_nonzero = self.b.label();
+        self.jump_if(Cond::Ne, ra, Operand::Imm(0), di_nonzero);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(di_nonzero));
+        self.jump_if(Cond::Ge, cfa, Operand::Reg(sp), up);
+        self.b.push(Inst::Jump { target: stop });
         self.b.push(Inst::Label(from_rsp));
         self.b.push(Inst::Mov { dst: cfa, src: sp });
         self.b.push(Inst::Jump { target: have_cfa });
@@ -316,7 +349,6 @@ impl Lowerer<'_> {
         self.b.push(Inst::Jump { target: root });
         self.b.push(Inst::Label(nonzero));
         self.set(cause, STOP_BAD);
-        let up = self.b.label();
         self.jump_if(Cond::Gt, cfa, Operand::Reg(sp), up);
         self.b.push(Inst::Jump { target: stop });
         self.b.push(Inst::Label(up));

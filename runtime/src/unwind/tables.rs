@@ -36,6 +36,10 @@ pub enum Cfa {
     Unsupported,
     /// The return address is undefined here: the outermost frame (`_start`, a thread's entry).
     Outermost,
+    /// `rsp + n`, with the return address in `rdi`, not on the stack: glibc's `vfork` pops it
+    /// there before the system call, since the child will reuse the stack (CFI `register rip,
+    /// rdi`). Followed only at the leaf, where `rdi` is the thread's saved register.
+    RspRaInRdi(i32),
 }
 
 /// One row: from `pc` (an address in the file's own address space, as its ELF headers give
@@ -125,9 +129,12 @@ impl Table {
                 };
                 // The return address must be at CFA - 8 (the x86-64 ABI's call); a row that
                 // says otherwise is not followed.
-                let cfa = match row.register(X86_64::RA) {
-                    None | Some(RegisterRule::Offset(-8)) => cfa,
-                    Some(RegisterRule::Undefined) => Cfa::Outermost,
+                let cfa = match (row.register(X86_64::RA), cfa) {
+                    (None | Some(RegisterRule::Offset(-8)), cfa) => cfa,
+                    (Some(RegisterRule::Undefined), _) => Cfa::Outermost,
+                    (Some(RegisterRule::Register(X86_64::RDI)), Cfa::Rsp(n)) if rbp.is_none() => {
+                        Cfa::RspRaInRdi(n)
+                    }
                     _ => Cfa::Unsupported,
                 };
                 rows.push(Row {
@@ -217,6 +224,9 @@ pub fn walk(maps: &[(&Mapping, &Table)], copy: &UserCopy, max: usize) -> (Vec<u6
             Cfa::Rbp(n) => bp.wrapping_add_signed(i64::from(n)),
             Cfa::Unsupported => return (frames, WalkEnd::Unsupported),
             Cfa::Outermost => return (frames, WalkEnd::Root),
+            // A capture keeps ip, sp and bp only: the BPF walk reads rdi from the thread's
+            // registers, this reference cannot.
+            Cfa::RspRaInRdi(_) => return (frames, WalkEnd::Unsupported),
         };
         let Some(ra) = read(cfa.wrapping_sub(8)) else {
             return (frames, WalkEnd::OutOfCopy);
@@ -261,6 +271,12 @@ mod tests {
             followed * 100 >= t.rows.len() * 80,
             "{followed} of {}",
             t.rows.len()
+        );
+        // glibc's vfork: from its `pop %rdi` to the push after the system call, the return
+        // address is in rdi and the caller's frame at rsp.
+        assert!(
+            t.rows.iter().any(|r| r.cfa == Cfa::RspRaInRdi(0)),
+            "no row of vfork's with the return address in rdi"
         );
     }
 }
