@@ -708,9 +708,17 @@ fn tables_walk_debian_xz_as_framehop_does() {
     let Ok(xz) = which("xz") else {
         panic!("xz is not installed (.ci/run installs xz-utils)");
     };
-    // A few seconds of compression, from a generated input on stdin.
-    let input: Vec<u8> = (0..6_000_000u64)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 % 61 + 32)
+    // A few seconds of compression, from a generated input on stdin: pseudo-random text
+    // (xorshift), which xz -9 takes ≈ 2.4 s to compress here; a patterned input took 0.3 s
+    // and could end before the stops did ("did not stop (wait status 0x0)").
+    let mut x = 88_172_645_463_325_252u64;
+    let input: Vec<u8> = (0..6_000_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 61) as u8 + 32
+        })
         .collect();
     let mut child = Command::new(xz)
         .args(["-9", "-T1", "-c"])
