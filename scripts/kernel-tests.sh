@@ -24,6 +24,7 @@ tests=(
   e2e::e2e_bio_sums_direct_writes              # bio: O_DIRECT writes to the scratch disk
   spans::spans_wallclock_script_runs_by_name   # the wallclock script (see the test)
   e2e::e2e_tracepoint_counts_execs             # a tracepoint
+  e2e::e2e_rawtracepoint_counts_execs          # a raw (BTF-typed) tracepoint
   spans::spans_list_says_what_this_kernel_offers # -l: the design, futex_waitv
 )
 exec "$bin" --exact --test-threads=1 "${tests[@]}"

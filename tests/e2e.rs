@@ -270,6 +270,38 @@ fn e2e_tracepoint_counts_execs() {
     kernel::assert_nothing_of_ours_loaded();
 }
 
+// See: issue 17 — a raw tracepoint (BTF-typed, `tp_btf`) with a known answer on every kernel
+// of the matrix: 20 execs of /bin/true, and its first argument (the task) read as a number.
+#[test]
+fn e2e_rawtracepoint_counts_execs() {
+    if !check::kernel_tests_enabled("e2e_rawtracepoint_counts_execs") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} 20", workload("execer").display());
+    let out = flamescript(&[
+        "-e",
+        "rawtracepoint:sched_process_exec < @[comm] = count(); @tasks[arg0 != 0] = count() >",
+        "-c",
+        &cmd,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.lines().any(|l| l.trim() == "@[true]: 20"),
+        "20 execs of /bin/true:\n{}",
+        text(&out)
+    );
+    // `sched_process_exec(struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)`:
+    // the task is never NULL.
+    assert!(
+        !stdout.lines().any(|l| l.trim().starts_with("@tasks[0]")),
+        "arg0 (the task) read as 0:\n{}",
+        text(&out)
+    );
+    kernel::assert_nothing_of_ours_loaded();
+}
+
 /// `lost stacks: N (…collisions C…)` and `events: S seen, K kept` from the loss line.
 fn loss_numbers(stdout: &str) -> (u64, u64) {
     let line = stdout

@@ -19,6 +19,7 @@ static PROBES: &[&dyn Probe] = &[
     &probes::bio::Bio,
     &probes::pagefault::Pagefault,
     &probes::tracepoint::Tracepoint,
+    &probes::rawtracepoint::RawTracepoint,
     &probes::interval::Interval,
     &probes::special::Begin,
     &probes::special::End,

@@ -257,6 +257,30 @@ impl Lowerer<'_> {
                 BuiltinSource::Ctx { offset, size } => {
                     let width = Width::for_size(size)
                         .ok_or_else(|| internal(span, "odd context field size"))?;
+                    // A raw tracepoint's context holds as many arguments as it passes.
+                    if let Some(&[args]) = self
+                        .cx
+                        .clause
+                        .resolved
+                        .facts
+                        .get("ctx:args")
+                        .map(|v| &v[..])
+                        && offset / 8 >= args
+                    {
+                        return Err(Diagnostic::error(
+                            format!("`{name}` is not an argument of this tracepoint"),
+                            span,
+                            format!(
+                                "it passes {args} argument{}",
+                                if args == 1 { "" } else { "s" }
+                            ),
+                        )
+                        .with_help(match args {
+                            0 => "it has none to read".to_string(),
+                            1 => "use `arg0`".to_string(),
+                            n => format!("use `arg0` … `arg{}`", n - 1),
+                        }));
+                    }
                     Ok(self.b.load(width, Base::Reg(self.ctx), offset as i16))
                 }
                 BuiltinSource::TracepointField(field) => {

@@ -941,7 +941,27 @@ fn lower_clause(
     ci: usize,
 ) -> Result<ir::Program, Diagnostic> {
     let perf_event = matches!(hook.attach, crate::artifact::AttachSpec::PerfEvent { .. });
-    let mut b = Builder::new(name, hook.section, hook.attach, ci, cx.clause.span);
+    // A raw tracepoint's BTF id was looked up when the script was checked.
+    let attach = match hook.attach {
+        crate::artifact::AttachSpec::TpBtf {
+            name: tp,
+            btf_id: 0,
+        } => {
+            let key = format!("tracepoint:{tp}");
+            let btf_id = match cx.clause.resolved.facts.get(&key).map(|v| &v[..]) {
+                Some([id, ..]) => *id,
+                _ => {
+                    return Err(internal(
+                        cx.clause.span,
+                        &format!("kernel fact `{key}` missing"),
+                    ));
+                }
+            };
+            crate::artifact::AttachSpec::TpBtf { name: tp, btf_id }
+        }
+        other => other,
+    };
+    let mut b = Builder::new(name, hook.section, attach, ci, cx.clause.span);
     let ctx = b.reg();
     b.push(Inst::Ctx { dst: ctx });
     let end = b.label();

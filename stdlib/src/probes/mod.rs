@@ -10,6 +10,7 @@ pub(crate) mod interval;
 pub(crate) mod offcpu;
 pub(crate) mod pagefault;
 pub(crate) mod profile;
+pub(crate) mod rawtracepoint;
 pub(crate) mod special;
 pub(crate) mod tracepoint;
 

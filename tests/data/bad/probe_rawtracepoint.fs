@@ -1,2 +1,0 @@
-// raw tracepoints are not supported yet
-rawtracepoint:sched_switch { @ = count() }

@@ -1,0 +1,2 @@
+// a raw tracepoint this kernel does not have
+rawtracepoint:sched_swich < @[comm] = count() >
