@@ -24,6 +24,7 @@ fn sample_parts(p: &dyn Probe) -> Vec<String> {
     match p.parts() {
         [] => Vec::new(),
         ["category", "name"] => vec!["sched".into(), "sched_switch".into()],
+        ["name"] => vec!["sched_switch".into()],
         other => panic!(
             "`{}` takes parts {other:?}: teach sample_parts a real example of them",
             p.name()

@@ -912,6 +912,7 @@ fn kernel_jit_and_interpreter_agree() {
             "10_profile_period",
             "11_user_space_clauses",
             "14_futex",
+            "16_rawtracepoint",
         ]
     );
     assert_eq!(
@@ -1206,6 +1207,23 @@ fn kernel_plan(name: &str, artifact: &Artifact) -> Plan {
             Case {
                 inputs,
                 expect: vec![("@", 2), ("@ops", 3), (stacks, 2)],
+            }
+        }
+        // sched_switch's first argument (`preempt`) from the context's array of arguments:
+        // keys (a, 1), (b, 0), (a, 0).
+        "16_rawtracepoint" => {
+            let inputs = [(COMM_A, 1u64), (COMM_B, 0), (COMM_A, 1), (COMM_A, 0)]
+                .into_iter()
+                .enumerate()
+                .map(|(i, (comm, preempt))| {
+                    let mut ctx = vec![0u8; RAW_TP_CTX];
+                    ctx[..8].copy_from_slice(&preempt.to_le_bytes());
+                    input(i, 0, ctx, comm, 1)
+                })
+                .collect();
+            Case {
+                inputs,
+                expect: vec![("@", 3)],
             }
         }
         other => panic!("{other}: a new golden: decide how it is compared with the kernel"),

@@ -232,6 +232,14 @@ if [[ -s $RUN/rc ]]; then
 fi
 if [[ $qrc == 124 || $qrc == 137 ]]; then echo "in-kernel: guest timed out after ${TIMEOUT}s ($KVER)" >&2; rc=124
 else echo "in-kernel: guest died without a result (qemu rc=$qrc, $KVER)" >&2; rc=125; fi
-echo "--- console tail ---" >&2; tail -n 30 "$RUN/console.log" >&2 || true
+# A guest that died of an oops: from the oops's first line (its RIP and the faulting stack
+# come first, and a 30-line tail of two CPUs' interleaved traces had lost them), else the tail.
+oops=$(grep -n -m1 -E 'BUG:|Oops|general protection|Kernel panic|WARNING:' "$RUN/console.log" 2>/dev/null | cut -d: -f1)
+if [[ -n $oops ]]; then
+  echo "--- console from the first oops line ---" >&2
+  tail -n +"$(( oops > 5 ? oops - 5 : 1 ))" "$RUN/console.log" | head -n 200 >&2 || true
+else
+  echo "--- console tail ---" >&2; tail -n 30 "$RUN/console.log" >&2 || true
+fi
 tail -n 5 "$RUN/qemu.log" >&2 || true
 exit $rc

@@ -256,7 +256,10 @@ impl Checker<'_> {
             .catalog
             .probes
             .iter()
-            .filter(|q| !q.parts().is_empty())
+            // Probes with a tracefs record (`rawtracepoint:` has arguments, not a record).
+            .filter(|q| {
+                !q.parts().is_empty() && matches!(q.kind(), crate::catalog::ProgramKind::Tracepoint)
+            })
             .map(|q| {
                 let parts: Vec<String> = q.parts().iter().map(|s| s.to_uppercase()).collect();
                 format!("`{}:{}`", q.name(), parts.join(":"))
