@@ -902,9 +902,9 @@ impl Lowerer<'_> {
 
     /// Copies the current task's user registers (ip, sp, bp) and the top of its user stack into
     /// the per-CPU copy buffer; returns the buffer (jumps to `fail` when there is none). The
-    /// copy is `copy_bytes` from the stack pointer, or a half or a quarter of it when the stack
-    /// ends sooner (near the top of a thread's stack: a read that crosses its end fails whole),
-    /// or nothing; its length is in the header.
+    /// copy is `copy_bytes` from the stack pointer, or a half, a quarter or an eighth of it when
+    /// the stack ends sooner (near the top of a thread's stack: a read that crosses its end
+    /// fails whole), or nothing; its length is in the header.
     fn copy_user_stack(&mut self, uscratch: crate::ir::MapId, fail: crate::ir::Label) -> VReg {
         let us = self.scratch_buffer(uscratch, fail);
         let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
@@ -918,7 +918,9 @@ impl Lowerer<'_> {
         let bytes = self.cx.options.copy_bytes;
         let len = self.b.constant(u64::from(bytes));
         let done = self.b.label();
-        for size in [bytes, bytes / 2, bytes / 4] {
+        // Down to an eighth (1 KiB by default: the smallest copy the 4 KiB default used to fall
+        // back to, which a small program's main thread needs near the top of its stack).
+        for size in [bytes, bytes / 2, bytes / 4, bytes / 8] {
             let dst = self.b.copy(us);
             self.b
                 .alu(AluOp::Add, dst, Operand::Imm(super::UCOPY_HEADER as i32));
