@@ -501,9 +501,22 @@ fn e2e_bio_sums_direct_writes() {
     assert_no_map_full(&out);
     let _ = std::fs::remove_file(&file);
     let under = weight(&stacks, |s| s.split(';').any(|f| f == "write_direct"));
+    // The block layer may dispatch a few requests from a kernel worker, outside `-c`'s
+    // processes (16 KiB of the 64 MiB in one CI run): the report counts those with their
+    // bytes, and together they hold all 64 MiB.
+    let all = text(&out);
+    let worker: u64 = all
+        .split("issued by kernel workers, outside the traced processes: ")
+        .nth(1)
+        .and_then(|r| r.split(" requests carrying ").nth(1))
+        .and_then(|r| r.split(" bytes").next())
+        .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     assert!(
-        under >= 64 << 20,
-        "bytes issued under write_direct: {under} (want ≥ 64 MiB)\n{stacks:?}"
+        under >= 60 << 20 && under + worker >= 64 << 20,
+        "bytes issued under write_direct: {under}, by kernel workers: {worker} (want 64 MiB in \
+         all, nearly all under write_direct)\n{all}\n{stacks:?}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }
