@@ -28,6 +28,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         include_str!("probes/tracepoint.rs"),
     ),
     (
+        "rawtracepoint",
+        "rawtracepoint.rs",
+        include_str!("probes/rawtracepoint.rs"),
+    ),
+    (
         "interval",
         "interval.rs",
         include_str!("probes/interval.rs"),
