@@ -85,6 +85,19 @@ pub(crate) fn run_command(
 
 /// A run whose maps never fill reports no "map full" (issue 17: before 6.4 a map update's
 /// result reached our programs as 32 bits, and every stack seen twice was counted as a drop).
+/// The bytes the loss report counts as issued by kernel workers outside `-c`/`-p` (`bio`), 0
+/// when it counts none.
+pub(crate) fn worker_bytes(report: &str) -> u64 {
+    report
+        .split("issued by kernel workers, outside the traced processes: ")
+        .nth(1)
+        .and_then(|r| r.split(" requests carrying ").nth(1))
+        .and_then(|r| r.split(" bytes").next())
+        .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 pub(crate) fn assert_no_map_full(out: &Output) {
     let all = text(out);
     assert!(
@@ -505,14 +518,7 @@ fn e2e_bio_sums_direct_writes() {
     // processes (16 KiB of the 64 MiB in one CI run): the report counts those with their
     // bytes, and together they hold all 64 MiB.
     let all = text(&out);
-    let worker: u64 = all
-        .split("issued by kernel workers, outside the traced processes: ")
-        .nth(1)
-        .and_then(|r| r.split(" requests carrying ").nth(1))
-        .and_then(|r| r.split(" bytes").next())
-        .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let worker = worker_bytes(&all);
     assert!(
         under >= 60 << 20 && under + worker >= 64 << 20,
         "bytes issued under write_direct: {under}, by kernel workers: {worker} (want 64 MiB in \

@@ -100,14 +100,7 @@ fn stacks_direct_write_caller_recovered() {
     // the writer's leftovers: the filesystem's own requests meanwhile (its journal; here, with
     // ext4's `discard`, the discard of the previous run's 64 MiB file: 64 MiB exactly).
     let all = text(&out);
-    let worker: u64 = all
-        .split("issued by kernel workers, outside the traced processes: ")
-        .nth(1)
-        .and_then(|r| r.split(" requests carrying ").nth(1))
-        .and_then(|r| r.split(" bytes").next())
-        .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let worker = crate::e2e::worker_bytes(&all);
     let drawn = weight(&stacks, |_| true);
     assert!(
         drawn + worker >= 64 << 20,
