@@ -64,6 +64,37 @@ fn stacks_direct_mutex_caller_recovered() {
     kernel::assert_nothing_of_ours_loaded();
 }
 
+// See: issue 18 — a stack whose end is a few hundred bytes above the stack pointer (a clone
+// child on a stack of its own, ending at an unreadable page): no copy of 1 KiB or more can be
+// read there, the copy to the end of the page can, and the unwinder gets the whole stack. With
+// no copy at all, the kernel's frame-pointer walk skipped sleep_direct and nanosleep (glibc's
+// wrappers keep no frame pointer) and still reached `clone`, drawn as complete.
+#[test]
+fn stacks_copy_near_the_stack_end_is_whole() {
+    if !check::kernel_tests_enabled("stacks_copy_near_the_stack_end_is_whole") {
+        return;
+    }
+    let _k = kernel::lock();
+    let cmd = format!("{} topstack", workload("direct").display());
+    let (out, stacks) = run_command(
+        "direct_topstack",
+        "offcpu min 1ms < @[ustack] = sum(delta) >",
+        &cmd,
+        &["--unwind", "dwarf"],
+    );
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let whole = weight(&stacks, |s| {
+        s.starts_with("clone;top_of_stack;sleep_direct;") && !s.contains("[unwind:")
+    });
+    let ratio = whole as f64 / 500e6;
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "off-CPU under clone;top_of_stack;sleep_direct: {whole} ns, want ≈ 500 ms\n{dump}"
+    );
+    assert!(!text(&out).contains("no stack copy"), "{dump}");
+    kernel::assert_nothing_of_ours_loaded();
+}
+
 // See: issue 12 — write(2) called directly: the block I/O bytes under write_all_direct.
 #[test]
 fn stacks_direct_write_caller_recovered() {

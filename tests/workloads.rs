@@ -39,6 +39,7 @@ const WORKLOADS: &[(&str, &[&str])] = &[
             "lock_direct",
             "write_all_direct",
             "clock_direct",
+            "top_of_stack",
         ],
     ),
     // Built without frame pointers (see EXTRA_CFLAGS).

@@ -43,6 +43,7 @@ pub fn stop_label(ip: u64) -> Option<&'static str> {
         2 => "[unwind: no unwind info]",
         3 => "[unwind: depth limit]",
         5 => "[unwind: stack unreadable]",
+        6 => "[unwind: no stack copy]",
         _ => "[unwind: bad frame]",
     })
 }
@@ -82,6 +83,19 @@ pub fn unwind_copies(
             stack: value[header..(header + len).min(value.len())].to_vec(),
         };
         let frames = fp(id).unwrap_or_default();
+        if copy.stack.is_empty() {
+            // Nothing to unwind or to check the frame-pointer walk against: its next frame is
+            // the caller's only if the leaf keeps a frame pointer, and libc's syscall wrappers
+            // do not (the walk then skips their caller and may still reach `main`, looking
+            // complete). Only the leaf is known; the rest is a marked, counted stop.
+            let code = compiler::lower::uwalk::STOP_NO_COPY;
+            *stopped
+                .entry(stop_label(STOP_BASE + code).unwrap())
+                .or_default() += 1;
+            let leaf = frames.first().copied().unwrap_or(copy.ip);
+            out.insert(id, vec![leaf, STOP_BASE + code]);
+            continue;
+        }
         if symbolizer.mappings(tgid).is_none() {
             // A process still alive that was not tracked while it ran: read its maps now.
             let _ = symbolizer.track(tgid);

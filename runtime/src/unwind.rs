@@ -444,10 +444,19 @@ fn ra_rule_ends_at(info: &FileInfo, svma: u64) -> bool {
     match eh_frame
         .unwind_info_for_address(&bases, &mut ctx, svma, |s, b, o| s.cie_from_offset(b, o))
     {
-        Ok(row) => matches!(
-            row.register(X86_64::RA),
-            None | Some(RegisterRule::Undefined | RegisterRule::Offset(-8))
-        ),
+        Ok(row) => match row.register(X86_64::RA) {
+            Some(RegisterRule::Undefined) => true,
+            // A return address of 0 read at CFA - 8 ends a stack only where the CFA is one
+            // framehop computes (from rsp or rbp). Elsewhere (ld.so's lazy-binding trampoline
+            // keeps its CFA in rbx while it realigns the stack) framehop fell back to the
+            // frame pointer, and the 0 it read there is no proof of a root.
+            None | Some(RegisterRule::Offset(-8)) => matches!(
+                row.cfa(),
+                gimli::CfaRule::RegisterAndOffset { register, .. }
+                    if *register == X86_64::RSP || *register == X86_64::RBP
+            ),
+            _ => false,
+        },
         Err(_) => false,
     }
 }

@@ -851,6 +851,8 @@ fn fold_counts_incomplete_stacks_honestly() {
     let past_entry = vec![
         entry(vec![u(&[0x10, 0x11, 0x1, stop(2)])], RawValue::Count(5)),
         entry(vec![u(&[0x10, 0x12, stop(2)])], RawValue::Count(2)),
+        // No copy of the stack could be read: the leaf alone, marked.
+        entry(vec![u(&[0x13, stop(6)])], RawValue::Count(4)),
     ];
     let profile = fold::fold(&past_entry, &spec, &mut EntrySymbolizer).unwrap();
     let text = folded::write(&profile);
@@ -859,9 +861,11 @@ fn fold_counts_incomplete_stacks_honestly() {
         text.contains("[unwind: no unwind info];f12;f10 2\n"),
         "{text}"
     );
+    assert!(text.contains("[unwind: no stack copy];f13 4\n"), "{text}");
     let l = &profile.losses;
-    assert_eq!((l.unrooted_stacks, l.unrooted_weight), (1, 2));
+    assert_eq!((l.unrooted_stacks, l.unrooted_weight), (2, 6));
     assert_eq!(l.unrooted_by_cause["no unwind info"], (1, 2));
+    assert_eq!(l.unrooted_by_cause["no stack copy"], (1, 4));
     // When most of the weight lacks its callers, the report says what would give them.
     let mostly = vec![
         entry(vec![u(&[0x10, 0xd001])], RawValue::Count(9)),

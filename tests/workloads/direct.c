@@ -8,11 +8,19 @@
  *   write FILE: write_all_direct calls write(2) with O_DIRECT, 64 × 1 MiB → ≥ 64 MiB of block
  *          I/O under write_all_direct.
  *   clock: clock_direct calls clock_gettime for 1 s of CPU: nearly every sample is in the vDSO
- *          (code the kernel maps without a file) or in the PLT stub that leads there. */
+ *          (code the kernel maps without a file) or in the PLT stub that leads there.
+ *   topstack: a child (clone, shared memory) on a 64 KiB stack whose end is a PROT_NONE page
+ *          runs top_of_stack → sleep_direct(5, 100 ms): ≈ 500 ms off-CPU a few hundred bytes
+ *          below the end of its stack, where any copy of 1 KiB or more from the stack
+ *          pointer crosses into the unreadable page. */
 #include "common.h"
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <semaphore.h>
 #include <unistd.h>
 
@@ -81,6 +89,26 @@ NOINLINE long clock_direct(double seconds) {
     return calls;
 }
 
+NOINLINE int top_of_stack(void *arg) {
+    (void)arg;
+    sleep_direct(5, 100);
+    __asm__ volatile("" ::: "memory");
+    return 0;
+}
+
+static void topstack(void) {
+    const long page = 4096, pages = 16;
+    char *base = mmap(NULL, (pages + 1) * page, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (base == MAP_FAILED) die("mmap");
+    if (mprotect(base + pages * page, page, PROT_NONE) != 0) die("mprotect");
+    pid_t child = clone(top_of_stack, base + pages * page, CLONE_VM | SIGCHLD, NULL);
+    if (child < 0) die("clone");
+    int status;
+    if (waitpid(child, &status, 0) != child) die("waitpid");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) exit(1);
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "sleep") == 0) {
         sleep_direct(5, 100);
@@ -96,10 +124,12 @@ int main(int argc, char **argv) {
         if (fsync(fd) != 0) die("fsync");
         close(fd);
         unlink(argv[2]);
+    } else if (argc >= 2 && strcmp(argv[1], "topstack") == 0) {
+        topstack();
     } else if (argc >= 2 && strcmp(argv[1], "clock") == 0) {
         printf("calls=%ld\n", clock_direct(1.0));
     } else {
-        fprintf(stderr, "usage: direct sleep | lock | write FILE | clock\n");
+        fprintf(stderr, "usage: direct sleep | lock | write FILE | clock | topstack\n");
         return 2;
     }
     return 0;

@@ -937,6 +937,42 @@ impl Lowerer<'_> {
                 target: done,
             });
         }
+        // Last, the rest of the stack pointer's page (at most the copy's size): a stack that
+        // ends within an eighth of the copy above the stack pointer ends at a page boundary
+        // (a mapping does), so this reads all of it. Only a page the kernel cannot read
+        // without a fault (paged out) leaves no copy, which the runtime marks.
+        let rest = self.b.constant(4096);
+        let in_page = self.b.copy(sp);
+        self.b.alu(AluOp::And, in_page, Operand::Imm(4095));
+        self.b.alu(AluOp::Sub, rest, Operand::Reg(in_page));
+        let fits = self.b.label();
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Le,
+            lhs: rest,
+            rhs: Operand::Imm(bytes as i32),
+            target: fits,
+        });
+        self.b.push(Inst::Const {
+            dst: rest,
+            value: u64::from(bytes),
+        });
+        self.b.push(Inst::Label(fits));
+        let dst = self.b.copy(us);
+        self.b
+            .alu(AluOp::Add, dst, Operand::Imm(super::UCOPY_HEADER as i32));
+        let rc = self
+            .b
+            .call(helper(Helper::ProbeReadUser), vec![dst, rest, sp]);
+        self.b.push(Inst::Mov {
+            dst: len,
+            src: rest,
+        });
+        self.b.push(Inst::JumpIf {
+            cond: Cond::Eq,
+            lhs: rc,
+            rhs: Operand::Imm(0),
+            target: done,
+        });
         self.b.push(Inst::Const { dst: len, value: 0 });
         self.b.push(Inst::Label(done));
         // The fourth word: the length copied, and the thread group above it (whose modules

@@ -91,6 +91,9 @@ pub const STOP_DEPTH: u64 = 3;
 pub const STOP_BAD: u64 = 4;
 /// A word of the stack could not be read (paged out, or a wild address).
 pub const STOP_FAULT: u64 = 5;
+/// No copy of the stack could be read (its page was not resident): only the leaf is known,
+/// a frame-pointer walk cannot be checked (set by the runtime, not by a walk).
+pub const STOP_NO_COPY: u64 = 6;
 /// Not a stop: the walk reached the outermost frame (a zero return address or a row that
 /// says so), so the stack is complete even where its root has no name (a stripped `_start`).
 pub const WALKED_TO_ROOT: u64 = 0x80;

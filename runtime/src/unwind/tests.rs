@@ -749,3 +749,51 @@ fn which(name: &str) -> Result<PathBuf, ()> {
         .find(|p| p.is_file())
         .ok_or(())
 }
+
+// See: issue 18 — an unwind that ended on a zero return address where the CFA is kept in a
+// register framehop does not follow (ld.so's `_dl_runtime_resolve_*` keep it in rbx) ended on
+// a frame-pointer guess: not a root. Seen once as an unmarked python stack rooted at
+// `_dl_runtime_resolve_xsavec`.
+#[test]
+fn unwind_a_zero_under_a_cfa_framehop_does_not_follow_is_no_root() {
+    use gimli::{BaseAddresses, CfaRule, CieOrFde, EhFrame, LittleEndian, UnwindSection, X86_64};
+    let path = std::path::Path::new("/lib64/ld-linux-x86-64.so.2");
+    let info = read_file_info(path).expect("ld.so's unwind info");
+    let (range, bytes) = info.eh_frame.as_ref().expect("ld.so has .eh_frame");
+    let mut bases = BaseAddresses::default().set_eh_frame(range.start);
+    if let Some(text) = &info.text {
+        bases = bases.set_text(text.start);
+    }
+    let eh_frame = EhFrame::new(&bytes[..], LittleEndian);
+    let (mut rbx_rows, mut rsp_rows_ended) = (0, 0);
+    let mut entries = eh_frame.entries(&bases);
+    while let Some(entry) = entries.next().expect("ld.so's .eh_frame parses") {
+        let CieOrFde::Fde(partial) = entry else {
+            continue;
+        };
+        let Ok(fde) = partial.parse(|s, b, o| s.cie_from_offset(b, o)) else {
+            continue;
+        };
+        let mut ctx = gimli::UnwindContext::new();
+        let mut table = fde.rows(&eh_frame, &bases, &mut ctx).expect("rows");
+        while let Some(row) = table.next_row().expect("a row") {
+            let CfaRule::RegisterAndOffset { register, .. } = row.cfa() else {
+                continue;
+            };
+            let pc = row.start_address();
+            if *register == X86_64::RBX {
+                rbx_rows += 1;
+                assert!(
+                    !ra_rule_ends_at(&info, pc),
+                    "a CFA in rbx at {pc:#x} taken for a root"
+                );
+            } else if *register == X86_64::RSP && ra_rule_ends_at(&info, pc) {
+                rsp_rows_ended += 1;
+            }
+        }
+    }
+    // The trampolines are there (xsave, xsavec, fxsave variants), and ordinary rows still end
+    // an unwind that reads a zero return address.
+    assert!(rbx_rows >= 3, "rows with the CFA in rbx: {rbx_rows}");
+    assert!(rsp_rows_ended > 100, "rsp rows: {rsp_rows_ended}");
+}
