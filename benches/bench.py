@@ -30,6 +30,10 @@ Suites (root; the probes load into the kernel):
             new stacks       `profile hz 4999 < @[ustack] = count() >` of `recurse 3 7 40`
                              (nearly every sample a stack never seen: the insert path)
           Workloads are pinned to CPU 1: unpinned sched-pipe runs are bimodal here (KERNEL.md).
+          `--together`: every tool attached at once, ns per event compared on the same run
+          (the host's drift between runs cancels out; no throughput column).
+          python3 benches/bench.py cost --together --runs 7 --cases pagefault,profile999 \
+              --flamescript WRAPPER   (WRAPPER runs flamescript with `--unwind fp`)
   post    symbolize + fold + render: 10 k and 100 k distinct synthetic stacks through
           `flamescript render`, FlameGraph's perl (stackcollapse-bpftrace.pl + flamegraph.pl)
           and inferno-flamegraph; and a real run: `profile hz 9999 < @[ustack] = count() >` of
@@ -493,8 +497,11 @@ def suite_cost(args, rows):
                 sys.exit("run `bench.py setup` first: the workloads are not built")
             tools = [t for t in tools_for(case, args, bare=True) if t.available()]
             base, res = [], {t.label: ([], [], [], []) for t in tools}
-            for _ in range(args.runs):
+            for round_ in range(args.runs):
                 base.append(run_workload(case))
+                if args.together:
+                    cost_together(case, tools, res, round_)
+                    continue
                 for t in tools:
                     if t.error:
                         continue
@@ -539,6 +546,44 @@ def suite_cost(args, rows):
     finally:
         with open("/proc/sys/kernel/bpf_stats_enabled", "w") as f:
             f.write(stats_before)
+
+
+def cost_together(case, tools, res, round_):
+    """One round of `cost --together`: every tool attached at once (started in turn, the order
+    reversed every other round: a tracepoint runs its programs in attach order), one workload
+    run, each tool's ns per event from its own programs. The tools see the same events (a
+    tracepoint) or the same moments of the same workload (each tool's own timers): the host's
+    drift between runs, which sequential runs of `profile hz 999` suffer (idle-CPU samples
+    walk a deep kernel stack, ±20 % run to run), cancels out of the ratios. The workload's
+    throughput is that of all of them at once, so "kept" is not reported."""
+    live = [t for t in tools if not t.error]
+    if round_ % 2:
+        live.reverse()
+    runs = []
+    for t in live:
+        try:
+            runs.append((t, t.start()))
+        except (Unsupported, Failed) as e:
+            t.error = NOT_SUPPORTED if isinstance(e, Unsupported) else f"fails: {e}"
+    time.sleep(0.3)
+    before = {t.label: prog_stats(r.p.pid) for t, r in runs}
+    run_workload(case)
+    after = {t.label: prog_stats(r.p.pid) for t, r in runs}
+    insns = {t.label: xlated_insns(set(after[t.label])) for t, _ in runs}
+    for t, r in runs:
+        _, _, rss = r.finish()
+        s0, s1 = before[t.label], after[t.label]
+        dt = sum(s1[i][0] - s0.get(i, (0, 0))[0] for i in s1)
+        dn = max((s1[i][1] - s0.get(i, (0, 0))[1] for i in s1), default=0)
+        ns, _, mem, ins = res[t.label]
+        if dn > 0:
+            ns.append(dt / dn)
+        mem.append(rss)
+        if insns[t.label]:
+            ins.append(insns[t.label])
+    # Each round's numbers as they come: the spread the medians hide.
+    print(f"  {case} round {round_ + 1}: " + ", ".join(
+        f"{label} {res[label][0][-1]:.0f} ns" for label in res if res[label][0]), file=sys.stderr)
 
 
 # -------------------------------------------------------------------------------- suite: post
@@ -729,6 +774,9 @@ def main():
     ap.add_argument("--alt-args", help="the same flamescript with these options, as one more "
                     "column (e.g. '--unwind fp': the frame-pointer path beside the default)")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--together", action="store_true",
+                    help="cost suite: attach every tool at once and compare their ns per event "
+                         "on the same run (no throughput column)")
     ap.add_argument("--cases", help="cost suite: only these cases, comma-separated (of "
                     + ",".join(COST_CASES) + ",new-stacks)")
     args = ap.parse_args()

@@ -62,7 +62,12 @@ pub(crate) fn replay(args: &ReplayArgs) -> Result<(), u8> {
         &text,
         stdlib::catalog(),
         &env,
-        &compiler::lower::Options::default(),
+        // The VM answers `bpf_get_stack` from the recorded frames; it has no user memory for a
+        // walk of its own to read.
+        &compiler::lower::Options {
+            fp_walk: compiler::lower::FpWalk::Kernel,
+            ..Default::default()
+        },
     )
     .map_err(|diags| report(&sources, &diags))?;
     let artifact = &compiled.artifact;

@@ -26,7 +26,12 @@ fn compile(text: &str) -> Artifact {
     let env = TracefsEnv::at(check::data_dir("tracefs"));
     let mut sources = Sources::new();
     let file = sources.add("-e", text);
-    match compiler::compile(file, text, stdlib::catalog(), &env, &Options::default()) {
+    // As `flamescript replay` compiles: the VM answers `bpf_get_stack` from recorded frames.
+    let options = Options {
+        fp_walk: compiler::lower::FpWalk::Kernel,
+        ..Options::default()
+    };
+    match compiler::compile(file, text, stdlib::catalog(), &env, &options) {
         Ok(it) => it.artifact,
         Err(d) => panic!("{text} does not compile:\n{}", sources.render(&d)),
     }

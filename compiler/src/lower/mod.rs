@@ -178,6 +178,22 @@ pub struct Options {
     /// The time records' ring buffer size in bytes (a power of two, whole pages); 0:
     /// [`EVENTS_BYTES`]. Small ones are for tests of a full buffer.
     pub events_bytes: u32,
+    /// Who walks a user stack's frame pointers (`--unwind fp`, and `auto` on a kernel without
+    /// `bpf_task_pt_regs`).
+    pub fp_walk: FpWalk,
+}
+
+/// Who walks a user stack's frame pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FpWalk {
+    /// The program, reading the frames with `bpf_probe_read_user` (`uwalk::walk_frame_pointers`:
+    /// it does not pay the fault that ends every kernel walk), where the kernel has
+    /// `bpf_task_pt_regs`; the kernel's walk elsewhere. What live runs use.
+    Bpf,
+    /// The kernel, `bpf_get_stack`: for the user-space VM (replay, and the tests that compare
+    /// it with the kernel), which answers that helper from recorded frames and has no user
+    /// memory to read.
+    Kernel,
 }
 
 /// Kernel features the lowering adapts to, each found in the running kernel's BTF. The default
@@ -243,6 +259,7 @@ impl Default for Options {
             kernel: KernelCaps::default(),
             events: false,
             events_bytes: 0,
+            fp_walk: FpWalk::Bpf,
         }
     }
 }

@@ -94,6 +94,12 @@ pub const STOP_FAULT: u64 = 5;
 /// No copy of the stack could be read (its page was not resident): only the leaf is known,
 /// a frame-pointer walk cannot be checked (set by the runtime, not by a walk).
 pub const STOP_NO_COPY: u64 = 6;
+/// The code segment selector of 64-bit user code (`__USER_CS`): the only registers the
+/// frame-pointer walk in BPF reads a stack from.
+const USER_CS: i32 = 0x33;
+/// The end of the user address space on x86-64 (4-level page tables: `TASK_SIZE_MAX`, below
+/// the guard page); 5-level tables allow more, where a frame above this ends the walk early.
+const USER_TOP: u64 = 0x0000_7fff_ffff_f000;
 /// Not a stop: the walk reached the outermost frame (a zero return address or a row that
 /// says so), so the stack is complete even where its root has no name (a stripped `_start`).
 pub const WALKED_TO_ROOT: u64 = 0x80;
@@ -380,6 +386,84 @@ impl Lowerer<'_> {
         self.b.push(Inst::Label(absent));
         self.want(w.wanted, tslot);
         self.b.push(Inst::Label(fallback));
+    }
+
+    /// The current thread's user stack walked by frame pointers in BPF (`--unwind fp`, where
+    /// the kernel has `bpf_task_pt_regs`) into `buf`: the leaf's ip, then each frame's return
+    /// address, hashed into `h`; falls through when done. A thread with no user registers (a
+    /// kernel thread) jumps to `none`. Jumps to `kernel` for registers of a mode other than 64-bit
+    /// user code (a 32-bit process), which the kernel's own walk (`bpf_get_stack`) handles.
+    /// Every way out of the loop ends at one place with nothing but the hash live, so the
+    /// verifier explores the rest of the program once, not once per stack depth.
+    ///
+    /// Why not always the kernel's walk: it reads the next frame wherever the chain points,
+    /// and every chain ends by pointing at 0 (`_start` clears rbp) or at garbage (a caller
+    /// without frame pointers uses rbp for data). That last read faults; the fault and its
+    /// fixup cost more than the whole walk of a short stack (≈ 500 ns of ≈ 800 here,
+    /// docs/PERFORMANCE.md). Here a frame is read only where one can be: a non-zero,
+    /// 8-byte-aligned user address above the frame before. A chain that turns down the stack
+    /// is garbage and ends there (the kernel's walk would follow it into `[unknown]` frames).
+    /// Up to 127 frames (the kernel's depth, which the runtime reads as cut); the frames are
+    /// followed by a zero unless they fill the buffer. Hashes them into `h` as it goes (FNV-1a,
+    /// as the hash of the kernel's walk), so nothing after the walk depends on where it ended:
+    /// the verifier prunes its many ways out as one.
+    pub(super) fn walk_frame_pointers(&mut self, buf: VReg, h: VReg, kernel: Label, none: Label) {
+        let end = self.b.label();
+        let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
+        let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
+        // struct pt_regs on x86-64: bp at 32, ip at 128, cs at 136, sp at 152. A kernel
+        // thread's user registers are zeros: no user stack, as the kernel's walk says.
+        let cs = self.b.load(Width::B8, Base::Reg(regs), 136);
+        self.jump_if(Cond::Eq, cs, Operand::Imm(0), none);
+        self.jump_if(Cond::Ne, cs, Operand::Imm(USER_CS), kernel);
+        let ip = self.b.load(Width::B8, Base::Reg(regs), 128);
+        let sp = self.b.load(Width::B8, Base::Reg(regs), 152);
+        let bp = self.b.load(Width::B8, Base::Reg(regs), 32);
+        self.b.store(Width::B8, Base::Reg(buf), 0, Operand::Reg(ip));
+        self.b.alu(AluOp::Xor, h, Operand::Reg(ip));
+        let p = self.b.constant(FNV_PRIME);
+        self.b.alu(AluOp::Mul, h, Operand::Reg(p));
+        let out = self.b.copy(buf);
+        self.b.alu(AluOp::Add, out, Operand::Imm(8));
+        let frame = self.b.slot(16);
+        let i = self.b.constant(1);
+        let head = self.b.label();
+        self.b.push(Inst::Label(head));
+        // Terminated at every step: a stop leaves the zero where the next frame would be.
+        self.b.store(Width::B8, Base::Reg(out), 0, Operand::Imm(0));
+        self.jump_if(Cond::Set, bp, Operand::Imm(7), end);
+        self.jump_if(Cond::Lt, bp, Operand::Reg(sp), end);
+        let top = self.b.constant(USER_TOP - 16);
+        self.jump_if(Cond::Gt, bp, Operand::Reg(top), end);
+        // One read a frame: its saved rbp and return address. (Reading a window of several
+        // frames at once, to save helper calls, made the verifier's states explode: the
+        // window's offset is a scalar it must track through every iteration.)
+        let dst = self.b.slot_addr(frame, 0);
+        let size = self.b.constant(16);
+        let rc = self
+            .b
+            .call(helper(Helper::ProbeReadUser), vec![dst, size, bp]);
+        self.jump_if(Cond::Ne, rc, Operand::Imm(0), end);
+        let ra = self.b.load(Width::B8, Base::Slot(frame), 8);
+        self.jump_if(Cond::Eq, ra, Operand::Imm(0), end);
+        let next = self.b.load(Width::B8, Base::Slot(frame), 0);
+        self.b.store(Width::B8, Base::Reg(out), 0, Operand::Reg(ra));
+        self.b.alu(AluOp::Xor, h, Operand::Reg(ra));
+        let p = self.b.constant(FNV_PRIME);
+        self.b.alu(AluOp::Mul, h, Operand::Reg(p));
+        self.b.alu(AluOp::Add, out, Operand::Imm(8));
+        // The next frame must lie above this one's saved rbp and return address.
+        self.b.push(Inst::Mov { dst: sp, src: bp });
+        self.b.alu(AluOp::Add, sp, Operand::Imm(16));
+        self.b.push(Inst::Mov { dst: bp, src: next });
+        self.b.alu(AluOp::Add, i, Operand::Imm(1));
+        self.jump_if(
+            Cond::Lt,
+            i,
+            Operand::Imm((super::STACK_BYTES / 8) as i32),
+            head,
+        );
+        self.b.push(Inst::Label(end));
     }
 
     /// Asks the runtime for the tables of the process in `tslot` (its key and value).

@@ -72,7 +72,7 @@ fs_0_offcpu (tp_btf/sched_switch):
   70: *(u32 *)(r1 +28) = r2
   71: r1 = *(u64 *)(r10 -152)
   72: r6 = *(u32 *)(r1 +1264)
-  73: if r6 == 0x0 goto pc+176
+  73: if r6 == 0x0 goto pc+177
   74: r9 = *(u32 *)(r1 +1268)
   75: r3 = r6
   76: r3 &= 32767
@@ -82,15 +82,15 @@ fs_0_offcpu (tp_btf/sched_switch):
   81: r2 += -24
   82: call bpf_map_lookup_elem#1
   83: r8 = r0
-  84: if r8 == 0x0 goto pc+165
+  84: if r8 == 0x0 goto pc+166
   85: r3 = *(u32 *)(r8 +24)
-  86: if r3 != r6 goto pc+152
+  86: if r3 != r6 goto pc+153
   87: r3 = *(u64 *)(r8 +0)
-  88: if r3 == 0x0 goto pc+150
+  88: if r3 == 0x0 goto pc+151
   89: *(u64 *)(r8 +0) = 0
   90: r1 = *(u64 *)(r10 -152)
   91: r5 = *(u64 *)(r1 +1040)
-  92: if r3 < r5 goto pc+134
+  92: if r3 < r5 goto pc+135
   93: r5 = *(u64 *)(r1 +296)
   94: r4 = *(u64 *)(r5 +312)
   95: r5 = *(u64 *)(r4 +2776)
@@ -150,7 +150,7 @@ fs_0_offcpu (tp_btf/sched_switch):
  152: r2 += -112
  153: call bpf_map_lookup_elem#1
  154: r9 = r0
- 155: if r9 == 0x0 goto pc+63
+ 155: if r9 == 0x0 goto pc+64
  156: r6 = 0xcbf29ce484222325 ll
  158: r2 = r9
  159: r1 = *(u64 *)(r10 -152)
@@ -158,183 +158,184 @@ fs_0_offcpu (tp_btf/sched_switch):
  161: r4 = 0
  162: call bpf_get_task_stack#141
  163: r4 = r0
- 164: *(u64 *)(r10 -160) = r4
- 165: if r4 s< 0x0 goto pc+53
- 166: r0 = -14
- 167: *(u64 *)(r10 -160) = r0
- 168: if r4 == 0x0 goto pc+50
- 169: r5 = 0xcbf29ce484222325 ll
- 171: r3 = r4
- 172: r3 >>= 3
- 173: r4 = r9
- 174: r7 = 0
- 175: if r7 >= r3 goto pc+8
- 176: r8 = *(u64 *)(r4 +0)
- 177: r5 ^= r8
- 178: r1 = 0x100000001b3 ll
- 180: r5 *= r1
- 181: r4 += 8
- 182: r7 += 1
- 183: if r7 < 0x7f goto pc-9
- 184: r6 = r5
- 185: r6 >>= 1
- 186: *(u64 *)(r10 -160) = r6
- 187: *(u64 *)(r10 -120) = r6
- 188: r1 = map[fs_stacks] ll
- 190: r2 = r10
- 191: r2 += -120
- 192: call bpf_map_lookup_elem#1
- 193: r4 = r0
- 194: if r4 != 0x0 goto pc+24
- 195: r3 = r9
- 196: r1 = map[fs_stacks] ll
- 198: r2 = r10
- 199: r2 += -120
- 200: r4 = 1
- 201: call bpf_map_update_elem#2
- 202: r4 = r0
- 203: if r4 == 0x0 goto pc+15
- 204: r3 = r4
- 205: r3 <<= 32
- 206: r3 s>>= 32
- 207: if r3 == 0xffffffef goto pc+11
- 208: *(u32 *)(r10 -128) = 0
- 209: r1 = map[fs_losses] ll
- 211: r2 = r10
- 212: r2 += -128
- 213: call bpf_map_lookup_elem#1
- 214: r3 = r0
- 215: if r3 == 0x0 goto pc+3
- 216: r4 = *(u64 *)(r3 +96)
- 217: r4 += 1
- 218: *(u64 *)(r3 +96) = r4
- 219: r2 = *(u64 *)(r10 -160)
- 220: *(u64 *)(r10 -88) = r2
- 221: goto pc+0
- 222: r1 = r10
- 223: r1 += -96
- 224: r2 = -14
- 225: call pc+26
- 226: goto pc+23
- 227: *(u32 *)(r10 -136) = 0
- 228: r1 = map[fs_losses] ll
- 230: r2 = r10
- 231: r2 += -136
- 232: call bpf_map_lookup_elem#1
- 233: r4 = r0
- 234: if r4 == 0x0 goto pc+3
- 235: r3 = *(u64 *)(r4 +104)
- 236: r3 += 1
- 237: *(u64 *)(r4 +104) = r3
- 238: goto pc+11
- 239: *(u32 *)(r10 -144) = 0
- 240: r1 = map[fs_losses] ll
- 242: r2 = r10
- 243: r2 += -144
- 244: call bpf_map_lookup_elem#1
- 245: r3 = r0
- 246: if r3 == 0x0 goto pc+3
- 247: r4 = *(u64 *)(r3 +24)
- 248: r4 += 1
- 249: *(u64 *)(r3 +24) = r4
- 250: r0 = 0
- 251: exit
- 252: r6 = r1
- 253: r3 = r2
- 254: r7 = 0
- 255: r8 = 0
+ 164: r5 = r4
+ 165: *(u64 *)(r10 -160) = r5
+ 166: if r5 s< 0x0 goto pc+53
+ 167: r0 = -14
+ 168: *(u64 *)(r10 -160) = r0
+ 169: if r5 == 0x0 goto pc+50
+ 170: r4 = 0xcbf29ce484222325 ll
+ 172: r3 = r5
+ 173: r3 >>= 3
+ 174: r5 = r9
+ 175: r7 = 0
+ 176: if r7 >= r3 goto pc+8
+ 177: r8 = *(u64 *)(r5 +0)
+ 178: r4 ^= r8
+ 179: r1 = 0x100000001b3 ll
+ 181: r4 *= r1
+ 182: r5 += 8
+ 183: r7 += 1
+ 184: if r7 < 0x7f goto pc-9
+ 185: r6 = r4
+ 186: r6 >>= 1
+ 187: *(u64 *)(r10 -160) = r6
+ 188: *(u64 *)(r10 -120) = r6
+ 189: r1 = map[fs_stacks] ll
+ 191: r2 = r10
+ 192: r2 += -120
+ 193: call bpf_map_lookup_elem#1
+ 194: r5 = r0
+ 195: if r5 != 0x0 goto pc+24
+ 196: r3 = r9
+ 197: r1 = map[fs_stacks] ll
+ 199: r2 = r10
+ 200: r2 += -120
+ 201: r4 = 1
+ 202: call bpf_map_update_elem#2
+ 203: r5 = r0
+ 204: if r5 == 0x0 goto pc+15
+ 205: r3 = r5
+ 206: r3 <<= 32
+ 207: r3 s>>= 32
+ 208: if r3 == 0xffffffef goto pc+11
+ 209: *(u32 *)(r10 -128) = 0
+ 210: r1 = map[fs_losses] ll
+ 212: r2 = r10
+ 213: r2 += -128
+ 214: call bpf_map_lookup_elem#1
+ 215: r3 = r0
+ 216: if r3 == 0x0 goto pc+3
+ 217: r5 = *(u64 *)(r3 +96)
+ 218: r5 += 1
+ 219: *(u64 *)(r3 +96) = r5
+ 220: r2 = *(u64 *)(r10 -160)
+ 221: *(u64 *)(r10 -88) = r2
+ 222: goto pc+0
+ 223: r1 = r10
+ 224: r1 += -96
+ 225: r2 = -14
+ 226: call pc+26
+ 227: goto pc+23
+ 228: *(u32 *)(r10 -136) = 0
+ 229: r1 = map[fs_losses] ll
+ 231: r2 = r10
+ 232: r2 += -136
+ 233: call bpf_map_lookup_elem#1
+ 234: r5 = r0
+ 235: if r5 == 0x0 goto pc+3
+ 236: r3 = *(u64 *)(r5 +104)
+ 237: r3 += 1
+ 238: *(u64 *)(r5 +104) = r3
+ 239: goto pc+11
+ 240: *(u32 *)(r10 -144) = 0
+ 241: r1 = map[fs_losses] ll
+ 243: r2 = r10
+ 244: r2 += -144
+ 245: call bpf_map_lookup_elem#1
+ 246: r3 = r0
+ 247: if r3 == 0x0 goto pc+3
+ 248: r5 = *(u64 *)(r3 +24)
+ 249: r5 += 1
+ 250: *(u64 *)(r3 +24) = r5
+ 251: r0 = 0
+ 252: exit
+ 253: r6 = r1
+ 254: r3 = r2
+ 255: r7 = 0
+ 256: r8 = 0
 ;; @[kstack] = sum(delta)
- 256: r9 = *(u64 *)(r6 +0)
- 257: *(u64 *)(r10 -8) = 0
- 258: r3 = *(u64 *)(r6 +8)
- 259: *(u64 *)(r10 -8) = r3
- 260: r1 = map[fs_0] ll
- 262: r2 = r10
- 263: r2 += -8
- 264: call bpf_map_lookup_elem#1
- 265: r3 = r0
- 266: if r3 == 0x0 goto pc+13
- 267: r4 = *(u64 *)(r3 +0)
- 268: r5 = r4
- 269: r5 += r9
- 270: r4 ^= r5
- 271: r6 = r9
- 272: r6 ^= r5
- 273: r6 &= r4
- 274: r8 |= r6
- 275: r6 s>>= 63
- 276: r4 &= r6
- 277: r5 ^= r4
- 278: *(u64 *)(r3 +0) = r5
- 279: goto pc+61
- 280: *(u64 *)(r10 -16) = r9
- 281: r1 = map[fs_0] ll
- 283: r2 = r10
- 284: r2 += -8
- 285: r3 = r10
- 286: r3 += -16
- 287: r4 = 1
- 288: call bpf_map_update_elem#2
- 289: r5 = r0
- 290: if r5 == 0x0 goto pc+50
- 291: r5 <<= 32
- 292: r5 s>>= 32
- 293: if r5 != 0xffffffef goto pc+20
- 294: r1 = map[fs_0] ll
- 296: r2 = r10
- 297: r2 += -8
- 298: call bpf_map_lookup_elem#1
- 299: r5 = r0
- 300: if r5 == 0x0 goto pc+13
- 301: r4 = *(u64 *)(r5 +0)
- 302: r3 = r4
- 303: r3 += r9
- 304: r4 ^= r3
- 305: r6 = r9
- 306: r6 ^= r3
- 307: r6 &= r4
- 308: r8 |= r6
- 309: r6 s>>= 63
- 310: r4 &= r6
- 311: r3 ^= r4
- 312: *(u64 *)(r5 +0) = r3
- 313: goto pc+27
- 314: *(u32 *)(r10 -24) = 0
- 315: r1 = map[fs_losses] ll
- 317: r2 = r10
- 318: r2 += -24
- 319: call bpf_map_lookup_elem#1
- 320: r3 = r0
- 321: if r3 == 0x0 goto pc+6
- 322: r4 = *(u64 *)(r3 +16)
- 323: r4 += 1
- 324: *(u64 *)(r3 +16) = r4
- 325: r4 = *(u64 *)(r3 +88)
- 326: r4 += r9
- 327: *(u64 *)(r3 +88) = r4
- 328: if r7 != 0x0 goto pc+12
- 329: *(u32 *)(r10 -32) = 0
- 330: r1 = map[fs_losses] ll
- 332: r2 = r10
- 333: r2 += -32
- 334: call bpf_map_lookup_elem#1
- 335: r4 = r0
- 336: if r4 == 0x0 goto pc+3
- 337: r3 = *(u64 *)(r4 +120)
- 338: r3 += 1
- 339: *(u64 *)(r4 +120) = r3
- 340: r7 = 1
- 341: if r8 s>= 0x0 goto pc+11
- 342: *(u32 *)(r10 -8) = 0
- 343: r1 = map[fs_losses] ll
- 345: r2 = r10
- 346: r2 += -8
- 347: call bpf_map_lookup_elem#1
- 348: r3 = r0
- 349: if r3 == 0x0 goto pc+3
- 350: r4 = *(u64 *)(r3 +128)
- 351: r4 += 1
- 352: *(u64 *)(r3 +128) = r4
- 353: r0 = 0
- 354: exit
+ 257: r9 = *(u64 *)(r6 +0)
+ 258: *(u64 *)(r10 -8) = 0
+ 259: r3 = *(u64 *)(r6 +8)
+ 260: *(u64 *)(r10 -8) = r3
+ 261: r1 = map[fs_0] ll
+ 263: r2 = r10
+ 264: r2 += -8
+ 265: call bpf_map_lookup_elem#1
+ 266: r3 = r0
+ 267: if r3 == 0x0 goto pc+13
+ 268: r4 = *(u64 *)(r3 +0)
+ 269: r5 = r4
+ 270: r5 += r9
+ 271: r4 ^= r5
+ 272: r6 = r9
+ 273: r6 ^= r5
+ 274: r6 &= r4
+ 275: r8 |= r6
+ 276: r6 s>>= 63
+ 277: r4 &= r6
+ 278: r5 ^= r4
+ 279: *(u64 *)(r3 +0) = r5
+ 280: goto pc+61
+ 281: *(u64 *)(r10 -16) = r9
+ 282: r1 = map[fs_0] ll
+ 284: r2 = r10
+ 285: r2 += -8
+ 286: r3 = r10
+ 287: r3 += -16
+ 288: r4 = 1
+ 289: call bpf_map_update_elem#2
+ 290: r5 = r0
+ 291: if r5 == 0x0 goto pc+50
+ 292: r5 <<= 32
+ 293: r5 s>>= 32
+ 294: if r5 != 0xffffffef goto pc+20
+ 295: r1 = map[fs_0] ll
+ 297: r2 = r10
+ 298: r2 += -8
+ 299: call bpf_map_lookup_elem#1
+ 300: r5 = r0
+ 301: if r5 == 0x0 goto pc+13
+ 302: r4 = *(u64 *)(r5 +0)
+ 303: r3 = r4
+ 304: r3 += r9
+ 305: r4 ^= r3
+ 306: r6 = r9
+ 307: r6 ^= r3
+ 308: r6 &= r4
+ 309: r8 |= r6
+ 310: r6 s>>= 63
+ 311: r4 &= r6
+ 312: r3 ^= r4
+ 313: *(u64 *)(r5 +0) = r3
+ 314: goto pc+27
+ 315: *(u32 *)(r10 -24) = 0
+ 316: r1 = map[fs_losses] ll
+ 318: r2 = r10
+ 319: r2 += -24
+ 320: call bpf_map_lookup_elem#1
+ 321: r3 = r0
+ 322: if r3 == 0x0 goto pc+6
+ 323: r4 = *(u64 *)(r3 +16)
+ 324: r4 += 1
+ 325: *(u64 *)(r3 +16) = r4
+ 326: r4 = *(u64 *)(r3 +88)
+ 327: r4 += r9
+ 328: *(u64 *)(r3 +88) = r4
+ 329: if r7 != 0x0 goto pc+12
+ 330: *(u32 *)(r10 -32) = 0
+ 331: r1 = map[fs_losses] ll
+ 333: r2 = r10
+ 334: r2 += -32
+ 335: call bpf_map_lookup_elem#1
+ 336: r4 = r0
+ 337: if r4 == 0x0 goto pc+3
+ 338: r3 = *(u64 *)(r4 +120)
+ 339: r3 += 1
+ 340: *(u64 *)(r4 +120) = r3
+ 341: r7 = 1
+ 342: if r8 s>= 0x0 goto pc+11
+ 343: *(u32 *)(r10 -8) = 0
+ 344: r1 = map[fs_losses] ll
+ 346: r2 = r10
+ 347: r2 += -8
+ 348: call bpf_map_lookup_elem#1
+ 349: r3 = r0
+ 350: if r3 == 0x0 goto pc+3
+ 351: r4 = *(u64 *)(r3 +128)
+ 352: r4 += 1
+ 353: *(u64 *)(r3 +128) = r4
+ 354: r0 = 0
+ 355: exit
 
