@@ -91,7 +91,58 @@ fn stacks_copy_near_the_stack_end_is_whole() {
         (0.9..=1.1).contains(&ratio),
         "off-CPU under clone;top_of_stack;sleep_direct: {whole} ns, want ≈ 500 ms\n{dump}"
     );
-    assert!(!text(&out).contains("no stack copy"), "{dump}");
+    // (The report may count a stack with no copy among the blocks under `min`: where the
+    // kernel takes stacks at every switch-out, one is taken as the child exits.)
+    let no_copy = weight(&stacks, |s| s.contains("[unwind: no stack copy]"));
+    assert_eq!(no_copy, 0, "{dump}");
+    kernel::assert_nothing_of_ours_loaded();
+}
+
+// See: issue 18 — a frame whose CFA is kept in a register the walk does not track (odd_cfa
+// keeps it in rbx, as ld.so's lazy-binding trampoline does) ends the walk from tables, marked
+// and counted. A frame-pointer guess there (what the walk did) skipped via_odd and still
+// reached main: `main;odd_cfa;sleep_leaf`, drawn as complete.
+#[test]
+fn stacks_unfollowed_rule_ends_marked() {
+    if !check::kernel_tests_enabled("stacks_unfollowed_rule_ends_marked") {
+        return;
+    }
+    let _k = kernel::lock();
+    // Attached with -p during the first 1.5 s sleep: the sleeps under odd_cfa come after the
+    // process's tables are loaded, so the walk from tables takes them (not the copy).
+    let mut child = std::process::Command::new(workload("direct"))
+        .arg("oddcfa")
+        .spawn()
+        .expect("direct oddcfa starts");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let path = crate::e2e::tmp("direct_oddcfa.folded");
+    let out = crate::e2e::flamescript(&[
+        "-e",
+        "offcpu min 1ms < @[ustack] = sum(delta) >",
+        "-p",
+        &child.id().to_string(),
+        "-o",
+        path.to_str().unwrap_or_default(),
+    ]);
+    let _ = child.wait();
+    assert!(out.status.success(), "{}", text(&out));
+    let stacks = crate::e2e::folded(&path);
+    let dump = format!("{}\n{stacks:#?}", text(&out));
+    let skipped = weight(&stacks, |s| s.contains("main;odd_cfa"));
+    assert_eq!(skipped, 0, "a stack skipped via_odd\n{dump}");
+    let marked = weight(&stacks, |s| {
+        s.starts_with("[unwind: rule not followed];odd_cfa;sleep_leaf;")
+    });
+    let ratio = marked as f64 / 500e6;
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "off-CPU under a marked odd_cfa: {marked} ns, want ≈ 500 ms\n{dump}"
+    );
+    let report = text(&out);
+    assert!(
+        report.contains("rule not followed x") && !report.contains("no frame pointers"),
+        "{dump}"
+    );
     kernel::assert_nothing_of_ours_loaded();
 }
 
@@ -674,9 +725,12 @@ fn stacks_debian_leaf_shares_agree_with_perf_dwarf() {
     for (sym, m) in &mine {
         *plain_mine.entry(plain(sym)).or_default() += m;
     }
+    // An address perf could not name (`0x000000000003b77a`: a static function of the
+    // library, which it does not find) is a name of ours that cannot be matched to it; in
+    // some runs one reached 2.6 %. Compared: the leaves both name.
     let compared: Vec<(String, f64, f64)> = theirs
         .iter()
-        .filter(|(_, p)| *p >= 2.0)
+        .filter(|(sym, p)| *p >= 2.0 && !sym.starts_with("0x"))
         .map(|(sym, p)| {
             (
                 plain(sym),

@@ -40,6 +40,9 @@ const WORKLOADS: &[(&str, &[&str])] = &[
             "write_all_direct",
             "clock_direct",
             "top_of_stack",
+            "via_odd",
+            "odd_cfa",
+            "sleep_leaf",
         ],
     ),
     // Built without frame pointers (see EXTRA_CFLAGS).

@@ -269,13 +269,30 @@ impl LossReport {
                 thousands(self.unrooted_stacks)
             ));
             // Most of the graph without its callers: say what would give them.
+            // The advice follows the cause that carried the most weight.
             if self.total_weight > 0 && self.unrooted_weight * 2 > self.total_weight {
-                parts.push(
-                    "most user stacks are incomplete: the program has no frame pointers; \
-                     try --unwind dwarf --stack-copy 4096, or rebuild it with \
-                     -fno-omit-frame-pointer"
+                let cause = self
+                    .unrooted_by_cause
+                    .iter()
+                    .max_by_key(|(_, (_, w))| *w)
+                    .map(|(c, _)| c.as_str())
+                    .unwrap_or("");
+                parts.push(match cause {
+                    "stack copy too short" => "most user stacks are incomplete: the stack copy \
+                                               ends before their root; try --stack-copy 8192"
                         .into(),
-                );
+                    "rule not followed" => "most user stacks are incomplete: their code keeps \
+                                            its frame where the unwinder does not follow \
+                                            (hand-written assembly, a trampoline)"
+                        .into(),
+                    "ends in unknown code" | "walk stopped short" | "" => {
+                        "most user stacks are incomplete: the program has no frame pointers; \
+                         try --unwind dwarf --stack-copy 4096, or rebuild it with \
+                         -fno-omit-frame-pointer"
+                            .into()
+                    }
+                    other => format!("most user stacks are incomplete ({other})"),
+                });
             }
         }
         if self.truncated_stacks > 0 {

@@ -44,6 +44,7 @@ pub fn stop_label(ip: u64) -> Option<&'static str> {
         3 => "[unwind: depth limit]",
         5 => "[unwind: stack unreadable]",
         6 => "[unwind: no stack copy]",
+        7 => "[unwind: rule not followed]",
         _ => "[unwind: bad frame]",
     })
 }

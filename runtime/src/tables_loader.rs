@@ -17,9 +17,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use compiler::lower::uwalk::{
-    MAX_PAGE_ROWS, PAGE_SHIFT, ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_RSP_RA_IN_RDI, ROW_UNSUPPORTED,
-    UW_MAP_VALUE, UW_MAPS_ENTRIES, UW_MAPS_MAP, UW_MAX_MAPPINGS, UW_PAGE_VALUE, UW_PAGES_ENTRIES,
-    UW_PAGES_MAP, UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP, UW_WANTED_MAP,
+    MAX_PAGE_ROWS, PAGE_SHIFT, ROW_OUTERMOST, ROW_RBP, ROW_RSP, ROW_RSP_RA_IN_RDI, ROW_UNFOLLOWED,
+    ROW_UNSUPPORTED, UW_MAP_VALUE, UW_MAPS_ENTRIES, UW_MAPS_MAP, UW_MAX_MAPPINGS, UW_PAGE_VALUE,
+    UW_PAGES_ENTRIES, UW_PAGES_MAP, UW_PROCS_MAP, UW_ROW_VALUE, UW_ROWS_ENTRIES, UW_ROWS_MAP,
+    UW_WANTED_MAP,
 };
 
 use crate::frame::Mapping;
@@ -425,7 +426,8 @@ pub fn encode(t: &Table) -> Option<Vec<u8>> {
             Cfa::Rsp(n) => (ROW_RSP, i16::try_from(n).ok()),
             Cfa::Rbp(n) => (ROW_RBP, i16::try_from(n).ok()),
             Cfa::Outermost => (ROW_OUTERMOST, Some(0)),
-            Cfa::Unsupported => (ROW_UNSUPPORTED, Some(0)),
+            Cfa::Unsupported => (ROW_UNFOLLOWED, Some(0)),
+            Cfa::Gap => (ROW_UNSUPPORTED, Some(0)),
             Cfa::RspRaInRdi(n) => (ROW_RSP_RA_IN_RDI, i16::try_from(n).ok()),
         };
         let rbp8 = match row.rbp {
@@ -435,7 +437,8 @@ pub fn encode(t: &Table) -> Option<Vec<u8>> {
         };
         let (kind, off, rbp8) = match (off, rbp8) {
             (Some(off), Some(rbp8)) => (kind, off, rbp8),
-            _ => (ROW_UNSUPPORTED, 0, 0),
+            // A rule that is there but does not fit the row: not followed, as any such rule.
+            _ => (ROW_UNFOLLOWED, 0, 0),
         };
         let mut rule = [0u8; 4];
         rule[..2].copy_from_slice(&off.to_ne_bytes());

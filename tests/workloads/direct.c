@@ -12,7 +12,12 @@
  *   topstack: a child (clone, shared memory) on a 64 KiB stack whose end is a PROT_NONE page
  *          runs top_of_stack → sleep_direct(5, 100 ms): ≈ 500 ms off-CPU a few hundred bytes
  *          below the end of its stack, where any copy of 1 KiB or more from the stack
- *          pointer crosses into the unreadable page. */
+ *          pointer crosses into the unreadable page.
+ *   oddcfa: sleeps 1.5 s (time to attach with -p), then main → via_odd → odd_cfa →
+ *          sleep_leaf → nanosleep, 5 × 100 ms. odd_cfa (assembly) keeps its frame in rbx,
+ *          as ld.so's lazy-binding trampoline does (CFI `def_cfa rbx`): no unwinder that
+ *          tracks rsp and rbp alone can step past it, and a frame-pointer guess there skips
+ *          via_odd and still reaches main. */
 #include "common.h"
 
 #include <fcntl.h>
@@ -89,6 +94,40 @@ NOINLINE long clock_direct(double seconds) {
     return calls;
 }
 
+NOINLINE void sleep_leaf(void) {
+    struct timespec ts = {.tv_sec = 0, .tv_nsec = 100 * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+    __asm__ volatile("" ::: "memory");
+}
+
+/* odd_cfa(): calls sleep_leaf with the stack realigned and its CFA in rbx. */
+void odd_cfa(void);
+__asm__(".text\n"
+        ".globl odd_cfa\n"
+        ".type odd_cfa, @function\n"
+        "odd_cfa:\n"
+        ".cfi_startproc\n"
+        "push %rbx\n"
+        ".cfi_adjust_cfa_offset 8\n"
+        ".cfi_rel_offset %rbx, 0\n"
+        "mov %rsp, %rbx\n"
+        ".cfi_def_cfa_register %rbx\n"
+        "and $-64, %rsp\n"
+        "call sleep_leaf\n"
+        "mov %rbx, %rsp\n"
+        ".cfi_def_cfa_register %rsp\n"
+        "pop %rbx\n"
+        ".cfi_adjust_cfa_offset -8\n"
+        "ret\n"
+        ".cfi_endproc\n"
+        ".size odd_cfa, .-odd_cfa\n");
+
+NOINLINE void via_odd(int n) {
+    for (int i = 0; i < n; i++) odd_cfa();
+    __asm__ volatile("" ::: "memory");
+}
+
 NOINLINE int top_of_stack(void *arg) {
     (void)arg;
     sleep_direct(5, 100);
@@ -124,12 +163,15 @@ int main(int argc, char **argv) {
         if (fsync(fd) != 0) die("fsync");
         close(fd);
         unlink(argv[2]);
+    } else if (argc >= 2 && strcmp(argv[1], "oddcfa") == 0) {
+        do_sleep(1500);
+        via_odd(5);
     } else if (argc >= 2 && strcmp(argv[1], "topstack") == 0) {
         topstack();
     } else if (argc >= 2 && strcmp(argv[1], "clock") == 0) {
         printf("calls=%ld\n", clock_direct(1.0));
     } else {
-        fprintf(stderr, "usage: direct sleep | lock | write FILE | clock | topstack\n");
+        fprintf(stderr, "usage: direct sleep | lock | write FILE | clock | topstack | oddcfa\n");
         return 2;
     }
     return 0;

@@ -19,8 +19,9 @@
 //! stack scratch buffer and hashes them as it goes; stacks stay aggregated in the kernel,
 //! keyed by their true frames, with no per-event bytes in any key. A process with no tables
 //! yet is asked for in [`UW_WANTED_MAP`] and walked by frame pointers meanwhile (the kernel's
-//! `bpf_get_stack`, as under `--unwind fp`). Code with no table (JIT code, a gap between
-//! functions, a row the walk does not follow) takes one frame-pointer step. A walk that stops
+//! `bpf_get_stack`). Code with no table (JIT code, a gap between functions) takes one
+//! frame-pointer step; a row whose rule the walk does not follow ends it ([`ROW_UNFOLLOWED`]:
+//! a guess there skips the caller and can still reach the root). A walk that stops
 //! before a root ends in a sentinel frame ([`STOP_BASE`] + a cause) that the runtime draws as
 //! a marked frame and counts, with its weight, as an incomplete stack.
 
@@ -65,13 +66,17 @@ const ROW_SEARCH_STEPS: u32 = 6;
 /// a 4 KiB page would hold more.
 pub const MAX_PAGE_ROWS: u32 = 1 << ROW_SEARCH_STEPS;
 
-/// Row kinds.
+/// Row kinds. No rule here (between functions, code without CFI): one frame-pointer step.
 pub const ROW_UNSUPPORTED: u8 = 0;
 pub const ROW_RSP: u8 = 1;
 pub const ROW_RBP: u8 = 2;
 pub const ROW_OUTERMOST: u8 = 3;
 /// `rsp + off`, the return address in `rdi` (glibc's `vfork`): only at the leaf.
 pub const ROW_RSP_RA_IN_RDI: u8 = 4;
+/// A rule the walk does not follow (the CFA in another register, a DWARF expression): the
+/// walk stops, marked. A frame-pointer step there would skip the caller and could still reach
+/// the root, drawn as complete.
+pub const ROW_UNFOLLOWED: u8 = 5;
 
 /// Frames a walk writes at most; with its sentinel and the terminating zero it stays inside the
 /// 127 words of the scratch buffer.
@@ -91,6 +96,8 @@ pub const STOP_DEPTH: u64 = 3;
 pub const STOP_BAD: u64 = 4;
 /// A word of the stack could not be read (paged out, or a wild address).
 pub const STOP_FAULT: u64 = 5;
+/// A row whose rule the walk does not follow ([`ROW_UNFOLLOWED`]).
+pub const STOP_UNFOLLOWED: u64 = 7;
 /// No copy of the stack could be read (its page was not resident): only the leaf is known,
 /// a frame-pointer walk cannot be checked (set by the runtime, not by a walk).
 pub const STOP_NO_COPY: u64 = 6;
@@ -282,6 +289,16 @@ impl Lowerer<'_> {
         let from_rsp = self.b.label();
         let from_di = self.b.label();
         let up = self.b.label();
+        let followed = self.b.label();
+        self.jump_if(
+            Cond::Ne,
+            kind,
+            Operand::Imm(i32::from(ROW_UNFOLLOWED)),
+            followed,
+        );
+        self.set(cause, STOP_UNFOLLOWED);
+        self.b.push(Inst::Jump { target: stop });
+        self.b.push(Inst::Label(followed));
         self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RBP)), from_rbp);
         self.jump_if(Cond::Eq, kind, Operand::Imm(i32::from(ROW_RSP)), from_rsp);
         self.jump_if(

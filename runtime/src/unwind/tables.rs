@@ -11,7 +11,8 @@
 //! sorted rows of "from this address on, the caller's frame is at `rsp + n` (or `rbp + n`), its
 //! return address just below it, and `rbp` saved at this offset or unchanged" — the only rules
 //! x86-64 compilers emit outside PLT stubs and hand-written assembly; anything else becomes a
-//! row that stops the walk ([`Cfa::Unsupported`]), never a guess. [`walk`] is the reference
+//! row that stops the walk ([`Cfa::Unsupported`]), never a guess; where no function is
+//! described ([`Cfa::Gap`]) the BPF walk takes one frame-pointer step. [`walk`] is the reference
 //! walk over such rows, the exact steps the BPF program (`compiler::lower::uwalk`) takes (find
 //! the mapping, binary search the row, read two words), run here over a captured stack so that
 //! the tables are checked against framehop on real programs (`unwind/tests.rs`);
@@ -32,8 +33,13 @@ pub enum Cfa {
     Rsp(i32),
     /// `rbp + n`.
     Rbp(i32),
-    /// A rule the walk does not follow (a DWARF expression, another register): it stops here.
+    /// A rule the walk does not follow (a DWARF expression, another register): it stops here,
+    /// marked; a frame-pointer guess would skip the caller (ld.so's lazy-binding trampoline
+    /// keeps its CFA in rbx, and rbp still holds its caller's caller's frame).
     Unsupported,
+    /// No rule: between functions, or code whose file describes none. The BPF walk takes one
+    /// frame-pointer step here (hand-written code without CFI keeps frame pointers, if any).
+    Gap,
     /// The return address is undefined here: the outermost frame (`_start`, a thread's entry).
     Outermost,
     /// `rsp + n`, with the return address in `rdi`, not on the stack: glibc's `vfork` pops it
@@ -52,7 +58,7 @@ pub struct Row {
     pub rbp: Option<i32>,
 }
 
-/// A file's rows, sorted by `pc`. Gaps between functions are rows with [`Cfa::Unsupported`].
+/// A file's rows, sorted by `pc`. Gaps between functions are rows with [`Cfa::Gap`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
     pub rows: Vec<Row>,
@@ -147,12 +153,12 @@ impl Table {
             // Past the function: nothing known until the next one starts.
             rows.push(Row {
                 pc: end,
-                cfa: Cfa::Unsupported,
+                cfa: Cfa::Gap,
                 rbp: None,
             });
         }
         // Sorted by address; where a function's end meets the next one's start, the start wins.
-        rows.sort_by_key(|r| (r.pc, r.cfa != Cfa::Unsupported));
+        rows.sort_by_key(|r| (r.pc, r.cfa != Cfa::Gap));
         rows.dedup_by(|later, earlier| {
             if later.pc == earlier.pc {
                 *earlier = *later;
@@ -222,7 +228,7 @@ pub fn walk(maps: &[(&Mapping, &Table)], copy: &UserCopy, max: usize) -> (Vec<u6
         let cfa = match row.cfa {
             Cfa::Rsp(n) => sp.wrapping_add_signed(i64::from(n)),
             Cfa::Rbp(n) => bp.wrapping_add_signed(i64::from(n)),
-            Cfa::Unsupported => return (frames, WalkEnd::Unsupported),
+            Cfa::Unsupported | Cfa::Gap => return (frames, WalkEnd::Unsupported),
             Cfa::Outermost => return (frames, WalkEnd::Root),
             // A capture keeps ip, sp and bp only: the BPF walk reads rdi from the thread's
             // registers, this reference cannot.

@@ -797,3 +797,31 @@ fn unwind_a_zero_under_a_cfa_framehop_does_not_follow_is_no_root() {
     assert!(rbx_rows >= 3, "rows with the CFA in rbx: {rbx_rows}");
     assert!(rsp_rows_ended > 100, "rsp rows: {rsp_rows_ended}");
 }
+
+// See: issue 18 — rows with a rule the walk does not follow (ld.so's trampolines keep their
+// CFA in rbx) are encoded as rows that end the walk, not as gaps (where it takes a
+// frame-pointer step): a step there skips the trampoline's caller and can still reach main.
+#[test]
+fn tables_encode_unfollowed_rules_apart_from_gaps() {
+    use compiler::lower::uwalk::{ROW_UNFOLLOWED, ROW_UNSUPPORTED};
+    let table = tables::Table::from_elf(std::path::Path::new("/lib64/ld-linux-x86-64.so.2"))
+        .expect("ld.so's table");
+    let unsupported = table
+        .rows
+        .iter()
+        .filter(|r| r.cfa == tables::Cfa::Unsupported)
+        .count();
+    let gaps = table
+        .rows
+        .iter()
+        .filter(|r| r.cfa == tables::Cfa::Gap)
+        .count();
+    assert!(
+        unsupported >= 3 && gaps > 100,
+        "{unsupported} unsupported, {gaps} gaps"
+    );
+    let bytes = crate::tables_loader::encode(&table).expect("ld.so's addresses fit");
+    let kinds: Vec<u8> = bytes.chunks_exact(8).map(|r| r[6]).collect();
+    assert!(kinds.iter().filter(|&&k| k == ROW_UNFOLLOWED).count() >= 3);
+    assert!(kinds.iter().filter(|&&k| k == ROW_UNSUPPORTED).count() > 100);
+}
