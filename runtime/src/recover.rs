@@ -30,6 +30,7 @@ fn stop_code(stop: &Stop) -> Option<u64> {
         Stop::NoUnwindInfo => Some(2),
         Stop::DepthLimit => Some(3),
         Stop::BadFrame => Some(4),
+        Stop::Unfollowed => Some(compiler::lower::uwalk::STOP_UNFOLLOWED),
     }
 }
 

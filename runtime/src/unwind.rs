@@ -64,6 +64,9 @@ pub enum Stop {
     /// read below the stack pointer) or returned into no executable mapping: unwind info that
     /// does not match the code, or a corrupt stack. Frames up to it are kept.
     BadFrame,
+    /// The next frame's CFA is in a register the unwinder does not track (ld.so's lazy-binding
+    /// trampoline keeps it in rbx): a frame-pointer guess there would skip its caller.
+    Unfollowed,
 }
 
 /// One unwound stack.
@@ -133,6 +136,8 @@ struct Process {
     sigreturns: HashMap<u64, bool>,
     /// Whether an unwind that ended at an address ended at a root, as far as looked up.
     roots: HashMap<u64, bool>,
+    /// Where the CFA is at an address, as far as looked up.
+    cfas: HashMap<u64, Option<CfaIn>>,
 }
 
 /// One mapping of code.
@@ -170,7 +175,25 @@ impl Unwinder {
             Entry::Vacant(it) => it.insert(load_process(&mut self.files, maps)),
         };
         let walk = walk_copy(process, &mut self.cache, copy);
-        finish(walk, copy, fp)
+        // The frame-pointer walk continues an unwind truthfully only from a function that keeps
+        // its frame in rbp: from one that does not (code without frame pointers, ld.so's
+        // trampoline with its CFA in rbx), rbp still holds a caller's frame, and the walk would
+        // go on from there, skipping the frames between and looking complete.
+        let joinable_at = walk
+            .ips
+            .last()
+            .map(|&ip| {
+                let lookup = match walk.ips.len() {
+                    1 => ip,
+                    _ => ip.wrapping_sub(1),
+                };
+                !matches!(
+                    process.cfa_at(lookup),
+                    Some(CfaIn::Rsp | CfaIn::OtherRegister)
+                )
+            })
+            .unwrap_or(false);
+        finish(walk, copy, fp, joinable_at)
     }
 }
 
@@ -199,6 +222,7 @@ fn load_process(files: &mut HashMap<FileKey, Option<Arc<FileInfo>>>, maps: &[Map
         code,
         sigreturns: HashMap::new(),
         roots: HashMap::new(),
+        cfas: HashMap::new(),
     }
 }
 
@@ -227,6 +251,20 @@ impl Process {
             .and_then(|c| c.file.clone())
             .is_some_and(|(info, base)| ra_rule_ends_at(&info, addr.wrapping_sub(base)));
         self.roots.insert(addr, res);
+        res
+    }
+
+    /// Where the unwind info at `addr` (a lookup address) puts the CFA; `None` where the file
+    /// describes nothing.
+    fn cfa_at(&mut self, addr: u64) -> Option<CfaIn> {
+        if let Some(&known) = self.cfas.get(&addr) {
+            return known;
+        }
+        let res = self
+            .code_at(addr)
+            .and_then(|c| c.file.clone())
+            .and_then(|(info, base)| cfa_register(&info, addr.wrapping_sub(base)));
+        self.cfas.insert(addr, res);
         res
     }
 
@@ -461,6 +499,45 @@ fn ra_rule_ends_at(info: &FileInfo, svma: u64) -> bool {
     }
 }
 
+/// Which register a CFA is computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CfaIn {
+    Rsp,
+    Rbp,
+    /// Another register (ld.so's lazy-binding trampoline: rbx), which framehop does not track:
+    /// it falls back to the frame pointer there, a guess that skips the caller.
+    OtherRegister,
+    /// A DWARF expression (PLT stubs, signal frames): framehop and `signal_frame` know these.
+    Expression,
+}
+
+/// Where the CFA at `svma` (an address in the file's own space) is; `None` where the file's
+/// `.eh_frame` has no row for it.
+fn cfa_register(info: &FileInfo, svma: u64) -> Option<CfaIn> {
+    use gimli::{
+        BaseAddresses, CfaRule, EhFrame, LittleEndian, UnwindContext, UnwindSection, X86_64,
+    };
+    let (range, bytes) = info.eh_frame.as_ref()?;
+    let mut bases = BaseAddresses::default().set_eh_frame(range.start);
+    if let Some(text) = &info.text {
+        bases = bases.set_text(text.start);
+    }
+    if let Some(got) = &info.got {
+        bases = bases.set_got(got.start);
+    }
+    let eh_frame = EhFrame::new(&bytes[..], LittleEndian);
+    let mut ctx = UnwindContext::new();
+    let row = eh_frame
+        .unwind_info_for_address(&bases, &mut ctx, svma, |s, b, o| s.cie_from_offset(b, o))
+        .ok()?;
+    Some(match row.cfa() {
+        CfaRule::RegisterAndOffset { register, .. } if *register == X86_64::RSP => CfaIn::Rsp,
+        CfaRule::RegisterAndOffset { register, .. } if *register == X86_64::RBP => CfaIn::Rbp,
+        CfaRule::RegisterAndOffset { .. } => CfaIn::OtherRegister,
+        CfaRule::Expression(_) => CfaIn::Expression,
+    })
+}
+
 /// The unwind over the copy alone.
 struct CopyWalk {
     /// Leaf first; `ips[0]` is the copy's ip.
@@ -483,6 +560,11 @@ fn walk_copy(process: &mut Process, cache: &mut CacheX86_64, copy: &UserCopy) ->
     loop {
         if res.ips.len() >= MAX_FRAMES {
             res.stop = Stop::DepthLimit;
+            break;
+        }
+        // A CFA in a register framehop does not track: it would guess by the frame pointer.
+        if process.cfa_at(addr.address_for_lookup()) == Some(CfaIn::OtherRegister) {
+            res.stop = Stop::Unfollowed;
             break;
         }
         let step = process
@@ -592,12 +674,13 @@ fn read_word(copy: &UserCopy, addr: u64) -> Option<u64> {
     Some(u64::from_le_bytes(bytes.try_into().ok()?))
 }
 
-fn finish(walk: CopyWalk, copy: &UserCopy, fp: &[u64]) -> Unwound {
+fn finish(walk: CopyWalk, copy: &UserCopy, fp: &[u64], joinable_at: bool) -> Unwound {
     let recovered = walk.ips.len() - 1;
-    let joinable = matches!(
-        walk.stop,
-        Stop::CopyTooShort | Stop::NoUnwindInfo | Stop::BadFrame
-    );
+    let joinable = joinable_at
+        && matches!(
+            walk.stop,
+            Stop::CopyTooShort | Stop::NoUnwindInfo | Stop::BadFrame
+        );
     let from = match joinable {
         true => join(&walk.ips, &walk.slots, &fp_frames(copy), fp),
         false => None,
