@@ -259,27 +259,29 @@ impl OutputAsync for Command {
     }
 }
 
-// See: issue 9 — a raw tracepoint counts exactly the execs of a command and its children.
+/// Runs `script` over 20 execs of /bin/true (the execer workload), checks that the run
+/// succeeded and counted `@[true]: 20`; returns its stdout.
+fn counts_20_execs(script: &str) -> String {
+    let cmd = format!("{} 20", workload("execer").display());
+    let out = flamescript(&["-e", script, "-c", &cmd]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout.lines().any(|l| l.trim() == "@[true]: 20"),
+        "20 execs of /bin/true:\n{}",
+        text(&out)
+    );
+    stdout
+}
+
+// See: issue 9 — a tracepoint counts exactly the execs of a command and its children.
 #[test]
 fn e2e_tracepoint_counts_execs() {
     if !check::kernel_tests_enabled("e2e_tracepoint_counts_execs") {
         return;
     }
     let _k = kernel::lock();
-    let cmd = format!("{} 20", workload("execer").display());
-    let out = flamescript(&[
-        "-e",
-        "tracepoint:sched:sched_process_exec < @[comm] = count() >",
-        "-c",
-        &cmd,
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.lines().any(|l| l.trim() == "@[true]: 20"),
-        "20 execs of /bin/true:\n{}",
-        text(&out)
-    );
+    counts_20_execs("tracepoint:sched:sched_process_exec < @[comm] = count() >");
     kernel::assert_nothing_of_ours_loaded();
 }
 
@@ -291,26 +293,14 @@ fn e2e_rawtracepoint_counts_execs() {
         return;
     }
     let _k = kernel::lock();
-    let cmd = format!("{} 20", workload("execer").display());
-    let out = flamescript(&[
-        "-e",
+    let stdout = counts_20_execs(
         "rawtracepoint:sched_process_exec < @[comm] = count(); @tasks[arg0 != 0] = count() >",
-        "-c",
-        &cmd,
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.lines().any(|l| l.trim() == "@[true]: 20"),
-        "20 execs of /bin/true:\n{}",
-        text(&out)
     );
     // `sched_process_exec(struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)`:
     // the task is never NULL.
     assert!(
         !stdout.lines().any(|l| l.trim().starts_with("@tasks[0]")),
-        "arg0 (the task) read as 0:\n{}",
-        text(&out)
+        "arg0 (the task) read as 0:\n{stdout}"
     );
     kernel::assert_nothing_of_ours_loaded();
 }
