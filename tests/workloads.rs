@@ -30,7 +30,10 @@ const CFLAGS: &[&str] = &[
 const WORKLOADS: &[(&str, &[&str])] = &[
     ("burner", &["main", "spin_outer", "burn_cpu"]),
     ("sleepy", &["sleepy_wait", "do_sleep"]),
-    ("blocker", &["short_waits", "long_waits", "do_sleep"]),
+    (
+        "blocker",
+        &["short_waits", "long_waits", "do_sleep", "burn"],
+    ),
     // Calls glibc directly: the frames issue 12 recovers.
     (
         "direct",
