@@ -29,6 +29,8 @@ Suites (root; the probes load into the kernel):
           `bpf_get_stack` alone, no hash, no map update) as the floor every tool pays
             new stacks       `profile hz 4999 < @[ustack] = count() >` of `recurse 3 7 40`
                              (nearly every sample a stack never seen: the insert path)
+          and, only when named in --cases, pagefault-deep40 and pagefault-deep120: the fault
+          storm 40 and 120 frames down a recursion (the frame-pointer walk's cost per frame)
           Workloads are pinned to CPU 1: unpinned sched-pipe runs are bimodal here (KERNEL.md).
           `--together`: every tool attached at once, ns per event compared on the same run
           (the host's drift between runs cancels out; no throughput column).
@@ -82,6 +84,8 @@ BT = {
               "$d = nsecs - $s; if ($d >= 1000000) { @[kstack, ustack] = sum($d); } } }",
     "bio": "tracepoint:block:block_rq_issue { @[kstack] = sum(args->bytes); }",
     "pagefault": "tracepoint:exceptions:page_fault_user { @[ustack] = count(); }",
+    "pagefault-deep40": "tracepoint:exceptions:page_fault_user { @[ustack] = count(); }",
+    "pagefault-deep120": "tracepoint:exceptions:page_fault_user { @[ustack] = count(); }",
     "futex": "tracepoint:syscalls:sys_enter_futex { @ts[tid] = nsecs; } "
              "tracepoint:syscalls:sys_exit_futex /@ts[tid]/ { @[ustack] = sum(nsecs - @ts[tid]); "
              "delete(@ts[tid]); }",
@@ -92,6 +96,8 @@ FS = {
     "offcpu": "offcpu min 1ms < @[kstack, ustack] = sum(delta) >",
     "bio": "bio < @[kstack] = sum(bytes) >",
     "pagefault": "pagefault user < @[ustack] = count() >",
+    "pagefault-deep40": "pagefault user < @[ustack] = count() >",
+    "pagefault-deep120": "pagefault user < @[ustack] = count() >",
     "futex": "futex < @[ustack] = sum(delta) >",
     "profile999": "profile hz 999 < @[kstack, ustack] = count() >",
 }
@@ -106,6 +112,8 @@ PEERS = {
     "bio": [("BCC stackcount-bpfcc (counts)", ["stackcount-bpfcc", "-K", "t:block:block_rq_issue"])],
     "pagefault": [("BCC stackcount-bpfcc", ["stackcount-bpfcc", "-U", "t:exceptions:page_fault_user"])],
     "futex": [],
+    "pagefault-deep40": [],
+    "pagefault-deep120": [],
     "profile999": [("BCC profile-bpfcc", ["profile-bpfcc", "-F", "999"])],
 }
 WORKLOADS = {
@@ -113,6 +121,11 @@ WORKLOADS = {
     "offcpu": (["taskset", "-c", "1", "perf", "bench", "sched", "pipe", "-l", "200000"],
                r"([\d.]+) ops/sec", "sched-pipe ops/s"),
     "pagefault": (["taskset", "-c", "1", LOAD, "faults", "2"], r"RATE ([\d.]+)", "faults/s"),
+    # The same faults from 40 and 120 frames down: the walk's cost per frame.
+    "pagefault-deep40": (["taskset", "-c", "1", LOAD, "faults", "2", "40"], r"RATE ([\d.]+)",
+                         "faults/s"),
+    "pagefault-deep120": (["taskset", "-c", "1", LOAD, "faults", "2", "120"], r"RATE ([\d.]+)",
+                          "faults/s"),
     "profile999": (["taskset", "-c", "1", LOAD, "spin", "2"], r"RATE ([\d.]+)", "M iterations/s"),
 }
 
@@ -364,6 +377,9 @@ def tools_for(case, args, with_peers=True, bare=False):
         res += [Tool(label, argv) for label, argv in PEERS[case]]
     if bare and case in BARE_CASES:
         res.append(Tool("bare stack walk (floor)", [sys.executable, BARE, case], "Attached"))
+    elif bare and case.startswith("pagefault-deep"):
+        res.append(Tool("bare stack walk (floor)", [sys.executable, BARE, "pagefault"],
+                        "Attached"))
     return res
 
 
@@ -423,6 +439,8 @@ def suite_attach(args, rows):
 # -------------------------------------------------------------------------------- suite: cost
 
 COST_CASES = ["offcpu", "pagefault", "profile999"]
+# Run only when asked (`--cases`): the frame-pointer walk's cost per frame.
+DEEP_CASES = ["pagefault-deep40", "pagefault-deep120"]
 
 
 def run_workload(case):
@@ -489,10 +507,11 @@ def suite_cost(args, rows):
         f.write("1")
     try:
         wanted = args.cases.split(",") if args.cases else COST_CASES + ["new-stacks"]
-        unknown = sorted(set(wanted) - set(COST_CASES + ["new-stacks"]))
+        known = COST_CASES + DEEP_CASES + ["new-stacks"]
+        unknown = sorted(set(wanted) - set(known))
         if unknown:
-            sys.exit(f"unknown --cases {unknown}; known: {COST_CASES + ['new-stacks']}")
-        for case in [c for c in COST_CASES if c in wanted]:
+            sys.exit(f"unknown --cases {unknown}; known: {known}")
+        for case in [c for c in COST_CASES + DEEP_CASES if c in wanted]:
             if not os.path.exists(LOAD):
                 sys.exit("run `bench.py setup` first: the workloads are not built")
             tools = [t for t in tools_for(case, args, bare=True) if t.available()]
@@ -778,7 +797,7 @@ def main():
                     help="cost suite: attach every tool at once and compare their ns per event "
                          "on the same run (no throughput column)")
     ap.add_argument("--cases", help="cost suite: only these cases, comma-separated (of "
-                    + ",".join(COST_CASES) + ",new-stacks)")
+                    + ",".join(COST_CASES + DEEP_CASES) + ",new-stacks)")
     args = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("run as root: the probes load into the kernel")

@@ -3,6 +3,8 @@
  *
  *   faults  a page-fault storm: map 64 MiB, refuse huge pages (MADV_NOHUGEPAGE, so each write
  *           is exactly one fault), write one byte per 4 KiB page, unmap; repeat. RATE = faults/s.
+ *           `faults SECONDS DEPTH` does it DEPTH frames down a recursion (deep), so every
+ *           fault's user stack is DEPTH + 4 frames: the cost of walking deep stacks.
  *   spin    a CPU burner with a fixed caller chain (main → spin_outer → spin_inner). RATE =
  *           million loop iterations per second.
  *
@@ -47,6 +49,13 @@ NOINLINE double faults(double seconds) {
     return (double)n / (t - t0);
 }
 
+NOINLINE double deep(int depth, double seconds) {
+    if (depth <= 0) return faults(seconds);
+    double r = deep(depth - 1, seconds);
+    __asm__ volatile("" ::: "memory"); /* no tail call: every level keeps its frame */
+    return r;
+}
+
 NOINLINE unsigned long spin_inner(void) {
     volatile unsigned long x = 1;
     for (int i = 0; i < 1000000; i++) x = x * 6364136223846793005UL + 1442695040888963407UL;
@@ -66,14 +75,14 @@ NOINLINE double spin_outer(double seconds) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: load faults|spin SECONDS\n");
+    if (argc != 3 && !(argc == 4 && strcmp(argv[1], "faults") == 0)) {
+        fprintf(stderr, "usage: load faults SECONDS [DEPTH] | spin SECONDS\n");
         return 2;
     }
     double seconds = atof(argv[2]);
     double rate;
     if (strcmp(argv[1], "faults") == 0)
-        rate = faults(seconds);
+        rate = argc == 4 ? deep(atoi(argv[3]), seconds) : faults(seconds);
     else if (strcmp(argv[1], "spin") == 0)
         rate = spin_outer(seconds);
     else {

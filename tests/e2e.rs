@@ -476,7 +476,8 @@ fn e2e_pagefault_counts_first_touches() {
     // One fault per page (THP refused on the range); a handful more would mean a wrong stack.
     assert!(
         (10_000..=10_050).contains(&in_touch),
-        "faults under touch_pages: {in_touch}"
+        "faults under touch_pages: {in_touch}\n{}\n{stacks:#?}",
+        text(&out)
     );
     kernel::assert_nothing_of_ours_loaded();
 }

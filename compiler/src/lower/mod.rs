@@ -344,13 +344,22 @@ pub fn lower(
         .max()
         .unwrap_or(0);
     let scratch_entries = kernel_parts + 2;
+    // `--unwind fp` walked by the program: one more buffer, the window of user stack it reads
+    // frames from (`uwalk::walk_frame_pointers`), at index `scratch_entries`.
+    let own_fp_walk = options.unwind == Unwind::Fp
+        && options.kernel.task_pt_regs
+        && options.fp_walk == FpWalk::Bpf
+        && prog.maps.iter().any(|m| {
+            m.keys
+                .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
+        });
     let scratch = uses_stacks.then(|| {
         maps.push(internal_map(
             SCRATCH_MAP,
             MapKind::Array,
             4,
             STACK_BYTES,
-            scratch_entries,
+            scratch_entries + u32::from(own_fp_walk),
             true,
         ));
         MapId(maps.len() as u32 - 1)

@@ -691,7 +691,9 @@ impl Lowerer<'_> {
         let kernel_walk = self.b.label();
         if own_walk {
             let none = self.b.label();
-            self.walk_frame_pointers(buf, h, kernel_walk, none);
+            let window = self.cx.ids.scratch_entries;
+            let win = self.lookup_u32(scratch, Operand::Imm(window as i32), kernel_walk);
+            self.walk_frame_pointers(buf, win, h, kernel_walk, none);
             self.b.push(Inst::Jump { target: walked });
             // No user stack (a kernel thread): -EFAULT, as the kernel's walk reports it.
             self.b.push(Inst::Label(none));

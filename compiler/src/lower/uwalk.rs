@@ -50,6 +50,11 @@ pub const UW_MAPS_ENTRIES: u32 = 131_072;
 /// 2^22 rows (32 MiB): the rows of every file of a large desktop's processes.
 pub const UW_ROWS_ENTRIES: u32 = 1 << 22;
 pub const UW_MAP_VALUE: u32 = 48;
+/// Bytes of user stack `walk_frame_pointers` reads at once (a power of two, below the scratch
+/// buffer's size).
+const WINDOW: u32 = 512;
+/// Where in the window's buffer a value makes its trip through memory (past the window).
+const WINDOW_SPILL: i16 = (super::STACK_BYTES - 8) as i16;
 pub const UW_PAGE_VALUE: u32 = 8;
 /// 2^20 pages: 4 GiB of code.
 pub const UW_PAGES_ENTRIES: u32 = 1 << 20;
@@ -420,11 +425,20 @@ impl Lowerer<'_> {
     /// docs/PERFORMANCE.md). Here a frame is read only where one can be: a non-zero,
     /// 8-byte-aligned user address above the frame before. A chain that turns down the stack
     /// is garbage and ends there (the kernel's walk would follow it into `[unknown]` frames).
+    /// Frames are read from a window of up to [`WINDOW`] bytes copied by one helper call, a
+    /// new window when a frame lies past the last one (`win`, a scratch buffer of its own).
     /// Up to 127 frames (the kernel's depth, which the runtime reads as cut); the frames are
     /// followed by a zero unless they fill the buffer. Hashes them into `h` as it goes (FNV-1a,
     /// as the hash of the kernel's walk), so nothing after the walk depends on where it ended:
     /// the verifier prunes its many ways out as one.
-    pub(super) fn walk_frame_pointers(&mut self, buf: VReg, h: VReg, kernel: Label, none: Label) {
+    pub(super) fn walk_frame_pointers(
+        &mut self,
+        buf: VReg,
+        win: VReg,
+        h: VReg,
+        kernel: Label,
+        none: Label,
+    ) {
         let end = self.b.label();
         let task = self.b.call(helper(Helper::GetCurrentTaskBtf), vec![]);
         let regs = self.b.call(helper(Helper::TaskPtRegs), vec![task]);
@@ -442,7 +456,11 @@ impl Lowerer<'_> {
         self.b.alu(AluOp::Mul, h, Operand::Reg(p));
         let out = self.b.copy(buf);
         self.b.alu(AluOp::Add, out, Operand::Imm(8));
-        let frame = self.b.slot(16);
+        // The window: user memory from `wb` up to `wlast` + 16 copied into `win` by one read,
+        // so a walk through frames close together (most are) pays one helper call for several
+        // of them. Empty at first: no `bp` that passes the checks is ≤ 0.
+        let wb = self.b.constant(0);
+        let wlast = self.b.constant(0);
         let i = self.b.constant(1);
         let head = self.b.label();
         self.b.push(Inst::Label(head));
@@ -452,18 +470,55 @@ impl Lowerer<'_> {
         self.jump_if(Cond::Lt, bp, Operand::Reg(sp), end);
         let top = self.b.constant(USER_TOP - 16);
         self.jump_if(Cond::Gt, bp, Operand::Reg(top), end);
-        // One read a frame: its saved rbp and return address. (Reading a window of several
-        // frames at once, to save helper calls, made the verifier's states explode: the
-        // window's offset is a scalar it must track through every iteration.)
-        let dst = self.b.slot_addr(frame, 0);
-        let size = self.b.constant(16);
+        // Frames only go up the stack (checked above), so a frame at or below `wlast` is in the
+        // window.
+        let have = self.b.label();
+        self.jump_if(Cond::Le, bp, Operand::Reg(wlast), have);
+        // A new window from bp: WINDOW bytes, but never past bp's page (the stack may end
+        // there, and a read across a mapping's end fails whole, after a fault), and at least
+        // the frame's 16 bytes. The size goes through the buffer and back so the verifier
+        // does not tie it to bp: the size a helper reads must be "precise", and a precise
+        // bp would make every iteration's state new to it (they exploded).
+        self.b
+            .store(Width::B8, Base::Reg(win), WINDOW_SPILL, Operand::Reg(bp));
+        let size = self.b.load(Width::B8, Base::Reg(win), WINDOW_SPILL);
+        self.b.alu(AluOp::And, size, Operand::Imm(4095));
+        self.b.alu(AluOp::Neg, size, Operand::Imm(0));
+        self.b.alu(AluOp::Add, size, Operand::Imm(4096));
+        let small = self.b.label();
+        self.jump_if(Cond::Le, size, Operand::Imm(WINDOW as i32), small);
+        self.set(size, u64::from(WINDOW));
+        self.b.push(Inst::Label(small));
+        let big = self.b.label();
+        self.jump_if(Cond::Ge, size, Operand::Imm(16), big);
+        self.set(size, 16);
+        self.b.push(Inst::Label(big));
         let rc = self
             .b
-            .call(helper(Helper::ProbeReadUser), vec![dst, size, bp]);
+            .call(helper(Helper::ProbeReadUser), vec![win, size, bp]);
         self.jump_if(Cond::Ne, rc, Operand::Imm(0), end);
-        let ra = self.b.load(Width::B8, Base::Slot(frame), 8);
+        self.b.push(Inst::Mov { dst: wb, src: bp });
+        self.b.push(Inst::Mov {
+            dst: wlast,
+            src: bp,
+        });
+        self.b.alu(AluOp::Add, wlast, Operand::Reg(size));
+        self.b.alu(AluOp::Sub, wlast, Operand::Imm(16));
+        self.b.push(Inst::Label(have));
+        // The frame's place in the window, through the buffer for the same reason; the mask
+        // is what bounds it for the verifier (it is at most WINDOW − 16 already).
+        let off = self.b.copy(bp);
+        self.b.alu(AluOp::Sub, off, Operand::Reg(wb));
+        self.b
+            .store(Width::B8, Base::Reg(win), WINDOW_SPILL, Operand::Reg(off));
+        let off = self.b.load(Width::B8, Base::Reg(win), WINDOW_SPILL);
+        self.b
+            .alu(AluOp::And, off, Operand::Imm((WINDOW - 8) as i32));
+        let frame = self.b.copy(win);
+        self.b.alu(AluOp::Add, frame, Operand::Reg(off));
+        let ra = self.b.load(Width::B8, Base::Reg(frame), 8);
         self.jump_if(Cond::Eq, ra, Operand::Imm(0), end);
-        let next = self.b.load(Width::B8, Base::Slot(frame), 0);
+        let next = self.b.load(Width::B8, Base::Reg(frame), 0);
         self.b.store(Width::B8, Base::Reg(out), 0, Operand::Reg(ra));
         self.b.alu(AluOp::Xor, h, Operand::Reg(ra));
         let p = self.b.constant(FNV_PRIME);
