@@ -761,3 +761,61 @@ fn stacks_debian_leaf_shares_agree_with_perf_dwarf() {
     );
     kernel::assert_nothing_of_ours_loaded();
 }
+
+// See: issue 18 — `--unwind fp` walks the user frames in the program, reading the stack a
+// window at a time: 100 frames down, every fault's stack is whole, frame for frame; 150 down,
+// it is cut at the kernel's depth (127 frames), drawn under `[truncated]` and counted.
+#[test]
+fn stacks_fp_walk_keeps_deep_stacks_whole_or_marks_the_cut() {
+    if !check::kernel_tests_enabled("stacks_fp_walk_keeps_deep_stacks_whole_or_marks_the_cut") {
+        return;
+    }
+    let _k = kernel::lock();
+    for depth in [100usize, 150] {
+        let cmd = format!("{} 2000 {depth}", workload("touch").display());
+        let (out, stacks) = run_command(
+            "touch_deep",
+            "pagefault user < @[ustack] = count() >",
+            &cmd,
+            &["--unwind", "fp"],
+        );
+        let dump = format!("{}\n{stacks:#?}", text(&out));
+        let under = weight(&stacks, |s| has_frame(s, "touch_pages"));
+        assert!(
+            (2_000..=2_010).contains(&under),
+            "{depth} deep: faults under touch_pages: {under}\n{dump}"
+        );
+        for (stack, _) in stacks.iter().filter(|(s, _)| has_frame(s, "touch_pages")) {
+            let frames: Vec<&str> = stack.split(';').collect();
+            let downs = frames.iter().filter(|f| **f == "down").count();
+            if depth < 127 {
+                // gcc keeps no frame in touch_pages (a leaf that needs none, whatever
+                // -mno-omit-leaf-frame-pointer says), so a frame-pointer walk from inside it
+                // misses its caller, the last `down`, as the kernel's walk does.
+                let seen = depth - 1;
+                let whole = format!("main;{}touch_pages", "down;".repeat(seen));
+                assert!(
+                    stack.ends_with(&whole) && downs == seen,
+                    "{depth} deep: not the whole chain: {stack}\n{dump}"
+                );
+            } else {
+                // The leaf and 126 return addresses: the kernel's 127.
+                assert!(
+                    frames.first() == Some(&"[truncated]")
+                        && frames.len() == 128
+                        && downs == 126
+                        && frames.last() == Some(&"touch_pages"),
+                    "{depth} deep: not cut at 127 frames, marked: {stack}\n{dump}"
+                );
+            }
+        }
+        let report = String::from_utf8_lossy(&out.stdout);
+        // Counted with the weight they carry (nearly every fault).
+        assert_eq!(
+            report.contains(" truncated ("),
+            depth >= 127,
+            "{depth} deep: the report counts the cut stacks and their weight\n{dump}"
+        );
+    }
+    kernel::assert_nothing_of_ours_loaded();
+}

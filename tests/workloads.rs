@@ -60,7 +60,7 @@ const WORKLOADS: &[(&str, &[&str])] = &[
         "recurse",
         &["leaf_burn", "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7"],
     ),
-    ("touch", &["touch_pages"]),
+    ("touch", &["touch_pages", "down"]),
     ("direct_write", &["write_direct", "do_write"]),
     (
         "contend",

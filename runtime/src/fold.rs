@@ -571,8 +571,9 @@ fn entry_frames(
     let mut user = std::mem::take(&mut scratch.user);
     let mut kernel = std::mem::take(&mut scratch.kernel);
     let mut no_kernel_stack = false;
-    // An entry that lost two stacks is one weight lost, not two.
+    // An entry that lost two stacks is one weight lost, not two; the same for two cut stacks.
     let mut lost_weight = weight;
+    let mut cut_weight = weight;
     for (idx, part) in entry.parts.iter().enumerate() {
         let kind = kinds.get(idx).copied();
         match part {
@@ -595,7 +596,10 @@ fn entry_frames(
                 ips,
                 truncated,
             } => {
-                losses.truncated_stacks += u64::from(*truncated);
+                if *truncated {
+                    losses.truncated_stacks += 1;
+                    losses.truncated_weight += std::mem::take(&mut cut_weight);
+                }
                 // An unwind that stopped before the root ends in a sentinel (`recover`): a
                 // marked frame at the root side, where the missing frames would be.
                 // A walk from unwind tables that reached the outermost frame says so: complete,
@@ -682,7 +686,10 @@ fn entry_frames(
                 }
             }
             RawPart::KernelStack { ips, truncated } => {
-                losses.truncated_stacks += u64::from(*truncated);
+                if *truncated {
+                    losses.truncated_stacks += 1;
+                    losses.truncated_weight += std::mem::take(&mut cut_weight);
+                }
                 if ips.is_empty() {
                     kernel.push(scratch.frame("[no kernel stack]", FrameKind::Marker));
                 } else {

@@ -27,6 +27,8 @@ pub struct LossReport {
     pub lost_stack_weight: u64,
     /// Stacks cut at the depth limit.
     pub truncated_stacks: u64,
+    /// The weight of the entries with a cut stack (once per entry), in the profile's unit.
+    pub truncated_weight: u64,
     /// User stacks whose walk did not reach a thread's entry point (`[incomplete stack]`):
     /// frame pointers through code built without them.
     pub unrooted_stacks: u64,
@@ -127,6 +129,7 @@ impl LossReport {
         self.collisions += other.collisions;
         self.lost_stack_weight += other.lost_stack_weight;
         self.truncated_stacks += other.truncated_stacks;
+        self.truncated_weight += other.truncated_weight;
         self.unrooted_stacks += other.unrooted_stacks;
         self.unrooted_weight += other.unrooted_weight;
         for (cause, (n, w)) in &other.unrooted_by_cause {
@@ -296,7 +299,20 @@ impl LossReport {
             }
         }
         if self.truncated_stacks > 0 {
-            parts.push(format!("{} truncated", thousands(self.truncated_stacks)));
+            // With the weight when it is known (the kernel's own count, from a replay, has
+            // none).
+            let share = if self.truncated_weight > 0 && self.total_weight > 0 {
+                format!(
+                    " ({:.1}% of weight)",
+                    100.0 * self.truncated_weight as f64 / self.total_weight as f64
+                )
+            } else {
+                String::new()
+            };
+            parts.push(format!(
+                "{} truncated{share}",
+                thousands(self.truncated_stacks)
+            ));
         }
         if self.unresolved_frames > 0 {
             parts.push(format!(

@@ -243,13 +243,14 @@ fn fold_keeps_losses_as_frames_and_counts_them() {
     assert_eq!(l.stack_errors.get(&-14), None);
     assert_eq!(l.lost_stack_weight, 500_000);
     assert_eq!(l.truncated_stacks, 1);
+    assert_eq!(l.truncated_weight, 500_000);
     assert_eq!(l.unresolved_frames, 1);
     assert_eq!(l.unresolved_weight, 250_000);
     assert_eq!(l.total_weight, 5_000_000);
     assert!(!l.is_clean());
     assert_eq!(
         l.summary_line(),
-        "lost stacks: 1 (collisions 1) carrying 500,000; 1 truncated; unresolved: 1 frames, 5.0% of weight"
+        "lost stacks: 1 (collisions 1) carrying 500,000; 1 truncated (10.0% of weight); unresolved: 1 frames, 5.0% of weight"
     );
 }
 
