@@ -390,7 +390,8 @@ fn parse_ring_bytes(text: &str) -> Result<u32, String> {
     }
 }
 
-/// Parses `10s`, `500ms`, `250us`, `2m`, `1h`, or a bare number of seconds, into nanoseconds.
+/// Parses `10s`, `500ms`, `1.5s`, `250us`, `2m`, `1h`, or a bare number of seconds, into
+/// nanoseconds.
 pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
     let text = text.trim();
     // `-d -1s` reaches here (`allow_hyphen_values`) rather than clap's tip to write `-- -1`,
@@ -400,13 +401,21 @@ pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
             "`{text}` is not a duration: a run lasts a positive time, e.g. `-d 10s`"
         ));
     }
+    // A decimal number, as `timeout(1)` takes (`1.5s`), then the unit.
     let digits = text
-        .find(|c: char| !c.is_ascii_digit())
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
         .unwrap_or(text.len());
     let (num, unit) = text.split_at(digits);
-    let n: u64 = num
-        .parse()
-        .map_err(|_| format!("`{text}` is not a duration (write e.g. `10s` or `500ms`)"))?;
+    let not_a_duration = || format!("`{text}` is not a duration (write e.g. `10s` or `500ms`)");
+    let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
+    if whole.is_empty() && frac.is_empty() || frac.contains('.') {
+        return Err(not_a_duration());
+    }
+    let n: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| not_a_duration())?
+    };
     let scale: u64 = match unit {
         "" | "s" => 1_000_000_000,
         "ms" => 1_000_000,
@@ -420,9 +429,22 @@ pub(crate) fn parse_duration(text: &str) -> Result<u64, String> {
             ));
         }
     };
+    let too_long = || format!("`{text}` is too long a duration");
+    // The fraction in whole nanoseconds, exactly (no float rounding): `0.3s` is 300 000 000.
+    let mut part: u64 = 0;
+    let mut den: u64 = 1;
+    for d in frac.bytes() {
+        den = den.checked_mul(10).ok_or_else(not_a_duration)?;
+        part = part * 10 + u64::from(d - b'0');
+    }
+    let frac_ns = u128::from(part) * u128::from(scale);
+    if frac_ns % u128::from(den) != 0 {
+        return Err(format!("`{text}` is finer than a nanosecond"));
+    }
     let ns = n
         .checked_mul(scale)
-        .ok_or_else(|| format!("`{text}` is too long a duration"))?;
+        .and_then(|ns| ns.checked_add(u64::try_from(frac_ns / u128::from(den)).ok()?))
+        .ok_or_else(too_long)?;
     if ns == 0 {
         return Err("a duration of zero would stop before starting".to_string());
     }
@@ -438,6 +460,14 @@ mod tests {
         assert_eq!(parse_duration("10s"), Ok(10_000_000_000));
         assert_eq!(parse_duration("3"), Ok(3_000_000_000));
         assert_eq!(parse_duration("250ms"), Ok(250_000_000));
+        assert_eq!(parse_duration("0.3s"), Ok(300_000_000));
+        assert_eq!(parse_duration("1.5m"), Ok(90_000_000_000));
+        assert_eq!(parse_duration(".5s"), Ok(500_000_000));
+        assert_eq!(parse_duration("2.ms"), Ok(2_000_000));
+        assert!(parse_duration("1.5ns").is_err_and(|e| e.contains("finer")));
+        assert!(parse_duration("1.2.3s").is_err());
+        assert!(parse_duration(".s").is_err());
+        assert!(parse_duration("0.0s").is_err());
         assert!(parse_duration("10 parsecs").is_err());
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("-1s").is_err_and(|e| e.contains("positive")));
