@@ -344,11 +344,12 @@ pub fn lower(
         .max()
         .unwrap_or(0);
     let scratch_entries = kernel_parts + 2;
-    // `--unwind fp` walked by the program: one more buffer, the window of user stack it reads
-    // frames from (`uwalk::walk_frame_pointers`), at index `scratch_entries`.
-    let own_fp_walk = options.unwind == Unwind::Fp
-        && options.kernel.task_pt_regs
-        && options.fp_walk == FpWalk::Bpf
+    // User stacks walked by the program (`--unwind fp` where it walks frame pointers itself,
+    // `auto` from tables): one more buffer, the window of user stack the walk reads from
+    // (`uwalk`), at index `scratch_entries`.
+    let walk_window = options.kernel.task_pt_regs
+        && (options.unwind == Unwind::Auto
+            || (options.unwind == Unwind::Fp && options.fp_walk == FpWalk::Bpf))
         && prog.maps.iter().any(|m| {
             m.keys
                 .contains(&crate::types::Type::Stack(crate::types::StackKind::User))
@@ -359,7 +360,7 @@ pub fn lower(
             MapKind::Array,
             4,
             STACK_BYTES,
-            scratch_entries + u32::from(own_fp_walk),
+            scratch_entries + u32::from(walk_window),
             true,
         ));
         MapId(maps.len() as u32 - 1)

@@ -55,6 +55,12 @@ pub const UW_MAP_VALUE: u32 = 48;
 const WINDOW: u32 = 512;
 /// Where in the window's buffer a value makes its trip through memory (past the window).
 const WINDOW_SPILL: i16 = (super::STACK_BYTES - 8) as i16;
+/// The table walk keeps its window's bounds in the buffer too: the user address the window
+/// starts at, and how many bytes past it a word can still be read (its length − 8).
+const WINDOW_START: i16 = (super::STACK_BYTES - 24) as i16;
+const WINDOW_SPAN: i16 = (super::STACK_BYTES - 16) as i16;
+/// The table walk's window: at most this many bytes (below 512, so that a mask bounds it).
+const TABLE_WINDOW: i32 = 504;
 pub const UW_PAGE_VALUE: u32 = 8;
 /// 2^20 pages: 4 GiB of code.
 pub const UW_PAGES_ENTRIES: u32 = 1 << 20;
@@ -173,6 +179,22 @@ impl Lowerer<'_> {
         // its caller's within the verifier's 512 bytes.
         let word = self.b.slot(8);
         let ikey = word;
+        // The window the walk reads the stack through (`read_word`), empty to begin with; its
+        // buffer's address in a slot, not a register live across the loop.
+        let wslot = self.b.slot(8);
+        let Some(scratch) = self.cx.ids.scratch else {
+            // (There is always a scratch map where stacks are taken.)
+            self.b.push(Inst::Label(fallback));
+            return;
+        };
+        let window = self.cx.ids.scratch_entries as i32;
+        let win = self.lookup_u32(scratch, Operand::Imm(window), fallback);
+        self.b
+            .store(Width::B8, Base::Reg(win), WINDOW_START, Operand::Imm(0));
+        self.b
+            .store(Width::B8, Base::Reg(win), WINDOW_SPAN, Operand::Imm(0));
+        self.b
+            .store(Width::B8, Base::Slot(wslot), 0, Operand::Reg(win));
         let ra = self.b.reg();
         let cfa = self.b.reg();
         let last_word = (super::STACK_BYTES - 8) as i16;
@@ -340,14 +362,14 @@ impl Lowerer<'_> {
         self.set(cause, STOP_FAULT);
         let at = self.b.copy(cfa);
         self.b.alu(AluOp::Sub, at, Operand::Imm(8));
-        self.read_user(word, at, stop);
-        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        let v = self.read_word(wslot, word, at, sp, true, stop);
         self.b.push(Inst::Mov { dst: ra, src: v });
         self.jump_if(Cond::Eq, rbp8, Operand::Imm(0), next);
         let at = self.b.copy(cfa);
         self.b.alu(AluOp::Add, at, Operand::Reg(rbp8));
-        self.read_user(word, at, stop);
-        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        // Below the return address, in the window that read it (a new one starts 64 bytes
+        // below), or read alone.
+        let v = self.read_word(wslot, word, at, sp, false, stop);
         self.b.push(Inst::Mov { dst: bp, src: v });
         self.b.push(Inst::Jump { target: next });
 
@@ -626,6 +648,99 @@ impl Lowerer<'_> {
         self.b.push(Inst::Jump { target: fail });
         self.b.push(Inst::Label(found));
         e
+    }
+
+    /// The user word at `at`, for the walk from tables: from the window (the buffer whose
+    /// address is in `wslot`) when it holds it; else, when `refill`, from a new window read
+    /// from 64 bytes below `at` (a frame's saved registers lie below its return address) but
+    /// not below `sp`, up to [`TABLE_WINDOW`] bytes and never past `at`'s page (a stack can
+    /// end there); else read alone into `word`. Jumps to `fail` when the word cannot be read.
+    /// Few branches, each value computed without them where it can be, and the window's
+    /// bounds, offset and size through memory: the verifier explores this in every iteration,
+    /// and must not track `at` and `sp` precisely (as in `walk_frame_pointers`).
+    fn read_word(
+        &mut self,
+        wslot: crate::ir::Slot,
+        word: crate::ir::Slot,
+        at: VReg,
+        sp: VReg,
+        refill: bool,
+        fail: Label,
+    ) -> VReg {
+        let dst = self.b.reg();
+        let have = self.b.label();
+        let alone = self.b.label();
+        let done = self.b.label();
+        let win = self.b.load(Width::B8, Base::Slot(wslot), 0);
+        let first = self.b.load(Width::B8, Base::Reg(win), WINDOW_START);
+        let span = self.b.load(Width::B8, Base::Reg(win), WINDOW_SPAN);
+        // In the window when at − first ≤ span (unsigned: below it is far above).
+        let off = self.b.copy(at);
+        self.b.alu(AluOp::Sub, off, Operand::Reg(first));
+        self.jump_if(Cond::Le, off, Operand::Reg(span), have);
+        if refill {
+            // start = max(at − 64, sp), without a branch.
+            let start = self.b.copy(at);
+            self.b.alu(AluOp::Sub, start, Operand::Imm(64));
+            let d = self.b.copy(start);
+            self.b.alu(AluOp::Sub, d, Operand::Reg(sp));
+            let m = self.b.copy(d);
+            self.b.alu(AluOp::Arsh, m, Operand::Imm(63));
+            self.b.alu(AluOp::And, d, Operand::Reg(m));
+            self.b.alu(AluOp::Sub, start, Operand::Reg(d));
+            // size = min((at | 4095) + 1 − start, TABLE_WINDOW), without a branch.
+            let size = self.b.copy(at);
+            self.b.alu(AluOp::Or, size, Operand::Imm(4095));
+            self.b.alu(AluOp::Add, size, Operand::Imm(1));
+            self.b.alu(AluOp::Sub, size, Operand::Reg(start));
+            self.b.alu(AluOp::Sub, size, Operand::Imm(TABLE_WINDOW));
+            let m = self.b.copy(size);
+            self.b.alu(AluOp::Arsh, m, Operand::Imm(63));
+            self.b.alu(AluOp::And, size, Operand::Reg(m));
+            self.b.alu(AluOp::Add, size, Operand::Imm(TABLE_WINDOW));
+            self.b
+                .store(Width::B8, Base::Reg(win), WINDOW_SPILL, Operand::Reg(size));
+            let n = self.b.load(Width::B8, Base::Reg(win), WINDOW_SPILL);
+            self.b.alu(AluOp::And, n, Operand::Imm(511));
+            let rc = self
+                .b
+                .call(helper(Helper::ProbeReadUser), vec![win, n, start]);
+            self.jump_if(Cond::Ne, rc, Operand::Imm(0), alone);
+            // span = size − 8; a window of under 8 bytes (a word across its page's end) holds
+            // no word: it starts at the last address, so every offset into it is too large.
+            self.b.alu(AluOp::Sub, size, Operand::Imm(8));
+            let empty = self.b.copy(size);
+            self.b.alu(AluOp::Arsh, empty, Operand::Imm(63));
+            self.b.alu(AluOp::Or, start, Operand::Reg(empty));
+            self.b.alu(AluOp::Xor, empty, Operand::Imm(-1));
+            self.b.alu(AluOp::And, size, Operand::Reg(empty));
+            let win = self.b.load(Width::B8, Base::Slot(wslot), 0);
+            self.b
+                .store(Width::B8, Base::Reg(win), WINDOW_START, Operand::Reg(start));
+            self.b
+                .store(Width::B8, Base::Reg(win), WINDOW_SPAN, Operand::Reg(size));
+            self.b.push(Inst::Mov { dst: off, src: at });
+            self.b.alu(AluOp::Sub, off, Operand::Reg(start));
+            self.jump_if(Cond::Le, off, Operand::Reg(size), have);
+        }
+        self.b.push(Inst::Jump { target: alone });
+        self.b.push(Inst::Label(have));
+        let win = self.b.load(Width::B8, Base::Slot(wslot), 0);
+        self.b
+            .store(Width::B8, Base::Reg(win), WINDOW_SPILL, Operand::Reg(off));
+        let off = self.b.load(Width::B8, Base::Reg(win), WINDOW_SPILL);
+        self.b.alu(AluOp::And, off, Operand::Imm(511));
+        let p = self.b.copy(win);
+        self.b.alu(AluOp::Add, p, Operand::Reg(off));
+        let v = self.b.load(Width::B8, Base::Reg(p), 0);
+        self.b.push(Inst::Mov { dst, src: v });
+        self.b.push(Inst::Jump { target: done });
+        self.b.push(Inst::Label(alone));
+        self.read_user(word, at, fail);
+        let v = self.b.load(Width::B8, Base::Slot(word), 0);
+        self.b.push(Inst::Mov { dst, src: v });
+        self.b.push(Inst::Label(done));
+        dst
     }
 
     /// `bpf_probe_read_user(slot, 8, at)`; jumps to `fail` when the word cannot be read.
