@@ -21,6 +21,7 @@ tests=(
   spans::spans_offcpu_every_design_gives_the_known_answers  # or each missing design's error
   spans::spans_futex_contended_mutex           # futex: a contended mutex
   e2e::e2e_pagefault_counts_first_touches      # pagefault user: 10 000 first touches
+  stacks::stacks_fp_walk_keeps_deep_stacks_whole_or_marks_the_cut  # --unwind fp: 100 / 150 deep
   e2e::e2e_bio_sums_direct_writes              # bio: O_DIRECT writes to the scratch disk
   spans::spans_wallclock_script_runs_by_name   # the wallclock script (see the test)
   e2e::e2e_tracepoint_counts_execs             # a tracepoint
